@@ -1,0 +1,1 @@
+"""Synergy: digital services for a UK police force."""

@@ -1,0 +1,11 @@
+"""Administration pages: staff accounts and the audit log, for administrators and supervisors."""
+
+from synergy.core.roles import Role
+from synergy.core.services import ServiceInfo
+
+SERVICE = ServiceInfo(
+    name="Administration",
+    description="Manage staff accounts and check the tamper-evident audit log.",
+    url="/admin",
+    roles=frozenset({Role.ADMINISTRATOR, Role.SUPERVISOR}),
+)

@@ -1,0 +1,171 @@
+"""Platform settings: read once, from environment variables and an optional TOML file.
+
+Every setting has a safe default so that `synergy run` works on a fresh machine: an SQLite
+database under ./var/, a secret key generated on first start (stored with mode 0600), debug off.
+A bad value stops the platform at start with a message that names the setting.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import tomllib
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+)
+
+ENV_PREFIX = "SYNERGY_"
+CONFIG_FILE_VARIABLE = "SYNERGY_CONFIG_FILE"
+SECRET_KEY_FILE = "secret_key"  # noqa: S105 - a file name, not a secret
+MIN_SECRET_LENGTH = 32
+
+
+class ConfigError(Exception):
+    """A setting is missing or wrong; the message names it and says what is allowed."""
+
+
+class _TomlFileSource(PydanticBaseSettingsSource):
+    """Settings from a TOML file named by SYNERGY_CONFIG_FILE (keys are the field names)."""
+
+    def __init__(self, settings_cls: type[BaseSettings], path: Path | None) -> None:
+        super().__init__(settings_cls)
+        self._values: dict[str, Any] = {}
+        if path is None:
+            return
+        try:
+            with path.open("rb") as handle:
+                self._values = tomllib.load(handle)
+        except FileNotFoundError as exc:
+            raise ConfigError(f"{CONFIG_FILE_VARIABLE}: no such file: {path}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{CONFIG_FILE_VARIABLE}: {path} is not valid TOML: {exc}") from exc
+        unknown = set(self._values) - set(settings_cls.model_fields)
+        if unknown:
+            raise ConfigError(
+                f"{CONFIG_FILE_VARIABLE}: {path} has unknown settings: {', '.join(sorted(unknown))}"
+            )
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return self._values.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return dict(self._values)
+
+
+class Settings(BaseSettings):
+    """One typed settings object, passed explicitly to `create_app(settings)` and the CLI."""
+
+    model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
+
+    data_dir: Path = Field(default=Path("var"), description="Where the database and files live")
+    database_url: str = Field(default="", description="SQLAlchemy URL; default SQLite in data_dir")
+    secret_key: SecretStr | None = Field(
+        default=None, description="Signs tokens; generated if unset"
+    )
+    debug: bool = False
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    base_url: str = Field(default="", description="Public address, e.g. https://synergy.example")
+    behind_tls: bool = Field(default=False, description="Send HSTS and mark cookies Secure")
+    session_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    session_absolute_hours: int = Field(default=12, ge=1, le=72)
+    login_max_failures: int = Field(default=5, ge=1, le=100)
+    lockout_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    metrics_allow: str = Field(
+        default="127.0.0.1/32,::1/128", description="Addresses allowed to read /metrics"
+    )
+    log_format: Literal["text", "json"] = "text"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    frontend_dir: Path = Field(
+        default=Path("node_modules"), description="Where `npm ci` installed govuk-frontend"
+    )
+
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_is_supported(cls, value: str) -> str:
+        if value and not value.startswith(("sqlite", "postgresql")):
+            raise ValueError("must start with sqlite:// or postgresql+psycopg://")
+        if value.startswith("postgresql://") or value.startswith("postgres://"):
+            value = "postgresql+psycopg://" + value.split("://", 1)[1]
+        return value
+
+    @field_validator("base_url")
+    @classmethod
+    def _base_url_is_absolute(cls, value: str) -> str:
+        if value and not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        config_file = os.environ.get(CONFIG_FILE_VARIABLE)
+        toml = _TomlFileSource(settings_cls, Path(config_file) if config_file else None)
+        # Explicit arguments win, then the environment, then the file.
+        return (init_settings, env_settings, toml)
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'synergy.db').as_posix()}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.effective_database_url.startswith("sqlite")
+
+    def secret(self) -> bytes:
+        if self.secret_key is None:
+            raise ConfigError("SYNERGY_SECRET_KEY: not loaded; call load_settings()")
+        return self.secret_key.get_secret_value().encode()
+
+
+def _describe(error: ValidationError) -> str:
+    lines = []
+    for item in error.errors():
+        name = ENV_PREFIX + "_".join(str(part) for part in item["loc"]).upper()
+        lines.append(f"{name}: {item['msg']} (got {item.get('input')!r})")
+    return "Invalid configuration:\n  " + "\n  ".join(lines)
+
+
+def _load_or_create_secret(data_dir: Path) -> str:
+    """Read the generated key, or make one readable only by this user."""
+    path = data_dir / SECRET_KEY_FILE
+    if path.exists():
+        key = path.read_text().strip()
+        if len(key) < MIN_SECRET_LENGTH:
+            raise ConfigError(f"SYNERGY_SECRET_KEY: {path} holds a key shorter than 32 characters")
+        return key
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as handle:
+        handle.write(key + "\n")
+    return key
+
+
+def load_settings(**overrides: Any) -> Settings:
+    """Build the settings once, creating the data directory and secret key if needed."""
+    try:
+        settings = Settings(**overrides)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc)) from None
+    if settings.secret_key is not None:
+        if len(settings.secret_key.get_secret_value()) < MIN_SECRET_LENGTH:
+            raise ConfigError("SYNERGY_SECRET_KEY: must be at least 32 characters long")
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        return settings
+    key = _load_or_create_secret(settings.data_dir)
+    return settings.model_copy(update={"secret_key": SecretStr(key)})

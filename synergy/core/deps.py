@@ -1,0 +1,143 @@
+"""Request dependencies: the database session, the signed-in user, role checks and CSRF.
+
+Every route declares who may use it with `allow(...)` (staff roles) or `public(...)` (pages
+meant for the public); an architecture test walks `app.routes` and refuses any route without
+one. The request's database session commits once the route returns and rolls back if it
+raises, before the response is sent.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from synergy.core.config import Settings
+from synergy.core.db import transaction
+from synergy.core.errors import CsrfRejected, Forbidden, NotAuthenticated
+from synergy.core.roles import ALL_ROLES, Role
+from synergy.core.security import csrf_token_for, signatures_match
+from synergy.identity.service import CurrentUser, user_for_token
+
+SESSION_COOKIE = "synergy_session"
+BROWSER_COOKIE = "synergy_browser"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "X-CSRF-Token"
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    with transaction(request.app.state.session_factory) as session:
+        yield session
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+SessionDep = Annotated[Session, Depends(get_db, scope="function")]
+
+
+def client_ip(request: Request) -> str | None:
+    return request.client.host if request.client else None
+
+
+def _signed_in_user(request: Request, db: Session, settings: Settings) -> CurrentUser | None:
+    token = request.cookies.get(SESSION_COOKIE)
+    if not token or len(token) > 200:
+        return None
+    return user_for_token(
+        db,
+        token=token,
+        idle=dt.timedelta(minutes=settings.session_idle_minutes),
+        absolute=dt.timedelta(hours=settings.session_absolute_hours),
+    )
+
+
+class Access:
+    """A route's access rule. Use `allow(Role.X, ...)` or `public("why")`, never directly."""
+
+    def __init__(self, roles: frozenset[Role], *, public: bool, reason: str = "") -> None:
+        self.roles = roles
+        self.public = public
+        self.reason = reason
+
+    def __repr__(self) -> str:
+        if self.public:
+            return f"public({self.reason!r})"
+        return f"allow({', '.join(sorted(r.value for r in self.roles))})"
+
+    def __call__(
+        self, request: Request, db: SessionDep, settings: SettingsDep
+    ) -> CurrentUser | None:
+        user = _signed_in_user(request, db, settings)
+        request.state.user = user
+        if self.public:
+            return user
+        if user is None:
+            raise NotAuthenticated("Sign in to use this page")
+        if not user.has_any(self.roles):
+            raise Forbidden("Your account does not have a role that may use this page")
+        return user
+
+
+def allow(*roles: Role) -> Any:
+    """Dependency: only signed-in users holding at least one of `roles`."""
+    if not roles:
+        raise ValueError("name at least one role; use public() for public pages")
+    return Depends(Access(frozenset(roles), public=False))
+
+
+def signed_in() -> Any:
+    """Dependency: any signed-in member of staff, whatever their role."""
+    return Depends(Access(ALL_ROLES, public=False))
+
+
+def public(reason: str) -> Any:
+    """Dependency: open to everyone (members of the public); say why."""
+    return Depends(Access(frozenset(), public=True, reason=reason))
+
+
+Staff = Annotated[CurrentUser, signed_in()]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def csrf_exempt(endpoint: F) -> F:
+    """For endpoints that machines call with their own credentials (never browser cookies)."""
+    endpoint.__csrf_exempt__ = True  # type: ignore[attr-defined]
+    return endpoint
+
+
+def csrf_token(request: Request) -> str:
+    browser_id = getattr(request.state, "browser_id", "")
+    return csrf_token_for(request.app.state.settings.secret(), browser_id)
+
+
+async def verify_csrf(request: Request) -> None:
+    """Refuse unsafe requests that do not carry this browser's CSRF token."""
+    if request.method not in UNSAFE_METHODS:
+        return
+    endpoint = request.scope.get("endpoint")
+    if endpoint is not None and getattr(endpoint, "__csrf_exempt__", False):
+        return
+    given = request.headers.get(CSRF_HEADER, "")
+    content_type = request.headers.get("content-type", "")
+    if not given and content_type.startswith(
+        ("application/x-www-form-urlencoded", "multipart/form-data")
+    ):
+        form = await request.form()
+        value = form.get(CSRF_FIELD)
+        given = value if isinstance(value, str) else ""
+    browser_id = request.cookies.get(BROWSER_COOKIE, "")
+    expected = csrf_token_for(request.app.state.settings.secret(), browser_id)
+    if not browser_id or not given or not signatures_match(expected, given):
+        raise CsrfRejected(
+            "This form has expired or did not come from this site. Go back, reload the page "
+            "and try again."
+        )

@@ -1,0 +1,244 @@
+"""Events between services: a transactional outbox and the worker that delivers it.
+
+`publish()` writes an event in the same transaction as the change that caused it, so an event
+exists exactly when its change was committed. The worker claims pending events for a lease
+(row locks with SKIP LOCKED on PostgreSQL, so several workers can share the work; SQLite runs
+one), then gives each event to every subscription for its topic. A subscription's handler runs
+in its own transaction together with a receipt row keyed by (event, subscription): if the
+worker dies mid-delivery the lease runs out, another worker delivers again, and the receipt
+makes the repeat a no-op for anything the handler wrote to the database. Handlers that call
+outside systems must pass `event.idempotency_key` along so the far side can drop repeats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import random
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import JSON, Integer, String, Text, and_, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
+
+from synergy.core.db import Base, UTCDateTime, transaction, utcnow
+
+log = logging.getLogger(__name__)
+
+PENDING = "pending"
+DELIVERED = "delivered"
+DEAD = "dead"
+
+
+class OutboxEvent(Base):
+    __tablename__ = "core_outbox_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    topic: Mapped[str] = mapped_column(String(100), index=True)
+    payload: Mapped[dict[str, Any]] = mapped_column(JSON)
+    key: Mapped[str | None] = mapped_column(String(200), default=None)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    status: Mapped[str] = mapped_column(String(20), default=PENDING, index=True)
+    available_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(100), default=None)
+    claimed_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
+    delivered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+
+
+class OutboxReceipt(Base):
+    """One row per (event, subscription) that has been handled and committed."""
+
+    __tablename__ = "core_outbox_receipts"
+
+    event_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subscription: Mapped[str] = mapped_column(String(100), primary_key=True)
+    handled_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    handled_by: Mapped[str | None] = mapped_column(String(100), default=None)
+
+
+@dataclass(frozen=True)
+class Event:
+    id: int
+    topic: str
+    payload: dict[str, Any]
+    key: str | None
+    created_at: dt.datetime
+    attempts: int
+
+    @property
+    def idempotency_key(self) -> str:
+        return self.key or f"event-{self.id}"
+
+
+Handler = Callable[[Session, Event], None]
+
+
+@dataclass(frozen=True)
+class Subscription:
+    """`handler` is called with an open session; it must not commit (the worker does)."""
+
+    topic: str
+    name: str
+    handler: Handler
+
+
+def publish(
+    session: Session, topic: str, payload: dict[str, Any], *, key: str | None = None
+) -> int:
+    """Record an event in the caller's transaction; returns its id."""
+    event = OutboxEvent(topic=topic, payload=payload, key=key)
+    session.add(event)
+    session.flush()
+    return event.id
+
+
+def backoff_seconds(attempts: int, *, base: float = 1.0, cap: float = 300.0) -> float:
+    """Exponential backoff with jitter: random in [c/2, c] where c = min(cap, base * 2**attempts)."""
+    ceiling = min(cap, base * (2 ** min(attempts, 30)))
+    return random.uniform(ceiling / 2, ceiling)  # noqa: S311 - jitter, not security
+
+
+@dataclass
+class OutboxWorker:
+    factory: sessionmaker[Session]
+    subscriptions: Sequence[Subscription]
+    worker_id: str = "worker"
+    batch_size: int = 20
+    lease_seconds: float = 60.0
+    max_attempts: int = 8
+    backoff: Callable[[int], float] = backoff_seconds
+    on_dead: Callable[[Session, Event, str], None] | None = None
+    _by_topic: dict[str, list[Subscription]] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        names = [s.name for s in self.subscriptions]
+        if len(names) != len(set(names)):
+            raise ValueError("subscription names must be unique")
+        for sub in self.subscriptions:
+            self._by_topic.setdefault(sub.topic, []).append(sub)
+
+    def claim(self) -> list[Event]:
+        now = utcnow()
+        with transaction(self.factory) as session:
+            query = (
+                select(OutboxEvent)
+                .where(
+                    and_(
+                        OutboxEvent.status == PENDING,
+                        OutboxEvent.available_at <= now,
+                        or_(OutboxEvent.claimed_until.is_(None), OutboxEvent.claimed_until < now),
+                    )
+                )
+                .order_by(OutboxEvent.id)
+                .limit(self.batch_size)
+                .with_for_update(skip_locked=True)
+            )
+            rows = list(session.execute(query).scalars())
+            until = now + dt.timedelta(seconds=self.lease_seconds)
+            for row in rows:
+                row.claimed_by = self.worker_id
+                row.claimed_until = until
+            return [
+                Event(r.id, r.topic, dict(r.payload), r.key, r.created_at, r.attempts) for r in rows
+            ]
+
+    def _handle_once(self, event: Event, sub: Subscription) -> None:
+        with transaction(self.factory) as session:
+            done = session.get(OutboxReceipt, (event.id, sub.name))
+            if done is not None:
+                return
+            sub.handler(session, event)
+            session.add(
+                OutboxReceipt(event_id=event.id, subscription=sub.name, handled_by=self.worker_id)
+            )
+            session.flush()
+
+    def _deliver_to(self, event: Event, sub: Subscription) -> None:
+        try:
+            self._handle_once(event, sub)
+        except IntegrityError:
+            # Another worker committed the same receipt first: the work is already done,
+            # unless the handler itself hit a constraint, in which case it fails next time.
+            with transaction(self.factory) as session:
+                if session.get(OutboxReceipt, (event.id, sub.name)) is None:
+                    raise
+
+    def deliver(self, event: Event) -> bool:
+        """Give the event to each subscription; returns True once all have it."""
+        try:
+            for sub in self._by_topic.get(event.topic, []):
+                self._deliver_to(event, sub)
+        except Exception as exc:  # a failing handler must not stop the worker: retry later
+            log.warning("event %s (%s) failed: %s", event.id, event.topic, exc, exc_info=True)
+            self._record_failure(event, f"{type(exc).__name__}: {exc}")
+            return False
+        self._mark(event.id, status=DELIVERED)
+        return True
+
+    def _mark(self, event_id: int, *, status: str) -> None:
+        with transaction(self.factory) as session:
+            session.execute(
+                update(OutboxEvent)
+                .where(OutboxEvent.id == event_id)
+                .values(status=status, delivered_at=utcnow(), claimed_until=None, claimed_by=None)
+            )
+
+    def _record_failure(self, event: Event, error: str) -> None:
+        with transaction(self.factory) as session:
+            row = session.get(OutboxEvent, event.id, with_for_update=True)
+            if row is None or row.status != PENDING:
+                return
+            row.attempts += 1
+            row.last_error = error[:2000]
+            row.claimed_until = None
+            row.claimed_by = None
+            if row.attempts >= self.max_attempts:
+                row.status = DEAD
+                if self.on_dead is not None:
+                    self.on_dead(session, event, error)
+            else:
+                row.available_at = utcnow() + dt.timedelta(seconds=self.backoff(row.attempts))
+
+    def run_once(self) -> int:
+        """Claim one batch and deliver it; returns how many events were delivered."""
+        return sum(1 for event in self.claim() if self.deliver(event))
+
+    def run(self, stop: threading.Event, *, idle_sleep: float = 0.5) -> None:
+        while not stop.is_set():
+            if self.run_once() == 0:
+                stop.wait(idle_sleep)
+
+    def drain(self, *, max_rounds: int = 1000) -> int:
+        """Deliver until nothing is ready (for tests and the demo)."""
+        total = 0
+        for _ in range(max_rounds):
+            claimed = self.claim()
+            if not claimed:
+                return total
+            total += sum(1 for event in claimed if self.deliver(event))
+        return total
+
+
+def pending_count(session: Session, topics: Iterable[str] | None = None) -> int:
+    query = select(OutboxEvent.id).where(OutboxEvent.status == PENDING)
+    if topics is not None:
+        query = query.where(OutboxEvent.topic.in_(list(topics)))
+    return len(session.execute(query).all())
+
+
+def retry_dead(session: Session, event_id: int) -> None:
+    """Put a dead event back in the queue (manual re-send)."""
+    row = session.get(OutboxEvent, event_id, with_for_update=True)
+    if row is None:
+        from synergy.core.errors import NotFound
+
+        raise NotFound(f"No event {event_id}")
+    row.status = PENDING
+    row.attempts = 0
+    row.available_at = utcnow()
+    session.flush()

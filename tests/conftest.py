@@ -1,0 +1,169 @@
+"""Shared fixtures: a migrated database (SQLite by default, PostgreSQL when
+SYNERGY_TEST_DATABASE_URL names one), the app, a client and staff accounts.
+
+Each test starts from empty tables: they are emptied after every test, which (unlike a
+rolled-back transaction) also works for tests that start worker processes of their own.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.orm import Session
+
+from synergy.app import create_app, import_all_models
+from synergy.core.config import Settings, load_settings
+from synergy.core.db import Base, make_engine, make_session_factory, upgrade
+from synergy.core.deps import BROWSER_COOKIE
+from synergy.core.roles import Role
+from synergy.core.security import csrf_token_for
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+TEST_PASSWORD = "correct horse battery staple"
+TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
+
+
+def _postgres_test_database(admin_url: str) -> str:
+    """Create a throwaway database on the given server; returns its URL."""
+    name = f"synergy_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return re.sub(r"/[^/]*$", f"/{name}", admin_url)
+
+
+def _drop_postgres_database(admin_url: str, url: str) -> None:
+    name = url.rsplit("/", 1)[1]
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def database_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    server = os.environ.get("SYNERGY_TEST_DATABASE_URL")
+    if not server:
+        yield f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.db'}"
+        return
+    server = server.replace("postgresql://", "postgresql+psycopg://", 1)
+    url = _postgres_test_database(server)
+    try:
+        yield url
+    finally:
+        _drop_postgres_database(server, url)
+
+
+@pytest.fixture(scope="session")
+def migrated_engine(database_url: str) -> Iterator[Engine]:
+    upgrade(database_url)
+    import_all_models()
+    engine = make_engine(database_url)
+    yield engine
+    engine.dispose()
+
+
+def _empty_all_tables(engine: Engine) -> None:
+    tables = [t.name for t in reversed(Base.metadata.sorted_tables)]
+    with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                connection.execute(text(f"DELETE FROM {table}"))
+
+
+@pytest.fixture
+def engine(migrated_engine: Engine) -> Iterator[Engine]:
+    yield migrated_engine
+    _empty_all_tables(migrated_engine)
+
+
+@pytest.fixture
+def session_factory(engine: Engine):  # type: ignore[no-untyped-def]
+    return make_session_factory(engine)
+
+
+@pytest.fixture
+def db(session_factory) -> Iterator[Session]:  # type: ignore[no-untyped-def]
+    session = session_factory()
+    yield session
+    session.rollback()
+    session.close()
+
+
+@pytest.fixture
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    return load_settings(
+        data_dir=tmp_path / "var",
+        database_url=database_url,
+        secret_key=TEST_SECRET,
+        frontend_dir=PROJECT_ROOT / "node_modules",
+    )
+
+
+@pytest.fixture
+def app(settings: Settings, engine: Engine):  # type: ignore[no-untyped-def]
+    return create_app(settings, engine=engine)
+
+
+@pytest.fixture
+def client(app) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
+    with TestClient(app, base_url="http://testserver", follow_redirects=False) as test_client:
+        yield test_client
+
+
+def csrf_for(client: TestClient) -> str:
+    """The CSRF token the site would put in this browser's forms."""
+    if BROWSER_COOKIE not in client.cookies:
+        client.get("/login")
+    return csrf_token_for(TEST_SECRET.encode(), client.cookies[BROWSER_COOKIE])
+
+
+@pytest.fixture
+def make_user(session_factory):  # type: ignore[no-untyped-def]
+    from synergy.identity import service
+
+    def _make(username: str, *roles: Role, password: str = TEST_PASSWORD) -> str:
+        with session_factory() as session:
+            service.create_user(
+                session,
+                username=username,
+                display_name=username.title(),
+                password=password,
+                roles=frozenset(roles),
+            )
+            session.commit()
+        return username
+
+    return _make
+
+
+def sign_in(client: TestClient, username: str, password: str = TEST_PASSWORD) -> None:
+    response = client.post(
+        "/login",
+        data={"username": username, "password": password, "csrf_token": csrf_for(client)},
+    )
+    assert response.status_code == 303, response.text
+
+
+@pytest.fixture
+def signed_in(client: TestClient, make_user):  # type: ignore[no-untyped-def]
+    """`signed_in(Role.X, ...)` creates a user with those roles and signs the client in."""
+    counter = iter(range(1000))
+
+    def _sign_in(*roles: Role) -> TestClient:
+        username = f"user{next(counter)}-{'-'.join(r.value for r in roles)}"[:60].replace("_", "-")
+        make_user(username, *roles)
+        sign_in(client, username)
+        return client
+
+    return _sign_in
