@@ -101,7 +101,7 @@ def worker(
 
 
 @db_app.command("upgrade")
-def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision")] = "head") -> None:
+def db_upgrade(revision: Annotated[str, typer.Argument(help="Target revision")] = "heads") -> None:
     """Run the database migrations."""
     from synergy.core.db import current_revisions, engine_for, upgrade
 

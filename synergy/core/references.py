@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -101,8 +101,8 @@ class ReferenceFormatError(ValueError):
 def _accepted_formats(kinds: tuple[ReferenceKind, ...]) -> str:
     described = [_DESCRIPTIONS[kind] for kind in ReferenceKind if kind in kinds]
     if len(described) == 1:
-        return f"Enter {described[0]}."
-    return "Enter " + "; ".join(described[:-1]) + f"; or {described[-1]}."
+        return f"We accept {described[0]}."
+    return "We accept " + "; ".join(described[:-1]) + f"; or {described[-1]}."
 
 
 class _Invalid(Exception):
@@ -116,10 +116,7 @@ _FLAGS = re.IGNORECASE | re.ASCII
 _SEP = r"(?:\s?[/\-._]\s?|\s)"
 _OPT = rf"{_SEP}?"
 _YEAR = r"(?P<year>\d{4}|\d{2})"
-# Short words that sit between digits in ordinary speech ("log 12 of 26/11/26") are not
-# custody suite codes.
-_SUITE = r"(?P<suite>(?!(?:of|on|at|to|in|is|no|or|and|the|for|by)(?![a-z]))[a-z]{1,3})"
-_LOG_NUMBER = rf"(?P<seq>\d{{1,4}})(?:\s?(?:of|on|dated|,)\s|{_SEP})"
+_LOG_NUMBER = rf"(?P<seq>\d{{1,4}})(?:\s?(?:of|on|dated)\s?|,\s?|{_SEP})"
 
 
 @dataclass(frozen=True)
@@ -154,6 +151,10 @@ _WORDS = "|".join(sorted((*_KIND_WORDS, *_FILLER_WORDS), key=len, reverse=True))
 # A label is a few known words before the number, each ended by punctuation or by the digits
 # themselves ("log1234"). Capped at six words to keep free-text searching linear.
 _LABEL = rf"(?:(?:{_WORDS})(?:[\s:#.\-/_,]{{1,3}}|(?=\d))){{1,6}}"
+# Short words that sit between digits in ordinary speech ("log 12 of 26/11/26") and label words
+# are not custody suite codes.
+_NOT_SUITE = rf"(?:of|on|at|to|in|or|and|for|by|{_WORDS})(?![a-z])"
+_SUITE = rf"(?P<suite>(?!{_NOT_SUITE})[a-z]{{1,3}})"
 _WORD = re.compile(r"[a-z]+", _FLAGS)
 _LABELLED = re.compile(rf"(?P<label>{_LABEL})?(?P<body>\d.*)", _FLAGS | re.DOTALL)
 _LEADING = re.compile(r"(?P<lead>\D*)", _FLAGS)
@@ -285,3 +286,261 @@ def _build_acro(match: re.Match[str], today: dt.date) -> Reference:
     sequence = _sequence(match["seq"], "ACRO sequence number")
     canonical = f"ACRO/{_short_year(year)}/{sequence:06d}"
     return Reference(ReferenceKind.ACRO, canonical, year, sequence=sequence)
+
+
+_SHAPES: tuple[_Shape, ...] = (
+    _shape(ReferenceKind.CRIME, rf"(?P<force>\d{{1,2}}){_SEP}(?P<seq>\d{{1,6}}){_SEP}{_YEAR}",
+           _build_crime),
+    # Force code and sequence run together ("2012345/24"): the force code is always 2 digits.
+    _shape(ReferenceKind.CRIME, rf"(?P<force>\d{{2}})(?P<seq>\d{{1,6}}){_SEP}{_YEAR}",
+           _build_crime, 6),
+    _shape(ReferenceKind.CRIME, rf"(?P<force>\d{{2}}){_OPT}(?P<seq>\d{{6}}){_OPT}{_YEAR}",
+           _build_crime, 6),
+    _shape(ReferenceKind.INCIDENT_LOG,
+           rf"{_LOG_NUMBER}(?P<day>\d{{1,2}}){_SEP}(?P<month>\d{{1,2}}){_SEP}{_YEAR}",
+           _build_log),
+    _shape(ReferenceKind.INCIDENT_LOG,
+           rf"{_LOG_NUMBER}(?P<year>\d{{4}}){_SEP}(?P<month>\d{{1,2}}){_SEP}(?P<day>\d{{1,2}})",
+           _build_log),
+    _shape(ReferenceKind.INCIDENT_LOG, rf"{_LOG_NUMBER}(?P<day>\d{{2}})(?P<month>\d{{2}}){_YEAR}",
+           _build_log),
+    _shape(ReferenceKind.INCIDENT_LOG,
+           rf"{_LOG_NUMBER}(?P<year>\d{{4}})(?P<month>\d{{2}})(?P<day>\d{{2}})", _build_log),
+    _shape(ReferenceKind.CUSTODY,
+           rf"(?P<force>\d{{1,2}}){_OPT}{_SUITE}{_OPT}(?P<seq>\d{{1,6}}){_SEP}{_YEAR}",
+           _build_custody),
+    _shape(ReferenceKind.CUSTODY,
+           rf"(?P<force>\d{{1,2}}){_OPT}{_SUITE}{_OPT}(?P<seq>\d{{6}}){_YEAR}",
+           _build_custody, 6),
+    _shape(ReferenceKind.PNC_ID, rf"{_YEAR}{_SEP}(?P<seq>\d{{1,7}}){_OPT}(?P<check>[a-z])",
+           _build_pnc),
+    _shape(ReferenceKind.PNC_ID, rf"{_YEAR}(?P<seq>\d{{7}}){_OPT}(?P<check>[a-z])",
+           _build_pnc, 7),
+    _shape(ReferenceKind.ACRO, rf"{_YEAR}{_SEP}(?P<seq>\d{{1,6}})", _build_acro),
+    _shape(ReferenceKind.ACRO, rf"{_YEAR}(?P<seq>\d{{6}})", _build_acro, 6),
+)  # fmt: skip
+
+# Kinds that free text must name ("log 1234 of 26/11/2026"): a bare number before a date is
+# far more often a time or a house number, and an ACRO reference always carries its letters.
+_LABEL_REQUIRED_IN_TEXT = frozenset({ReferenceKind.INCIDENT_LOG, ReferenceKind.ACRO})
+
+_PNC_WITHOUT_LETTER = re.compile(rf"(?:\d{{4}}|\d{{2}}){_SEP}\d{{1,7}}", _FLAGS)
+_ACRO_WITHOUT_LETTERS = re.compile(rf"(?:\d{{4}}|\d{{2}}){_SEP}\d{{1,6}}", _FLAGS)
+# UK phone numbers: 0 or +44 then 9 or 10 more digits, perhaps spaced or bracketed.
+_PHONE = re.compile(r"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s()-]{0,2}\d){8,9}(?!\d)",
+                    _FLAGS)  # fmt: skip
+
+_DASHES = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
+    | dict.fromkeys("\u2044\u2215\uff0f", "/")
+)
+# Punctuation that surrounds a pasted or dictated reference but is never part of one.
+_EDGE_CHARACTERS = " '\"()[]<>{}.,;:!?#*`\u2018\u2019\u201c\u201d"
+
+
+# --- Public API ---------------------------------------------------------------------------------
+
+
+def parse_reference(
+    text: str,
+    *,
+    kinds: Iterable[ReferenceKind] | None = None,
+    today: dt.date | None = None,
+) -> Reference:
+    """Read one reference number, of any of `kinds` (default: all), written any accepted way.
+
+    A leading label ("crime number", "log", "PNC ID", "ref"...) is allowed and, when it names a
+    kind, only that kind is tried. Raises ReferenceFormatError for anything else.
+    """
+    allowed = _allowed_kinds(kinds)
+    cleaned = _clean_reference(text, allowed)
+    labelled = _LABELLED.fullmatch(cleaned)
+    if labelled is None:
+        raise ReferenceFormatError(text, problem=_unexpected_start(cleaned), kinds=allowed)
+    candidates = _candidate_kinds(text, labelled["label"], allowed)
+    return _parse_body(text, labelled["body"], candidates, allowed, today or dt.date.today())
+
+
+def normalise_reference(
+    text: str,
+    *,
+    kinds: Iterable[ReferenceKind] | None = None,
+    today: dt.date | None = None,
+) -> str:
+    """The canonical spelling of the reference in `text`; see parse_reference."""
+    return parse_reference(text, kinds=kinds, today=today).canonical
+
+
+def find_references(
+    text: str,
+    *,
+    kinds: Iterable[ReferenceKind] | None = None,
+    today: dt.date | None = None,
+) -> list[Reference]:
+    """Every valid reference mentioned in free text, in order of first mention, without repeats.
+
+    Stricter than parse_reference, because ordinary sentences are full of numbers: incident
+    logs and ACRO references must be labelled, unlabelled numbers need a sequence of at least
+    4 digits, and unlabelled numbers shaped like UK phone numbers are ignored.
+    """
+    allowed = _allowed_kinds(kinds)
+    if len(text) > MAX_FREE_TEXT_LENGTH:
+        raise ReferenceFormatError(
+            text,
+            problem=f"it has {len(text)} characters; the most is {MAX_FREE_TEXT_LENGTH}",
+            kinds=allowed,
+            opening="This text is too long to search for reference numbers",
+        )
+    cleaned = _collapse(text)
+    phones = [match.span() for match in _PHONE.finditer(cleaned)]
+    when = today or dt.date.today()
+    found = [
+        candidate
+        for shape in _SHAPES
+        if shape.kind in allowed
+        for candidate in _candidates(shape, cleaned, when, phones)
+    ]
+    return _first_non_overlapping(found)
+
+
+# --- Parsing steps -------------------------------------------------------------------------------
+
+
+def _allowed_kinds(kinds: Iterable[ReferenceKind] | None) -> tuple[ReferenceKind, ...]:
+    if kinds is None:
+        return tuple(ReferenceKind)
+    chosen = {ReferenceKind(kind) for kind in kinds}
+    if not chosen:
+        raise ValueError("kinds must name at least one ReferenceKind")
+    return tuple(kind for kind in ReferenceKind if kind in chosen)
+
+
+def _collapse(text: str) -> str:
+    return " ".join(text.translate(_DASHES).split())
+
+
+def _clean_reference(text: str, allowed: tuple[ReferenceKind, ...]) -> str:
+    cleaned = _collapse(text).strip(_EDGE_CHARACTERS)
+    if not cleaned:
+        raise ReferenceFormatError(text, kinds=allowed, opening="Enter a reference number")
+    if len(cleaned) > MAX_REFERENCE_LENGTH:
+        raise ReferenceFormatError(
+            text,
+            problem=f"it has {len(cleaned)} characters; the most is {MAX_REFERENCE_LENGTH}",
+            kinds=allowed,
+            opening="This is too long to be a reference number",
+        )
+    return cleaned
+
+
+def _unexpected_start(cleaned: str) -> str:
+    lead = _LEADING.match(cleaned)
+    words = lead["lead"].strip() if lead else cleaned
+    if words == cleaned:
+        return "there are no numbers in it"
+    shown = words if len(words) <= 30 else words[:30] + "..."
+    return f"it should start with the number, or a label like 'crime number', not '{shown}'"
+
+
+def _named_kinds(label: str | None) -> set[ReferenceKind]:
+    words = (word.lower() for word in _WORD.findall(label or ""))
+    return {_KIND_WORDS[word] for word in words if word in _KIND_WORDS}
+
+
+def _candidate_kinds(
+    text: str, label: str | None, allowed: tuple[ReferenceKind, ...]
+) -> tuple[ReferenceKind, ...]:
+    named = _named_kinds(label)
+    if not named:
+        # ACRO letters are part of the reference, but a form that takes nothing else can do
+        # without them.
+        if allowed == (ReferenceKind.ACRO,):
+            return allowed
+        return tuple(kind for kind in allowed if kind is not ReferenceKind.ACRO)
+    chosen = tuple(kind for kind in allowed if kind in named)
+    if not chosen:
+        names = " or ".join(_KIND_NAMES[kind] for kind in ReferenceKind if kind in named)
+        problem = f"it is labelled as {names}, which is not accepted here"
+        raise ReferenceFormatError(text, problem=problem, kinds=allowed)
+    return chosen
+
+
+def _parse_body(
+    text: str,
+    body: str,
+    candidates: tuple[ReferenceKind, ...],
+    allowed: tuple[ReferenceKind, ...],
+    today: dt.date,
+) -> Reference:
+    problems: list[str] = []
+    for shape in _SHAPES:
+        if shape.kind not in candidates:
+            continue
+        match = shape.pattern.fullmatch(body)
+        if match is None:
+            continue
+        try:
+            return shape.build(match, today)
+        except _Invalid as invalid:
+            problems.append(str(invalid))
+    problem = problems[0] if problems else _shape_hint(body, candidates, allowed)
+    raise ReferenceFormatError(text, problem=problem, kinds=allowed)
+
+
+def _shape_hint(
+    body: str, candidates: tuple[ReferenceKind, ...], allowed: tuple[ReferenceKind, ...]
+) -> str | None:
+    """Name the commonest near-miss: two numbers that are missing their letters."""
+    hints = []
+    if ReferenceKind.PNC_ID in candidates and _PNC_WITHOUT_LETTER.fullmatch(body):
+        hints.append("a PNC ID ends with a check letter")
+    if (
+        ReferenceKind.ACRO in allowed
+        and ReferenceKind.ACRO not in candidates
+        and _ACRO_WITHOUT_LETTERS.fullmatch(body)
+    ):
+        hints.append("an ACRO reference starts with the letters ACRO")
+    return " and ".join(hints) or None
+
+
+# --- Free-text search -------------------------------------------------------------------------
+
+_Candidate = tuple[int, int, Reference]
+
+
+def _candidates(
+    shape: _Shape, text: str, today: dt.date, phones: list[tuple[int, int]]
+) -> Iterator[_Candidate]:
+    for match in shape.finder.finditer(text):
+        if not _counts_in_free_text(shape, match, phones):
+            continue
+        try:
+            reference = shape.build(match, today)
+        except _Invalid:
+            continue
+        yield match.start("whole"), match.end("whole"), reference
+
+
+def _counts_in_free_text(
+    shape: _Shape, match: re.Match[str], phones: list[tuple[int, int]]
+) -> bool:
+    named = _named_kinds(match["label"])
+    if named:
+        return shape.kind in named
+    if shape.kind in _LABEL_REQUIRED_IN_TEXT or len(match["seq"]) < shape.free_text_min_digits:
+        return False
+    start, end = match.span("body")
+    return not any(start < phone_end and phone_start < end for phone_start, phone_end in phones)
+
+
+def _first_non_overlapping(found: list[_Candidate]) -> list[Reference]:
+    """Where candidates overlap, the one starting first wins, then the longest."""
+    chosen: list[Reference] = []
+    covered_to = 0
+    for start, end, reference in sorted(found, key=lambda candidate: (candidate[0], -candidate[1])):
+        if start < covered_to:
+            continue
+        covered_to = end
+        if reference not in chosen:
+            chosen.append(reference)
+    return chosen
