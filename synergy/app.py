@@ -67,7 +67,7 @@ def create_app(
         version="0.1.0",
         debug=False,
         dependencies=[Depends(verify_csrf)],
-        docs_url="/api/docs",
+        docs_url=None,  # the accessible /api-reference page replaces Swagger UI
         redoc_url=None,
         openapi_url="/api/openapi.json",
     )

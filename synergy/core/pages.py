@@ -14,6 +14,7 @@ from sqlalchemy import text
 from synergy.core.db import current_revisions, head_revisions
 from synergy.core.deps import Access, SessionDep, SettingsDep, Staff, client_ip, public
 from synergy.core.errors import Forbidden
+from synergy.core.routing import iter_api_routes
 from synergy.core.web import render
 from synergy.identity.service import CurrentUser
 
@@ -81,8 +82,8 @@ def _access_of(route: APIRoute) -> str:
 
 def _endpoints(request: Request) -> list[dict[str, Any]]:
     rows = []
-    for route in request.app.routes:
-        if isinstance(route, APIRoute) and route.path.startswith("/api/"):
+    for route in iter_api_routes(request.app):
+        if route.path.startswith("/api/"):
             for method in sorted(route.methods):
                 rows.append(
                     {
