@@ -324,8 +324,9 @@ _SHAPES: tuple[_Shape, ...] = (
 # far more often a time or a house number, and an ACRO reference always carries its letters.
 _LABEL_REQUIRED_IN_TEXT = frozenset({ReferenceKind.INCIDENT_LOG, ReferenceKind.ACRO})
 
-_PNC_WITHOUT_LETTER = re.compile(rf"(?:\d{{4}}|\d{{2}}){_SEP}\d{{1,7}}", _FLAGS)
-_ACRO_WITHOUT_LETTERS = re.compile(rf"(?:\d{{4}}|\d{{2}}){_SEP}\d{{1,6}}", _FLAGS)
+_PLAUSIBLE_YEAR = r"(?:19|20)?\d{2}"
+_PNC_WITHOUT_LETTER = re.compile(rf"{_PLAUSIBLE_YEAR}{_SEP}\d{{1,7}}", _FLAGS)
+_ACRO_WITHOUT_LETTERS = re.compile(rf"{_PLAUSIBLE_YEAR}{_SEP}\d{{1,6}}", _FLAGS)
 # UK phone numbers: 0 or +44 then 9 or 10 more digits, perhaps spaced or bracketed.
 _PHONE = re.compile(r"(?<![\d+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)\d(?:[\s()-]{0,2}\d){8,9}(?!\d)",
                     _FLAGS)  # fmt: skip
@@ -357,8 +358,14 @@ def parse_reference(
     labelled = _LABELLED.fullmatch(cleaned)
     if labelled is None:
         raise ReferenceFormatError(text, problem=_unexpected_start(cleaned), kinds=allowed)
-    candidates = _candidate_kinds(text, labelled["label"], allowed)
-    return _parse_body(text, labelled["body"], candidates, allowed, today or dt.date.today())
+    label, body = labelled["label"], labelled["body"]
+    candidates = _candidate_kinds(text, label, allowed)
+    outcome = _parse_body(body, candidates, _today(today))
+    if isinstance(outcome, Reference):
+        return outcome
+    named = bool(_named_kinds(label))
+    problem = _explain_failure(body, candidates, allowed, named=named, problem=outcome)
+    raise ReferenceFormatError(text, problem=problem, kinds=allowed)
 
 
 def normalise_reference(
@@ -393,7 +400,7 @@ def find_references(
         )
     cleaned = _collapse(text)
     phones = [match.span() for match in _PHONE.finditer(cleaned)]
-    when = today or dt.date.today()
+    when = _today(today)
     found = [
         candidate
         for shape in _SHAPES
@@ -413,6 +420,13 @@ def _allowed_kinds(kinds: Iterable[ReferenceKind] | None) -> tuple[ReferenceKind
     if not chosen:
         raise ValueError("kinds must name at least one ReferenceKind")
     return tuple(kind for kind in ReferenceKind if kind in chosen)
+
+
+def _today(today: dt.date | None) -> dt.date:
+    # A datetime is a date too, but cannot be compared with one.
+    if isinstance(today, dt.datetime):
+        return today.date()
+    return today or dt.date.today()
 
 
 def _collapse(text: str) -> str:
@@ -466,12 +480,9 @@ def _candidate_kinds(
 
 
 def _parse_body(
-    text: str,
-    body: str,
-    candidates: tuple[ReferenceKind, ...],
-    allowed: tuple[ReferenceKind, ...],
-    today: dt.date,
-) -> Reference:
+    body: str, candidates: tuple[ReferenceKind, ...], today: dt.date
+) -> Reference | str | None:
+    """The first shape that reads as a valid reference, else the first problem found, if any."""
     problems: list[str] = []
     for shape in _SHAPES:
         if shape.kind not in candidates:
@@ -483,24 +494,43 @@ def _parse_body(
             return shape.build(match, today)
         except _Invalid as invalid:
             problems.append(str(invalid))
-    problem = problems[0] if problems else _shape_hint(body, candidates, allowed)
-    raise ReferenceFormatError(text, problem=problem, kinds=allowed)
+    return problems[0] if problems else None
+
+
+def _explain_failure(
+    body: str,
+    candidates: tuple[ReferenceKind, ...],
+    allowed: tuple[ReferenceKind, ...],
+    *,
+    named: bool,
+    problem: str | None,
+) -> str | None:
+    """What to tell the person: a near-miss first, then what was wrong, then a label mismatch."""
+    explanation = _shape_hint(body, candidates, allowed) or problem
+    if explanation is None and named:
+        names = " or ".join(_KIND_NAMES[kind] for kind in candidates)
+        explanation = f"it does not look like {names}"
+    return explanation
 
 
 def _shape_hint(
     body: str, candidates: tuple[ReferenceKind, ...], allowed: tuple[ReferenceKind, ...]
 ) -> str | None:
-    """Name the commonest near-miss: two numbers that are missing their letters."""
+    """Name the commonest near-miss: a number that is missing its letters.
+
+    This beats a problem found by reading the text as some other kind: "24/123456" is far
+    likelier a PNC ID without its letter than log 24 of the impossible date 12/34/56.
+    """
     hints = []
     if ReferenceKind.PNC_ID in candidates and _PNC_WITHOUT_LETTER.fullmatch(body):
-        hints.append("a PNC ID ends with a check letter")
+        hints.append("a PNC ID without its check letter")
     if (
         ReferenceKind.ACRO in allowed
         and ReferenceKind.ACRO not in candidates
         and _ACRO_WITHOUT_LETTERS.fullmatch(body)
     ):
-        hints.append("an ACRO reference starts with the letters ACRO")
-    return " and ".join(hints) or None
+        hints.append("an ACRO reference without the letters ACRO")
+    return "it looks like " + ", or ".join(hints) if hints else None
 
 
 # --- Free-text search -------------------------------------------------------------------------
