@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import JSON, Integer, String, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from synergy.core.db import Base, UTCDateTime, utcnow
@@ -87,13 +89,15 @@ def compute_hash(
 
 
 def _locked_head(session: Session) -> AuditHead:
-    head = session.execute(
-        select(AuditHead).where(AuditHead.id == 1).with_for_update()
-    ).scalar_one_or_none()
+    query = select(AuditHead).where(AuditHead.id == 1).with_for_update()
+    head = session.execute(query).scalar_one_or_none()
     if head is None:
-        head = AuditHead(id=1, seq=None, hash=GENESIS_HASH)
-        session.add(head)
-        session.flush()
+        # First record ever: two writers may race to create the head, so insert-if-absent.
+        insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+        session.execute(
+            insert(AuditHead).values(id=1, seq=None, hash=GENESIS_HASH).on_conflict_do_nothing()
+        )
+        head = session.execute(query).scalar_one()
     return head
 
 
