@@ -98,7 +98,7 @@ def publish(
 
 
 def backoff_seconds(attempts: int, *, base: float = 1.0, cap: float = 300.0) -> float:
-    """Exponential backoff with jitter: random in [c/2, c] where c = min(cap, base * 2**attempts)."""
+    """Exponential backoff with jitter: random in [c/2, c], c = min(cap, base * 2**attempts)."""
     ceiling = min(cap, base * (2 ** min(attempts, 30)))
     return random.uniform(ceiling / 2, ceiling)  # noqa: S311 - jitter, not security
 

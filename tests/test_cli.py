@@ -1,0 +1,101 @@
+"""The `synergy` command: migrate, demo data, users, and clear errors for bad input."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from synergy.cli import app
+
+
+@pytest.fixture
+def cli(monkeypatch, tmp_path):  # type: ignore[no-untyped-def]
+    import os
+
+    for name in list(os.environ):
+        if name.startswith("SYNERGY_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("SYNERGY_DATA_DIR", str(tmp_path))
+    runner = CliRunner()
+
+    def run(*args: str, password: str | None = None):  # type: ignore[no-untyped-def]
+        env = {"SYNERGY_NEW_PASSWORD": password} if password else {}
+        return runner.invoke(app, list(args), env=env)
+
+    return run
+
+
+def test_commands_refuse_an_unmigrated_database(cli) -> None:
+    result = cli("users", "disable", "nobody")
+    assert result.exit_code == 2
+    assert "synergy db upgrade" in result.output
+
+
+def test_upgrade_then_demo_prints_each_login_once(cli) -> None:
+    assert cli("db", "upgrade").exit_code == 0
+    first = cli("demo")
+    assert first.exit_code == 0
+    for username in (
+        "admin",
+        "officer",
+        "agent",
+        "supervisor",
+        "investigator",
+        "records",
+        "finance",
+    ):
+        assert username in first.output
+    again = cli("demo")
+    assert "already exists" in again.output
+
+
+def test_user_lifecycle_from_the_command_line(cli) -> None:
+    cli("db", "upgrade")
+    created = cli(
+        "users",
+        "create",
+        "jo.bloggs",
+        "--roles",
+        "officer,supervisor",
+        "--name",
+        "Jo Bloggs",
+        password="a long enough password",
+    )
+    assert created.exit_code == 0, created.output
+    assert (
+        cli("users", "reset-password", "jo.bloggs", password="another long password").exit_code == 0
+    )
+    assert cli("users", "disable", "jo.bloggs").exit_code == 0
+    assert cli("audit", "verify").exit_code == 0
+
+
+@pytest.mark.parametrize(
+    ("args", "password", "message"),
+    [
+        (
+            ("users", "create", "x1", "--roles", "wizard", "--name", "X"),
+            "long enough pw!",
+            "unknown role",
+        ),
+        (("users", "create", "x1", "--roles", "officer", "--name", "X"), "short", "at least 12"),
+        (
+            ("users", "create", "Bad Name!", "--roles", "officer", "--name", "X"),
+            "long enough pw!",
+            "Username must be",
+        ),
+        (("users", "disable", "ghost"), None, "No user called"),
+    ],
+)
+def test_bad_input_gives_a_clear_error(cli, args, password, message) -> None:
+    cli("db", "upgrade")
+    result = cli(*args, password=password)
+    assert result.exit_code == 2
+    assert message in result.output
+
+
+def test_duplicate_username_is_refused(cli) -> None:
+    cli("db", "upgrade")
+    args = ("users", "create", "sam", "--roles", "officer", "--name", "Sam")
+    assert cli(*args, password="a long enough password").exit_code == 0
+    again = cli(*args, password="a long enough password")
+    assert again.exit_code == 2 and "already exists" in again.output
