@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Sets everything up and runs the whole test suite twice: on SQLite, then on PostgreSQL.
+# The PostgreSQL run needs a server (default postgresql://postgres@127.0.0.1:5432/postgres,
+# or SYNERGY_TEST_POSTGRES_URL). Without one it is skipped with a notice, except under CI=true,
+# where a skipped PostgreSQL run is a failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --with-browser || exit 1
+export SYNERGY_FRONTEND_DIR="$PWD/node_modules"
+unset SYNERGY_TEST_DATABASE_URL
+pg_url="${SYNERGY_TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/postgres}"
+
+echo "== lint (ruff)"
+.venv/bin/ruff check synergy tests bench scripts || exit 1
+
+echo "== tests on SQLite"
+.venv/bin/python -m pytest -p no:cacheprovider "$@"
+sqlite_status=$?
+
+pg_status=0
+if .venv/bin/python - "$pg_url" <<'PY' 2>/dev/null
+import sys, sqlalchemy
+sqlalchemy.create_engine(sys.argv[1]).connect().close()
+PY
+then
+  echo "== tests on PostgreSQL ($pg_url)"
+  SYNERGY_TEST_DATABASE_URL="$pg_url" .venv/bin/python -m pytest -p no:cacheprovider "$@"
+  pg_status=$?
+elif [[ "${CI:-}" == "true" ]]; then
+  echo "FAILED: no PostgreSQL at $pg_url, and CI must test on PostgreSQL" >&2
+  pg_status=1
+else
+  echo "SKIPPED: the PostgreSQL run (no server at $pg_url); the SQLite run above still counts"
+fi
+
+if (( sqlite_status != 0 || pg_status != 0 )); then
+  echo "test suite FAILED (SQLite exit $sqlite_status, PostgreSQL exit $pg_status)" >&2
+  exit 1
+fi
+echo "test suite passed on SQLite and PostgreSQL"
