@@ -1,0 +1,117 @@
+"""`understand()`: the one entry point. Cleans each turn, runs the rule layer on every turn (so
+risk disclosed in any turn persists), the model on the conversation, then the policy."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .entities import extract
+from .language import detect_language
+from .model import load_model
+from .normalise import MAX_CONVERSATION_CHARS, MAX_TURNS, MatchText, clean, match_form
+from .policy import decide, reconcile_intent
+from .rules import RuleHit, danger_now, find_vulnerabilities
+from .types import Entities, Evidence, Intent, TextTooLong, Understanding, Vulnerability
+
+_MODEL_WINDOW = 1500  # characters of the latest conversation the model reads, for speed
+_MODEL_EVIDENCE = "statistical model (score {score:.2f})"
+
+
+def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
+    """Understand a caller. `text` is the latest turn, `history` the caller's earlier turns.
+
+    Raises `TypeError` for non-strings and `TextTooLong` for oversized input; anything else
+    gives an `Understanding`."""
+    turns = _clean_turns(text, history)
+    forms = [match_form(t) for t in turns]
+    hits = [h for mt in forms for h in find_vulnerabilities(mt)]
+    positive = [h for h in hits if not h.negated]
+    conversation = " ".join(turns)
+    model = load_model()
+    reasons: list[str] = []
+    if model is None or not conversation:
+        intent, confidence, scores = Intent.GENERAL_ENQUIRY, 0.0, {}
+        if model is None:
+            reasons.append("intent model unavailable; rules only")
+    else:
+        prediction = model.predict(conversation[-_MODEL_WINDOW:])
+        intent, confidence, scores = (prediction.intent, prediction.confidence,
+                                      prediction.vulnerability_scores)
+    evidence = _evidence(positive)
+    evidence += _model_evidence(scores, model, evidence, turns)
+    vulns = tuple(dict.fromkeys(e.vulnerability for e in evidence))
+    danger = _danger(forms, bool(vulns))
+    intent, why = reconcile_intent(intent, confidence, vulns, danger is not None)
+    reasons += why
+    if danger:
+        reasons.append(f"danger now: '{danger}'")
+    language = detect_language(conversation)
+    negated = any(h.negated for h in hits) and not vulns
+    risk, route, why = decide(intent, confidence, vulns, danger=danger is not None,
+                              language=language, negated=negated)
+    reasons += [f"{e.vulnerability.value}: '{e.text}' ({e.rule})" for e in evidence] + why
+    return Understanding(
+        intent=intent,
+        intent_confidence=round(confidence, 4),
+        vulnerabilities=vulns,
+        evidence=tuple(evidence),
+        risk=risk,
+        route=route,
+        entities=_entities(turns),
+        language=language,
+        reasons=tuple(reasons),
+    )
+
+
+def _clean_turns(text: str, history: Sequence[str]) -> list[str]:
+    if isinstance(history, str):  # a bare string would be read as one turn per character
+        raise TypeError("history must be a sequence of strings, not a str")
+    if len(history) >= MAX_TURNS:
+        raise TextTooLong(len(history) + 1, MAX_TURNS, what="conversation turns")
+    turns = [clean(t, what="history turn") for t in history] + [clean(text)]
+    total = sum(len(t) for t in turns)
+    if total > MAX_CONVERSATION_CHARS:
+        raise TextTooLong(total, MAX_CONVERSATION_CHARS, what="conversation")
+    return [t for t in turns if t]
+
+
+def _evidence(hits: list[RuleHit]) -> list[Evidence]:
+    seen: set[tuple[Vulnerability, str]] = set()
+    out = []
+    for h in hits:
+        key = (h.vulnerability, h.text.lower())
+        if key not in seen:
+            seen.add(key)
+            out.append(Evidence(h.vulnerability, h.text, f"rule: {h.rule}"))
+    return out
+
+
+def _model_evidence(scores, model, found: list[Evidence], turns: list[str]) -> list[Evidence]:  # type: ignore[no-untyped-def]
+    """Vulnerabilities the model is confident of that no rule caught. Evidence is the turn
+    the model scores highest for that vulnerability — still the caller's own words."""
+    have = {e.vulnerability for e in found}
+    missing = [v for v, s in scores.items() if v not in have and s >= model.thresholds[v]]
+    if not missing:
+        return []
+    per_turn = model.vulnerability_scores(turns) if len(turns) > 1 else [scores]
+    out = []
+    for v in missing:
+        best = max(range(len(turns)), key=lambda i: per_turn[i][v])
+        out.append(Evidence(v, turns[best], _MODEL_EVIDENCE.format(score=scores[v])))
+    return out
+
+
+def _danger(forms: list[MatchText], has_vulnerability: bool) -> str | None:
+    for mt in forms:
+        words = danger_now(mt, has_vulnerability)
+        if words:
+            return words
+    return None
+
+
+def _entities(turns: list[str]) -> Entities:
+    parts = [extract(t) for t in turns]
+    merged = {}
+    for name in ("references", "phones", "postcodes", "addresses", "dates", "names"):
+        merged[name] = tuple(dict.fromkeys(x for p in parts for x in getattr(p, name)))
+    return Entities(**merged)

@@ -1,0 +1,204 @@
+"""Rule layer vocabulary, part 1: shared word classes and the patterns for domestic abuse,
+suicide and self-harm, missing people, children at risk and mental health crises.
+
+Patterns run over the *match form* (lower case, apostrophes dropped, single spaces, letters and
+digits only), so "Don't", "dont" and "DON'T!" read the same, as speech recognition gives them.
+Each pattern is (rule name, regex, negatable). A negatable hit preceded by "not/never/didn't..."
+is kept as a *negated* hit: it raises no vulnerability but still keeps the caller with a person.
+Patterns that carry their own negation ("don't want to be here") are not negatable.
+"""
+
+from __future__ import annotations
+
+Pattern = tuple[str, str, bool]
+
+# -- word classes ------------------------------------------------------------------------------
+REL = (
+    r"(?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|ex(?: partner| husband| wife|"
+    r" boyfriend| girlfriend)?|fiance|fiancee|other half|babys? (?:dad|father)|kids (?:dad|father)"
+    r"|childrens (?:dad|father)|step ?dad|stepfather|step ?mum|dad|father|son|daughter|brother|"
+    r"sister|uncle|(?:mother|father|brother|sister) in law|in laws)"
+)
+PERSON = (
+    r"(?:mum|mom|mother|dad|father|nan|nana|nanna|gran|granny|grandma|grandmother|grandad|"
+    r"granddad|grandfather|husband|wife|partner|brother|sister|son|daughter|uncle|aunt|auntie|"
+    r"friend|mate|flatmate|housemate|neighbour|neighbor|lodger|resident|patient|client|"
+    r"boyfriend|girlfriend|child|kid|boy|girl|lad|nephew|niece|cousin|teenager|grandson|"
+    r"granddaughter|stepson|stepdaughter|fiance|colleague|dementia)"
+)
+WHO = rf"(?:he|she|they|hes|shes|theyre|my \w+ {PERSON}|my {PERSON}|our {PERSON}|{PERSON})"
+CHILD = (
+    r"(?:child|children|kid|kids|kiddies|baby|babies|toddler|toddlers|infant|newborn|"
+    r"little (?:boy|girl|one|ones|lad|un|uns|kids?)|(?:[1-9]|1[0-7]|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) "
+    r"(?:year|yr|month) olds?|school ?(?:girl|boy|kids?)|young (?:boy|girl|lad|lads|girls|boys|"
+    r"ones?)|(?:his|her|their|my|the|our) (?:son|daughter|boy|girl|grandson|granddaughter|"
+    r"nephew|niece|stepson|stepdaughter|lad))"
+)
+ABUSE_V = (
+    r"(?:hit|hits|hitting|punch|punched|punches|punching|kick|kicked|kicks|kicking|slap|slapped|"
+    r"slaps|slapping|beat|beats|beaten|beating|batter\w*|strangl\w*|chok\w*|push|pushed|pushes|"
+    r"shove|shoved|shoves|throttl\w*|headbutt\w*|bit|bites|attack\w*|assault\w*|hurt|hurts|"
+    r"hurting|abus\w*|threaten\w*|drag\w*|grab\w*|spat|spits)"
+)
+NOT_PASSIVE = r"(?:(?!was |got |been |is |were |being |be )\w+ )?"
+SELF = r"(?:myself|my self|himself|herself|themselves|themself|theirself)"
+
+DOMESTIC_ABUSE: list[Pattern] = [
+    ("domestic incident", r"\bdomestic(?: abuse| violence| incident| row| situation)?\b", True),
+    ("partner or family member using violence",
+     rf"\b(?:my|her|his|their|the|your) {REL} {NOT_PASSIVE}(?:has |had |keeps |always |just "
+     rf"|been |then )?{ABUSE_V}\b", True),
+    ("he or she hurting the caller or family",
+     rf"\b(?:he|she|hes|shes) {NOT_PASSIVE}(?:has |had |keeps |just |been )?{ABUSE_V} (?:me|us|"
+     r"my mum|my mom|my mother|my sister|my brother|my nan|the kids|my kids|the children|her|"
+     r"him)\b", True),
+    ("coercive control: money, phone or movements",
+     r"\b(?:control\w*|takes|took|keeps|has taken|has all) (?:all |of )?(?:my|her|his|the) "
+     r"(?:money|finances|bank\w*|wages|benefits|phone|life|card|cards|passport|keys)", True),
+    ("coercive control: not allowed out or to see people",
+     r"\b(?:wont|doesnt|will not|does not|never|wouldnt|didnt) (?:let|lets|allow|allows) (?:me|"
+     r"her|him|us) (?:\w+ ){0,2}(?:out|leave|go|see|have|talk|speak|work|use|near|contact)\b",
+     False),
+    ("coercive control: monitoring",
+     r"\b(?:checks|checking|tracks|tracking|track|monitors|monitoring|goes through|went through|"
+     r"reads) (?:all )?(?:my|her) (?:phone|messages|texts|location|emails|bank|every)", True),
+    ("fear of partner", rf"\b(?:walking on eggshells|(?:scared|frightened|terrified|afraid) "
+     rf"(?:of|to go home|to go back|of going home|what) (?:to )?(?:him|her|my {REL}|he|she|"
+     r"going home))\b", True),
+    ("fear of what they will do", rf"\b(?:scared|frightened|terrified|afraid) (?:that |of what )?"
+     rf"(?:he|she|hell|shell|hed|shed|my {REL})\b", True),
+    ("locked in or out", r"\b(?:locks|locked|locking) (?:me|her|us) (?:in|out)\b", True),
+    ("protective order", r"\b(?:non ?molestation|restraining|occupation|protective) order\b",
+     True),
+    ("ex harassing or stalking",
+     r"\bmy ex (?:\w+ ){0,3}(?:keeps|keep|wont stop|wont leave|following|turning up|turned up|"
+     r"stalking|watching|sitting outside|outside|harass\w*|threaten\w*|bombard\w*)", True),
+    ("forced marriage or honour-based abuse",
+     r"\b(?:forced marriage|honou?r based|force (?:me|her|him) (?:to|into) marr\w*|make (?:me|"
+     r"her) marry|marry (?:someone|a man|a cousin|him) (?:i|she) (?:dont|doesnt))", True),
+    ("hears someone being hurt next door",
+     r"\b(?:hear|heard|hearing|can hear) (?:\w+ ){0,5}(?:being (?:hit|beaten|hurt|attacked|"
+     r"thrown)|hitting her|hitting him|beating her|beating him|screaming for help|"
+     r"screaming stop)", True),
+]
+
+SUICIDE_SELF_HARM: list[Pattern] = [
+    ("suicide", r"\b(?:suicid\w*|take (?:my|his|her|their) (?:own )?life|end (?:my|his|her) "
+     r"(?:own )?life)\b", True),
+    ("harm to self", rf"\b(?:kill|killing|hurt|hurting|harm|harming|cut|cutting|burn|burning|"
+     rf"hang|hanging|drown|drowning|starve|starving|poison|poisoning) {SELF}\b", True),
+    ("self-harm", r"\bself (?:harm|harming|harmed|arm|injur\w*)\b|\bselfharm\w*\b", True),
+    ("not wanting to live", r"\b(?:dont|do not|no longer|not|doesnt|does not|dont really) "
+     r"(?:want|wanna|wish) (?:to )?(?:be here|be alive|live|exist|wake up|carry on|go on|be "
+     r"around)\b", False),
+    ("cannot go on", r"\b(?:cant|cannot|can not|couldnt) (?:go on|carry on|do this any ?more|"
+     r"keep going|take (?:it|this|any) ?more|face (?:it|tomorrow|another day))\b", False),
+    ("wish to die", r"\b(?:want|wants|wanted|wanting|wanna|ready|going|gonna) (?:to )?die\b|"
+     r"\bwish(?:ed)? (?:i|he|she) (?:was|were|wasnt|werent|had never been) "
+     r"(?:dead|here|born|alive)\b", True),
+    ("better off without them", r"\b(?:better off|be better) (?:dead|without (?:me|him|her)|if "
+     r"(?:i|he|she) (?:was|were|wasnt) (?:gone|dead|here))", True),
+    ("no point living", r"\b(?:no|not any|isnt any|theres no|whats the|see no) (?:point|reason) "
+     r"(?:in |to |of )?(?:living|life|going on|carrying on|being here|anymore|any more|it all|"
+     r"anything)\b", False),
+    ("overdose", r"\b(?:overdos\w*|over dose\w*|taken (?:a lot of|loads of|all (?:of )?(?:my|"
+     r"his|her|the)|a load of|a bunch of|too many|a packet of|\w+ packets of) (?:pills|tablets|"
+     r"paracetamol|meds|medication)|take all (?:my|these|the|his|her) (?:pills|tablets))\b", True),
+    ("at a height or railway", r"\b(?:jump|jumping|throw myself|throw (?:himself|herself)|step "
+     r"in front|stepping in front|walk in front) (?:off|from|in front of|into|of)?\b|\b(?:on|at|"
+     r"near|standing on|sat on|sitting on|stood on) (?:the |a )?(?:edge of (?:the |a )?)?(?:bridge|"
+     r"ledge|cliff|roof|railway line|railway|train tracks|tracks|motorway bridge|multi storey)\b",
+     True),
+    ("saying goodbye", r"\b(?:goodbye (?:note|letter|message|messages|text|texts|video)|suicide "
+     r"note|said (?:his|her|their|my) goodbyes|saying goodbye to (?:everyone|us|me|the kids)|"
+     r"(?:wont|will not|not|wont be) (?:be )?(?:around|here) (?:much longer|for long|tomorrow|"
+     r"anymore|any more)|(?:giving|gave|given) (?:away )?(?:all )?(?:his|her|my) (?:things|stuff|"
+     r"belongings|possessions) away)\b", True),
+    ("nobody would miss them", r"\b(?:no one|nobody|noone) (?:would|will|is going to|gonna) "
+     r"(?:miss|notice|care)\b", False),
+    ("tired of living", r"\b(?:tired|sick) of (?:living|being alive|life|it all)\b|\bmake it "
+     r"(?:all )?stop\b|\bend (?:it|it all|everything|things)(?! with)\b|\b(?:no|cant see a|dont "
+     r"see a|dont see any) (?:way out|future)\b", True),
+    ("means of suicide", r"\b(?:noose|razor blades?|ligature)\b", True),
+]
+
+MISSING: list[Pattern] = [
+    ("reported missing", rf"\b(?:{WHO}) (?:\w+ ){{0,4}}(?:gone |been |now |still |went )?"
+     r"missing\b|\bmissing (?:person|persons|people|child|kid|teenager|teen|daughter|son|mum|dad|"
+     r"husband|wife|partner)\b|\bmisper\b|\breport(?:ed|ing)? (?:\w+ ){0,2}missing\b", True),
+    ("has not come home",
+     rf"\b(?:{WHO}) (?:\w+ ){{0,3}}(?:hasnt|has not|havent|have not|didnt|did not|never|not|"
+     r"wasnt) (?:\w+ )?(?:come|came|returned|been|got|gone|turned up|arrived|made it) (?:back|"
+     r"home|in|to school|to work|to college)\b", False),
+    ("cannot find or reach them",
+     rf"\b(?:cant|cannot|can not|unable to|couldnt|could not|not been able to) (?:find|get hold "
+     rf"of|reach|contact|locate|get through to|trace) (?:him|her|them|my {PERSON}|my \w+ "
+     rf"{PERSON})\b", False),
+    ("nobody has seen them",
+     rf"\b(?:no one|nobody|noone|not|havent|hasnt|have not|has not|nobodys) (?:has |s |have "
+     rf"|been )?(?:seen|heard from|heard anything from|had contact with|spoken to) (?:him|her|"
+     rf"them|my {PERSON})\b|\blast seen\b", False),
+    ("run away or wandered off",
+     rf"\b(?:{WHO}) (?:has |s |have )?(?:ran|run|runs|wandered|walked|gone) (?:off|away|out)"
+     r"(?! with)\b|\b(?:absconded|disappeared|vanished)\b", True),
+]
+
+CHILD_AT_RISK: list[Pattern] = [
+    ("child left alone or neglected",
+     rf"\b{CHILD} (?:\w+ ){{0,6}}(?:left (?:alone|on (?:his|her|their) own|unattended|home "
+     r"alone|by (?:himself|herself|themselves))|home alone|on (?:his|her|their) own (?:in|at|all|"
+     r"again|for|outside)|being (?:hit|hurt|beaten|smacked|abused|neglected|starved|shouted at|"
+     r"screamed at|locked)|(?:covered )?in bruises|bruis\w*|no food|hungry|starving|filthy|"
+     r"crying for hours|screaming for hours|wandering|out (?:alone |on (?:his|her|their) own )?"
+     r"(?:at|until|till) (?:midnight|night|\w+ in the morning)|in (?:a|his|her|their) nappy|"
+     r"nobody (?:looking after|watching)|no one (?:looking after|watching|with)|no adult|"
+     r"(?:left )?in (?:a|the) (?:hot )?car)", True),
+    ("someone harming a child",
+     rf"\b(?:hit|hits|hitting|smack\w*|beat|beats|beating|hurt|hurts|hurting|abus\w*|neglect\w*|"
+     rf"starv\w*|locks?|locked|locking|shak\w*|burn\w*|throw\w*|threw) (?:\w+ ){{0,2}}{CHILD}\b",
+     True),
+    ("child abuse or grooming", r"\b(?:groom\w*|child (?:sexual|abuse|neglect|protection|"
+     r"exploitation)|cse|csa|neglect|neglected|neglecting|safeguarding)\b", True),
+    ("adult contacting a child",
+     r"\b(?:man|men|adult|older (?:man|guy|lad|bloke|boy|boys)|bloke|stranger|guy|somebody|"
+     r"someone) (?:\w+ ){0,3}(?:messag\w*|talking to|chatting to|texting|snapchat\w*|contacting|"
+     r"sending (?:\w+ )?(?:pictures|photos|images|gifts|money|stuff) to|meeting up with|"
+     rf"meet(?:ing)? up with|picking up|asking) (?:\w+ ){{0,3}}{CHILD}", True),
+    ("carer incapable of looking after a child",
+     rf"\b(?:drunk|off (?:his|her|their|(?:his|her|their) \w+) (?:face|head)|high|out of it|"
+     rf"passed out|unconscious|wasted|smashed|off it|collapsed) (?:\w+ ){{0,8}}{CHILD}\b|\b{CHILD}"
+     r" (?:\w+ ){0,8}(?:drunk|high|out of it|passed out|wasted|off (?:his|her|their) (?:face|"
+     r"head))\b", True),
+]
+
+MENTAL_HEALTH_CRISIS: list[Pattern] = [
+    ("mental health crisis", r"\b(?:mental health (?:crisis|episode|breakdown|team|nurse|"
+     r"problems|problem|issues|act|services)|mental breakdown|nervous breakdown|having a "
+     r"breakdown|breakdown)\b", True),
+    ("psychosis", r"\b(?:psychosis|psychotic|hallucinat\w*|hearing voices|hears voices|voices "
+     r"(?:in (?:my|his|her) head|telling)|paranoi\w*|delusion\w*)\b", True),
+    ("sectioned or crisis team", r"\b(?:sectioned|section(?:ed)? under|crisis team|home "
+     r"treatment team|cpn|psych ward|psychiatric|psychiatrist|bipolar|schizo\w*|manic|mania)\b",
+     True),
+    ("stopped medication", r"\b(?:off|stopped taking|not taking|hasnt taken|come off|refusing) "
+     r"(?:his|her|their|my) (?:meds|medication|tablets|medicine|injection)\b", True),
+    ("not making sense", r"\b(?:isnt|not|hasnt been|not been|wasnt) (?:making (?:any )?sense|"
+     r"himself|herself|themselves|right in the head|in (?:his|her|their) right mind)\b|"
+     r"\btalking (?:nonsense|gibberish|rubbish|to (?:himself|herself|themselves|people who "
+     r"arent there|the walls))\b", False),
+    ("believes they are being persecuted",
+     r"\b(?:thinks|believes|convinced|saying|says|keeps saying) (?:that )?(?:people|someone|"
+     r"they|the (?:government|neighbours|police|tv)|everyone|mi5|aliens|the devil|cameras) "
+     r"(?:are|is|s|re) (?:\w+ )?(?:watching|following|after|out to get|spying|poisoning|"
+     r"controlling|trying to|listening)\b", True),
+    ("cannot cope", r"\b(?:cant|cannot|can not|couldnt) (?:cope|stop crying|stop shaking|think "
+     r"straight|calm down|handle (?:it|this|anything))\b", False),
+    ("in crisis", r"\b(?:panic attack\w*|panicking|losing (?:my|his|her) (?:mind|head)|losing it|"
+     r"lost the plot|going mad|going crazy|in a (?:really |very )?(?:bad|dark) (?:place|way)|"
+     r"falling apart|head is a mess|breaking point|havent slept (?:for|in) days)\b", True),
+    ("behaving strangely", r"\b(?:acting|behaving) (?:really |very |so )?(?:strange\w*|weird\w*|"
+     r"erratic\w*|odd\w*|bizarre\w*|out of character|crazy|irrational\w*)\b|\b(?:ranting|"
+     r"screaming|shouting) (?:at nothing|at the (?:walls|sky)|to (?:himself|herself))\b|"
+     r"\b(?:wandering|walking) (?:around |about )?(?:naked|in the road|in traffic)\b", True),
+]

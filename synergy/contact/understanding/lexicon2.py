@@ -1,0 +1,157 @@
+"""Rule layer vocabulary, part 2: vulnerable adults, sexual offences, hate crime, threats to
+life and exploitation, plus the cues for danger happening *now* and for past events.
+Same conventions as `lexicon`."""
+
+from __future__ import annotations
+
+from .lexicon import CHILD, Pattern
+
+VULNERABLE_ADULT: list[Pattern] = [
+    ("dementia or confusion", r"\b(?:dementia|alzheimer\w*|memory (?:problems|loss|issues)|"
+     r"(?:gets|is|was|very|really|seems|seemed|getting|became|so|quite) confused|confused (?:and|"
+     r"old|elderly|man|woman|lady|again))\b", True),
+    ("elderly or frail", r"\b(?:elderly|frail|pensioner|oap|old (?:man|lady|woman|gentleman|"
+     r"fella|chap|couple|people|folk|neighbour|boy|girl|dear|guy)|(?:[89]\d|1[01]\d) (?:year|"
+     r"years|yr) old|in (?:his|her|their) (?:80s|90s|eighties|nineties))\b", True),
+    ("learning disability or autism", r"\b(?:learning (?:disability|disabilities|difficulties|"
+     r"difficulty)|special needs|autis\w*|asperger\w*|downs? syndrome|brain injury)\b", True),
+    ("disability or care needs", r"\b(?:disabled|disability|wheelchair|blind|deaf|housebound|"
+     r"bed ?bound|immobile|carer|carers|care home|care worker|care package|sheltered (?:housing|"
+     r"accommodation|flat)|supported (?:living|housing)|vulnerable)\b", True),
+    ("fallen and cannot get up", r"\b(?:had a fall|has fallen|fallen over|fell over|on the floor "
+     r"and (?:cant|cannot|can not) get up|cant get up)\b", True),
+    ("signs nobody has seen them", r"\b(?:(?:curtains|blinds) (?:\w+ ){0,2}(?:closed|drawn|shut)|"
+     r"(?:post|mail|milk|papers|newspapers|letters) (?:\w+ ){0,2}(?:piling|piled|stacking|"
+     r"building) up|not seen (?:him|her|them) (?:for|in) (?:days|a week|weeks|ages)|no answer at "
+     r"(?:the|his|her) (?:door|flat)|not answering (?:the|his|her|their) door)\b", False),
+    ("self-neglect", r"\b(?:self neglect\w*|hoard\w*|(?:isnt|not|hasnt been|wont) (?:eating|"
+     r"washing|looking after (?:himself|herself|themselves))|(?:lives|living) (?:alone|on (?:his|"
+     r"her|their) own))\b", True),
+    ("drink spiked", r"\b(?:spiked|spiking|spike)\b", True),
+]
+
+SEXUAL_OFFENCE: list[Pattern] = [
+    ("rape or sexual assault", r"\b(?:rape|raped|raping|rapist|sexual\w*|sex (?:attack|offender|"
+     r"assault|offence)|molest\w*|paedophile|pedophile|nonce|indecen\w*)\b", True),
+    ("unwanted touching", r"\b(?:touched|touching|touch|grabbed|groped|grope\w*|feeling) (?:me|"
+     r"her|him|my|her|his) (?:\w+ )?(?:up|inappropriately|bum|bottom|breasts?|boobs|chest|"
+     r"privates|private parts|crotch|backside|thigh|between)\b|\bgrop\w*\b", True),
+    ("sex without consent", r"\b(?:forced|made|pressured|pressuring|forcing|making) (?:me|her|"
+     r"him) (?:\w+ )?(?:to have sex|into sex|have sex|to do sexual|to do stuff|to sleep with|into "
+     r"sleeping|to perform|do things)|without (?:my|her|his) consent|didnt consent|did not "
+     r"consent|no consent|non consensual|couldnt consent|woke up (?:with|and) (?:him|someone|a "
+     r"man|a stranger|my clothes)\b", True),
+    ("indecent exposure", r"\b(?:exposed (?:himself|herself|his|themselves)|exposing (?:himself|"
+     r"herself)|flash\w* (?:me|us|at|his|her|himself)|wanking|masturbat\w*)\b", True),
+    ("intimate images", r"\b(?:upskirt\w*|revenge porn|intimate (?:images|photos|pictures|"
+     r"videos|pics)|nudes|naked (?:pictures|photos|pics|images|videos|selfies)|sextort\w*|sex "
+     r"tape|explicit (?:pictures|photos|images|videos|pics)|dick pics?)\b", True),
+]
+
+HATE_CRIME: list[Pattern] = [
+    ("targeted because of identity",
+     r"\b(?:because|cause|coz|cos|just because|only because|for being) (?:(?:im|i am|hes|he is|"
+     r"shes|she is|theyre|they are|were|we are|my \w+ is|of (?:my|his|her|their|our|the)) )?"
+     r"(?:a |an )?(?:black|asian|muslim|muslims|jewish|jew|sikh|hindu|gay|lesbian|bisexual|trans|"
+     r"transgender|queer|disabled|polish|romanian|eastern european|foreign|foreigner|foreigners|"
+     r"immigrant|immigrants|refugee|refugees|asylum seeker|pakistani|indian|african|chinese|"
+     r"gypsy|traveller|travellers|roma|arab|somali|kurdish|autistic|race|religion|colour|color|"
+     r"skin|sexuality|disability|faith|headscarf|hijab|turban|accent|beliefs|ethnicity|"
+     r"nationality|gender|wheelchair)\b", True),
+    ("hate language", r"\b(?:racis\w*|racial\w*|race hate|homophob\w*|transphob\w*|islamophob\w*|"
+     r"antisemit\w*|anti semit\w*|xenophob\w*|disablis\w*|hate (?:crime|incident|speech|mail)|"
+     r"bigot\w*|swastika\w*|nazi\w*|kkk|white power|slurs?|p word|n word)\b", True),
+    ("told to go back", r"\b(?:go back (?:to )?(?:your|where (?:you|ya|u|they|we) (?:came|come)|"
+     r"home to)|not welcome (?:in|here)|dont belong (?:in|here)|(?:your|their) kind)\b", True),
+    ("religious dress attacked", r"\b(?:pulled|ripped|grabbed|tore|tried to pull|pulling) (?:off "
+     r")?(?:my|her|his) (?:hijab|headscarf|niqab|burka|turban|kippah|yarmulke|patka)\b", True),
+    ("place of worship targeted", r"\b(?:mosque|synagogue|gurdwara|temple|church) (?:\w+ ){0,5}"
+     r"(?:graffiti|attacked|vandalis\w*|smashed|pigs? head|bacon|daubed|sprayed)\b", True),
+    ("mocked for disability", r"\b(?:mock\w*|mimick\w*|laugh\w* at|taunt\w*) (?:\w+ ){0,3}"
+     r"(?:disability|wheelchair|stammer|the way (?:he|she) walks|autism)\b", True),
+]
+
+THREAT_TO_LIFE: list[Pattern] = [
+    ("threat to kill", r"\b(?:kill|murder|stab|shoot|strangle|slit|bury|knife|shank) (?:me|us|her|"
+     r"him|them|you|my \w+|the kids|everyone|everybody|you all|your \w+)\b|\b(?:burn|torch) "
+     r"(?:\w+ ){0,3}(?:house|flat|home|car) down\b", True),
+    ("threat that they will never leave", r"\b(?:make sure|making sure|ensure) (?:that )?(?:i|she|"
+     r"he|we|they|you) (?:never|dont|wont|do not|will not) (?:leave|get out|see|walk|wake|live)",
+     False),
+    ("told they are dead", r"\b(?:youre|your|ur|you are|youll be|hell be|shell be|ill be|im|i am|"
+     r"were) (?:\w+ )?dead (?:meat|man|woman)?\b|\b(?:dead by|in a box|six feet under|in the "
+     r"ground)\b", True),
+    ("weapon", r"\b(?:knife|knives|gun|guns|firearm\w*|pistol|shotgun|rifle|machete\w*|blade|"
+     r"bladed|sword|crossbow|acid|petrol bomb|zombie knife|weapon|weapons|baseball bat|"
+     r"screwdriver)\b", True),
+    ("strangulation or airway", r"\b(?:strangl\w*|chok\w*|throttl\w*|(?:hands?|arm) (?:round|"
+     r"around|on) (?:my|her|his) (?:neck|throat)|(?:couldnt|cant|could not|can not) breathe|"
+     r"suffocat\w*|smother\w*|not breathing)\b", True),
+    ("arson threat", r"\b(?:set fire to|set (?:the |my |our |his |her )?(?:house|flat|car|home)"
+     r" (?:on fire|alight)|(?:petrol|something burning|a rag|fireworks?) through (?:the|my|our) "
+     r"letterbox|firebomb\w*)\b", True),
+    ("fear for life", r"\b(?:threat to (?:my |her |his )?life|osman|fear(?:ed|ing)? for (?:my|"
+     r"her|his|their|our) (?:life|lives|safety)|in fear of (?:my|her|his) life|(?:going to|gonna) "
+     r"die|(?:think|thought|scared) (?:hes|shes|theyre|he is|she is|they) (?:gonna|going to) "
+     r"(?:kill|hurt))\b", True),
+    ("hunted down", r"\b(?:(?:find|hunt|track) (?:you|me|her|him|us) down|(?:knows|know) where "
+     r"(?:i|you|we|she|he) lives?|watch (?:your|my) back|(?:hurt|harm|take) (?:my|the|our) "
+     r"(?:kids|children|baby|family))\b", True),
+    ("serious injury", r"\b(?:unconscious|bleeding (?:heavily|badly|a lot|everywhere)|been "
+     r"stabbed|was stabbed|stabbed|been shot|shot at|gunshot\w*)\b", True),
+]
+
+EXPLOITATION: list[Pattern] = [
+    ("drug exploitation", r"\b(?:county lines?|cuckoo\w*|trap house|drug (?:den|house|line|lines|"
+     r"debt|debts|runner|runners|running|mule|mules)|running (?:drugs|packages|parcels|bags)|"
+     r"(?:holding|hold|stash\w*|hiding|keep) (?:drugs|stuff|packages|a package|weapons|knives) "
+     r"for)\b", True),
+    ("slavery or trafficking", r"\b(?:modern slavery|slave\w*|traffick\w*|forced (?:labour|"
+     r"labor|work)|debt bondage)\b", True),
+    ("documents or money held", r"\b(?:took|taken|takes|taking|keeps|kept|holding|holds|"
+     r"confiscated) (?:\w+ )?(?:my|his|her|their|our) (?:passport|passports|documents|papers|"
+     r"wages|pay|benefits|pension)\b", True),
+    ("made to commit crime or work", r"\b(?:made|makes|forced|forces|forcing|making|pressur\w*|"
+     r"coerc\w*|groomed|using) (?:me|him|her|them|us|my \w+) (?:\w+ )?(?:to |into )?(?:sell|"
+     r"selling|deliver|delivering|carry|carrying|steal|stealing|work|working|sleep with|"
+     r"sleeping with|hold|holding|move|moving|run|running|shoplift\w*)\b", True),
+    ("home taken over", r"\b(?:men|people|lads|blokes|strangers|dealers|guys|gang|they) (?:\w+ )"
+     r"{0,2}(?:staying|living|coming and going|moved in|taken over|using|dealing from|selling "
+     r"from|in and out of) (?:\w+ ){0,3}(?:his|her|their|my|the) (?:flat|house|home|place)\b",
+     True),
+    ("gifts from older contacts", rf"\b(?:(?:new|older) (?:friends|boyfriend|mates|men|man|lads|"
+     r"group|guys) (?:\w+ ){0,6}(?:money|cash|gifts|phone|phones|trainers|clothes|designer|lifts|"
+     rf"drugs|vapes)|{CHILD} (?:\w+ ){{0,6}}(?:unexplained|new|expensive|loads of) (?:cash|money|"
+     r"phones?|trainers|designer clothes|clothes|gifts))\b", True),
+    ("financial abuse", r"\b(?:taking|taken|takes|took|stealing|stole|spending|spent) (?:all )?"
+     r"(?:of )?(?:his|her|their|mums|dads|nans|grandads) (?:money|pension|benefits|savings)\b",
+     True),
+    ("sexual exploitation", r"\b(?:pimp\w*|prostitut\w*|sex work\w*|brothel|escort\w*|sugar "
+     r"daddy)\b", True),
+    ("being exploited", r"\b(?:being|been|getting) (?:used|groomed|exploited|taken advantage of)\b|"
+     r"\btaking advantage of\b|\bexploit\w*\b|\bnot (?:being )?paid\b", True),
+]
+
+# Danger happening now: with a vulnerability or a crime word this makes the call an emergency.
+NOW = (
+    r"\b(?:right now|now|at the moment|as we speak|currently|still here|still there|still "
+    r"outside|outside (?:my|the|our) (?:house|door|flat|window|home)|in (?:my|the|our) (?:house|"
+    r"garden|flat|home)|on (?:his|her|their) way (?:here|round|over|back)|coming (?:round|over|"
+    r"back)|about to|tonight|is here|s here|are here|re here|breaking in|kicking (?:the|my) door|"
+    r"banging on (?:the|my) door|trying to get in|help me|please help|hurry|quick)\b"
+)
+IN_PROGRESS = (
+    r"\b(?:(?:is|s|are|re|keeps) (?:\w+ )?(?:breaking|kicking|trying to|smashing|attacking|"
+    r"fighting|hitting|beating|stabbing|chasing|following|punching|strangling|choking|threatening|"
+    r"waving|holding|stealing|robbing|dragging)|has (?:got )?a (?:knife|gun|machete|weapon)|got "
+    r"a (?:knife|gun|machete|weapon)|on fire|taken (?:an overdose|pills|tablets)|took (?:an "
+    r"overdose|pills|tablets)|swallowed|not breathing|bleeding|unconscious|cant breathe|trapped|"
+    r"being (?:attacked|followed|chased|hit|robbed|mugged)|drink driv\w*|drunk driv\w*|"
+    r"breaking into|broke in and|someone in my house|(?:on|standing on) the (?:bridge|ledge|roof)|"
+    r"crashed)\b"
+)
+PAST = (
+    r"\b(?:last (?:week|month|year|night|weekend|time|tuesday|monday|wednesday|thursday|friday|"
+    r"saturday|sunday)|years? ago|months? ago|weeks? ago|days ago|yesterday|back in|when i was|"
+    r"used to|in the past|historic\w*|a while ago|over the weekend|previously|already reported)\b"
+)

@@ -1,0 +1,86 @@
+"""Turning whatever arrives (typed text, speech-recognition output, junk) into clean text, and a
+lower-case "match form" for the rule layer that can still point back at the caller's own words."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .types import TextTooLong
+
+MAX_TURN_CHARS = 5000  # one caller turn, after cleaning; a long typed message is ~1,000
+MAX_CONVERSATION_CHARS = 50_000
+MAX_TURNS = 200
+
+# Unicode categories that carry no words: controls, format marks, lone surrogates, private use,
+# unassigned. Replaced by a space so "help\x00me" still reads as two words.
+_DROP_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+_APOSTROPHES = "'\u2018\u2019\u02bc`\u00b4"
+_SPACES = re.compile(r"\s+")
+
+
+def clean(text: str, *, what: str = "text") -> str:
+    """Normalise one turn: NFKC, drop non-printing characters, collapse white space.
+
+    Raises `TypeError` for a non-string and `TextTooLong` past `MAX_TURN_CHARS`."""
+    if not isinstance(text, str):
+        raise TypeError(f"{what} must be a str, not {type(text).__name__}")
+    text = unicodedata.normalize("NFKC", _drop_unprintable(text))
+    text = _SPACES.sub(" ", text).strip()
+    if len(text) > MAX_TURN_CHARS:
+        raise TextTooLong(len(text), MAX_TURN_CHARS, what=what)
+    return text
+
+
+def _drop_unprintable(text: str) -> str:
+    if text.isprintable():
+        return text
+    return "".join(
+        " " if unicodedata.category(ch) in _DROP_CATEGORIES and ch not in "\u200c\u200d" else ch
+        for ch in text
+    )
+
+
+@dataclass(frozen=True)
+class MatchText:
+    """Lower-case words separated by single spaces, apostrophes removed ("don't" -> "dont"),
+    with `origin[i]` = index in `source` of character i, so a regex match maps back to the
+    caller's words."""
+
+    source: str
+    text: str
+    origin: tuple[int, ...]
+
+    def words_at(self, start: int, end: int) -> str:
+        """The caller's original words behind match-form span [start, end)."""
+        if start >= end or not self.origin:
+            return ""
+        first = self.origin[start]
+        last = self.origin[end - 1] + 1
+        # widen to whole words in the source so evidence never shows half a word
+        while first > 0 and self.source[first - 1].isalnum():
+            first -= 1
+        while last < len(self.source) and self.source[last].isalnum():
+            last += 1
+        return self.source[first:last]
+
+
+def match_form(source: str) -> MatchText:
+    out: list[str] = []
+    origin: list[int] = []
+    pending_space = False
+    for i, ch in enumerate(source):
+        if ch in _APOSTROPHES:
+            continue
+        if ch.isalnum():
+            if pending_space and out:
+                out.append(" ")
+                origin.append(i)
+            pending_space = False
+            for low in ch.lower():  # some characters lower-case to two
+                out.append(low)
+                origin.append(i)
+        else:
+            pending_space = True
+    return MatchText(source, "".join(out), tuple(origin))

@@ -1,0 +1,85 @@
+"""Deciding risk and route from what the rules and the model found. The one principle: when in
+doubt, a person. Every decision adds a plain-English reason for the audit log."""
+
+from __future__ import annotations
+
+from .types import ROUTE_ORDER, Intent, Risk, Route, Vulnerability
+
+# Intents the assistant can finish by itself when nothing else is worrying.
+SELF_SERVICE_INTENTS = frozenset({
+    Intent.LOST_FOUND_PROPERTY, Intent.UPDATE_EXISTING, Intent.GENERAL_ENQUIRY,
+    Intent.NOT_POLICE_MATTER, Intent.CONTACT_OFFICER, Intent.INFORMATION_REPORT,
+})
+# Intents that are themselves a risk, even when no vulnerability rule matched.
+PRIORITY_INTENTS = frozenset({
+    Intent.MISSING_PERSON, Intent.DOMESTIC_ABUSE, Intent.CONCERN_FOR_WELFARE,
+})
+# Below this the model is guessing; a person should hear the call.
+MIN_CONFIDENCE = 0.45
+# Intent implied by a vulnerability, used when the model's intent contradicts the rules.
+INTENT_FOR: dict[Vulnerability, Intent] = {
+    Vulnerability.DOMESTIC_ABUSE: Intent.DOMESTIC_ABUSE,
+    Vulnerability.MISSING_CHILD: Intent.MISSING_PERSON,
+    Vulnerability.MISSING_ADULT: Intent.MISSING_PERSON,
+}
+_LOW_RISK_INTENTS = SELF_SERVICE_INTENTS | {
+    Intent.CRIME_REPORT, Intent.FRAUD_SCAM, Intent.ANTISOCIAL_BEHAVIOUR, Intent.ROAD_TRAFFIC,
+}
+
+
+def reconcile_intent(
+    intent: Intent, confidence: float, vulns: tuple[Vulnerability, ...], danger: bool
+) -> tuple[Intent, list[str]]:
+    """Rules outrank the model on intent where they are explicit."""
+    if danger:
+        if intent is not Intent.EMERGENCY:
+            return Intent.EMERGENCY, ["danger described as happening now"]
+        return intent, []
+    for vuln in vulns:
+        implied = INTENT_FOR.get(vuln)
+        if implied and intent is not implied and intent in _LOW_RISK_INTENTS:
+            return implied, [f"intent set to {implied.value} because of {vuln.value}"]
+    if vulns and intent in SELF_SERVICE_INTENTS:
+        return Intent.CONCERN_FOR_WELFARE, ["intent set to concern_for_welfare: vulnerability"]
+    return intent, []
+
+
+def decide(
+    intent: Intent,
+    confidence: float,
+    vulns: tuple[Vulnerability, ...],
+    *,
+    danger: bool,
+    language: str | None,
+    negated: bool,
+) -> tuple[Risk, Route, list[str]]:
+    reasons: list[str] = []
+    if danger or intent is Intent.EMERGENCY:
+        reasons.append("possible danger now: tell the caller to dial 999 if in danger; connect "
+                       "to a call handler at once")
+        return Risk.EMERGENCY, Route.EMERGENCY, reasons
+    if vulns:
+        names = ", ".join(v.value for v in vulns)
+        reasons.append(f"vulnerability indicated ({names}): call handler ahead of the queue")
+        return Risk.HIGH, Route.PRIORITY_AGENT, reasons
+    if intent in PRIORITY_INTENTS:
+        reasons.append(f"{intent.value} calls are prioritised")
+        return Risk.HIGH, Route.PRIORITY_AGENT, reasons
+    route = Route.SELF_SERVICE if intent in SELF_SERVICE_INTENTS else Route.AGENT
+    if language:
+        reasons.append(f"caller may not speak English (language: {language}); risk could not be "
+                       "assessed, so a call handler with an interpreter, ahead of the queue")
+        route = _more_urgent(route, Route.PRIORITY_AGENT)
+    if negated:
+        reasons.append("risk words were mentioned but denied; a call handler should check")
+        route = _more_urgent(route, Route.AGENT)
+    if confidence < MIN_CONFIDENCE:
+        reasons.append(f"not sure what the caller needs (confidence {confidence:.2f})")
+        route = _more_urgent(route, Route.AGENT)
+    if route is Route.SELF_SERVICE:
+        reasons.append(f"{intent.value} with no risk found: the assistant can handle it")
+    return Risk.STANDARD, route, reasons
+
+
+def _more_urgent(a: Route, b: Route) -> Route:
+    return a if ROUTE_ORDER.index(a) <= ROUTE_ORDER.index(b) else b

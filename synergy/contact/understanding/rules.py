@@ -1,0 +1,137 @@
+"""The rule layer: explicit high-risk language, found by regular expressions in one caller turn.
+
+Rules are for recall and for explaining ourselves: each hit carries the caller's words and the
+rule's name. Negated hits ("he never hit me") are returned separately so the policy can keep the
+caller with a person without raising a vulnerability on the strength of a denial."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon as lx
+from . import lexicon2 as lx2
+from .normalise import MatchText
+from .types import Vulnerability as V
+
+_NEGATORS = frozenset(
+    "not never no didnt doesnt hasnt havent wasnt isnt wont dont nobody noone neither nor "
+    "without aint wouldnt hadnt nothing".split()
+)
+# "no, he DID hit me": an affirming word between the negator and the hit cancels the negation
+_AFFIRMERS = frozenset("did does do has have actually definitely really but though".split())
+_NEGATION_WINDOW = 3  # words before a hit that can negate it
+
+_CATEGORIES: tuple[tuple[V, list[lx.Pattern]], ...] = (
+    (V.DOMESTIC_ABUSE, lx.DOMESTIC_ABUSE),
+    (V.SUICIDE_SELF_HARM, lx.SUICIDE_SELF_HARM),
+    (V.MISSING_ADULT, lx.MISSING),  # split into child/adult by `_missing_kind`
+    (V.CHILD_AT_RISK, lx.CHILD_AT_RISK),
+    (V.MENTAL_HEALTH_CRISIS, lx.MENTAL_HEALTH_CRISIS),
+    (V.VULNERABLE_ADULT, lx2.VULNERABLE_ADULT),
+    (V.SEXUAL_OFFENCE, lx2.SEXUAL_OFFENCE),
+    (V.HATE_CRIME, lx2.HATE_CRIME),
+    (V.THREAT_TO_LIFE, lx2.THREAT_TO_LIFE),
+    (V.EXPLOITATION, lx2.EXPLOITATION),
+)
+_CHILD_CUE = re.compile(
+    rf"\b(?:{lx.CHILD}|school|college|foster\w*|childrens home|children s home|care home for "
+    r"kids|teen\w*|young person|minor|under ?age|(?:my|our|his|her) (?:son|daughter|boy|girl)|"
+    r"only (?:[1-9]|1[0-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen))\b"
+)
+_ADULT_AGE = re.compile(r"\b(?:1[89]|[2-9]\d|1[01]\d) (?:year|years|yr) old\b|\b(?:in (?:his|"
+                        r"her) (?:20s|30s|40s|50s|60s|70s|80s|90s|twenties|thirties|forties))\b")
+_ADULT_CUE = re.compile(
+    r"\b(?:my |our |his |her )?(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|"
+    r"grandad|grandfather|grandmother|husband|wife|partner|uncle|aunt|auntie|flatmate|"
+    r"housemate|lodger|resident|patient|boyfriend|girlfriend|colleague|neighbour|dementia)\b"
+)
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    vulnerability: V
+    text: str  # the caller's words
+    rule: str
+    negated: bool = False
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[tuple[V, tuple[tuple[str, re.Pattern[str], bool], ...]], ...]:
+    return tuple(
+        (vuln, tuple((name, re.compile(rx), neg) for name, rx, neg in patterns))
+        for vuln, patterns in _CATEGORIES
+    )
+
+
+def find_vulnerabilities(mt: MatchText) -> list[RuleHit]:
+    """Every rule hit in one turn (already in match form), negated ones flagged."""
+    hits: list[RuleHit] = []
+    for vuln, patterns in _compiled():
+        for name, rx, negatable in patterns:
+            for m in rx.finditer(mt.text):
+                negated = negatable and _is_negated(mt.text, m.start(), m.end())
+                if vuln is V.MISSING_ADULT:
+                    vuln_here = _missing_kind(mt.text)
+                else:
+                    vuln_here = vuln
+                hits.append(RuleHit(vuln_here, mt.words_at(m.start(), m.end()), name, negated))
+    hits.extend(_child_sexual(mt, hits))
+    return hits
+
+
+def _is_negated(text: str, start: int, end: int) -> bool:
+    before = text[:start].split()[-_NEGATION_WINDOW:]
+    inside = text[start:end].split()
+    words = before + inside
+    negator_at = [i for i, w in enumerate(words) if w in _NEGATORS]
+    if not negator_at:
+        return False
+    after_negator = words[negator_at[-1] + 1 :]
+    return not any(w in _AFFIRMERS for w in after_negator)
+
+
+def _missing_kind(text: str) -> V:
+    """Child or adult? A stated adult age wins; then any child cue (err towards the child);
+    then an adult relationship; unknown defaults to adult."""
+    if _ADULT_AGE.search(text):
+        return V.MISSING_ADULT
+    if _CHILD_CUE.search(text):
+        return V.MISSING_CHILD
+    return V.MISSING_ADULT
+
+
+def _child_sexual(mt: MatchText, hits: list[RuleHit]) -> list[RuleHit]:
+    """A sexual offence against a child is also a child at risk."""
+    if not _CHILD_CUE.search(mt.text):
+        return []
+    return [
+        RuleHit(V.CHILD_AT_RISK, h.text, f"child and {h.rule}", h.negated)
+        for h in hits
+        if h.vulnerability is V.SEXUAL_OFFENCE
+    ]
+
+
+_NOW = re.compile(lx2.NOW)
+_IN_PROGRESS = re.compile(lx2.IN_PROGRESS)
+_PAST = re.compile(lx2.PAST)
+
+
+def danger_now(mt: MatchText, has_vulnerability: bool) -> str | None:
+    """Caller's words showing danger happening now, or None. A turn that talks about the past
+    ("last week", "years ago") is not treated as happening now."""
+    if _PAST.search(mt.text):
+        return None
+    for m in _IN_PROGRESS.finditer(mt.text):
+        if not _is_negated(mt.text, m.start(), m.end()):
+            return mt.words_at(m.start(), m.end())
+    if has_vulnerability:
+        m = _NOW.search(mt.text)
+        if m and not _is_negated(mt.text, m.start(), m.end()):
+            return mt.words_at(m.start(), m.end())
+    return None
+
+
+def mentions_past(mt: MatchText) -> bool:
+    return _PAST.search(mt.text) is not None
