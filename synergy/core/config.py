@@ -86,6 +86,20 @@ class Settings(BaseSettings):
         default=Path("node_modules"), description="Where `npm ci` installed govuk-frontend"
     )
 
+    # --- CCTV evidence portal (synergy.evidence) ---------------------------------------------
+    evidence_dir: Path | None = Field(
+        default=None, description="Where uploaded evidence is stored; default data_dir/evidence"
+    )
+    smtp_host: str = Field(default="", description="SMTP server for emails; empty: do not send")
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    smtp_sender: str = Field(default="evidence@synergy.invalid", description="From address")
+    evidence_link_failures_per_ip: int = Field(
+        default=30, ge=1, le=10_000, description="Bad upload links an address may try in 10 minutes"
+    )
+    evidence_abandoned_hours: int = Field(
+        default=48, ge=1, le=24 * 30, description="Unfinished uploads idle this long are deleted"
+    )
+
     @field_validator("database_url")
     @classmethod
     def _database_url_is_supported(cls, value: str) -> str:

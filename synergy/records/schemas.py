@@ -1,0 +1,66 @@
+"""What the records API accepts and returns (kept apart from the tables)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+CountryCode = Annotated[
+    str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{2}$")
+]
+
+
+class Alias(BaseModel):
+    family_name: Name
+    given_names: Name = ""
+
+
+class IdentityDocument(BaseModel):
+    kind: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+    number: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+    issuing_country: CountryCode
+
+
+class PersonIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    family_name: Name
+    given_names: Name
+    aliases: list[Alias] = Field(default_factory=list, max_length=20)
+    date_of_birth: dt.date | None = None
+    place_of_birth: (
+        Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)] | None
+    ) = None
+    gender: Annotated[str, StringConstraints(strip_whitespace=True, max_length=40)] | None = None
+    nationalities: list[CountryCode] = Field(default_factory=list, max_length=10)
+    identity_documents: list[IdentityDocument] = Field(default_factory=list, max_length=20)
+
+
+class PersonOut(PersonIn):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    created_at: dt.datetime
+
+
+class ArrestIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    custody_number: Annotated[str, StringConstraints(strip_whitespace=True, max_length=40)]
+    arrested_at: dt.datetime
+    offences: list[Annotated[str, StringConstraints(strip_whitespace=True, max_length=200)]] = (
+        Field(min_length=1, max_length=30)
+    )
+    arresting_officer: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+    station: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+
+
+class ArrestOut(ArrestIn):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    person_id: int
+    recorded_at: dt.datetime
