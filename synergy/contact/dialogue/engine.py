@@ -1,0 +1,418 @@
+"""The dialogue engine: one `Conversation` per call, the same for chat, the JSON API and voice.
+
+Each caller turn is first read by the understanding layer. Before anything else the engine
+checks for danger, vulnerability, a language other than English and "let me speak to a
+person": any of those hands the caller over at once, whatever stage the conversation is at.
+Otherwise the turn answers the question the engine last asked. Two answers that cannot be
+read for the same question hand the caller over too.
+
+The engine never touches the database: it changes its `ConversationState` and returns a
+`Reply` with the actions (events) the platform must publish. `synergy.contact.service`
+stores the state, the turns and the decisions, and publishes the actions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Callable, Sequence
+from enum import Enum
+from typing import Any, Protocol
+
+from synergy.contact.dialogue import answers
+from synergy.contact.dialogue.advice import FRAUD_SIGNPOST, property_advice, signpost_for
+from synergy.contact.dialogue.flows import (
+    FLOWS,
+    HANDOVER_REQUESTED,
+    SLOTS,
+    Flow,
+    FlowKind,
+    flow_named,
+)
+from synergy.contact.dialogue.replies import (
+    ask_again_for_reason,
+    greeting,
+    handover_text,
+    read_back,
+    record_created_text,
+    summary_for_staff,
+    update_sent_text,
+    which_detail_text,
+)
+from synergy.contact.dialogue.state import (
+    Action,
+    ConversationState,
+    Handover,
+    Queue,
+    Reply,
+    Stage,
+)
+from synergy.contact.understanding.types import (
+    RISK_ORDER,
+    Intent,
+    Risk,
+    Route,
+    TextTooLong,
+    Understanding,
+)
+from synergy.core.errors import Conflict
+
+MAX_FAILED_ANSWERS = 2
+# Below this the engine asks the caller to say again what the contact is about.
+MIN_INTENT_CONFIDENCE = 0.3
+# Prefill "what happened" from the opening turn only when it says more than "report a crime".
+MIN_WORDS_FOR_DESCRIPTION = 7
+MAX_HISTORY_TURNS = 50
+QUEUE_ROUTE = {
+    Queue.EMERGENCY: Route.EMERGENCY,
+    Queue.PRIORITY: Route.PRIORITY_AGENT,
+    Queue.NORMAL: Route.AGENT,
+}
+_CORRECTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("reference", ("reference", "crime number", "log")),
+    ("phone", ("phone", "mobile", "number")),
+    ("name", ("name",)),
+    ("location", ("where", "place", "address", "postcode", "street", "location")),
+    ("when", ("when", "time", "date", "day")),
+    ("message", ("message",)),
+    ("what", ("what", "happened", "description", "details")),
+)
+
+
+class Understand(Protocol):
+    def __call__(self, text: str, *, history: Sequence[str] = ()) -> Understanding: ...
+
+
+class ConversationEnded(Conflict):
+    title = "This conversation has ended"
+
+
+def _default_understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
+    from synergy.contact.understanding import understand  # loaded on first use, not at import
+
+    return understand(text, history=tuple(history))
+
+
+def understanding_snapshot(understanding: Understanding) -> dict[str, Any]:
+    """The understanding as plain JSON, to store with the turn."""
+
+    def plain(value: Any) -> Any:
+        if isinstance(value, Enum):
+            return value.value
+        if isinstance(value, dict):
+            return {key: plain(item) for key, item in value.items()}
+        if isinstance(value, list | tuple):
+            return [plain(item) for item in value]
+        return value
+
+    return plain(dataclasses.asdict(understanding))  # type: ignore[no-any-return]
+
+
+class Conversation:
+    """A state machine over `ConversationState`: `start()` once, then `respond(text)`."""
+
+    def __init__(
+        self,
+        state: ConversationState | None = None,
+        *,
+        understand: Understand | None = None,
+        new_reference: Callable[[], str] | None = None,
+    ) -> None:
+        self.state = state or ConversationState()
+        self._understand = understand or _default_understand
+        self._new_reference = new_reference
+
+    # --- Entry points ---------------------------------------------------------------------
+
+    def start(self) -> Reply:
+        if self.state.stage is not Stage.GREETING:
+            raise Conflict("This conversation has already started")
+        self.state.stage = Stage.ASK_REASON
+        return Reply(
+            greeting(self.state.channel),
+            expects="reason",
+            decision="greeted",
+            reasons=("a new contact: privacy notice given, asked what it is about",),
+        )
+
+    def respond(self, text: str) -> Reply:
+        state = self.state
+        if state.stage is Stage.ENDED:
+            raise ConversationEnded("This conversation has ended. Start a new one to continue.")
+        if state.stage is Stage.GREETING:
+            raise Conflict("Start the conversation before sending a message")
+        state.caller_turns += 1
+        try:
+            understanding = self._understand(text, history=tuple(state.history))
+        except TextTooLong as too_long:
+            return self._handover(
+                Queue.NORMAL, "handover_text_too_long", (too_long.message,), latest=""
+            )
+        state.history = [*state.history, text][-MAX_HISTORY_TURNS:]
+        self._note_risk(understanding)
+        reply = self._urgent_handover(understanding, text) or self._answer(understanding, text)
+        return dataclasses.replace(reply, understanding=understanding_snapshot(understanding))
+
+    # --- Checks made on every turn ------------------------------------------------------------
+
+    def _note_risk(self, understanding: Understanding) -> None:
+        state = self.state
+        for vulnerability in understanding.vulnerabilities:
+            if vulnerability.value not in state.vulnerabilities:
+                state.vulnerabilities.append(vulnerability.value)
+        if RISK_ORDER.index(understanding.risk) < RISK_ORDER.index(Risk(state.risk)):
+            state.risk = understanding.risk.value
+        if understanding.language and not state.language:
+            state.language = understanding.language
+
+    def _urgent_handover(self, understanding: Understanding, text: str) -> Reply | None:
+        reasons = understanding.reasons
+        if understanding.route is Route.EMERGENCY or understanding.risk is Risk.EMERGENCY:
+            return self._handover(Queue.EMERGENCY, "handover_emergency", reasons, latest=text)
+        priority = understanding.route is Route.PRIORITY_AGENT or bool(
+            understanding.vulnerabilities
+        )
+        if understanding.language:
+            why = (f"the caller appears to be using language '{understanding.language}'", *reasons)
+            queue = Queue.PRIORITY if priority else self._caller_queue()
+            return self._handover(queue, "handover_language", why, latest=text)
+        if priority:
+            return self._handover(Queue.PRIORITY, "handover_priority", reasons, latest=text)
+        if answers.wants_a_person(text):
+            why = ("the caller asked to speak to a person",)
+            return self._handover(self._caller_queue(), "handover_requested", why, latest=text)
+        return None
+
+    def _caller_queue(self) -> Queue:
+        if self.state.risk == Risk.EMERGENCY:
+            return Queue.EMERGENCY
+        if self.state.vulnerabilities or self.state.risk == Risk.HIGH:
+            return Queue.PRIORITY
+        return Queue.NORMAL
+
+    # --- Answering the question asked -----------------------------------------------------
+
+    def _answer(self, understanding: Understanding, text: str) -> Reply:
+        stage = self.state.stage
+        if stage is Stage.ASK_REASON:
+            return self._choose_flow(understanding, text)
+        if stage is Stage.COLLECT:
+            return self._collect(text)
+        if stage is Stage.CONFIRM:
+            return self._confirm(text)
+        return self._correct(text)
+
+    def _choose_flow(self, understanding: Understanding, text: str) -> Reply:
+        flow = FLOWS.get(understanding.intent)
+        if flow is None or understanding.intent_confidence < MIN_INTENT_CONFIDENCE:
+            why = (
+                f"intent unclear ({understanding.intent.value}, confidence "
+                f"{understanding.intent_confidence:.2f})",
+            )
+            return self._failed("reason", ask_again_for_reason(), why)
+        state = self.state
+        state.intent = understanding.intent.value
+        state.flow = flow.name
+        confidence = f"{understanding.intent_confidence:.2f}"
+        why = (
+            f"intent {understanding.intent.value} (confidence {confidence})",
+            *understanding.reasons,
+        )
+        if flow.kind is FlowKind.HANDOVER:
+            return self._handover(flow.queue, f"handover_{flow.name}", why, latest=text)
+        if flow.kind is FlowKind.SIGNPOST:
+            return self._signpost(understanding.intent, why)
+        self._prefill(flow, text)
+        return self._next_question(flow, lead=flow.opening, decision=f"flow_{flow.name}", why=why)
+
+    def _prefill(self, flow: Flow, text: str) -> None:
+        """Keep what the opening turn already told us, so the caller is not asked twice."""
+        slots = self.state.slots
+        if flow.kind is FlowKind.ADVICE and len(text.split()) >= 3:
+            slots["item"] = text
+        if flow.kind is FlowKind.RECORD and len(text.split()) >= MIN_WORDS_FOR_DESCRIPTION:
+            slots["what"] = answers.read_free_text(text, what="what happened")
+        postcode = answers.normalise_postcode(text)
+        if "location" in flow.slots and postcode:
+            slots["location"] = {"postcode": postcode, "address": ""}
+        if "reference" in flow.slots:
+            with contextlib.suppress(answers.NotUnderstood):
+                slots["reference"] = answers.find_reference(text)
+
+    def _collect(self, text: str) -> Reply:
+        state = self.state
+        slot = SLOTS[state.pending or ""]
+        if slot.name == "reference" and answers.says_no_reference(text):
+            why = ("the caller has no reference number, so a person must find the report",)
+            return self._handover(Queue.NORMAL, "handover_no_reference", why, latest=text)
+        try:
+            state.slots[slot.name] = slot.read(text)
+        except answers.NotUnderstood as problem:
+            why = (f"the answer for {slot.name} could not be read: {problem.hint}",)
+            return self._failed(slot.name, problem.hint, why)
+        flow = flow_named(state.flow or "")
+        return self._next_question(
+            flow, lead="", decision=f"collected_{slot.name}", why=(f"{slot.name} given",)
+        )
+
+    def _next_question(
+        self, flow: Flow, *, lead: str, decision: str, why: tuple[str, ...]
+    ) -> Reply:
+        state = self.state
+        missing = [name for name in flow.slots if name not in state.slots]
+        if missing and not state.correcting:
+            state.stage, state.pending = Stage.COLLECT, missing[0]
+            question = SLOTS[missing[0]].question
+            return Reply(
+                f"{lead} {question}".strip(), expects=missing[0], decision=decision, reasons=why
+            )
+        if flow.kind is FlowKind.ADVICE:
+            advice = property_advice(str(state.slots.get("item", "")))
+            return self._end(advice, decision="advice_given", why=(*why, "lost property advice"))
+        state.stage, state.pending, state.correcting = Stage.CONFIRM, None, False
+        text = read_back(flow, state.slots)
+        return Reply(f"{lead} {text}".strip(), expects="confirm", decision=decision, reasons=why)
+
+    def _confirm(self, text: str) -> Reply:
+        try:
+            correct = answers.read_yes_no(text)
+        except answers.NotUnderstood as problem:
+            return self._failed("confirm", problem.hint, ("no yes or no to the read-back",))
+        flow = flow_named(self.state.flow or "")
+        if not correct:
+            self.state.stage = Stage.CORRECT
+            return Reply(
+                which_detail_text(flow),
+                expects="correction",
+                decision="asked_correction",
+                reasons=("the caller said the read-back was wrong",),
+            )
+        if flow.kind is FlowKind.UPDATE:
+            return self._send_update(flow)
+        return self._create_record(flow)
+
+    def _correct(self, text: str) -> Reply:
+        flow = flow_named(self.state.flow or "")
+        lowered = text.lower()
+        for name, words in _CORRECTION_WORDS:
+            if name in flow.slots and any(word in lowered for word in words):
+                state = self.state
+                state.slots.pop(name, None)
+                state.stage, state.pending, state.correcting = Stage.COLLECT, name, True
+                return Reply(
+                    SLOTS[name].question,
+                    expects=name,
+                    decision=f"correcting_{name}",
+                    reasons=(f"the caller is correcting {name}",),
+                )
+        return self._failed("correction", which_detail_text(flow), ("correction not understood",))
+
+    # --- Outcomes ---------------------------------------------------------------------------
+
+    def _failed(self, key: str, hint: str, why: tuple[str, ...]) -> Reply:
+        failures = self.state.failures
+        failures[key] = failures.get(key, 0) + 1
+        if failures[key] >= MAX_FAILED_ANSWERS:
+            why = (*why, f"{MAX_FAILED_ANSWERS} answers for {key} were not understood")
+            return self._handover(self._caller_queue(), f"handover_failed_{key}", why, latest="")
+        return Reply(hint, expects=key, decision=f"asked_again_{key}", reasons=why)
+
+    def _signpost(self, intent: Intent, why: tuple[str, ...]) -> Reply:
+        if intent is Intent.FRAUD_SCAM:
+            return self._end(FRAUD_SIGNPOST, decision="signposted", why=(*why, "Action Fraud"))
+        signpost = signpost_for(" ".join(self.state.history))
+        return self._end(signpost.advice, decision="signposted", why=(*why, signpost.agency))
+
+    def _create_record(self, flow: Flow) -> Reply:
+        if self._new_reference is None:
+            raise RuntimeError("this conversation cannot create records: no reference source")
+        state = self.state
+        reference = self._new_reference()
+        state.reference = reference
+        payload = self._payload(flow, reference=reference)
+        action = Action(flow.topic or "", payload)
+        text = record_created_text(flow, reference, str(state.slots.get("name", "")))
+        return self._end(
+            text,
+            decision="record_created",
+            why=(f"{flow.record} created",),
+            actions=(action,),
+            reference=reference,
+        )
+
+    def _send_update(self, flow: Flow) -> Reply:
+        slots = self.state.slots
+        payload = self._payload(flow, reference=None)
+        payload["checks"] = {"reference_format": "valid", "caller_details_given": True}
+        action = Action(flow.topic or "", payload)
+        text = update_sent_text(str(slots["reference"]), str(slots["phone"]))
+        why = (
+            f"reference {slots['reference']} is a valid format and the caller gave a name "
+            "and phone number; message sent to the officer in the case",
+        )
+        return self._end(text, decision="update_requested", why=why, actions=(action,))
+
+    def _payload(self, flow: Flow, *, reference: str | None) -> dict[str, Any]:
+        state = self.state
+        payload: dict[str, Any] = {
+            "flow": flow.name,
+            "intent": state.intent,
+            "details": dict(state.slots),
+            "risk": state.risk,
+            "vulnerabilities": list(state.vulnerabilities),
+            "channel": state.channel.value,
+        }
+        if reference:
+            payload["reference"] = reference
+        return payload
+
+    def _end(
+        self,
+        text: str,
+        *,
+        decision: str,
+        why: tuple[str, ...],
+        actions: tuple[Action, ...] = (),
+        reference: str | None = None,
+    ) -> Reply:
+        state = self.state
+        state.stage, state.pending = Stage.ENDED, None
+        state.route = Route.SELF_SERVICE.value
+        return Reply(
+            text,
+            expects=None,
+            decision=decision,
+            reasons=why,
+            done=True,
+            actions=actions,
+            reference=reference,
+        )
+
+    def _handover(self, queue: Queue, decision: str, why: Sequence[str], *, latest: str) -> Reply:
+        state = self.state
+        if queue is Queue.NORMAL and self._caller_queue() is not Queue.NORMAL:
+            queue = self._caller_queue()
+        summary = summary_for_staff(state, reason=decision, reasons=tuple(why), latest=latest)
+        state.stage, state.pending = Stage.ENDED, None
+        state.route = QUEUE_ROUTE[queue].value
+        state.handover = {"queue": queue.value, "summary": summary}
+        text, advice = handover_text(queue, state.channel, language=state.language)
+        payload = {
+            "queue": queue.value,
+            "summary": summary,
+            "intent": state.intent,
+            "risk": state.risk,
+            "vulnerabilities": list(state.vulnerabilities),
+            "language": state.language,
+            "channel": state.channel.value,
+        }
+        return Reply(
+            text,
+            expects=None,
+            decision=decision,
+            reasons=tuple(why),
+            done=True,
+            handover=Handover(queue, summary),
+            emergency_advice=advice,
+            actions=(Action(HANDOVER_REQUESTED, payload),),
+        )

@@ -1,0 +1,158 @@
+"""The flows: for each intent, what the assistant does and which details it collects.
+
+A flow is data, so adding or changing one is a change here and nowhere else. A `RECORD` flow
+collects its slots, reads them back, and on "yes" publishes `topic` and gives the caller a
+reference; `UPDATE` sends a message to the officer in the case; `ADVICE` and `SIGNPOST`
+answer at once; `HANDOVER` passes the caller to a person on `queue`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from synergy.contact.dialogue import answers
+from synergy.contact.dialogue.state import Queue
+from synergy.contact.understanding.types import Intent
+
+CRIME_REPORT_DRAFTED = "contact.crime_report_drafted"
+INCIDENT_REQUESTED = "contact.incident_requested"
+UPDATE_REQUESTED = "contact.update_requested"
+HANDOVER_REQUESTED = "contact.handover_requested"
+
+
+class FlowKind(StrEnum):
+    RECORD = "record"
+    UPDATE = "update"
+    ADVICE = "advice"
+    SIGNPOST = "signpost"
+    HANDOVER = "handover"
+
+
+@dataclass(frozen=True)
+class Slot:
+    name: str
+    question: str
+    label: str  # how the read-back names it
+    read: Callable[[str], Any]
+
+
+def _free(what: str) -> Callable[[str], str]:
+    return lambda text: answers.read_free_text(text, what=what)
+
+
+SLOTS: dict[str, Slot] = {
+    slot.name: slot
+    for slot in (
+        Slot("what", "Please tell me what happened.", "What happened", _free("what happened")),
+        Slot(
+            "location",
+            "Where did it happen? Please give the postcode, like B5 4TR. If you do not know "
+            "it, tell me the street and the town.",
+            "Where",
+            answers.read_location,
+        ),
+        Slot(
+            "when",
+            "When did it happen? For example: yesterday at about 10pm.",
+            "When",
+            _free("when it happened"),
+        ),
+        Slot(
+            "reference",
+            "What is your crime number or incident log number? If you do not have one, "
+            "say 'no reference'.",
+            "Reference",
+            answers.read_reference,
+        ),
+        Slot(
+            "message",
+            "What would you like to tell or ask the officer dealing with it?",
+            "Your message",
+            _free("your message for the officer"),
+        ),
+        Slot("name", "What is your full name?", "Your name", answers.read_name),
+        Slot(
+            "phone",
+            "What is the best phone number to contact you on?",
+            "Your phone number",
+            answers.read_phone,
+        ),
+        Slot(
+            "item",
+            "What have you lost or found, and roughly where?",
+            "Item",
+            _free("what you have lost or found"),
+        ),
+    )
+}
+
+
+@dataclass(frozen=True)
+class Flow:
+    name: str
+    kind: FlowKind
+    opening: str = ""
+    slots: tuple[str, ...] = ()
+    topic: str | None = None
+    record: str = ""  # what the caller is told was created, e.g. "crime report"
+    queue: Queue = Queue.NORMAL
+
+
+_REPORT_SLOTS = ("what", "location", "when", "name", "phone")
+
+FLOWS: dict[Intent, Flow] = {
+    Intent.CRIME_REPORT: Flow(
+        "crime_report", FlowKind.RECORD, "I can take a crime report.", _REPORT_SLOTS,
+        CRIME_REPORT_DRAFTED, "crime report",
+    ),
+    Intent.ANTISOCIAL_BEHAVIOUR: Flow(
+        "antisocial_behaviour", FlowKind.RECORD, "I can record antisocial behaviour.",
+        _REPORT_SLOTS, INCIDENT_REQUESTED, "antisocial behaviour report",
+    ),
+    Intent.ROAD_TRAFFIC: Flow(
+        "road_traffic", FlowKind.RECORD, "I can record a road traffic report.", _REPORT_SLOTS,
+        INCIDENT_REQUESTED, "road traffic report",
+    ),
+    Intent.INFORMATION_REPORT: Flow(
+        "information_report", FlowKind.RECORD, "Thank you for passing on information.",
+        _REPORT_SLOTS, INCIDENT_REQUESTED, "information report",
+    ),
+    Intent.UPDATE_EXISTING: Flow(
+        "update_request", FlowKind.UPDATE, "I can ask the officer dealing with it to update you.",
+        ("reference", "name", "phone", "message"), UPDATE_REQUESTED,
+    ),
+    Intent.CONTACT_OFFICER: Flow(
+        "contact_officer", FlowKind.UPDATE, "I can pass a message to the officer in the case.",
+        ("reference", "name", "phone", "message"), UPDATE_REQUESTED,
+    ),
+    Intent.LOST_FOUND_PROPERTY: Flow("lost_property", FlowKind.ADVICE, slots=("item",)),
+    Intent.FRAUD_SCAM: Flow("fraud_signpost", FlowKind.SIGNPOST),
+    Intent.NOT_POLICE_MATTER: Flow("signpost", FlowKind.SIGNPOST),
+    Intent.GENERAL_ENQUIRY: Flow("general_enquiry", FlowKind.HANDOVER, queue=Queue.NORMAL),
+    Intent.CONCERN_FOR_WELFARE: Flow("welfare", FlowKind.HANDOVER, queue=Queue.PRIORITY),
+    Intent.MISSING_PERSON: Flow("missing_person", FlowKind.HANDOVER, queue=Queue.PRIORITY),
+    Intent.DOMESTIC_ABUSE: Flow("domestic_abuse", FlowKind.HANDOVER, queue=Queue.PRIORITY),
+    Intent.EMERGENCY: Flow("emergency", FlowKind.HANDOVER, queue=Queue.EMERGENCY),
+}  # fmt: skip
+
+
+def flow_named(name: str) -> Flow:
+    for flow in FLOWS.values():
+        if flow.name == name:
+            return flow
+    raise KeyError(f"no flow named {name!r}")
+
+
+def describe(slot_name: str, value: Any) -> str:
+    """A slot's value as read back to the caller."""
+    if slot_name == "location" and isinstance(value, dict):
+        parts = [value.get("address", "")]
+        if value.get("postcode") and value["postcode"] not in parts[0].upper():
+            parts.append(value["postcode"])
+        return ", ".join(part for part in parts if part)
+    if slot_name == "phone":
+        return f"{value[:5]} {value[5:]}"
+    return str(value)
