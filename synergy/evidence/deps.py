@@ -1,0 +1,45 @@
+"""Per-app evidence collaborators (storage, SMS sender, bad-link limiter), made on first use
+from the app's settings so that each app — and each test — gets its own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from fastapi import Request
+
+from synergy.core.config import Settings
+from synergy.evidence.sending import LoggingSmsSender, SmsSender
+from synergy.evidence.service import BadLinkLimiter
+from synergy.evidence.storage import LocalStorage, Storage
+
+
+def evidence_root(settings: Settings) -> LocalStorage:
+    return LocalStorage(settings.evidence_dir or settings.data_dir / "evidence")
+
+
+def storage_for(request: Request) -> Storage:
+    state = request.app.state
+    if not hasattr(state, "evidence_storage"):
+        state.evidence_storage = evidence_root(state.settings)
+    storage: Storage = state.evidence_storage
+    return storage
+
+
+def sms_for(request: Request) -> SmsSender:
+    state = request.app.state
+    if not hasattr(state, "evidence_sms"):
+        state.evidence_sms = LoggingSmsSender()
+    sms: SmsSender = state.evidence_sms
+    return sms
+
+
+def limiter_for(request: Request) -> BadLinkLimiter:
+    state = request.app.state
+    if not hasattr(state, "evidence_limiter"):
+        state.evidence_limiter = BadLinkLimiter(state.settings.evidence_link_failures_per_ip)
+    limiter: BadLinkLimiter = state.evidence_limiter
+    return limiter
+
+
+def abandoned_after(settings: Settings) -> dt.timedelta:
+    return dt.timedelta(hours=settings.evidence_abandoned_hours)

@@ -1,0 +1,229 @@
+"""Investigators' pages: list, create, send, revoke and extend upload requests, and see their
+progress. Review (playback, download, export) is in `review.py`; the public's pages are in
+`upload_pages.py`; both are mounted here."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Form, Path, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from sqlalchemy import select
+
+from synergy.core.deps import SessionDep, allow, client_ip
+from synergy.core.errors import InvalidRequest
+from synergy.core.references import ReferenceFormatError, normalise_reference
+from synergy.core.roles import Role
+from synergy.core.web import redirect, render
+from synergy.evidence import review, sending, service, upload_pages
+from synergy.evidence.deps import sms_for
+from synergy.evidence.models import Notification
+from synergy.identity import service as identity
+from synergy.identity.service import CurrentUser
+
+router = APIRouter(prefix="/evidence")
+router.include_router(review.router)
+router.include_router(upload_pages.router)
+
+Investigator = Annotated[CurrentUser, allow(Role.INVESTIGATOR)]
+Viewer = Annotated[CurrentUser, allow(Role.INVESTIGATOR, Role.SUPERVISOR)]
+RequestId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
+
+
+@router.get("", response_class=HTMLResponse, summary="Upload requests")
+def list_page(
+    request: Request,
+    db: SessionDep,
+    user: Viewer,
+    reference: Annotated[str, Query(max_length=100)] = "",
+) -> Response:
+    errors, canonical = [], None
+    if reference.strip():
+        try:
+            canonical = normalise_reference(reference, kinds=service.ACCEPTED_KINDS)
+        except ReferenceFormatError as exc:
+            errors = [{"text": str(exc), "href": "#reference"}]
+    notes = (
+        db.execute(
+            select(Notification)
+            .where(Notification.username == user.username)
+            .order_by(Notification.id.desc())
+            .limit(10)
+        )
+        .scalars()
+        .all()
+    )
+    return render(
+        request,
+        "evidence/list.html",
+        {
+            "title": "CCTV upload requests",
+            "requests": [] if errors else service.list_requests(db, reference=canonical),
+            "status_of": service.status_of,
+            "reference": reference,
+            "canonical": canonical,
+            "errors": errors,
+            "notifications": notes,
+            "can_create": Role.INVESTIGATOR in user.roles,
+        },
+    )
+
+
+def _form_page(
+    request: Request,
+    form: dict[str, object],
+    error: InvalidRequest | None = None,
+    status_code: int = 200,
+) -> Response:
+    errors = [{"text": error.message, "href": f"#{error.field or 'reference'}"}] if error else []
+    return render(
+        request,
+        "evidence/new.html",
+        {
+            "title": "Ask for CCTV footage",
+            "form": form,
+            "errors": errors,
+            "error_field": error.field if error else None,
+        },
+        status_code=status_code,
+    )
+
+
+DEFAULT_FORM = {
+    "reference": "",
+    "description": "",
+    "email": "",
+    "mobile": "",
+    "expiry_days": service.DEFAULT_EXPIRY_DAYS,
+    "max_files": service.DEFAULT_MAX_FILES,
+    "max_file_gb": service.DEFAULT_MAX_FILE_GB,
+    "max_total_gb": service.DEFAULT_MAX_TOTAL_GB,
+    "single_use": False,
+}
+
+
+@router.get("/requests/new", response_class=HTMLResponse, summary="New upload request form")
+def new_page(request: Request, _: Investigator) -> Response:
+    return _form_page(request, dict(DEFAULT_FORM))
+
+
+def _whole(value: str, field: str) -> int:
+    if not value.strip().isdigit():
+        raise InvalidRequest("Enter a whole number", field=field)
+    return int(value)
+
+
+@router.post("/requests/new", response_class=HTMLResponse, summary="Create and send a link")
+def create(
+    request: Request,
+    db: SessionDep,
+    user: Investigator,
+    reference: Annotated[str, Form(max_length=200)] = "",
+    description: Annotated[str, Form(max_length=4000)] = "",
+    email: Annotated[str, Form(max_length=320)] = "",
+    mobile: Annotated[str, Form(max_length=40)] = "",
+    expiry_days: Annotated[str, Form(max_length=10)] = "7",
+    max_files: Annotated[str, Form(max_length=10)] = "16",
+    max_file_gb: Annotated[str, Form(max_length=10)] = "60",
+    max_total_gb: Annotated[str, Form(max_length=10)] = "200",
+    single_use: Annotated[str, Form(max_length=10)] = "",
+) -> Response:
+    raw = {
+        "reference": reference,
+        "description": description,
+        "email": email,
+        "mobile": mobile,
+        "expiry_days": expiry_days,
+        "max_files": max_files,
+        "max_file_gb": max_file_gb,
+        "max_total_gb": max_total_gb,
+        "single_use": single_use == "yes",
+    }
+    settings = request.app.state.settings
+    try:
+        form = service.NewRequest(
+            reference=reference,
+            description=description,
+            email=email,
+            mobile=mobile,
+            expiry_days=_whole(expiry_days, "expiry_days"),
+            max_files=_whole(max_files, "max_files"),
+            max_file_gb=_whole(max_file_gb, "max_file_gb"),
+            max_total_gb=_whole(max_total_gb, "max_total_gb"),
+            single_use=single_use == "yes",
+        )
+        account = identity.get_by_username(db, username=user.username)
+        upload_request, token = service.create_request(
+            db,
+            settings=settings,
+            form=form,
+            actor=user.username,
+            notify_email=account.email if account else None,
+            source_ip=client_ip(request),
+        )
+    except InvalidRequest as exc:
+        return _form_page(request, raw, exc, status_code=422)
+    link = service.upload_link(settings.base_url or str(request.base_url), token)
+    outcomes = service.send_link(
+        db,
+        settings=settings,
+        request=upload_request,
+        link=link,
+        sms=sms_for(request),
+        actor=user.username,
+        source_ip=client_ip(request),
+    )
+    # Shown once: only a digest of the token is kept, so the link cannot be shown again.
+    return render(
+        request,
+        "evidence/link.html",
+        {
+            "title": "Upload link created",
+            "upload_request": upload_request,
+            "link": link,
+            "qr_svg": sending.qr_svg(link),
+            "outcomes": outcomes,
+        },
+        status_code=201,
+    )
+
+
+@router.get("/requests/{public_id}", response_class=HTMLResponse, summary="Upload request")
+def detail_page(request: Request, db: SessionDep, user: Viewer, public_id: RequestId) -> Response:
+    upload_request = service.get_request(db, public_id=public_id)
+    return render(
+        request,
+        "evidence/detail.html",
+        {
+            "title": f"CCTV request for {upload_request.reference}",
+            "upload_request": upload_request,
+            "status": service.status_of(upload_request),
+            "can_change": Role.INVESTIGATOR in user.roles,
+        },
+    )
+
+
+@router.post("/requests/{public_id}/revoke", summary="Cancel an upload link")
+def revoke(request: Request, db: SessionDep, user: Investigator, public_id: RequestId) -> Response:
+    upload_request = service.get_request(db, public_id=public_id)
+    service.revoke(db, request=upload_request, actor=user.username, source_ip=client_ip(request))
+    return redirect(f"/evidence/requests/{public_id}")
+
+
+@router.post("/requests/{public_id}/extend", summary="Make an upload link last longer")
+def extend(
+    request: Request,
+    db: SessionDep,
+    user: Investigator,
+    public_id: RequestId,
+    days: Annotated[str, Form(max_length=5)] = "7",
+) -> Response:
+    upload_request = service.get_request(db, public_id=public_id)
+    service.extend(
+        db,
+        request=upload_request,
+        days=_whole(days, "days"),
+        actor=user.username,
+        source_ip=client_ip(request),
+    )
+    return redirect(f"/evidence/requests/{public_id}")

@@ -1,0 +1,396 @@
+"""The tus 1.0 resumable upload protocol (core, creation, creation-with-upload, expiration,
+checksum and termination), authorised by the upload link's token in the path.
+
+Bodies are streamed to storage in 1 MiB pieces and hashed as they arrive; nothing holds a
+whole file. Progress is committed (after fsync) at the end of each PATCH, every 64 MiB during
+a long one, and when the client goes away, so an interrupted upload resumes from the last
+durable byte.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import email.utils
+import hashlib
+import os
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Annotated, Any, BinaryIO
+
+from anyio import to_thread
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import JSONResponse, Response
+from starlette.requests import ClientDisconnect
+
+from synergy.core.db import transaction
+from synergy.core.deps import client_ip, csrf_exempt, public
+from synergy.core.errors import InvalidRequest, SynergyError
+from synergy.evidence import service, uploads
+from synergy.evidence.deps import abandoned_after, limiter_for, storage_for
+from synergy.evidence.hashing import ResumableSha256
+from synergy.evidence.media import SNIFF_BYTES
+from synergy.evidence.storage import Storage, disk_errors
+from synergy.identity.service import CurrentUser
+
+router = APIRouter(prefix="/api/evidence/tus")
+
+TUS_VERSION = "1.0.0"
+EXTENSIONS = "creation,creation-with-upload,expiration,checksum,termination"
+CHECKSUMS = {"sha1", "sha256", "md5"}
+OCTET_STREAM = "application/offset+octet-stream"
+PIECE = 1 << 20
+COMMIT_EVERY = 64 << 20
+MAX_SIZE = 1000 * 1_000_000_000
+
+Uploader = Annotated[
+    CurrentUser | None, public("members of the public holding a valid upload link")
+]
+Token = Annotated[str, Path(min_length=10, max_length=200)]
+FileId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
+
+
+class PreconditionFailed(SynergyError):
+    status_code = 412
+    title = "Unsupported tus version"
+
+
+class ChecksumMismatch(SynergyError):
+    status_code = 460
+    title = "Checksum mismatch"
+
+
+class UnsupportedMediaType(SynergyError):
+    status_code = 415
+    title = "Wrong content type"
+
+
+def _headers(**extra: str) -> dict[str, str]:
+    return {"Tus-Resumable": TUS_VERSION, "Cache-Control": "no-store", **extra}
+
+
+def _tus_error(request: Request, exc: SynergyError) -> Response:
+    if request.method == "HEAD":
+        return Response(status_code=exc.status_code, headers=_headers())
+    return JSONResponse(
+        {"error": exc.title, "detail": exc.message},
+        status_code=exc.status_code,
+        headers=_headers(),
+    )
+
+
+async def _guarded(request: Request, work: Callable[[], Awaitable[Response]]) -> Response:
+    try:
+        if request.headers.get("tus-resumable") != TUS_VERSION:
+            raise PreconditionFailed("Send Tus-Resumable: 1.0.0")
+        return await work()
+    except SynergyError as exc:
+        return _tus_error(request, exc)
+
+
+def _expires(value: Any) -> str:
+    return email.utils.format_datetime(value, usegmt=True)
+
+
+@dataclass
+class _Snapshot:
+    id: int
+    public_id: str
+    storage_key: str
+    offset: int
+    length: int
+    hash_state: bytes
+    status: str
+    expires: str
+
+
+def _snapshot(request: Request, token: str, file_id: str) -> _Snapshot:
+    """Check the link and read the upload's state, in a short transaction of its own."""
+    app = request.app
+    with transaction(app.state.session_factory) as session:
+        upload_request = service.request_for_link(
+            session,
+            settings=app.state.settings,
+            token_value=token,
+            limiter=limiter_for(request),
+            source_ip=client_ip(request),
+        )
+        file = uploads.get_file(session, request=upload_request, public_id=file_id)
+        if file.status == "expired":
+            raise service.LinkExpired("This upload was not finished in time; start it again.")
+        expires = uploads.upload_expires_at(file, abandoned_after(app.state.settings))
+        return _Snapshot(
+            file.id,
+            file.public_id,
+            file.storage_key,
+            file.offset,
+            file.length,
+            file.hash_state,
+            file.status,
+            _expires(expires),
+        )
+
+
+@router.options("", summary="tus: what this server supports")
+@router.options("/{token}", summary="tus: what this server supports")
+@router.options("/{token}/{file_id}", summary="tus: what this server supports")
+def options(_: Uploader) -> Response:
+    return Response(
+        status_code=204,
+        headers=_headers(
+            **{
+                "Tus-Version": TUS_VERSION,
+                "Tus-Extension": EXTENSIONS,
+                "Tus-Max-Size": str(MAX_SIZE),
+                "Tus-Checksum-Algorithm": ",".join(sorted(CHECKSUMS)),
+            }
+        ),
+    )
+
+
+@router.head("/{token}/{file_id}", summary="tus: how much of an upload is stored")
+async def head(request: Request, token: Token, file_id: FileId, _: Uploader) -> Response:
+    async def work() -> Response:
+        snap = await to_thread.run_sync(_snapshot, request, token, file_id)
+        return Response(
+            status_code=200,
+            headers=_headers(
+                **{
+                    "Upload-Offset": str(snap.offset),
+                    "Upload-Length": str(snap.length),
+                    "Upload-Expires": snap.expires,
+                }
+            ),
+        )
+
+    return await _guarded(request, work)
+
+
+def _metadata(header: str) -> dict[str, str]:
+    values = {}
+    for pair in filter(None, (p.strip() for p in header.split(","))):
+        key, _, encoded = pair.partition(" ")
+        try:
+            values[key] = (
+                base64.b64decode(encoded, validate=True).decode("utf-8") if encoded else ""
+            )
+        except (binascii.Error, UnicodeDecodeError):
+            raise InvalidRequest(f"Upload-Metadata {key} is not base64 UTF-8") from None
+    return values
+
+
+def _int_header(request: Request, name: str) -> int:
+    raw = request.headers.get(name, "")
+    if not raw.isdigit() or len(raw) > 15:
+        raise InvalidRequest(f"Send {name} as a whole number of bytes")
+    return int(raw)
+
+
+def _create(request: Request, token: str, length: int, meta: dict[str, str]) -> _Snapshot:
+    app = request.app
+    with transaction(app.state.session_factory) as session:
+        upload_request = service.request_for_link(
+            session,
+            settings=app.state.settings,
+            token_value=token,
+            limiter=limiter_for(request),
+            source_ip=client_ip(request),
+            for_update=True,
+        )
+        file = uploads.create_file(
+            session,
+            storage=storage_for(request),
+            request=upload_request,
+            filename=meta.get("filename") or meta.get("name") or "unnamed",
+            declared_type=meta.get("filetype") or meta.get("type"),
+            length=length,
+            source_ip=client_ip(request),
+        )
+        expires = uploads.upload_expires_at(file, abandoned_after(app.state.settings))
+        return _Snapshot(
+            file.id,
+            file.public_id,
+            file.storage_key,
+            0,
+            length,
+            file.hash_state,
+            file.status,
+            _expires(expires),
+        )
+
+
+@router.post(
+    "/{token}",
+    name="evidence_tus_create",
+    summary="tus: start an upload (optionally with its first bytes)",
+)
+@csrf_exempt
+async def create(request: Request, token: Token, _: Uploader) -> Response:
+    async def work() -> Response:
+        if "upload-defer-length" in request.headers:
+            raise InvalidRequest("Send Upload-Length; deferred lengths are not supported")
+        length = _int_header(request, "upload-length")
+        meta = _metadata(request.headers.get("upload-metadata", ""))
+        snap = await to_thread.run_sync(_create, request, token, length, meta)
+        headers = {
+            "Location": str(
+                request.url_for("evidence_tus_patch", token=token, file_id=snap.public_id)
+            ),
+            "Upload-Expires": snap.expires,
+        }
+        if request.headers.get("content-type") == OCTET_STREAM:
+            offset = await _receive(request, snap, _checksum(request))
+            headers["Upload-Offset"] = str(offset)
+        return Response(status_code=201, headers=_headers(**headers))
+
+    return await _guarded(request, work)
+
+
+@router.patch("/{token}/{file_id}", name="evidence_tus_patch", summary="tus: send more bytes")
+@csrf_exempt
+async def patch(request: Request, token: Token, file_id: FileId, _: Uploader) -> Response:
+    async def work() -> Response:
+        if request.headers.get("content-type") != OCTET_STREAM:
+            raise UnsupportedMediaType(f"Send Content-Type: {OCTET_STREAM}")
+        claimed = _int_header(request, "upload-offset")
+        checksum = _checksum(request)
+        snap = await to_thread.run_sync(_snapshot, request, token, file_id)
+        with storage_for(request).locked(snap.storage_key):
+            snap = await to_thread.run_sync(_snapshot, request, token, file_id)
+            if claimed != snap.offset:
+                raise uploads.OffsetMismatch(
+                    f"The upload is at byte {snap.offset}, not {claimed}; resume from there."
+                )
+            if snap.status != "uploading":
+                raise uploads.OffsetMismatch("This upload is already complete")
+            offset = await _receive(request, snap, checksum)
+        return Response(
+            status_code=204,
+            headers=_headers(**{"Upload-Offset": str(offset), "Upload-Expires": snap.expires}),
+        )
+
+    return await _guarded(request, work)
+
+
+@router.delete("/{token}/{file_id}", summary="tus: cancel an unfinished upload")
+@csrf_exempt
+async def delete(request: Request, token: Token, file_id: FileId, _: Uploader) -> Response:
+    def terminate() -> None:
+        with transaction(request.app.state.session_factory) as session:
+            upload_request = service.request_for_link(
+                session,
+                settings=request.app.state.settings,
+                token_value=token,
+                limiter=limiter_for(request),
+                source_ip=client_ip(request),
+            )
+            file = uploads.get_file(
+                session, request=upload_request, public_id=file_id, for_update=True
+            )
+            uploads.terminate(
+                session, storage=storage_for(request), file=file, source_ip=client_ip(request)
+            )
+
+    async def work() -> Response:
+        await to_thread.run_sync(terminate)
+        return Response(status_code=204, headers=_headers())
+
+    return await _guarded(request, work)
+
+
+def _checksum(request: Request) -> tuple[str, bytes] | None:
+    raw = request.headers.get("upload-checksum")
+    if raw is None:
+        return None
+    algorithm, _, encoded = raw.strip().partition(" ")
+    if algorithm not in CHECKSUMS:
+        raise InvalidRequest(f"Checksum algorithm must be one of {', '.join(sorted(CHECKSUMS))}")
+    try:
+        return algorithm, base64.b64decode(encoded, validate=True)
+    except binascii.Error:
+        raise InvalidRequest("Upload-Checksum is not base64") from None
+
+
+class _Writer:
+    """Writes, hashes and fsyncs one PATCH body; commits durable progress to the database."""
+
+    def __init__(self, request: Request, snap: _Snapshot, checksum: tuple[str, bytes] | None):
+        self.request = request
+        self.snap = snap
+        self.storage: Storage = storage_for(request)
+        self.hasher = ResumableSha256(snap.hash_state)
+        self.checker = hashlib.new(checksum[0]) if checksum else None
+        self.expected = checksum[1] if checksum else None
+        self.committed = snap.offset
+        self.written = snap.offset
+        self.handle: BinaryIO = self.storage.append(snap.storage_key, snap.offset)
+
+    def write(self, piece: bytes) -> None:
+        with disk_errors():
+            self.handle.write(piece)
+        self.hasher.update(piece)
+        if self.checker is not None:
+            self.checker.update(piece)
+        self.written += len(piece)
+
+    def commit(self) -> None:
+        """fsync, then record the offset and hash state (never the other way round)."""
+        if self.written == self.committed:
+            return
+        with disk_errors():
+            os.fsync(self.handle.fileno())
+        progress = uploads.Progress(self.committed, self.written, self.hasher.state())
+        with transaction(self.request.app.state.session_factory) as session:
+            uploads.commit_progress(
+                session, file_id=self.snap.id, progress=progress, source_ip=client_ip(self.request)
+            )
+        self.committed = self.written
+
+    def discard(self) -> None:
+        """Drop bytes not yet committed (failed checksum, oversized body)."""
+        self.storage.truncate(self.snap.storage_key, self.committed)
+        self.written = self.committed
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+async def _receive(request: Request, snap: _Snapshot, checksum: tuple[str, bytes] | None) -> int:
+    writer = await to_thread.run_sync(_Writer, request, snap, checksum)
+    buffer = bytearray()
+    sniffed = snap.offset > 0
+    try:
+        async for chunk in request.stream():
+            if writer.written + len(buffer) + len(chunk) > snap.length:
+                await to_thread.run_sync(writer.discard)
+                raise uploads.TooLarge("More bytes were sent than the upload's length")
+            buffer += chunk
+            if not sniffed and len(buffer) < min(SNIFF_BYTES, snap.length):
+                continue
+            if not sniffed:
+                uploads.check_first_bytes(bytes(buffer[:SNIFF_BYTES]))
+                sniffed = True
+            if len(buffer) >= PIECE:
+                await to_thread.run_sync(writer.write, bytes(buffer))
+                buffer.clear()
+                if checksum is None and writer.written - writer.committed >= COMMIT_EVERY:
+                    await to_thread.run_sync(writer.commit)
+        if not sniffed and buffer:
+            uploads.check_first_bytes(bytes(buffer[:SNIFF_BYTES]))
+        await to_thread.run_sync(writer.write, bytes(buffer))
+        if writer.checker is not None and writer.checker.digest() != writer.expected:
+            await to_thread.run_sync(writer.discard)
+            raise ChecksumMismatch("The bytes received do not match Upload-Checksum; resend them")
+        await to_thread.run_sync(writer.commit)
+        return writer.committed
+    except ClientDisconnect:
+        # Keep what arrived (tus): the client resumes from here. A chunk with a checksum
+        # cannot be verified, so it is dropped.
+        if checksum is None and sniffed:
+            await to_thread.run_sync(writer.write, bytes(buffer))
+            await to_thread.run_sync(writer.commit)
+        else:
+            await to_thread.run_sync(writer.discard)
+        return writer.committed
+    finally:
+        await to_thread.run_sync(writer.close)

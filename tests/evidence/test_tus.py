@@ -1,0 +1,183 @@
+"""The tus 1.0 protocol as the server speaks it, driven request by request."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+
+from synergy.core.audit import AuditRecord, verify_chain
+from synergy.evidence.models import EvidenceFile
+from tests.evidence.conftest import TUS, fake_video, metadata
+
+
+def _create(client: TestClient, link, length: int, **extra: str):  # type: ignore[no-untyped-def]
+    headers = {
+        **TUS,
+        "Upload-Length": str(length),
+        "Upload-Metadata": metadata(filename="door.mp4", filetype="video/mp4"),
+        **extra,
+    }
+    return client.post(link.endpoint, headers=headers)
+
+
+def _patch(client: TestClient, location: str, offset: int, body: bytes, **extra: str):  # type: ignore[no-untyped-def]
+    headers = {
+        **TUS,
+        "Upload-Offset": str(offset),
+        "Content-Type": "application/offset+octet-stream",
+        **extra,
+    }
+    return client.patch(location, content=body, headers=headers)
+
+
+def test_options_lists_supported_extensions(client: TestClient) -> None:
+    response = client.options("/api/evidence/tus")
+    assert response.status_code == 204
+    assert response.headers["Tus-Version"] == "1.0.0"
+    assert set(response.headers["Tus-Extension"].split(",")) == {
+        "creation",
+        "creation-with-upload",
+        "expiration",
+        "checksum",
+        "termination",
+    }
+    assert "sha256" in response.headers["Tus-Checksum-Algorithm"]
+
+
+def test_upload_in_two_patches_stores_bytes_and_sha256(client, make_link, session_factory) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    data = fake_video(300_000)
+    created = _create(client, link, len(data))
+    assert created.status_code == 201, created.text
+    location = created.headers["Location"]
+    assert "Upload-Expires" in created.headers
+    first = _patch(client, location, 0, data[:100_000])
+    assert first.status_code == 204 and first.headers["Upload-Offset"] == "100000"
+    head = client.head(location, headers=TUS)
+    assert head.headers["Upload-Offset"] == "100000"
+    assert head.headers["Upload-Length"] == str(len(data))
+    assert head.headers["Cache-Control"] == "no-store"
+    second = _patch(client, location, 100_000, data[100_000:])
+    assert second.headers["Upload-Offset"] == str(len(data))
+    with session_factory() as db:
+        file = db.execute(select(EvidenceFile)).scalar_one()
+        assert file.status == "complete"
+        assert file.sha256 == hashlib.sha256(data).hexdigest()
+        actions = [r.action for r in db.execute(select(AuditRecord)).scalars()]
+        assert "evidence.upload_started" in actions and "evidence.upload_completed" in actions
+        assert verify_chain(db).ok
+
+
+def test_creation_with_upload_accepts_first_bytes(client, make_link) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    data = fake_video(5000)
+    response = client.post(
+        link.endpoint,
+        content=data,
+        headers={
+            **TUS,
+            "Upload-Length": str(len(data)),
+            "Content-Type": "application/offset+octet-stream",
+        },
+    )
+    assert response.status_code == 201
+    assert response.headers["Upload-Offset"] == "5000"
+
+
+def test_wrong_offset_is_refused_with_409(client, make_link) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    location = _create(client, link, 1000).headers["Location"]
+    assert _patch(client, location, 0, fake_video(100)).status_code == 204
+    response = _patch(client, location, 50, fake_video(100))
+    assert response.status_code == 409
+    assert client.head(location, headers=TUS).headers["Upload-Offset"] == "100"
+
+
+def test_checksum_is_verified_and_bad_chunk_discarded(client, make_link) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    data = fake_video(2000)
+    location = _create(client, link, len(data)).headers["Location"]
+    good = base64.b64encode(hashlib.sha1(data[:1000]).digest()).decode()
+    assert (
+        _patch(client, location, 0, data[:1000], **{"Upload-Checksum": f"sha1 {good}"}).status_code
+        == 204
+    )
+    bad = base64.b64encode(hashlib.sha256(b"other").digest()).decode()
+    response = _patch(client, location, 1000, data[1000:], **{"Upload-Checksum": f"sha256 {bad}"})
+    assert response.status_code == 460
+    assert client.head(location, headers=TUS).headers["Upload-Offset"] == "1000"
+    assert _patch(client, location, 1000, data[1000:]).headers["Upload-Offset"] == "2000"
+
+
+def test_body_longer_than_upload_length_is_refused(client, make_link) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    location = _create(client, link, 100).headers["Location"]
+    response = _patch(client, location, 0, fake_video(150))
+    assert response.status_code == 413
+    assert client.head(location, headers=TUS).headers["Upload-Offset"] == "0"
+
+
+def test_file_that_is_not_a_video_is_refused_by_its_bytes(client, make_link) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    location = _create(client, link, 100).headers["Location"]
+    response = _patch(client, location, 0, b"MZ\x90\x00" + b"\x00" * 96)
+    assert response.status_code == 415
+    assert "not a video" in response.json()["detail"]
+
+
+def test_upload_larger_than_the_link_allows_is_refused(client, make_link) -> None:  # type: ignore[no-untyped-def]
+    link = make_link(max_file_gb=1, max_total_gb=1)
+    response = _create(client, link, 1_000_000_001)
+    assert response.status_code == 413
+    assert "up to 1 GB" in response.json()["detail"]
+
+
+def test_missing_tus_version_is_refused_with_412(client, make_link) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    response = client.post(link.endpoint, headers={"Upload-Length": "10"})
+    assert response.status_code == 412
+
+
+def test_uploading_before_the_statement_is_refused(client, make_link) -> None:  # type: ignore[no-untyped-def]
+    link = make_link(statement=False)
+    assert _create(client, link, 10).status_code == 409
+
+
+def test_termination_deletes_an_unfinished_upload(client, make_link, app) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    location = _create(client, link, 1000).headers["Location"]
+    _patch(client, location, 0, fake_video(10))
+    assert client.delete(location, headers=TUS).status_code == 204
+    assert client.head(location, headers=TUS).status_code == 410
+    assert list(app.state.evidence_storage.root.iterdir()) == []
+
+
+def test_path_traversal_in_file_name_is_neutralised(client, make_link, session_factory) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    response = client.post(
+        link.endpoint,
+        headers={
+            **TUS,
+            "Upload-Length": "10",
+            "Upload-Metadata": metadata(filename="../../etc/passwd"),
+        },
+    )
+    assert response.status_code == 201
+    with session_factory() as db:
+        file = db.execute(select(EvidenceFile)).scalar_one()
+    assert file.filename == "passwd"
+    assert file.storage_key.isalnum()
+
+
+def test_concurrent_patch_to_one_upload_gets_409(client, make_link, app, session_factory) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    location = _create(client, link, 1000).headers["Location"]
+    with session_factory() as db:
+        key = db.execute(select(EvidenceFile.storage_key)).scalar_one()
+    with app.state.evidence_storage.locked(key):
+        response = _patch(client, location, 0, fake_video(100))
+    assert response.status_code == 409
+    assert "Another upload" in response.json()["detail"]
