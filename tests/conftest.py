@@ -92,9 +92,18 @@ def session_factory(engine: Engine):  # type: ignore[no-untyped-def]
     return make_session_factory(engine)
 
 
+@pytest.fixture(scope="session")
+def inspection_engine(database_url: str, migrated_engine: Engine) -> Iterator[Engine]:
+    """For the `db` fixture: on SQLite its reads take no lock, so a test may hold it open
+    while the app (which takes SQLite's write lock at BEGIN) serves requests."""
+    engine = make_engine(database_url, immediate=False)
+    yield engine
+    engine.dispose()
+
+
 @pytest.fixture
-def db(session_factory) -> Iterator[Session]:  # type: ignore[no-untyped-def]
-    session = session_factory()
+def db(engine: Engine, inspection_engine: Engine) -> Iterator[Session]:
+    session = make_session_factory(inspection_engine)()
     yield session
     session.rollback()
     session.close()

@@ -11,7 +11,7 @@ from fastapi.routing import APIRoute
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
-from synergy.core.db import current_revisions, head_revisions
+from synergy.core.db import head_revisions, revisions_on
 from synergy.core.deps import Access, SessionDep, SettingsDep, Staff, client_ip, public
 from synergy.core.errors import Forbidden
 from synergy.core.routing import iter_api_routes
@@ -41,7 +41,8 @@ def readyz(
 ) -> Response:
     try:
         db.execute(text("SELECT 1"))
-        migrated = set(current_revisions(request.app.state.engine)) == set(head_revisions())
+        # The request's own connection: a second one would wait on SQLite's write lock.
+        migrated = set(revisions_on(db.connection())) == set(head_revisions())
     except Exception as exc:  # readiness reports the failure rather than raising it
         return JSONResponse({"status": "unavailable", "detail": type(exc).__name__}, 503)
     if not migrated:
