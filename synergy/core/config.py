@@ -86,6 +86,17 @@ class Settings(BaseSettings):
         default=Path("node_modules"), description="Where `npm ci` installed govuk-frontend"
     )
 
+    # --- 101 contact: chat and conversation API (synergy.contact) ----------------------------
+    contact_max_turns: int = Field(
+        default=40, ge=2, le=500, description="Caller messages allowed in one conversation"
+    )
+    contact_max_message_chars: int = Field(
+        default=1000, ge=50, le=5000, description="Longest caller message accepted"
+    )
+    contact_session_minutes: int = Field(
+        default=120, ge=5, le=24 * 60, description="A public conversation expires after this"
+    )
+
     # --- CCTV evidence portal (synergy.evidence) ---------------------------------------------
     evidence_dir: Path | None = Field(
         default=None, description="Where uploaded evidence is stored; default data_dir/evidence"

@@ -1,0 +1,128 @@
+"""JSON shapes of the contact API, kept apart from the tables and the engine's types.
+
+The public shapes never carry the staff summary, the understanding or the audit reasons: a
+caller sees what the assistant said, what it wants next and whether a person is coming.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from synergy.contact.dialogue import Reply
+from synergy.contact.models import ContactCall, ContactTurn
+
+# A hard ceiling for the request body; the configured limit (Settings.contact_max_message_chars)
+# is checked by the service with a plain-English message.
+MAX_BODY_TEXT = 10_000
+
+
+class TurnIn(BaseModel):
+    text: str = Field(max_length=MAX_BODY_TEXT, description="What the caller says or types")
+
+
+class HandoverOut(BaseModel):
+    queue: str = Field(description="emergency, priority or normal")
+
+
+class ReplyOut(BaseModel):
+    text: str
+    expects: str | None = Field(description="The answer wanted next; null when finished")
+    done: bool
+    handover: HandoverOut | None = None
+    emergency_advice: str | None = None
+    reference: str | None = Field(default=None, description="Reference given for a new record")
+
+    @classmethod
+    def of(cls, reply: Reply) -> ReplyOut:
+        handover = HandoverOut(queue=reply.handover.queue.value) if reply.handover else None
+        return cls(
+            text=reply.text,
+            expects=reply.expects,
+            done=reply.done,
+            handover=handover,
+            emergency_advice=reply.emergency_advice,
+            reference=reply.reference,
+        )
+
+
+class SessionStarted(BaseModel):
+    token: str = Field(description="Keep this secret: it is the only key to the conversation")
+    reply: ReplyOut
+
+
+class TurnOut(BaseModel):
+    speaker: str
+    text: str
+    at: dt.datetime
+
+
+class TranscriptOut(BaseModel):
+    status: str
+    done: bool
+    reference: str | None
+    turns: list[TurnOut]
+
+    @classmethod
+    def of(cls, call: ContactCall) -> TranscriptOut:
+        return cls(
+            status=call.status,
+            done=call.ended_at is not None,
+            reference=call.reference_given,
+            turns=[TurnOut(speaker=t.speaker, text=t.text, at=t.at) for t in call.turns],
+        )
+
+
+class QueuedCall(BaseModel):
+    id: int
+    queue: str | None
+    risk: str
+    intent: str | None
+    vulnerabilities: list[str]
+    language: str | None
+    summary: str | None
+    channel: str
+    waiting_since: dt.datetime | None
+
+    @classmethod
+    def of(cls, call: ContactCall) -> QueuedCall:
+        return cls(
+            id=call.id, queue=call.queue, risk=call.risk, intent=call.intent,
+            vulnerabilities=list(call.vulnerabilities), language=call.language,
+            summary=call.summary, channel=call.channel, waiting_since=call.ended_at,
+        )  # fmt: skip
+
+
+class StaffTurn(BaseModel):
+    seq: int
+    speaker: str
+    text: str
+    at: dt.datetime
+    decision: str | None
+    reasons: list[str]
+    understanding: dict[str, Any] | None
+
+    @classmethod
+    def of(cls, turn: ContactTurn) -> StaffTurn:
+        return cls(
+            seq=turn.seq, speaker=turn.speaker, text=turn.text, at=turn.at,
+            decision=turn.decision, reasons=list(turn.reasons), understanding=turn.understanding,
+        )  # fmt: skip
+
+
+class CallDetail(QueuedCall):
+    status: str
+    route: str | None
+    reference_given: str | None
+    taken_by: str | None
+    turns: list[StaffTurn]
+
+    @classmethod
+    def of(cls, call: ContactCall) -> CallDetail:
+        base = QueuedCall.of(call).model_dump()
+        return cls(
+            **base, status=call.status, route=call.route, reference_given=call.reference_given,
+            taken_by=call.taken_by, turns=[StaffTurn.of(turn) for turn in call.turns],
+        )  # fmt: skip

@@ -1,0 +1,306 @@
+"""Contact operations: run conversations, store every turn and decision, and the staff queue.
+
+The only way other modules touch contact data. Functions `flush()`; the request or job that
+calls them commits. Each caller turn is stored with how it was understood, the assistant's
+answer is stored with what it decided and why, the decision is written to the audit log, and
+the engine's actions are published through the outbox in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from synergy.contact.dialogue import (
+    Channel,
+    Conversation,
+    ConversationState,
+    Queue,
+    Reply,
+    Understand,
+)
+from synergy.contact.dialogue.state import QUEUE_ORDER
+from synergy.contact.models import CallStatus, ContactCall, ContactReferenceCounter, ContactTurn
+from synergy.core import audit, events
+from synergy.core.db import utcnow
+from synergy.core.errors import Conflict, Gone, InvalidRequest, NotFound, TooManyRequests
+from synergy.core.security import new_token, token_digest
+
+CALLER_ACTOR = "contact-caller"
+MAX_TOKEN_LENGTH = 100
+MAX_LOG_NUMBER = 9999
+UK_TIME = ZoneInfo("Europe/London")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much one public conversation may do; from Settings.contact_*."""
+
+    max_turns: int = 40
+    max_message_chars: int = 1000
+    session_minutes: int = 120
+
+
+@dataclass(frozen=True)
+class Started:
+    token: str  # give to the caller once; only its digest is stored
+    call: ContactCall
+    reply: Reply
+
+
+# --- Conversations ----------------------------------------------------------------------------
+
+
+def start_conversation(
+    session: Session,
+    *,
+    channel: Channel,
+    source_ip: str | None = None,
+    understand: Understand | None = None,
+) -> Started:
+    """A new call: greet the caller and store the greeting."""
+    token = new_token(32)
+    conversation = Conversation(ConversationState(channel=channel), understand=understand)
+    reply = conversation.start()
+    call = ContactCall(token_digest=token_digest(token), channel=channel.value, state={})
+    session.add(call)
+    session.flush()
+    _store_reply(session, call, conversation.state, reply, source_ip=source_ip)
+    audit.record(
+        session, action="contact.call_started", actor=CALLER_ACTOR, target_type="contact_call",
+        target_id=call.id, source_ip=source_ip, details={"channel": channel.value},
+    )  # fmt: skip
+    return Started(token, call, reply)
+
+
+def clean_message(text: str, *, max_chars: int) -> str:
+    """One caller message, or InvalidRequest saying what is wrong with it."""
+    cleaned = " ".join(text.split())
+    if not cleaned:
+        raise InvalidRequest("Enter a message", field="text")
+    if len(cleaned) > max_chars:
+        raise InvalidRequest(
+            f"Your message must be {max_chars} characters or fewer (it has {len(cleaned)})",
+            field="text",
+        )
+    return cleaned
+
+
+def take_turn(
+    session: Session,
+    *,
+    token: str,
+    text: str,
+    limits: Limits,
+    source_ip: str | None = None,
+    understand: Understand | None = None,
+) -> tuple[ContactCall, Reply]:
+    """The caller says `text`; returns the call and the assistant's reply."""
+    message = clean_message(text, max_chars=limits.max_message_chars)
+    call = call_for_token(session, token=token, limits=limits, for_update=True)
+    if call.status != CallStatus.ACTIVE:
+        raise Conflict("This conversation has ended. Start a new one to continue.")
+    if call.turn_count >= limits.max_turns:
+        raise TooManyRequests(
+            "This conversation has reached its limit of messages. Start a new one, or call 101."
+        )
+    state = ConversationState.model_validate(call.state)
+    conversation = Conversation(
+        state, understand=understand, new_reference=lambda: next_log_number(session)
+    )
+    reply = conversation.respond(message)
+    _add_turn(session, call, speaker="caller", text=message, understanding=reply.understanding)
+    _store_reply(session, call, conversation.state, reply, source_ip=source_ip)
+    return call, reply
+
+
+def call_for_token(
+    session: Session, *, token: str, limits: Limits, for_update: bool = False
+) -> ContactCall:
+    """The caller's own conversation; NotFound for unknown tokens, Gone once expired."""
+    if not token or len(token) > MAX_TOKEN_LENGTH:
+        raise NotFound("There is no conversation with that identifier")
+    query = select(ContactCall).where(ContactCall.token_digest == token_digest(token))
+    if for_update:
+        query = query.with_for_update()
+    call = session.execute(query).scalar_one_or_none()
+    if call is None:
+        raise NotFound("There is no conversation with that identifier")
+    if utcnow() - call.started_at > dt.timedelta(minutes=limits.session_minutes):
+        raise Gone("This conversation has expired. Start a new one, or call 101.")
+    return call
+
+
+def _add_turn(
+    session: Session,
+    call: ContactCall,
+    *,
+    speaker: str,
+    text: str,
+    understanding: dict[str, object] | None = None,
+    reply: Reply | None = None,
+) -> ContactTurn:
+    seq = len(call.turns) + 1
+    turn = ContactTurn(
+        call=call, seq=seq, speaker=speaker, text=text, understanding=understanding,
+        decision=reply.decision if reply else None,
+        reasons=list(reply.reasons) if reply else [],
+    )  # fmt: skip
+    session.add(turn)
+    session.flush()
+    return turn
+
+
+def _store_reply(
+    session: Session,
+    call: ContactCall,
+    state: ConversationState,
+    reply: Reply,
+    *,
+    source_ip: str | None,
+) -> None:
+    turn = _add_turn(session, call, speaker="assistant", text=reply.text, reply=reply)
+    _update_call(call, state, reply)
+    for action in reply.actions:
+        payload = {**action.payload, "call_id": call.id}
+        events.publish(session, action.topic, payload, key=f"contact-call-{call.id}-{action.topic}")
+    audit.record(
+        session,
+        action="contact.turn_decided",
+        actor=CALLER_ACTOR,
+        target_type="contact_call",
+        target_id=call.id,
+        source_ip=source_ip,
+        details={
+            "turn": turn.seq,
+            "decision": reply.decision,
+            "reasons": list(reply.reasons),
+            "route": state.route,
+            "risk": state.risk,
+            "intent": state.intent,
+            "vulnerabilities": list(state.vulnerabilities),
+            "queue": reply.handover.queue.value if reply.handover else None,
+            "reference_given": reply.reference,
+            "events": [action.topic for action in reply.actions],
+        },
+    )
+    session.flush()
+
+
+def _update_call(call: ContactCall, state: ConversationState, reply: Reply) -> None:
+    now = utcnow()
+    call.state = state.model_dump(mode="json")
+    call.updated_at = now
+    call.turn_count = state.caller_turns
+    call.risk = state.risk
+    call.route = state.route
+    call.intent = state.intent
+    call.vulnerabilities = list(state.vulnerabilities)
+    call.language = state.language
+    if reply.reference:
+        call.reference_given = reply.reference
+    if reply.handover is not None:
+        call.handed_over = True
+        call.queue = reply.handover.queue.value
+        call.summary = reply.handover.summary
+        call.status = CallStatus.WAITING
+        call.ended_at = now
+    elif reply.done:
+        call.status = CallStatus.COMPLETED
+        call.summary = f"{reply.decision.replace('_', ' ')}: " + "; ".join(reply.reasons)
+        call.ended_at = now
+
+
+# --- References ------------------------------------------------------------------------------
+
+
+def next_log_number(session: Session, *, now: dt.datetime | None = None) -> str:
+    """The next incident log number for today (UK date), like "LOG 0001-26112026".
+
+    The same canonical form as `synergy.core.references` gives incident logs; numbers restart
+    each day. The counter row is locked while it is incremented, so two calls never share one.
+    """
+    today = (now or utcnow()).astimezone(UK_TIME).date()
+    counter = _locked_counter(session, today.isoformat())
+    if counter.last_number >= MAX_LOG_NUMBER:
+        raise Conflict("No incident log numbers are left for today; pass the call to a person")
+    counter.last_number += 1
+    session.flush()
+    return f"LOG {counter.last_number:04d}-{today:%d%m%Y}"
+
+
+def _locked_counter(session: Session, day: str) -> ContactReferenceCounter:
+    query = (
+        select(ContactReferenceCounter).where(ContactReferenceCounter.day == day).with_for_update()
+    )
+    counter = session.execute(query).scalar_one_or_none()
+    if counter is not None:
+        return counter
+    try:
+        # The first number of the day: another call may create the row at the same moment.
+        with session.begin_nested():
+            session.add(ContactReferenceCounter(day=day, last_number=0))
+    except IntegrityError:
+        pass
+    return session.execute(query).scalar_one()
+
+
+# --- The staff queue -------------------------------------------------------------------------
+
+
+def waiting_calls(session: Session) -> list[ContactCall]:
+    """Handed-over calls not yet taken: emergency, then priority, then normal; within each,
+    vulnerable callers first, then the longest waiting."""
+    calls = session.execute(
+        select(ContactCall).where(ContactCall.status == CallStatus.WAITING)
+    ).scalars()
+    order = {queue.value: index for index, queue in enumerate(QUEUE_ORDER)}
+
+    def urgency(call: ContactCall) -> tuple[int, int, dt.datetime]:
+        waited_since = call.ended_at or call.updated_at
+        return (order.get(call.queue or Queue.NORMAL.value, 99), 0 if call.vulnerabilities else 1,
+                waited_since)  # fmt: skip
+
+    return sorted(calls, key=urgency)
+
+
+def get_call(session: Session, *, call_id: int) -> ContactCall:
+    call = session.get(ContactCall, call_id)
+    if call is None:
+        raise NotFound("There is no call with that number")
+    return call
+
+
+def view_call(session: Session, *, call_id: int, actor: str, source_ip: str | None) -> ContactCall:
+    """A call and its transcript for a member of staff; reading it is audited."""
+    call = get_call(session, call_id=call_id)
+    audit.record(
+        session, action="contact.call_viewed", actor=actor, target_type="contact_call",
+        target_id=call.id, source_ip=source_ip, details={"status": call.status},
+    )  # fmt: skip
+    return call
+
+
+def take_call(session: Session, *, call_id: int, actor: str, source_ip: str | None) -> ContactCall:
+    """A member of staff takes a waiting call off the queue."""
+    query = select(ContactCall).where(ContactCall.id == call_id).with_for_update()
+    call = session.execute(query).scalar_one_or_none()
+    if call is None:
+        raise NotFound("There is no call with that number")
+    if call.status != CallStatus.WAITING:
+        taker = f" by {call.taken_by}" if call.taken_by else ""
+        raise Conflict(f"This call is not waiting: it is {call.status}{taker}")
+    call.status = CallStatus.TAKEN
+    call.taken_by = actor
+    call.taken_at = utcnow()
+    session.flush()
+    audit.record(
+        session, action="contact.call_taken", actor=actor, target_type="contact_call",
+        target_id=call.id, source_ip=source_ip, details={"queue": call.queue},
+    )  # fmt: skip
+    return call
