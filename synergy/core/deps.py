@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Annotated, Any, TypeVar
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
 
 from synergy.core.config import Settings
@@ -104,6 +104,10 @@ def public(reason: str) -> Any:
 
 
 Staff = Annotated[CurrentUser, signed_in()]
+
+# Database ids in URLs: bounded so that junk like 99999999999999999999 is a 422, not a 500.
+MAX_ID = 2_147_483_647
+RecordId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
