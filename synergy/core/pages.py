@@ -85,7 +85,7 @@ def _endpoints(request: Request) -> list[dict[str, Any]]:
     rows = []
     for route in iter_api_routes(request.app):
         if route.path.startswith("/api/"):
-            for method in sorted(route.methods):
+            for method in sorted(route.methods or ()):
                 rows.append(
                     {
                         "method": method,
