@@ -103,14 +103,18 @@ def vulnerability_table(cases: list[dict], results: list[Result]) -> dict[str, t
 
 
 def macro_f1(cases: list[dict], results: list[Result]) -> float:
+    return statistics.fmean(intent_f1(cases, results).values())
+
+
+def intent_f1(cases: list[dict], results: list[Result]) -> dict[str, float]:
     pairs = [(c["intent"], r[0]) for c, r in zip(cases, results, strict=True) if c["intent"]]
-    f1s = []
+    f1s = {}
     for label in sorted({want for want, _ in pairs}):
         tp = sum(1 for w, g in pairs if w == label and g == label)
         fp = sum(1 for w, g in pairs if w != label and g == label)
         fn = sum(1 for w, g in pairs if w == label and g != label)
-        f1s.append(_ratio(2 * tp, 2 * tp + fp + fn))
-    return statistics.fmean(f1s)
+        f1s[label] = _ratio(2 * tp, 2 * tp + fp + fn)
+    return f1s
 
 
 def over_prioritised(cases: list[dict], results: list[Result]) -> tuple[float, int]:
@@ -160,6 +164,10 @@ def report(cases: list[dict], runs: dict[str, dict]) -> None:
         print(f"{n}: intent macro-F1 {macro_f1(cases, res):.3f}; non-vulnerable calls wrongly "
               f"prioritised {share:.1%} of {calm}; latency p50 {_pct(lat, .5):.2f} ms, "
               f"p99 {_pct(lat, .99):.2f} ms")
+    per_intent = {n: intent_f1(cases, runs[n]["results"]) for n in names}
+    print("\nintent F1".ljust(24) + "".join(n.rjust(12) for n in names))
+    for label in per_intent[names[0]]:
+        print(label.ljust(23) + "".join(f"{per_intent[n][label]:12.3f}" for n in names))
     for n in names:
         print(f"\nroute confusion ({n}):")
         print("\n".join(confusion(cases, runs[n]["results"])))

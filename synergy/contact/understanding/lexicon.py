@@ -32,8 +32,8 @@ CHILD = (
     r"little (?:boy|girl|one|ones|lad|un|uns|kids?)|(?:[1-9]|1[0-7]|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) "
     r"(?:year|yr|month) olds?|school ?(?:girl|boy|kids?)|young (?:boy|girl|lad|lads|girls|boys|"
-    r"ones?)|(?:his|her|their|my|the|our) (?:son|daughter|boy|girl|grandson|granddaughter|"
-    r"nephew|niece|stepson|stepdaughter|lad))"
+    r"ones?)|(?:his|her|their|my|the|our|a) (?:\w+ )?(?:son|daughter|boy|girl|grandson|"
+    r"granddaughter|nephew|niece|stepson|stepdaughter|lad)s?)"
 )
 ABUSE_V = (
     r"(?:hit|hits|hitting|punch|punched|punches|punching|kick|kicked|kicks|kicking|slap|slapped|"
@@ -54,7 +54,8 @@ DOMESTIC_ABUSE: list[Pattern] = [
      r"my mum|my mom|my mother|my sister|my brother|my nan|the kids|my kids|the children|her|"
      r"him)\b", True),
     ("coercive control: money, phone or movements",
-     r"\b(?:control\w*|takes|took|keeps|has taken|has all) (?:all |of )?(?:my|her|his|the) "
+     rf"\b(?:he|she|hes|shes|{REL}) (?:\w+ ){{0,2}}(?:control\w*|takes|took|keeps|has taken|has all) "
+     r"(?:all |of )?(?:my|her|his|the|everything) ?"
      r"(?:money|finances|bank\w*|wages|benefits|phone|life|card|cards|passport|keys)", True),
     ("coercive control: not allowed out or to see people",
      r"\b(?:wont|doesnt|will not|does not|never|wouldnt|didnt) (?:let|lets|allow|allows) (?:me|"
@@ -66,6 +67,20 @@ DOMESTIC_ABUSE: list[Pattern] = [
     ("fear of partner", rf"\b(?:walking on eggshells|(?:scared|frightened|terrified|afraid) "
      rf"(?:of|to go home|to go back|of going home|what) (?:to )?(?:him|her|my {REL}|he|she|"
      r"going home))\b", True),
+    ("violence by a partner", rf"\b(?:beaten|hit|attacked|assaulted|abused|hurt|punched|kicked|"
+     rf"strangled|raped|threatened) (?:up )?by (?:her|his|my|their|our) {REL}\b", True),
+    ("forced marriage", r"\b(?:forc\w* (?:me|her|him) (?:to|into) marr\w*|arranged marriage|forced "
+     r"into (?:a |an )?(?:arranged )?marriage|marry someone (?:i|she|he) (?:dont|doesnt|has never|"
+     r"have never|never))", True),
+    ("court order broken", r"\b(?:court order|injunction|bail conditions)\b", True),
+    ("violence by he or she", r"\b(?:he|she|hes|shes) (?:keeps |always |has |just |then )?(?:bites|"
+     r"scratches|grabbed me|grabs me|pulled my hair|pulls my hair|grabbed me by|throws things at me|"
+     r"threw (?:things|stuff) at me|puts me down|putting me down|controls everything|spits on me|"
+     r"spat at me)", True),
+    ("abusive family member", rf"\b(?:my|her|his) (?:\w+ )?{REL} (?:is|was|gets|got|has been|"
+     r"can be|keeps being) (?:\w+ )?(?:abusive|violent|aggressive) (?:to|towards|with) (?:me|her|"
+     r"him|my|us)\b", True),
+    ("scared to go home", r"\b(?:scared|frightened|terrified|afraid) to go (?:back )?home\b", True),
     ("fear of what they will do", rf"\b(?:scared|frightened|terrified|afraid) (?:that |of what )?"
      rf"(?:he|she|hell|shell|hed|shed|my {REL})\b", True),
     ("locked in or out", r"\b(?:locks|locked|locking) (?:me|her|us) (?:in|out)\b", True),
@@ -97,8 +112,9 @@ SUICIDE_SELF_HARM: list[Pattern] = [
     ("wish to die", r"\b(?:want|wants|wanted|wanting|wanna|ready|going|gonna) (?:to )?die\b|"
      r"\bwish(?:ed)? (?:i|he|she) (?:was|were|wasnt|werent|had never been) "
      r"(?:dead|here|born|alive)\b", True),
-    ("better off without them", r"\b(?:better off|be better) (?:dead|without (?:me|him|her)|if "
-     r"(?:i|he|she) (?:was|were|wasnt) (?:gone|dead|here))", True),
+    ("better off without them", r"\b(?:better off|be better|be easier|be happier) (?:for "
+     r"(?:everyone|everybody|them|you all) )?(?:dead|without (?:me|him|her)|if (?:i|he|she) "
+     r"(?:was|were|wasnt|werent) (?:gone|dead|here|around))", False),
     ("no point living", r"\b(?:no|not any|isnt any|theres no|whats the|see no) (?:point|reason) "
      r"(?:in |to |of )?(?:living|life|going on|carrying on|being here|anymore|any more|it all|"
      r"anything)\b", False),
@@ -114,13 +130,27 @@ SUICIDE_SELF_HARM: list[Pattern] = [
      r"note|said (?:his|her|their|my) goodbyes|saying goodbye to (?:everyone|us|me|the kids)|"
      r"(?:wont|will not|not|wont be) (?:be )?(?:around|here) (?:much longer|for long|tomorrow|"
      r"anymore|any more)|(?:giving|gave|given) (?:away )?(?:all )?(?:his|her|my) (?:things|stuff|"
-     r"belongings|possessions) away)\b", True),
+     r"belongings|possessions) away)\b", False),
     ("nobody would miss them", r"\b(?:no one|nobody|noone) (?:would|will|is going to|gonna) "
      r"(?:miss|notice|care)\b", False),
     ("tired of living", r"\b(?:tired|sick) of (?:living|being alive|life|it all)\b|\bmake it "
-     r"(?:all )?stop\b|\bend (?:it|it all|everything|things)(?! with)\b|\b(?:no|cant see a|dont "
-     r"see a|dont see any) (?:way out|future)\b", True),
-    ("means of suicide", r"\b(?:noose|razor blades?|ligature)\b", True),
+     r"(?:all )?stop\b|\bend(?:ing)? (?:it|it all|everything|things)(?! with)\b|\b(?:no|cant see a|dont "
+     r"see a|dont see any) (?:way out|future)\b", False),
+    ("means of suicide", r"\b(?:noose|razor blades?|ligature|rope|how many (?:pills|tablets)|"
+     r"stockpil\w*|saving (?:up )?(?:my|his|her) (?:tablets|pills|meds)|(?:ways|how) to (?:kill|"
+     r"end|hurt) (?:myself|himself|herself|themselves|it))\b", True),
+    ("ending it", r"\b(?:ending (?:it|it all|my life|his life|her life|everything|things)|taking "
+     r"(?:my|his|her|their) (?:own )?life|not wake up|never wake up|(?:want|wants|wanted) (?:it|"
+     r"everything) (?:all )?to stop|done with (?:life|living|it all|everything)|disappear "
+     r"(?:forever|for good)|(?:a|such a) burden|(?:had|have had) enough of (?:life|living|"
+     r"everything))\b", True),
+    ("farewell messages", r"\b(?:(?:saying|said|says|text\w*|messag\w*) goodbye|(?:note|letter|"
+     r"letters|text|message) (?:saying|to) (?:\w+ ){0,3}(?:sorry|goodbye|love|kids)|tell (?:the kids|"
+     r"my kids|mum|my mum|everyone|them) (?:that )?i love|look after (?:mum|my mum|the kids|my "
+     r"kids|everyone) for me)\b", True),
+    ("no point", r"\b(?:dont|do not|cant|cannot|can not) see (?:the|any) point\b", False),
+    ("at a height", r"\b(?:top of (?:the|a) (?:car park|multi storey|building|cliff|tower)|car "
+     r"park roof|edge of (?:the|a) (?:roof|cliff|bridge|platform))\b", True),
 ]
 
 MISSING: list[Pattern] = [
@@ -139,6 +169,8 @@ MISSING: list[Pattern] = [
      rf"\b(?:no one|nobody|noone|not|havent|hasnt|have not|has not|nobodys) (?:has |s |have "
      rf"|been )?(?:seen|heard from|heard anything from|had contact with|spoken to) (?:him|her|"
      rf"them|my {PERSON})\b|\blast seen\b", False),
+    ("lost a child", r"\blost (?:our|my|their|her|his) (?:\w+ ){0,2}(?:boy|girl|son|daughter|child|"
+     r"kid|toddler|little one)\b", True),
     ("run away or wandered off",
      rf"\b(?:{WHO}) (?:has |s |have )?(?:ran|run|runs|wandered|walked|gone) (?:off|away|out)"
      r"(?! with)\b|\b(?:absconded|disappeared|vanished)\b", True),
@@ -156,7 +188,8 @@ CHILD_AT_RISK: list[Pattern] = [
      r"(?:left )?in (?:a|the) (?:hot )?car)", True),
     ("someone harming a child",
      rf"\b(?:hit|hits|hitting|smack\w*|beat|beats|beating|hurt|hurts|hurting|abus\w*|neglect\w*|"
-     rf"starv\w*|locks?|locked|locking|shak\w*|burn\w*|throw\w*|threw) (?:\w+ ){{0,2}}{CHILD}\b",
+     rf"starv\w*|locks?|locked|locking|shak\w*|burn\w*|throw\w*|threw|kick\w*|punch\w*|slap\w*) "
+     rf"(?:\w+ ){{0,2}}{CHILD}\b",
      True),
     ("child abuse or grooming", r"\b(?:groom\w*|child (?:sexual|abuse|neglect|protection|"
      r"exploitation)|cse|csa|neglect|neglected|neglecting|safeguarding)\b", True),
@@ -200,5 +233,12 @@ MENTAL_HEALTH_CRISIS: list[Pattern] = [
     ("behaving strangely", r"\b(?:acting|behaving) (?:really |very |so )?(?:strange\w*|weird\w*|"
      r"erratic\w*|odd\w*|bizarre\w*|out of character|crazy|irrational\w*)\b|\b(?:ranting|"
      r"screaming|shouting) (?:at nothing|at the (?:walls|sky)|to (?:himself|herself))\b|"
-     r"\b(?:wandering|walking) (?:around |about )?(?:naked|in the road|in traffic)\b", True),
+     r"\b(?:wandering|walking) (?:around |about )?(?:naked|in traffic|in and out of traffic)\b", True),
+    ("losing touch with reality", r"\b(?:(?:dont|doesnt) know what is real|whats real|seeing "
+     r"things|things that arent there|people who arent there|chip in (?:his|her|my) (?:head|brain)|"
+     r"bugs under (?:his|her|my) skin|believes (?:hes|shes|he is|she is) (?:god|jesus)|thoughts "
+     r"(?:wont|are|keep) (?:slow|racing)|mind (?:is )?racing|up for days|awake for (?:\w+ )?days|"
+     r"(?:tv|radio|telly) (?:is )?(?:sending|talking to|telling)|(?:being )?followed by the|"
+     r"mental health|not coping|antipsychotic\w*|agitated|(?:hasnt|not|havent) slept (?:in|for) "
+     r"days|ranting|in (?:his|her|the) walls)\b", True),
 ]

@@ -12,10 +12,11 @@ VULNERABLE_ADULT: list[Pattern] = [
      r"old|elderly|man|woman|lady|again))\b", True),
     ("elderly or frail", r"\b(?:elderly|frail|pensioner|oap|old (?:man|lady|woman|gentleman|"
      r"fella|chap|couple|people|folk|neighbour|boy|girl|dear|guy)|(?:[89]\d|1[01]\d) (?:year|"
-     r"years|yr) old|in (?:his|her|their) (?:80s|90s|eighties|nineties))\b", True),
+     r"years|yr) old|in (?:his|her|their) (?:80s|90s|eighties|nineties)|(?:is|im|i am|hes|shes|"
+     r"aged|age) (?:[89]\d|1[01]\d))\b", True),
     ("learning disability or autism", r"\b(?:learning (?:disability|disabilities|difficulties|"
      r"difficulty)|special needs|autis\w*|asperger\w*|downs? syndrome|brain injury)\b", True),
-    ("disability or care needs", r"\b(?:disabled|disability|wheelchair|blind|deaf|housebound|"
+    ("disability or care needs", r"\b(?:disabled|disability|wheelchair|blind|deaf|partially sighted|housebound|"
      r"bed ?bound|immobile|carer|carers|care home|care worker|care package|sheltered (?:housing|"
      r"accommodation|flat)|supported (?:living|housing)|vulnerable)\b", True),
     ("fallen and cannot get up", r"\b(?:had a fall|has fallen|fallen over|fell over|on the floor "
@@ -32,7 +33,7 @@ VULNERABLE_ADULT: list[Pattern] = [
 
 SEXUAL_OFFENCE: list[Pattern] = [
     ("rape or sexual assault", r"\b(?:rape|raped|raping|rapist|sexual\w*|sex (?:attack|offender|"
-     r"assault|offence)|molest\w*|paedophile|pedophile|nonce|indecen\w*)\b", True),
+     r"assault|offence)|(?<!non )molest\w*|paedophile|pedophile|nonce|indecen\w*)\b", True),
     ("unwanted touching", r"\b(?:touched|touching|touch|grabbed|groped|grope\w*|feeling) (?:me|"
      r"her|him|my|her|his) (?:\w+ )?(?:up|inappropriately|bum|bottom|breasts?|boobs|chest|"
      r"privates|private parts|crotch|backside|thigh|between)\b|\bgrop\w*\b", True),
@@ -41,6 +42,13 @@ SEXUAL_OFFENCE: list[Pattern] = [
      r"sleeping|to perform|do things)|without (?:my|her|his) consent|didnt consent|did not "
      r"consent|no consent|non consensual|couldnt consent|woke up (?:with|and) (?:him|someone|a "
      r"man|a stranger|my clothes)\b", True),
+    ("sexual violence wording", r"\b(?:forced himself on|forces himself on|on top of me|(?:said|"
+     r"told (?:him|them) to) (?:no|stop) (?:and|but) (?:he|she|they) (?:didnt|did not|kept|carried)|"
+     r"kept going|rubb\w* (?:himself|herself|his \w+) (?:against|on)|pressed (?:himself|his body) "
+     r"against|hand (?:up|down|inside) my (?:skirt|top|dress|shorts|trousers)|photo (?:up|under) my|"
+     r"film\w* (?:up|under) my|secretly film\w*|sex video|sex tape|private parts|showed (?:me )?his "
+     r"(?:penis|privates|\w+ parts)|(?:forced|made) to have sex|(?:came|come) into my (?:room|bed) "
+     r"at night|(?:explicit|sexual|dirty) (?:messages|texts)|photos of himself|didnt consent)", False),
     ("indecent exposure", r"\b(?:exposed (?:himself|herself|his|themselves)|exposing (?:himself|"
      r"herself)|flash\w* (?:me|us|at|his|her|himself)|wanking|masturbat\w*)\b", True),
     ("intimate images", r"\b(?:upskirt\w*|revenge porn|intimate (?:images|photos|pictures|"
@@ -63,6 +71,9 @@ HATE_CRIME: list[Pattern] = [
      r"bigot\w*|swastika\w*|nazi\w*|kkk|white power|slurs?|p word|n word)\b", True),
     ("told to go back", r"\b(?:go back (?:to )?(?:your|where (?:you|ya|u|they|we) (?:came|come)|"
      r"home to)|not welcome (?:in|here)|dont belong (?:in|here)|(?:your|their) kind)\b", True),
+    ("group told to get out", r"\b(?:foreigners|immigrants|muslims|pakis|poles|jews|refugees) "
+     r"out\b|\b(?:pigs? head|bacon) (?:\w+ ){0,4}(?:mosque|door|step|steps)\b|\bback to (?:your|"
+     r"their|our) (?:own )?country\b|\bare ?nt welcome\b|\bnot welcome here\b", True),
     ("religious dress attacked", r"\b(?:pulled|ripped|grabbed|tore|tried to pull|pulling) (?:off "
      r")?(?:my|her|his) (?:hijab|headscarf|niqab|burka|turban|kippah|yarmulke|patka)\b", True),
     ("place of worship targeted", r"\b(?:mosque|synagogue|gurdwara|temple|church) (?:\w+ ){0,5}"
@@ -81,9 +92,12 @@ THREAT_TO_LIFE: list[Pattern] = [
     ("told they are dead", r"\b(?:youre|your|ur|you are|youll be|hell be|shell be|ill be|im|i am|"
      r"were) (?:\w+ )?dead (?:meat|man|woman)?\b|\b(?:dead by|in a box|six feet under|in the "
      r"ground)\b", True),
-    ("weapon", r"\b(?:knife|knives|gun|guns|firearm\w*|pistol|shotgun|rifle|machete\w*|blade|"
-     r"bladed|sword|crossbow|acid|petrol bomb|zombie knife|weapon|weapons|baseball bat|"
-     r"screwdriver)\b", True),
+    ("weapon", r"\b(?:with|pulled|pulls|waving|waved|wave|held|holding|brandish\w*|got|has|had|"
+     r"grabbed|produced|carrying|threatened me with|came at (?:me|us|him|her) with|"
+     r"(?:picture|pictures|photo|photos) of) (?:a |an |his |her |their |the |out a |out his )?"
+     r"(?:\w+ )?(?:knife|knives|gun|guns|firearm|pistol|shotgun|rifle|machete\w*|blade|sword|"
+     r"crossbow|acid|petrol bomb|weapon|weapons|baseball bat|screwdriver)\b|\b(?:knife|blade|gun) "
+     r"to (?:my|her|his|their) (?:throat|neck|head|face)\b|\bthrow acid\b", True),
     ("strangulation or airway", r"\b(?:strangl\w*|chok\w*|throttl\w*|(?:hands?|arm) (?:round|"
      r"around|on) (?:my|her|his) (?:neck|throat)|(?:couldnt|cant|could not|can not) breathe|"
      r"suffocat\w*|smother\w*|not breathing)\b", True),
@@ -94,6 +108,13 @@ THREAT_TO_LIFE: list[Pattern] = [
      r"her|his|their|our) (?:life|lives|safety)|in fear of (?:my|her|his) life|(?:going to|gonna) "
      r"die|(?:think|thought|scared) (?:hes|shes|theyre|he is|she is|they) (?:gonna|going to) "
      r"(?:kill|hurt))\b", True),
+    ("threat of death", r"\b(?:if (?:he|she|i) (?:cant|cannot) (?:have|be with) (?:me|her|him)"
+     r"(?: then)? (?:nobody|no one|noone)|(?:wont|will not|not) (?:live|make it) to (?:see )?|"
+     r"coming for (?:me|you|us|him|her)|end (?:me|you|him|her)\b|do (?:me|you|him|her) in|cut "
+     r"(?:me|you|him|her) up|put (?:me|you|him|her) in (?:hospital|a box|the ground)|finish (?:me|"
+     r"you|him|her) off|(?:wont|will not) miss|run (?:me|him|her|my \w+) (?:down|over)|(?:blacked|"
+     r"passed) out|everything went black|pressed on (?:my|her|his) (?:throat|neck)|"
+     r"(?:hands?|arm) (?:round|around|on) (?:my|her|his) (?:neck|throat))", False),
     ("hunted down", r"\b(?:(?:find|hunt|track) (?:you|me|her|him|us) down|(?:knows|know) where "
      r"(?:i|you|we|she|he) lives?|watch (?:your|my) back|(?:hurt|harm|take) (?:my|the|our) "
      r"(?:kids|children|baby|family))\b", True),
@@ -128,27 +149,34 @@ EXPLOITATION: list[Pattern] = [
      True),
     ("sexual exploitation", r"\b(?:pimp\w*|prostitut\w*|sex work\w*|brothel|escort\w*|sugar "
      r"daddy)\b", True),
-    ("being exploited", r"\b(?:being|been|getting) (?:used|groomed|exploited|taken advantage of)\b|"
-     r"\btaking advantage of\b|\bexploit\w*\b|\bnot (?:being )?paid\b", True),
+    ("being exploited", r"\b(?:being|been|getting) (?:groomed|exploited|taken advantage of)\b|"
+     r"\btaking advantage of\b|\bexploit\w*\b", True),
+    ("signs of forced work or cuckooing", r"\b(?:(?:not|never) (?:being |get |gets )?paid|work(?:ing)? "
+     r"for nothing|(?:run|running) (?:parcels|packages|bags|lines)|(?:deal|dealing|selling) (?:drugs )?"
+     r"from (?:his|her|their|the|my) (?:flat|house)|flat to deal|(?:after|took|taking|takes) (?:her|"
+     r"his) (?:money|bank card|savings|pension)|(?:coming and going|in and out) (?:\w+ ){0,4}(?:older "
+     r"men|men)|sleep\w* (?:there|in the (?:shop|kitchen|back|salon))|taken over|keep (?:my|their) "
+     r"documents)\b", False),
 ]
 
 # Danger happening now: with a vulnerability or a crime word this makes the call an emergency.
 NOW = (
-    r"\b(?:right now|now|at the moment|as we speak|currently|still here|still there|still "
-    r"outside|outside (?:my|the|our) (?:house|door|flat|window|home)|in (?:my|the|our) (?:house|"
-    r"garden|flat|home)|on (?:his|her|their) way (?:here|round|over|back)|coming (?:round|over|"
-    r"back)|about to|tonight|is here|s here|are here|re here|breaking in|kicking (?:the|my) door|"
-    r"banging on (?:the|my) door|trying to get in|help me|please help|hurry|quick)\b"
+    r"\b(?:right now|as we speak|at the moment|still here|still there|still outside|outside "
+    r"(?:my|the|our) (?:house|door|flat|window|home) (?:now|right now)|on (?:his|her|their) way "
+    r"(?:here|round|over|back)|tonight|is here now|hes here|shes here|theyre here|breaking in|"
+    r"kicking (?:the|my) door|banging on (?:the|my) door|trying to get in|hurry|"
+    r"(?:just|has just|have just) (?:taken|swallowed|cut))\b"
 )
 IN_PROGRESS = (
-    r"\b(?:(?:is|s|are|re|keeps) (?:\w+ )?(?:breaking|kicking|trying to|smashing|attacking|"
+    r"\b(?:(?:is|s|are|re) (?:\w+ )?(?:breaking|kicking|trying to|smashing|attacking|"
     r"fighting|hitting|beating|stabbing|chasing|following|punching|strangling|choking|threatening|"
     r"waving|holding|stealing|robbing|dragging)|has (?:got )?a (?:knife|gun|machete|weapon)|got "
     r"a (?:knife|gun|machete|weapon)|on fire|taken (?:an overdose|pills|tablets)|took (?:an "
     r"overdose|pills|tablets)|swallowed|not breathing|bleeding|unconscious|cant breathe|trapped|"
     r"being (?:attacked|followed|chased|hit|robbed|mugged)|drink driv\w*|drunk driv\w*|"
-    r"breaking into|broke in and|someone in my house|(?:on|standing on) the (?:bridge|ledge|roof)|"
-    r"crashed)\b"
+    r"breaking into|someone in my house|(?:on|standing on) the (?:bridge|ledge|roof)|"
+    r"screaming for help|(?:just|has just|have just) (?:been )?(?:stabbed|attacked|knocked down|"
+    r"taken|swallowed)|right now|as we speak)\b"
 )
 PAST = (
     r"\b(?:last (?:week|month|year|night|weekend|time|tuesday|monday|wednesday|thursday|friday|"

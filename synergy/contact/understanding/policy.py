@@ -22,6 +22,9 @@ INTENT_FOR: dict[Vulnerability, Intent] = {
     Vulnerability.MISSING_CHILD: Intent.MISSING_PERSON,
     Vulnerability.MISSING_ADULT: Intent.MISSING_PERSON,
 }
+_CRIME_VULNS = frozenset({
+    Vulnerability.SEXUAL_OFFENCE, Vulnerability.HATE_CRIME, Vulnerability.THREAT_TO_LIFE,
+})
 _LOW_RISK_INTENTS = SELF_SERVICE_INTENTS | {
     Intent.CRIME_REPORT, Intent.FRAUD_SCAM, Intent.ANTISOCIAL_BEHAVIOUR, Intent.ROAD_TRAFFIC,
 }
@@ -35,12 +38,23 @@ def reconcile_intent(
         if intent is not Intent.EMERGENCY:
             return Intent.EMERGENCY, ["danger described as happening now"]
         return intent, []
+    if intent is Intent.EMERGENCY:
+        return intent, []
     for vuln in vulns:
         implied = INTENT_FOR.get(vuln)
-        if implied and intent is not implied and intent in _LOW_RISK_INTENTS:
+        if implied is None or intent is implied:
+            continue
+        # domestic abuse with a child at risk stays a welfare concern for the child
+        if implied is Intent.DOMESTIC_ABUSE and (
+            Vulnerability.CHILD_AT_RISK in vulns or intent is Intent.MISSING_PERSON
+        ):
+            continue
+        if intent in _LOW_RISK_INTENTS or intent is Intent.CONCERN_FOR_WELFARE:
             return implied, [f"intent set to {implied.value} because of {vuln.value}"]
     if vulns and intent in SELF_SERVICE_INTENTS:
-        return Intent.CONCERN_FOR_WELFARE, ["intent set to concern_for_welfare: vulnerability"]
+        implied = (Intent.CRIME_REPORT if set(vulns) <= _CRIME_VULNS
+                   else Intent.CONCERN_FOR_WELFARE)
+        return implied, [f"intent set to {implied.value}: vulnerability indicated"]
     return intent, []
 
 

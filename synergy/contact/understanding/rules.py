@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from . import lexicon as lx
 from . import lexicon2 as lx2
+from .cues import CUES
 from .normalise import MatchText
 from .types import Vulnerability as V
 
@@ -77,8 +78,43 @@ def find_vulnerabilities(mt: MatchText) -> list[RuleHit]:
                 else:
                     vuln_here = vuln
                 hits.append(RuleHit(vuln_here, mt.words_at(m.start(), m.end()), name, negated))
+    hits.extend(_cue_hits(mt))
     hits.extend(_child_sexual(mt, hits))
     return hits
+
+
+@lru_cache(maxsize=1)
+def _compiled_cues() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], int], ...]:
+    return tuple(
+        (category, name, re.compile(rf"\b{who}\b"), re.compile(rf"\b{what}\b"), gap)
+        for category, cues in CUES.items()
+        for name, who, what, gap in cues
+    )
+
+
+def _cue_hits(mt: MatchText) -> list[RuleHit]:
+    hits = []
+    for category, name, who_rx, what_rx, gap in _compiled_cues():
+        whats = list(what_rx.finditer(mt.text))
+        if not whats:
+            continue
+        whos = list(who_rx.finditer(mt.text))
+        for what in whats:
+            near = [w for w in whos if _words_apart(mt.text, w, what) <= gap and w.span() != what.span()]
+            if not near:
+                continue
+            who = min(near, key=lambda w: _words_apart(mt.text, w, what))
+            start, end = min(who.start(), what.start()), max(who.end(), what.end())
+            vuln = _missing_kind(mt.text) if category == "missing" else V(category)
+            negated = _is_negated(mt.text, what.start(), what.start())
+            hits.append(RuleHit(vuln, mt.words_at(start, end), name, negated))
+            break  # one hit per cue is enough evidence
+    return hits
+
+
+def _words_apart(text: str, a: re.Match[str], b: re.Match[str]) -> int:
+    lo, hi = sorted((a.end(), b.start()) if a.start() <= b.start() else (b.end(), a.start()))
+    return text.count(" ", lo, hi) if hi > lo else 0
 
 
 def _is_negated(text: str, start: int, end: int) -> bool:
