@@ -1,0 +1,144 @@
+"""Investigators' pages: create, send (real SMTP server, logging SMS), QR code, revoke, extend."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from synergy.app import create_app
+from synergy.core.audit import AuditRecord
+from synergy.core.roles import Role
+from synergy.evidence.models import UploadRequest
+from tests.conftest import csrf_for
+from tests.evidence.smtp import smtp_server
+
+FORM = {
+    "reference": "crime number 20 123456 24",
+    "description": "Camera over the shop door, 10pm to 11pm",
+    "email": "",
+    "mobile": "07700 900123",
+    "expiry_days": "7",
+    "max_files": "16",
+    "max_file_gb": "60",
+    "max_total_gb": "200",
+}
+
+
+def _post(client, **changes):  # type: ignore[no-untyped-def]
+    data = {**FORM, **changes, "csrf_token": csrf_for(client)}
+    return client.post("/evidence/requests/new", data=data)
+
+
+def test_new_request_form_shows_defaults(signed_in) -> None:  # type: ignore[no-untyped-def]
+    page = signed_in(Role.INVESTIGATOR).get("/evidence/requests/new")
+    assert page.status_code == 200
+    assert 'value="7"' in page.text and 'value="16"' in page.text and 'value="200"' in page.text
+
+
+def test_creating_a_request_shows_canonical_reference_link_and_qr(signed_in, app) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in(Role.INVESTIGATOR)
+    response = _post(client)
+    assert response.status_code == 201, response.text
+    assert "20/123456/24" in response.text
+    assert "<svg" in response.text and "QR code of the upload link" in response.text
+    link = re.search(r'id="upload-link">([^<]+)<', response.text).group(1)
+    assert "/evidence/upload/" in link
+    ((to, text),) = app.state.evidence_sms.sent
+    assert to == "07700900123" and link in text
+
+
+def test_link_is_emailed_through_a_real_smtp_server(settings, engine, make_user) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from tests.conftest import sign_in
+
+    with smtp_server() as (port, inbox):
+        app = create_app(
+            settings.model_copy(update={"smtp_host": "127.0.0.1", "smtp_port": port}), engine=engine
+        )
+        make_user("ivy", Role.INVESTIGATOR)
+        with TestClient(app, follow_redirects=False) as client:
+            sign_in(client, "ivy")
+            response = _post(client, email="sam@example.com", mobile="")
+    assert response.status_code == 201
+    (message,) = inbox
+    assert message["To"] == "sam@example.com"
+    assert "20/123456/24" in message["Subject"]
+    link = re.search(r'id="upload-link">([^<]+)<', response.text).group(1)
+    assert link in message.get_payload(decode=True).decode()
+
+
+def test_email_failure_is_reported_not_hidden(signed_in, session_factory) -> None:  # type: ignore[no-untyped-def]
+    response = _post(signed_in(Role.INVESTIGATOR), email="sam@example.com", mobile="")
+    assert response.status_code == 201
+    assert "Not emailed" in response.text
+    with session_factory() as db:
+        actions = {r.action for r in db.execute(select(AuditRecord)).scalars()}
+        assert "evidence.link_send_failed" in actions
+        assert db.execute(select(UploadRequest.sent_at)).scalar_one() is None
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"reference": "24/1234567K"}, "reference", "crime number"),
+        ({"reference": "banana"}, "reference", "not a valid reference"),
+        ({"mobile": "", "email": ""}, "email", "email address or mobile"),
+        ({"mobile": "12345"}, "mobile", "UK mobile"),
+        ({"expiry_days": "31"}, "expiry_days", "between 1 and 30"),
+        ({"description": " "}, "description", "Describe"),
+    ],
+)
+def test_invalid_request_shows_the_problem(signed_in, changes, field, message) -> None:  # type: ignore[no-untyped-def]
+    response = _post(signed_in(Role.INVESTIGATOR), **changes)
+    assert response.status_code == 422
+    assert f'href="#{field}"' in response.text
+    assert message in response.text
+
+
+def test_incident_log_number_is_accepted(signed_in) -> None:  # type: ignore[no-untyped-def]
+    response = _post(signed_in(Role.INVESTIGATOR), reference="log 1234 of 26/11/2026")
+    assert response.status_code == 201
+    assert "LOG 1234-26112026" in response.text
+
+
+def test_supervisor_may_view_but_not_create(signed_in, make_link) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    client = signed_in(Role.SUPERVISOR)
+    assert client.get("/evidence").status_code == 200
+    assert client.get(f"/evidence/requests/{link.public_id}").status_code == 200
+    assert client.get("/evidence/requests/new").status_code == 403
+    assert _post(client).status_code == 403
+
+
+def test_officer_without_role_cannot_see_requests(signed_in) -> None:  # type: ignore[no-untyped-def]
+    assert signed_in(Role.OFFICER).get("/evidence").status_code == 403
+
+
+def test_revoke_and_extend_are_recorded(signed_in, make_link, session_factory) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    client = signed_in(Role.INVESTIGATOR)
+    with session_factory() as db:
+        before = db.execute(select(UploadRequest.expires_at)).scalar_one()
+    url = f"/evidence/requests/{link.public_id}"
+    assert (
+        client.post(f"{url}/extend", data={"days": "3", "csrf_token": csrf_for(client)}).status_code
+        == 303
+    )
+    assert client.post(f"{url}/revoke", data={"csrf_token": csrf_for(client)}).status_code == 303
+    with session_factory() as db:
+        request = db.execute(select(UploadRequest)).scalar_one()
+        assert (request.expires_at - before).days == 3
+        assert request.revoked_at is not None
+        actions = [r.action for r in db.execute(select(AuditRecord)).scalars()]
+    assert "evidence.link_extended" in actions and "evidence.link_revoked" in actions
+    assert "revoked" in client.get(url).text
+
+
+def test_list_finds_requests_by_reference_in_another_format(signed_in, make_link) -> None:  # type: ignore[no-untyped-def]
+    make_link()
+    make_link(reference="20/654321/24")
+    page = signed_in(Role.INVESTIGATOR).get("/evidence", params={"reference": "20-123456-2024"})
+    assert "20/123456/24" in page.text and "20/654321/24" not in page.text
