@@ -1,0 +1,77 @@
+"""End to end: the commands the README's run script uses serve the sign-in page, and a demo
+user printed by `synergy demo` can sign in to a real server process."""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _synergy(env: dict[str, str], *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "synergy", *args],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+@pytest.mark.slow
+def test_demo_user_signs_in_to_a_served_platform(tmp_path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SYNERGY_")}
+    env.update(
+        SYNERGY_DATA_DIR=str(tmp_path / "var"), SYNERGY_FRONTEND_DIR=str(ROOT / "node_modules")
+    )
+    _synergy(env, "db", "upgrade")
+    printed = _synergy(env, "demo")
+    password = re.search(r"^admin\s+(\S+)\s+Administrator", printed, re.M).group(1)
+    port = _free_port()
+    log = (tmp_path / "server.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "synergy", "run", "--port", str(port)],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=log,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        with httpx.Client(base_url=base, timeout=10) as browser:
+            for _ in range(100):
+                try:
+                    login = browser.get("/login")
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            assert login.status_code == 200 and "Sign in" in login.text
+            token = re.search(r'name="csrf_token" value="([0-9a-f]+)"', login.text).group(1)
+            signed = browser.post(
+                "/login", data={"username": "admin", "password": password, "csrf_token": token}
+            )
+            assert signed.status_code == 303
+            home = browser.get("/")
+            assert home.status_code == 200 and "Signed in as Alex Admin" in home.text
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
