@@ -70,9 +70,11 @@ def test_every_turn_is_stored_and_every_decision_audited(client: TestClient, db:
     assert [t.speaker for t in turns] == ["assistant"] + ["caller", "assistant"] * 3
     assert turns[1].understanding is not None and turns[1].understanding["intent"]
     assert all(t.decision for t in turns if t.speaker == "assistant")
-    decided = db.execute(
-        select(AuditRecord).where(AuditRecord.action == "contact.turn_decided")
-    ).scalars().all()
+    decided = (
+        db.execute(select(AuditRecord).where(AuditRecord.action == "contact.turn_decided"))
+        .scalars()
+        .all()
+    )
     assert len(decided) == 4
     assert {r.target_id for r in decided} == {str(call.id)}
     assert decided[1].details["decision"] == "flow_crime_report"

@@ -1,0 +1,136 @@
+"""Contact pages: the public web chat ("Contact us about a non-emergency") and the staff queue.
+
+The chat works without JavaScript: each message is a form post, answered by a redirect to the
+transcript. The conversation is found by a random token kept in an HttpOnly cookie scoped to
+the chat pages; the database holds only its digest.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Path, Request
+from fastapi.responses import HTMLResponse, Response
+
+from synergy.contact import service
+from synergy.contact.dialogue import Channel
+from synergy.contact.models import CallStatus, ContactCall
+from synergy.contact.routes import limits_for
+from synergy.core.deps import SessionDep, SettingsDep, allow, client_ip, public
+from synergy.core.errors import Conflict, Gone, InvalidRequest, NotFound, TooManyRequests
+from synergy.core.roles import Role
+from synergy.core.web import redirect, render
+from synergy.identity.service import CurrentUser
+
+router = APIRouter()
+
+CHAT_COOKIE = "synergy_contact_chat"
+CHAT_PATH = "/contact-us"
+CHAT_TITLE = "Contact us about a non-emergency"
+PERSON_REQUEST = "I would like to speak to a person"
+
+Visitor = Annotated[
+    CurrentUser | None, public("the public web chat for non-emergency contact with the police")
+]
+ContactStaff = Annotated[CurrentUser, allow(Role.CONTACT_AGENT, Role.SUPERVISOR)]
+CallId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+
+
+# --- Public web chat ---------------------------------------------------------------------------
+
+
+@router.get(CHAT_PATH, response_class=HTMLResponse, summary="Web chat: start page")
+def chat_start(request: Request, _: Visitor) -> Response:
+    has_chat = bool(request.cookies.get(CHAT_COOKIE))
+    return render(request, "contact/chat_start.html", {"title": CHAT_TITLE, "has_chat": has_chat})
+
+
+@router.post(CHAT_PATH, summary="Web chat: start a conversation")
+def chat_begin(request: Request, db: SessionDep, settings: SettingsDep, _: Visitor) -> Response:
+    started = service.start_conversation(db, channel=Channel.WEB_CHAT, source_ip=client_ip(request))
+    response = redirect(f"{CHAT_PATH}/chat")
+    secure = settings.behind_tls
+    response.set_cookie(
+        CHAT_COOKIE, started.token, max_age=settings.contact_session_minutes * 60,
+        path=CHAT_PATH, httponly=True, samesite="lax", secure=secure,
+    )  # fmt: skip
+    return response
+
+
+def _chat_context(call: ContactCall, **extra: Any) -> dict[str, Any]:
+    last = next((t for t in reversed(call.turns) if t.speaker == "assistant"), None)
+    state = call.state or {}
+    context = {
+        "title": "Your conversation with us",
+        "call": call,
+        "turns": call.turns,
+        "active": call.status == CallStatus.ACTIVE,
+        "expects": state.get("pending") or ("confirm" if state.get("stage") == "confirm" else None),
+        "urgent": call.queue in ("emergency", "priority"),
+        "last_turn": last,
+        "person_request": PERSON_REQUEST,
+    }
+    context.update(extra)
+    return context
+
+
+@router.get(f"{CHAT_PATH}/chat", response_class=HTMLResponse, summary="Web chat: conversation")
+def chat_page(request: Request, db: SessionDep, settings: SettingsDep, _: Visitor) -> Response:
+    token = request.cookies.get(CHAT_COOKIE, "")
+    try:
+        call = service.call_for_token(db, token=token, limits=limits_for(settings))
+    except NotFound:
+        # No conversation in this browser (or cookies are off): offer to start one.
+        return render(request, "contact/chat_start.html", {"title": CHAT_TITLE, "has_chat": False})
+    except Gone as expired:
+        response = render(
+            request, "contact/chat_start.html",
+            {"title": CHAT_TITLE, "has_chat": False, "notice": expired.message}, status_code=410,
+        )  # fmt: skip
+        response.delete_cookie(CHAT_COOKIE, path=CHAT_PATH)
+        return response
+    return render(request, "contact/chat.html", _chat_context(call))
+
+
+@router.post(f"{CHAT_PATH}/chat", response_class=HTMLResponse, summary="Web chat: send a message")
+def chat_send(
+    request: Request,
+    db: SessionDep,
+    settings: SettingsDep,
+    _: Visitor,
+    text: Annotated[str, Form(max_length=10_000)] = "",
+) -> Response:
+    token = request.cookies.get(CHAT_COOKIE, "")
+    limits = limits_for(settings)
+    try:
+        service.take_turn(db, token=token, text=text, limits=limits, source_ip=client_ip(request))
+    except NotFound:
+        return redirect(CHAT_PATH)
+    except (InvalidRequest, TooManyRequests, Conflict) as problem:
+        call = service.call_for_token(db, token=token, limits=limits)
+        errors = [{"text": problem.message, "href": "#text"}]
+        context = _chat_context(call, errors=errors, error_message=problem.message, typed=text)
+        return render(request, "contact/chat.html", context, status_code=problem.status_code)
+    return redirect(f"{CHAT_PATH}/chat#latest")
+
+
+# --- Staff: the queue of handed-over calls -------------------------------------------------------
+
+
+@router.get("/contact", response_class=HTMLResponse, summary="Calls waiting for a person")
+def queue_page(request: Request, db: SessionDep, _: ContactStaff) -> Response:
+    calls = service.waiting_calls(db)
+    return render(request, "contact/queue.html", {"title": "Calls waiting for a person",
+                                                   "calls": calls})  # fmt: skip
+
+
+@router.get("/contact/calls/{call_id}", response_class=HTMLResponse, summary="A call's transcript")
+def call_page(request: Request, db: SessionDep, user: ContactStaff, call_id: CallId) -> Response:
+    call = service.view_call(db, call_id=call_id, actor=user.username, source_ip=client_ip(request))
+    return render(request, "contact/call.html", {"title": f"Call {call.id}", "call": call})
+
+
+@router.post("/contact/calls/{call_id}/take", summary="Take a waiting call")
+def take_call(request: Request, db: SessionDep, user: ContactStaff, call_id: CallId) -> Response:
+    service.take_call(db, call_id=call_id, actor=user.username, source_ip=client_ip(request))
+    return redirect(f"/contact/calls/{call_id}")

@@ -1,0 +1,94 @@
+"""The staff pages: the queue of handed-over calls, a call's transcript, taking a call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from synergy.contact import service
+from synergy.contact.dialogue import Channel
+from synergy.core.audit import AuditRecord
+from synergy.core.roles import Role
+from tests.conftest import csrf_for
+
+LIMITS = service.Limits()
+
+
+def handed_over_call(session_factory: Any, *lines: str) -> int:
+    with session_factory() as db:
+        started = service.start_conversation(db, channel=Channel.API)
+        for line in lines:
+            service.take_turn(db, token=started.token, text=line, limits=LIMITS)
+        db.commit()
+        return started.call.id
+
+
+def test_queue_shows_vulnerable_callers_first_with_the_summary(
+    client: TestClient, signed_in: Any, session_factory: Any
+) -> None:
+    normal = handed_over_call(session_factory, "I want to speak to a person")
+    urgent = handed_over_call(session_factory, "I want to report a crime", "he said he'll kill me")
+    signed_in(Role.CONTACT_AGENT)
+    page = client.get("/contact")
+    assert page.status_code == 200
+    assert page.text.index(f"Call {urgent}<") < page.text.index(f"Call {normal}<")
+    assert "threat to life" in page.text
+    assert "the caller asked to speak to a person" in page.text
+
+
+def test_call_page_shows_transcript_decisions_and_is_audited(
+    client: TestClient, signed_in: Any, session_factory: Any, db: Session
+) -> None:
+    call_id = handed_over_call(session_factory, "I want to speak to a person")
+    signed_in(Role.SUPERVISOR)
+    page = client.get(f"/contact/calls/{call_id}")
+    assert page.status_code == 200
+    assert "I want to speak to a person" in page.text
+    assert "handover requested" in page.text and "Take this call" in page.text
+    viewed = db.execute(
+        select(AuditRecord).where(AuditRecord.action == "contact.call_viewed")
+    ).scalar_one()
+    assert viewed.target_id == str(call_id)
+
+
+def test_taking_a_call_removes_it_from_the_queue(
+    client: TestClient, signed_in: Any, session_factory: Any
+) -> None:
+    call_id = handed_over_call(session_factory, "I want to speak to a person")
+    signed_in(Role.CONTACT_AGENT)
+    response = client.post(f"/contact/calls/{call_id}/take", data={"csrf_token": csrf_for(client)})
+    assert response.status_code == 303
+    assert "No calls are waiting" in client.get("/contact").text
+    assert "taken by" in client.get(f"/contact/calls/{call_id}").text
+    again = client.post(f"/contact/calls/{call_id}/take", data={"csrf_token": csrf_for(client)})
+    assert again.status_code == 409
+
+
+def test_queue_pages_are_for_contact_staff_only(client: TestClient, signed_in: Any) -> None:
+    assert client.get("/contact").status_code == 303  # to sign in
+    signed_in(Role.OFFICER)
+    assert client.get("/contact").status_code == 403
+    assert client.get("/contact/calls/1").status_code == 403
+
+
+def test_unknown_call_is_404(client: TestClient, signed_in: Any) -> None:
+    signed_in(Role.CONTACT_AGENT)
+    assert client.get("/contact/calls/999999").status_code == 404
+
+
+def test_log_numbers_count_up_per_day_in_the_incident_log_format(db: Session) -> None:
+    import datetime as dt
+
+    from synergy.core.references import ReferenceKind, parse_reference
+
+    day = dt.datetime(2026, 11, 25, 23, 30, tzinfo=dt.UTC)  # 25 Nov UTC is 25 Nov in London
+    first = service.next_log_number(db, now=day)
+    second = service.next_log_number(db, now=day)
+    summer = service.next_log_number(db, now=dt.datetime(2026, 7, 1, 23, 30, tzinfo=dt.UTC))
+    assert (first, second) == ("LOG 0001-25112026", "LOG 0002-25112026")
+    assert summer == "LOG 0001-02072026"  # 00:30 on 2 July in London (BST)
+    parsed = parse_reference(first, today=dt.date(2026, 11, 26))
+    assert parsed.kind is ReferenceKind.INCIDENT_LOG and parsed.canonical == first
