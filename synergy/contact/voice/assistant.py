@@ -1,0 +1,218 @@
+"""The 101 assistant on a voice line: turns transcripts and key presses into conversation
+turns, and replies into speech.
+
+- Every partial transcript is checked for risk; a disclosure of danger or vulnerability is
+  acted on at once, without waiting for the caller to finish.
+- The caller can interrupt: when they start speaking while the assistant is talking, an
+  InterruptionFrame stops the playback.
+- Keys: 0 asks for a person; during a read-back 1 means yes and 2 no; other digits (ending
+  with # or a pause) are said to the conversation as typed, e.g. a reference number.
+- A fatal error from speech recognition or synthesis puts the caller through to a person:
+  a call is never dropped because the machine failed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+
+from synergy.contact.understanding import Understanding
+from synergy.contact.understanding.types import Risk, Route
+from synergy.contact.voice.calls import PERSON_KEY, CallTurn, VoiceCalls
+from synergy.contact.voice.frames import (
+    Direction,
+    DTMFFrame,
+    EndFrame,
+    ErrorFrame,
+    Frame,
+    HandoverFrame,
+    InterruptionFrame,
+    TextFrame,
+    TranscriptionFrame,
+    UserStartedSpeakingFrame,
+)
+from synergy.contact.voice.pipeline import FrameProcessor
+from synergy.core.errors import SynergyError
+
+log = logging.getLogger(__name__)
+
+KEY_HINT = "You can press 0 at any time to speak to a person."
+FAILURE_TEXT = "Sorry, I am having trouble. I am putting you through to a member of staff now."
+CONFIRM_KEYS = {"1": "yes", "2": "no"}
+URGENT_ROUTES = (Route.EMERGENCY, Route.PRIORITY_AGENT)
+URGENT_RISKS = (Risk.EMERGENCY, Risk.HIGH)
+
+
+def _default_understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
+    from synergy.contact.understanding import understand
+
+    return understand(text, history=tuple(history))
+
+
+def is_urgent(understanding: Understanding) -> bool:
+    return (
+        understanding.route in URGENT_ROUTES
+        or understanding.risk in URGENT_RISKS
+        or bool(understanding.vulnerabilities)
+    )
+
+
+class CallAssistant(FrameProcessor):
+    """Between speech-to-text (upstream) and text-to-speech (downstream)."""
+
+    def __init__(
+        self,
+        calls: VoiceCalls,
+        *,
+        is_playing: Callable[[], bool] = lambda: False,
+        understand: Callable[..., Understanding] = _default_understand,
+        digit_timeout: float = 3.0,
+    ) -> None:
+        super().__init__()
+        self.calls = calls
+        self._is_playing = is_playing
+        self._understand = understand
+        self._digit_timeout = digit_timeout
+        self.token: str | None = None
+        self.call_id: int | None = None
+        self.expects: str | None = None
+        self.ended = False
+        self.handed_over = False
+        self.decisions: list[str] = []
+        self.interruptions = 0
+        self.heard: list[TranscriptionFrame] = []  # partial and final, as they came
+        self._history: list[str] = []
+        self._answered_early = False
+        self._digits = ""
+        self._digit_task: asyncio.Task[None] | None = None
+        self._lock = asyncio.Lock()
+
+    async def start(self) -> None:
+        """Greet the caller (stores the new call)."""
+        token, turn = await asyncio.to_thread(self.calls.start)
+        self.token = token
+        await self._say(turn, extra=KEY_HINT)
+
+    async def process_frame(self, frame: Frame, direction: Direction) -> None:
+        if isinstance(frame, UserStartedSpeakingFrame):
+            self._answered_early = False
+            if self._is_playing():
+                self.interruptions += 1
+                await self.push_frame(InterruptionFrame())
+        elif isinstance(frame, TranscriptionFrame):
+            await self._heard(frame)
+            return
+        elif isinstance(frame, DTMFFrame):
+            await self._key(frame.digit)
+            return
+        elif isinstance(frame, ErrorFrame):
+            if frame.fatal:
+                await self._machine_failed(frame)
+            return
+        elif isinstance(frame, EndFrame):
+            await self.close()
+        await self.push_frame(frame, direction)
+
+    async def _heard(self, frame: TranscriptionFrame) -> None:
+        self.heard.append(frame)
+        text = frame.text.strip()
+        if not text or self.ended:
+            return
+        if not frame.final:
+            if not self._answered_early and is_urgent(
+                self._understand(text, history=self._history)
+            ):
+                # A disclosure mid-sentence: act now, not when the caller stops talking.
+                self._answered_early = True
+                await self._turn(text)
+            return
+        if self._answered_early:
+            self._answered_early = False
+            return
+        await self._turn(text)
+
+    async def _turn(self, text: str) -> None:
+        async with self._lock:
+            if self.ended or self.token is None:
+                return
+            try:
+                turn = await asyncio.to_thread(self.calls.turn, self.token, text)
+            except SynergyError as exc:
+                log.warning("voice turn refused: %s", exc.message)
+                return
+            self._history.append(text)
+            await self._say(turn)
+
+    async def _say(self, turn: CallTurn, *, extra: str = "") -> None:
+        reply = turn.reply
+        self.call_id = turn.call_id
+        self.expects = reply.expects
+        self.decisions.append(reply.decision)
+        await self.push_frame(TextFrame(f"{reply.text} {extra}".strip()))
+        if reply.handover is not None:
+            self.ended = self.handed_over = True
+            reason = reply.decision
+            await self.push_frame(HandoverFrame(reply.handover.queue.value, reason))
+        elif reply.done:
+            self.ended = True
+            await self.push_frame(EndFrame())
+
+    # --- Keys ------------------------------------------------------------------------------
+
+    async def _key(self, digit: str) -> None:
+        if self.ended:
+            return
+        if digit == PERSON_KEY and not self._digits:
+            await self._turn("Pressed 0: I want to speak to a person")
+            return
+        if self.expects == "confirm" and digit in CONFIRM_KEYS and not self._digits:
+            await self._turn(CONFIRM_KEYS[digit])
+            return
+        if digit == "#":
+            await self._send_digits()
+            return
+        self._digits += digit
+        if self._digit_task is not None:
+            self._digit_task.cancel()
+        self._digit_task = asyncio.get_running_loop().create_task(self._digits_after_pause())
+
+    async def _digits_after_pause(self) -> None:
+        await asyncio.sleep(self._digit_timeout)
+        self._digit_task = None
+        await self._send_digits()
+
+    async def _send_digits(self) -> None:
+        digits, self._digits = self._digits, ""
+        if self._digit_task is not None and self._digit_task is not asyncio.current_task():
+            self._digit_task.cancel()
+        if digits:
+            await self._turn(digits)
+
+    # --- Failures ----------------------------------------------------------------------------
+
+    async def _machine_failed(self, error: ErrorFrame) -> None:
+        async with self._lock:
+            if self.ended:
+                return
+            self.ended = self.handed_over = True
+        log.error("voice call %s: %s; handing over", self.call_id, error.error)
+        queue = "normal"
+        if self.token is not None:
+            try:
+                turn = await asyncio.to_thread(
+                    self.calls.hand_over_after_failure, self.token, error.error
+                )
+            except SynergyError as exc:
+                log.error("could not queue voice call %s: %s", self.call_id, exc.message)
+                turn = None
+            if turn is not None and turn.reply.handover is not None:
+                queue = turn.reply.handover.queue.value
+        self.decisions.append("handover_voice_failure")
+        if error.source != "tts":
+            await self.push_frame(TextFrame(FAILURE_TEXT))
+        await self.push_frame(HandoverFrame(queue, f"{error.source} failed: {error.error}"))
+
+    async def close(self) -> None:
+        if self._digit_task is not None:
+            self._digit_task.cancel()

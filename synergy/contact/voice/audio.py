@@ -1,0 +1,73 @@
+"""PCM helpers: conversions between sample rates and WAV files, and loudness."""
+
+from __future__ import annotations
+
+import io
+import wave
+from math import gcd
+from pathlib import Path
+
+import numpy as np
+from scipy.signal import resample_poly
+
+
+def resample(pcm: bytes, from_rate: int, to_rate: int) -> bytes:
+    """16-bit mono PCM at another sample rate (polyphase filter, no aliasing)."""
+    if from_rate == to_rate or not pcm:
+        return pcm
+    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
+    divisor = gcd(from_rate, to_rate)
+    converted = resample_poly(samples, to_rate // divisor, from_rate // divisor)
+    return np.clip(converted, -32768, 32767).astype("<i2").tobytes()
+
+
+def to_float(pcm: bytes) -> np.ndarray:
+    return np.frombuffer(pcm, dtype="<i2").astype(np.float32) / 32768.0
+
+
+def rms_dbfs(pcm: bytes) -> float:
+    """Loudness of a chunk in dB below full scale (-100 for digital silence)."""
+    samples = to_float(pcm)
+    if samples.size == 0:
+        return -100.0
+    power = float(np.mean(samples**2))
+    return -100.0 if power <= 1e-10 else 10 * float(np.log10(power))
+
+
+def read_wav(source: Path | bytes) -> tuple[bytes, int]:
+    """(16-bit mono PCM, sample rate) from a WAV file or its bytes; stereo is mixed down."""
+    with wave.open(
+        io.BytesIO(source) if isinstance(source, bytes) else str(source), "rb"
+    ) as handle:
+        if handle.getsampwidth() != 2:
+            raise ValueError("only 16-bit WAV files are supported")
+        rate, channels = handle.getframerate(), handle.getnchannels()
+        pcm = handle.readframes(handle.getnframes())
+    if channels > 1:
+        samples = np.frombuffer(pcm, dtype="<i2").reshape(-1, channels).mean(axis=1)
+        pcm = samples.astype("<i2").tobytes()
+    return pcm, rate
+
+
+def wav_bytes(pcm: bytes, sample_rate: int) -> bytes:
+    buffer = io.BytesIO()
+    with wave.open(buffer, "wb") as handle:
+        handle.setnchannels(1)
+        handle.setsampwidth(2)
+        handle.setframerate(sample_rate)
+        handle.writeframes(pcm)
+    return buffer.getvalue()
+
+
+def write_wav(path: Path, pcm: bytes, sample_rate: int) -> None:
+    path.write_bytes(wav_bytes(pcm, sample_rate))
+
+
+def silence(seconds: float, sample_rate: int) -> bytes:
+    return bytes(2 * int(seconds * sample_rate))
+
+
+def chunks(pcm: bytes, sample_rate: int, milliseconds: int = 20) -> list[bytes]:
+    """Fixed-size chunks; the last one padded with silence."""
+    size = 2 * sample_rate * milliseconds // 1000
+    return [pcm[i : i + size].ljust(size, b"\0") for i in range(0, len(pcm), size)]

@@ -1,0 +1,107 @@
+"""SDP offer/answer for a G.711 voice call (RFC 4566, RFC 3264), with telephone-events
+(RFC 4733) for key presses."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from synergy.contact.voice.g711 import CODECS
+
+TELEPHONE_EVENT_PT = 101
+
+
+class SdpError(ValueError):
+    """The offer has no audio we can take (the UA answers 488 Not Acceptable Here)."""
+
+
+@dataclass
+class MediaOffer:
+    address: str
+    port: int
+    payload_types: list[int]
+    rtpmap: dict[int, str] = field(default_factory=dict)  # pt -> "PCMU/8000"
+    direction: str = "sendrecv"
+
+    def codec_name(self, pt: int) -> str | None:
+        if pt in self.rtpmap:
+            return self.rtpmap[pt].split("/")[0].upper()
+        return {0: "PCMU", 8: "PCMA"}.get(pt)
+
+    def telephone_event(self) -> int | None:
+        for pt, name in self.rtpmap.items():
+            if name.lower().startswith("telephone-event/8000"):
+                return pt
+        return None
+
+
+def parse_sdp(body: str) -> MediaOffer:
+    address = ""
+    audio: MediaOffer | None = None
+    for raw in body.splitlines():
+        line = raw.strip()
+        if line.startswith("c=") and (audio is None or not audio.address):
+            parts = line[2:].split()
+            if len(parts) == 3:
+                if audio is None:
+                    address = parts[2]
+                else:
+                    audio.address = parts[2]
+        elif line.startswith("m=audio ") and audio is None:
+            parts = line[2:].split()
+            try:
+                audio = MediaOffer(address, int(parts[1]), [int(pt) for pt in parts[3:]])
+            except (IndexError, ValueError) as exc:
+                raise SdpError(f"bad media line: {line}") from exc
+        elif line.startswith("m=") and audio is not None:
+            break  # only the first audio stream is used
+        elif audio is not None and line.startswith("a=rtpmap:"):
+            pt, _, name = line[9:].partition(" ")
+            if pt.isdigit():
+                audio.rtpmap[int(pt)] = name.strip()
+        elif audio is not None and line[2:] in ("sendrecv", "sendonly", "recvonly", "inactive"):
+            audio.direction = line[2:]
+    if audio is None or not audio.address:
+        raise SdpError("the offer has no audio stream with an address")
+    return audio
+
+
+def choose_codec(offer: MediaOffer, preferred: tuple[str, ...] = ("PCMU", "PCMA")) -> int:
+    """The offered payload type of the first G.711 law we support, in the caller's order."""
+    for pt in offer.payload_types:
+        if offer.codec_name(pt) in preferred:
+            return pt
+    raise SdpError("the offer has neither PCMU nor PCMA")
+
+
+def build_sdp(
+    *,
+    address: str,
+    port: int,
+    payload_type: int,
+    codec: str,
+    telephone_event: int | None = TELEPHONE_EVENT_PT,
+    session_id: int | None = None,
+    version: int = 1,
+    direction: str = "sendrecv",
+) -> str:
+    if codec not in CODECS:
+        raise SdpError(f"unsupported codec {codec}")
+    session_id = session_id or int(time.time())
+    pts = [payload_type] + ([telephone_event] if telephone_event is not None else [])
+    lines = [
+        "v=0",
+        f"o=synergy {session_id} {version} IN IP4 {address}",
+        "s=Synergy 101",
+        f"c=IN IP4 {address}",
+        "t=0 0",
+        f"m=audio {port} RTP/AVP {' '.join(str(pt) for pt in pts)}",
+        f"a=rtpmap:{payload_type} {codec}/8000",
+    ]
+    if telephone_event is not None:
+        lines += [
+            f"a=rtpmap:{telephone_event} telephone-event/8000",
+            f"a=fmtp:{telephone_event} 0-15",
+        ]
+    lines += ["a=ptime:20", f"a={direction}"]
+    return "\r\n".join(lines) + "\r\n"

@@ -1,0 +1,140 @@
+"""One voice call's pipeline, and the engines every call on this machine shares.
+
+    caller audio -> InbandKeyDetector -> SpeechToText -> CallAssistant -> TextToSpeech -> line
+
+`VoiceServices` loads the speech engines once per process (models take seconds to load);
+`VoiceSession` is built per call by a transport (SIP or WebRTC), which feeds it the caller's
+audio and key presses and reads the reply audio from its `playback` buffer.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from synergy.contact import service
+from synergy.contact.voice.asr import RecognitionWorker, SpeechRecognizer, make_engine
+from synergy.contact.voice.assistant import CallAssistant
+from synergy.contact.voice.calls import VoiceCalls
+from synergy.contact.voice.frames import (
+    AudioFrame,
+    DTMFFrame,
+    EndFrame,
+    ErrorFrame,
+    Frame,
+    HandoverFrame,
+    TTSAudioFrame,
+    TTSStartedFrame,
+    UserStoppedSpeakingFrame,
+)
+from synergy.contact.voice.keys import InbandKeyDetector
+from synergy.contact.voice.pipeline import Pipeline
+from synergy.contact.voice.recognizer import SpeechToText, TurnSettings
+from synergy.contact.voice.speaking import PlaybackBuffer, TextToSpeech
+from synergy.contact.voice.tts import CachedSynthesizer, SpeechSynthesizer, make_synthesizer
+from synergy.contact.voice.vad import VoiceActivityDetector, default_vad
+
+
+@dataclass
+class VoiceServices:
+    """What all calls share: the recognition worker, the synthesiser and its prompt cache."""
+
+    calls: VoiceCalls
+    worker: RecognitionWorker
+    synthesizer: SpeechSynthesizer
+    turn: TurnSettings = field(default_factory=TurnSettings)
+    vad_factory: type[VoiceActivityDetector] | None = None
+
+    @classmethod
+    def build(
+        cls,
+        session_factory: sessionmaker[Session],
+        *,
+        asr: str | SpeechRecognizer = "whisper",
+        model_dir: Path | None = None,
+        asr_threads: int = 2,
+        tts: str | SpeechSynthesizer = "flite",
+        voice: str | None = None,
+        turn: TurnSettings | None = None,
+        limits: service.Limits | None = None,
+        source: str | None = None,
+    ) -> VoiceServices:
+        engine = make_engine(asr, model_dir=model_dir) if isinstance(asr, str) else asr
+        synthesizer = make_synthesizer(tts, voice) if isinstance(tts, str) else tts
+        return cls(
+            calls=VoiceCalls(session_factory, limits, source=source),
+            worker=RecognitionWorker(engine, threads=asr_threads),
+            synthesizer=CachedSynthesizer(synthesizer),
+            turn=turn or TurnSettings(),
+        )
+
+    def vad(self) -> VoiceActivityDetector:
+        return self.vad_factory() if self.vad_factory is not None else default_vad()
+
+
+@dataclass
+class CallLog:
+    """What happened on the line, for transports, tests and benchmarks."""
+
+    spoken: list[str] = field(default_factory=list)
+    errors: list[ErrorFrame] = field(default_factory=list)
+    handover: HandoverFrame | None = None
+    caller_stopped_at: float | None = None
+    first_reply_audio_at: list[float] = field(default_factory=list)
+
+
+class VoiceSession:
+    """One call: feed it caller audio and keys; read reply audio from `playback`."""
+
+    def __init__(self, services: VoiceServices, *, line_rate: int) -> None:
+        self.services = services
+        self.line_rate = line_rate
+        self.log = CallLog()
+        self.playback = PlaybackBuffer(line_rate)
+        self.assistant = CallAssistant(services.calls, is_playing=lambda: self.playback.playing)
+        self.recognizer = SpeechToText(services.worker, services.vad(), services.turn)
+        self.tts = TextToSpeech(services.synthesizer)
+        self.pipeline = Pipeline(
+            [InbandKeyDetector(), self.recognizer, self.assistant, self.tts],
+            on_down=self._from_pipeline,
+            on_up=self._from_pipeline,
+        )
+        self.finished = asyncio.Event()  # hang up (done) or transfer (handover)
+        self._awaiting_reply = False
+
+    async def start(self) -> None:
+        await self.assistant.start()
+
+    async def hear(self, pcm: bytes, sample_rate: int | None = None) -> None:
+        await self.pipeline.send(AudioFrame(pcm, sample_rate or self.line_rate))
+
+    async def key(self, digit: str) -> None:
+        await self.pipeline.send(DTMFFrame(digit))
+
+    async def _from_pipeline(self, frame: Frame) -> None:
+        await self.playback.handle(frame)
+        self._note(frame)
+        if isinstance(frame, HandoverFrame):
+            self.log.handover = frame
+            self.finished.set()
+        elif isinstance(frame, EndFrame):
+            self.finished.set()
+
+    def _note(self, frame: Frame) -> None:
+        if isinstance(frame, TTSStartedFrame):
+            self.log.spoken.append(frame.text)
+        elif isinstance(frame, ErrorFrame):
+            self.log.errors.append(frame)
+        elif isinstance(frame, UserStoppedSpeakingFrame):
+            self.log.caller_stopped_at = time.monotonic()
+            self._awaiting_reply = True
+        elif isinstance(frame, TTSAudioFrame) and self._awaiting_reply:
+            self._awaiting_reply = False
+            self.log.first_reply_audio_at.append(time.monotonic())
+
+    async def close(self) -> None:
+        await self.pipeline.close()

@@ -1,0 +1,452 @@
+"""A SIP user agent for the 101 line: answers calls from a trunk or PBX over UDP.
+
+It answers INVITEs (100 Trying, 180 Ringing, 200 OK with a G.711 SDP answer, retransmitted
+until the ACK), runs each call through a `VoiceSession`, and ends calls with BYE or when the
+caller sends BYE or CANCEL. It takes re-INVITEs (new media address, hold), answers OPTIONS
+pings, registers with Digest authentication when a registrar is configured, and transfers a
+call to a person with REFER (RFC 3515) to the agent queue's address.
+
+Why our own: the maintained Python SIP libraries either need a C stack we cannot install
+from PyPI or, like pyVoIP 1.6.8, would not complete a call with baresip (it requires a
+registrar and fails on an empty `Supported:` header). This is the small subset of RFC 3261
+a back-to-back answering machine needs, over UDP only, tested against baresip.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import cast
+
+from synergy.contact.voice.g711 import CODECS
+from synergy.contact.voice.rtp import RtpStream, open_rtp
+from synergy.contact.voice.sdp import SdpError, build_sdp, choose_codec, parse_sdp
+from synergy.contact.voice.session import VoiceServices, VoiceSession
+from synergy.contact.voice.sipmessage import (
+    SipMessage,
+    SipParseError,
+    authorization_header,
+    host_port,
+    new_branch,
+    new_tag,
+    parse_challenge,
+    parse_message,
+    response_to,
+    tag_of,
+    uri_of,
+)
+
+log = logging.getLogger(__name__)
+
+ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, REFER, NOTIFY"
+T1 = 0.5  # RFC 3261 retransmission timer
+MAX_RETRANSMITS = 6
+USER_AGENT = "Synergy-101/0.1"
+
+
+@dataclass(frozen=True)
+class SipConfig:
+    host: str = "127.0.0.1"
+    port: int = 5070
+    user: str = "assistant"
+    rtp_ports: range = range(40000, 41000)
+    transfer_uri: str = ""  # e.g. sip:agents@pbx.example; empty: no transfer target
+    registrar: str = ""  # e.g. sip:pbx.example; empty: do not register
+    username: str = ""
+    password: str = ""
+    register_expires: int = 300
+    ring_seconds: float = 0.0  # ring before answering (lets a test CANCEL first)
+
+
+@dataclass
+class SipCall:
+    call_id: str
+    invite: SipMessage
+    peer: tuple[str, int]
+    local_tag: str
+    remote_tag: str | None
+    local_uri: str  # our To header value
+    remote_uri: str  # their From header value
+    target: tuple[str, int]  # where in-dialog requests go (their Contact)
+    rtp: RtpStream
+    rtp_port: int
+    session: VoiceSession
+    answer: SipMessage | None = None
+    confirmed: asyncio.Event = field(default_factory=asyncio.Event)
+    ended: asyncio.Event = field(default_factory=asyncio.Event)
+    transfer_answered: asyncio.Event = field(default_factory=asyncio.Event)
+    cseq: int = 1
+    sdp_version: int = 1
+    transferred_to: str | None = None
+    refer_status: int | None = None
+    notify_bodies: list[str] = field(default_factory=list)
+    task: asyncio.Task[None] | None = None
+
+
+class SipUserAgent(asyncio.DatagramProtocol):
+    def __init__(self, config: SipConfig, services: VoiceServices) -> None:
+        self.config = config
+        self.services = services
+        self.transport: asyncio.DatagramTransport | None = None
+        self.calls: dict[str, SipCall] = {}
+        self.finished: list[SipCall] = []
+        self.registered = asyncio.Event()
+        self._pending: dict[tuple[str, int, str], asyncio.Future[SipMessage]] = {}
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.on_call_ended: Callable[[SipCall], None] | None = None
+
+    # --- lifecycle -----------------------------------------------------------------------------
+
+    async def start(self) -> int:
+        loop = asyncio.get_running_loop()
+        await loop.create_datagram_endpoint(
+            lambda: self, local_addr=(self.config.host, self.config.port)
+        )
+        assert self.transport is not None
+        port: int = self.transport.get_extra_info("sockname")[1]
+        self.port = port
+        if self.config.registrar:
+            self._spawn(self.register_forever())
+        return port
+
+    async def stop(self) -> None:
+        for call in list(self.calls.values()):
+            await self.hang_up(call)
+        for task in list(self._tasks):
+            task.cancel()
+        if self.transport is not None:
+            self.transport.close()
+
+    def connection_made(self, transport: asyncio.BaseTransport) -> None:
+        self.transport = cast(asyncio.DatagramTransport, transport)
+
+    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
+        if data.strip() == b"":
+            return  # keep-alive
+        try:
+            message = parse_message(data)
+        except SipParseError as exc:
+            log.info("ignored unreadable SIP from %s: %s", addr, exc)
+            return
+        if message.is_request:
+            self._spawn(self._request(message, addr))
+        else:
+            key = (message.call_id, message.cseq[0], message.cseq[1])
+            future = self._pending.get(key)
+            if future is not None and not future.done() and message.status >= 200:
+                future.set_result(message)
+
+    def _spawn(self, work: object) -> None:
+        task = asyncio.ensure_future(work)  # type: ignore[call-overload]
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def _send(self, message: SipMessage, addr: tuple[str, int]) -> None:
+        if self.transport is not None:
+            self.transport.sendto(message.encode(), addr)
+
+    def _reply(self, request: SipMessage, addr: tuple[str, int], status: int, reason: str,
+               **kwargs: object) -> SipMessage:  # fmt: skip
+        response = response_to(request, status, reason, **kwargs)  # type: ignore[arg-type]
+        response.headers.append(("User-Agent", USER_AGENT))
+        self._send(response, addr)
+        return response
+
+    # --- requests from the other side ------------------------------------------------------
+
+    async def _request(self, request: SipMessage, addr: tuple[str, int]) -> None:
+        method = request.method
+        call = self.calls.get(request.call_id)
+        if method == "INVITE":
+            if call is None:
+                await self._new_call(request, addr)
+            elif tag_of(request.get("To")) is None:
+                if call.answer is not None:
+                    self._send(call.answer, addr)  # a retransmitted INVITE
+            else:
+                await self._reinvite(call, request, addr)
+        elif method == "ACK":
+            if call is not None:
+                call.confirmed.set()
+        elif method == "OPTIONS":
+            self._reply(
+                request, addr, 200, "OK", headers=[("Allow", ALLOW), ("Accept", "application/sdp")]
+            )
+        elif call is None:
+            self._reply(request, addr, 481, "Call/Transaction Does Not Exist")
+        elif method == "BYE":
+            self._reply(request, addr, 200, "OK")
+            await self._end(call, "caller hung up")
+        elif method == "CANCEL":
+            self._reply(request, addr, 200, "OK")
+            if call.answer is None:
+                self._reply(
+                    call.invite, call.peer, 487, "Request Terminated", to_tag=call.local_tag
+                )
+                await self._end(call, "caller cancelled")
+        elif method == "NOTIFY":
+            self._reply(request, addr, 200, "OK")
+            call.notify_bodies.append(request.body)
+            if "SIP/2.0 2" in request.body:
+                call.transfer_answered.set()
+        else:
+            self._reply(request, addr, 405, "Method Not Allowed", headers=[("Allow", ALLOW)])
+
+    async def _new_call(self, invite: SipMessage, addr: tuple[str, int]) -> None:
+        self._reply(invite, addr, 100, "Trying")
+        local_tag = new_tag()
+        try:
+            offer = parse_sdp(invite.body)
+            payload_type = choose_codec(offer)
+        except SdpError as exc:
+            self._reply(invite, addr, 488, "Not Acceptable Here", to_tag=local_tag,
+                        headers=[("Warning", f'399 synergy "{exc}"')])  # fmt: skip
+            return
+        codec = CODECS[offer.codec_name(payload_type) or "PCMU"]
+        session = VoiceSession(self.services, line_rate=8000)
+        rtp = RtpStream(codec, payload_type, on_audio=session.hear, on_key=session.key,
+                        telephone_event=offer.telephone_event())  # fmt: skip
+        try:
+            rtp_port = await open_rtp(rtp, self.config.host, self.config.rtp_ports)
+        except OSError:
+            self._reply(invite, addr, 503, "Service Unavailable", to_tag=local_tag)
+            return
+        rtp.remote = (offer.address, offer.port)
+        contact = invite.get("Contact")
+        target = addr
+        if contact:
+            try:
+                target = host_port(uri_of(contact))
+            except SipParseError:
+                target = addr
+        call = SipCall(
+            call_id=invite.call_id, invite=invite, peer=addr, local_tag=local_tag,
+            remote_tag=tag_of(invite.get("From")), local_uri=invite.get("To") or "",
+            remote_uri=invite.get("From") or "", target=target, rtp=rtp, rtp_port=rtp_port,
+            session=session,
+        )  # fmt: skip
+        self.calls[call.call_id] = call
+        self._reply(invite, addr, 180, "Ringing", to_tag=local_tag, headers=[self._contact()])
+        call.task = asyncio.get_running_loop().create_task(
+            self._run_call(call, offer.telephone_event())
+        )
+
+    def _contact(self) -> tuple[str, str]:
+        return ("Contact", f"<sip:{self.config.user}@{self.config.host}:{self.port}>")
+
+    def _sdp(self, call: SipCall) -> str:
+        call.sdp_version += 1
+        return build_sdp(address=self.config.host, port=call.rtp_port,
+                         payload_type=call.rtp.payload_type, codec=call.rtp.codec.name,
+                         telephone_event=call.rtp.telephone_event or 101,
+                         version=call.sdp_version)  # fmt: skip
+
+    async def _run_call(self, call: SipCall, telephone_event: int | None) -> None:
+        try:
+            if self.config.ring_seconds:
+                await asyncio.sleep(self.config.ring_seconds)
+            if call.ended.is_set():
+                return
+            await call.session.start()  # stores the call and starts the greeting
+            call.answer = self._reply(
+                call.invite, call.peer, 200, "OK", to_tag=call.local_tag,
+                headers=[self._contact(), ("Allow", ALLOW), ("Content-Type", "application/sdp")],
+                body=self._sdp(call),
+            )  # fmt: skip
+            call.rtp.start_sending(call.session.playback.read)
+            await self._retransmit_until_ack(call)
+            await self._converse(call)
+        finally:
+            if call.call_id in self.calls:
+                await self._end(call, "call finished", send_bye=not call.ended.is_set())
+
+    async def _retransmit_until_ack(self, call: SipCall) -> None:
+        interval = T1
+        for _ in range(MAX_RETRANSMITS):
+            try:
+                await asyncio.wait_for(call.confirmed.wait(), interval)
+                return
+            except TimeoutError:
+                if call.ended.is_set() or call.answer is None:
+                    return
+                self._send(call.answer, call.peer)
+                interval = min(interval * 2, 4.0)
+
+    async def _converse(self, call: SipCall) -> None:
+        """Until the caller hangs up, or the assistant finishes or hands over."""
+        ended = asyncio.ensure_future(call.ended.wait())
+        finished = asyncio.ensure_future(call.session.finished.wait())
+        await asyncio.wait({ended, finished}, return_when=asyncio.FIRST_COMPLETED)
+        ended.cancel()
+        finished.cancel()
+        if call.ended.is_set():
+            return
+        await self._play_out(call)
+        if call.session.log.handover is not None:
+            await self.transfer(call)
+        else:
+            await self.hang_up(call)
+
+    async def _play_out(self, call: SipCall, limit: float = 60.0) -> None:
+        """Let the last words reach the caller."""
+        waited = 0.0
+        while call.session.playback.playing and not call.ended.is_set() and waited < limit:
+            await asyncio.sleep(0.05)
+            waited += 0.05
+        await asyncio.sleep(0.2)
+
+    async def _reinvite(self, call: SipCall, request: SipMessage, addr: tuple[str, int]) -> None:
+        try:
+            offer = parse_sdp(request.body) if request.body else None
+        except SdpError as exc:
+            self._reply(
+                request,
+                addr,
+                488,
+                "Not Acceptable Here",
+                headers=[("Warning", f'399 synergy "{exc}"')],
+            )
+            return
+        if offer is not None:
+            call.rtp.remote = (offer.address, offer.port)  # a new address, or 0.0.0.0 for hold
+        self._reply(request, addr, 200, "OK",
+                    headers=[self._contact(), ("Content-Type", "application/sdp")],
+                    body=self._sdp(call))  # fmt: skip
+
+    # --- requests we send --------------------------------------------------------------------
+
+    def _in_dialog(self, call: SipCall, method: str, headers: list[tuple[str, str]]) -> SipMessage:
+        call.cseq += 1
+        request = SipMessage(
+            f"{method} {uri_of(call.invite.get('Contact') or call.remote_uri)} SIP/2.0"
+        )
+        request.headers = [
+            ("Via", f"SIP/2.0/UDP {self.config.host}:{self.port};branch={new_branch()};rport"),
+            ("Max-Forwards", "70"),
+            ("From", self._local_party(call)),
+            ("To", call.remote_uri),
+            ("Call-ID", call.call_id),
+            ("CSeq", f"{call.cseq} {method}"),
+            ("User-Agent", USER_AGENT),
+            *headers,
+        ]  # fmt: skip
+        return request
+
+    @staticmethod
+    def _local_party(call: SipCall) -> str:
+        if ";tag=" in call.local_uri:
+            return call.local_uri
+        return f"{call.local_uri};tag={call.local_tag}"
+
+    async def _transact(self, request: SipMessage, addr: tuple[str, int]) -> SipMessage | None:
+        """Send with retransmission; the final response, or None after about 8 s."""
+        key = (request.call_id, request.cseq[0], request.cseq[1])
+        future: asyncio.Future[SipMessage] = asyncio.get_running_loop().create_future()
+        self._pending[key] = future
+        interval = T1
+        try:
+            for _ in range(MAX_RETRANSMITS):
+                self._send(request, addr)
+                try:
+                    return await asyncio.wait_for(asyncio.shield(future), interval)
+                except TimeoutError:
+                    interval = min(interval * 2, 4.0)
+            return None
+        finally:
+            self._pending.pop(key, None)
+
+    async def hang_up(self, call: SipCall) -> None:
+        if call.ended.is_set():
+            return
+        call.ended.set()
+        await self._transact(self._in_dialog(call, "BYE", []), call.target)
+        await self._end(call, "assistant hung up", send_bye=False)
+
+    async def transfer(self, call: SipCall) -> bool:
+        """Hand the caller to a person by REFER to the agent queue; True if accepted.
+
+        If there is no transfer address, or the caller's side refuses the REFER, the call is
+        kept open (it is already in the staff queue) rather than dropped.
+        """
+        target = self.config.transfer_uri
+        if not target:
+            log.warning("call %s needs a person but no transfer address is set", call.call_id)
+            return False
+        refer = self._in_dialog(call, "REFER", [
+            ("Refer-To", f"<{target}>"),
+            ("Referred-By", f"<sip:{self.config.user}@{self.config.host}:{self.port}>"),
+            self._contact(),
+        ])  # fmt: skip
+        response = await self._transact(refer, call.target)
+        call.refer_status = response.status if response is not None else None
+        if response is None or response.status >= 300:
+            log.warning("call %s: transfer refused (%s)", call.call_id, call.refer_status)
+            return False
+        call.transferred_to = target
+        ended = asyncio.ensure_future(call.ended.wait())
+        answered = asyncio.ensure_future(call.transfer_answered.wait())
+        # The person answered (NOTIFY with 200), or the caller's side hung up on us.
+        await asyncio.wait({ended, answered}, timeout=10.0, return_when=asyncio.FIRST_COMPLETED)
+        ended.cancel()
+        answered.cancel()
+        await self.hang_up(call)
+        return True
+
+    async def _end(self, call: SipCall, reason: str, *, send_bye: bool = False) -> None:
+        if send_bye and not call.ended.is_set():
+            await self.hang_up(call)
+            return
+        call.ended.set()
+        if self.calls.pop(call.call_id, None) is None:
+            return
+        log.info("call %s ended: %s", call.call_id, reason)
+        call.rtp.close()
+        await call.session.close()
+        self.finished.append(call)
+        if self.on_call_ended is not None:
+            self.on_call_ended(call)
+
+    # --- registration ------------------------------------------------------------------------
+
+    async def register_forever(self) -> None:
+        while True:
+            expires = await self.register()
+            await asyncio.sleep(max(30.0, expires * 0.8) if expires else 60.0)
+
+    async def register(self) -> int:
+        """REGISTER with the registrar, answering a Digest challenge; the granted expiry."""
+        config = self.config
+        registrar = host_port(config.registrar)
+        user = config.username or config.user
+        aor = f"sip:{user}@{registrar[0]}"
+        call_id, tag = new_tag() + "@synergy", new_tag()
+        authorization: tuple[str, str] | None = None
+        for cseq in (1, 2):
+            request = SipMessage(f"REGISTER {config.registrar} SIP/2.0")
+            request.headers = [
+                ("Via", f"SIP/2.0/UDP {config.host}:{self.port};branch={new_branch()};rport"),
+                ("Max-Forwards", "70"), ("From", f"<{aor}>;tag={tag}"), ("To", f"<{aor}>"),
+                ("Call-ID", call_id), ("CSeq", f"{cseq} REGISTER"), self._contact(),
+                ("Expires", str(config.register_expires)), ("User-Agent", USER_AGENT),
+            ]  # fmt: skip
+            if authorization:
+                request.headers.append(authorization)
+            response = await self._transact(request, registrar)
+            if response is None:
+                return 0
+            if response.status in (401, 407) and authorization is None:
+                name = "WWW-Authenticate" if response.status == 401 else "Proxy-Authenticate"
+                challenge = parse_challenge(response.get(name) or "")
+                header = "Authorization" if response.status == 401 else "Proxy-Authorization"
+                authorization = (header, authorization_header(
+                    challenge, username=user, password=config.password, method="REGISTER",
+                    uri=config.registrar))  # fmt: skip
+                continue
+            if response.status == 200:
+                self.registered.set()
+                return int(response.get("Expires") or config.register_expires)
+            log.warning("registration refused: %s", response.start_line)
+            return 0
+        return 0

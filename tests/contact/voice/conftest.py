@@ -1,0 +1,108 @@
+"""Voice test helpers: speech made with flite, the real engines loaded once per session, and
+engines that answer from a script for testing the pipeline's timing logic."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from synergy.contact.voice.asr import EngineNotInstalled, PocketSphinxEngine, WhisperEngine
+from synergy.contact.voice.audio import resample
+from synergy.contact.voice.tts import FliteEngine
+
+IN_CI = os.environ.get("CI") == "true"
+
+
+def need(condition: bool, reason: str) -> None:
+    """Skip when a voice dependency is missing, except in CI where it must be installed."""
+    if not condition:
+        if IN_CI:
+            pytest.fail(f"{reason} (CI installs the voice extra and Debian packages)")
+        pytest.skip(reason)
+
+
+_speech_cache: dict[tuple[str, int], bytes] = {}
+
+
+def speech(text: str, rate: int = 8000) -> bytes:
+    """`text` spoken by flite's slt voice (a different voice from the assistant's)."""
+    need(shutil.which("flite") is not None, "flite is not installed (apt-get install flite)")
+    key = (text, rate)
+    if key not in _speech_cache:
+        pcm, source_rate = FliteEngine(voice="slt").synthesize(text)
+        _speech_cache[key] = resample(pcm, source_rate, rate)
+    return _speech_cache[key]
+
+
+@pytest.fixture(scope="session")
+def whisper() -> WhisperEngine:
+    try:
+        return WhisperEngine()
+    except EngineNotInstalled as exc:
+        need(False, str(exc))
+        raise
+
+
+@pytest.fixture(scope="session")
+def pocketsphinx() -> PocketSphinxEngine:
+    try:
+        return PocketSphinxEngine()
+    except EngineNotInstalled as exc:
+        need(False, str(exc))
+        raise
+
+
+class ScriptedRecognizer:
+    """Answers each transcription with the next line of a script; optionally slow or broken."""
+
+    name = "scripted"
+
+    def __init__(self, *answers: str, delay: float = 0.0, fail: bool = False) -> None:
+        self.answers = list(answers) or [""]
+        self.delay = delay
+        self.fail = fail
+        self.calls = 0
+        self._lock = threading.Lock()
+        self.release = threading.Event()
+        self.release.set()
+
+    def transcribe(self, pcm: bytes, sample_rate: int) -> str:
+        with self._lock:
+            index = min(self.calls, len(self.answers) - 1)
+            self.calls += 1
+        self.release.wait(10)
+        if self.delay:
+            time.sleep(self.delay)
+        if self.fail:
+            raise RuntimeError("engine crashed")
+        return self.answers[index]
+
+
+class ToneSynthesizer:
+    """Half a second of tone per sentence, instantly: for tests about playback, not voices."""
+
+    name = "tone"
+    voice = ""
+
+    def __init__(self, fail: bool = False) -> None:
+        self.fail = fail
+        self.texts: list[str] = []
+
+    def synthesize(self, text: str) -> tuple[bytes, int]:
+        import numpy as np
+
+        if self.fail:
+            raise RuntimeError("synthesiser crashed")
+        self.texts.append(text)
+        t = np.arange(4000) / 8000
+        return (np.sin(2 * np.pi * 440 * t) * 8000).astype("<i2").tobytes(), 8000
+
+
+@pytest.fixture
+def tone_synthesizer() -> Iterator[ToneSynthesizer]:
+    yield ToneSynthesizer()
