@@ -1,0 +1,205 @@
+"""Browser fixtures: the real app served by uvicorn, and Debian's headless Chromium.
+
+One Chromium runs for the whole session; each test gets a fresh browser context (no cookies
+carried over) and a fresh server on a free port, backed by the emptied test database.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from fastapi import FastAPI
+from sqlalchemy.orm import Session, sessionmaker
+
+from synergy.core import security
+from synergy.core.deps import SESSION_COOKIE
+from synergy.core.roles import Role
+from synergy.identity import service as identity
+from tests.browser.examples import PAGES
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+SERVER_START_SECONDS = 10
+
+
+def _without_browser(reason: str) -> None:
+    """In CI a missing browser is a broken build; on a laptop it is a skip that says why."""
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"{reason} (CI=true, so the browser tests may not be skipped)", pytrace=False)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():  # type: ignore[no-untyped-def]
+    if not CHROMIUM.exists():
+        _without_browser(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _without_browser("Playwright for Python is not installed (pip install -e '.[dev]')")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class LiveServer:
+    """uvicorn serving `app` from a background thread, on a socket bound before it starts."""
+
+    def __init__(self, app: FastAPI) -> None:
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.bind(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._socket.getsockname()[1]}"
+        config = uvicorn.Config(
+            app, log_config=None, access_log=False, lifespan="on", timeout_graceful_shutdown=2
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True
+        )
+
+    def start(self) -> None:
+        self._thread.start()
+        deadline = time.monotonic() + SERVER_START_SECONDS
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"uvicorn did not start serving on {self.url}")
+            time.sleep(0.01)
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(SERVER_START_SECONDS)
+        self._socket.close()
+        if self._thread.is_alive():
+            raise RuntimeError(f"uvicorn on {self.url} did not stop")
+
+
+_hash_once = functools.cache(security.hash_password)
+
+
+@pytest.fixture(autouse=True)
+def _reuse_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
+    # argon2 is slow on purpose (~0.1 s a hash) and these tests create a user each; one hash per
+    # password is as good for checking pages, and signing in still verifies the password.
+    monkeypatch.setattr(identity, "hash_password", _hash_once)
+
+
+@pytest.fixture
+def live_server(app: FastAPI) -> Iterator[str]:
+    """The base URL of the real app, served over HTTP on 127.0.0.1."""
+    server = LiveServer(app)
+    server.start()
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def context(browser, live_server: str):  # type: ignore[no-untyped-def]
+    browser_context = browser.new_context(
+        base_url=live_server, viewport={"width": 1280, "height": 800}
+    )
+    browser_context.set_default_timeout(10_000)
+    yield browser_context
+    browser_context.close()
+
+
+@pytest.fixture
+def page(context):  # type: ignore[no-untyped-def]
+    return context.new_page()
+
+
+@pytest.fixture
+def sign_in_as(context, live_server: str, session_factory: sessionmaker[Session]):  # type: ignore[no-untyped-def]
+    """`sign_in_as(Role.X, ...)` gives this browser a session for a new user with those roles."""
+    counter = iter(range(1000))
+
+    def _sign_in(*roles: Role, display_name: str = "Alex Morgan") -> str:
+        username = f"browser{next(counter)}-{roles[0].value.replace('_', '-')}"
+        with session_factory() as session:
+            identity.create_user(
+                session,
+                username=username,
+                display_name=display_name,
+                password="a browser test password",  # noqa: S106 - never used to sign in
+                roles=frozenset(roles),
+            )
+            account = identity.get_by_username(session, username=username)
+            assert account is not None
+            token = identity.start_session(session, user=account, source_ip="127.0.0.1")
+            session.commit()
+        context.add_cookies([{"name": SESSION_COOKIE, "value": token, "url": live_server}])
+        return username
+
+    return _sign_in
+
+
+@pytest.fixture
+def open_example(page, sign_in_as, session_factory):  # type: ignore[no-untyped-def]
+    """`open_example("/admin/users")` opens that page as its example in examples.py says."""
+
+    def _open(path_template: str):  # type: ignore[no-untyped-def]
+        example = PAGES[path_template]
+        parameters = example.setup(session_factory) if example.setup else {}
+        if example.role is not None:
+            sign_in_as(example.role)
+        address = example.address(path_template, parameters)
+        response = page.goto(address, wait_until="load")
+        assert response is not None
+        assert response.status == 200, f"{address} answered {response.status}, not 200"
+        assert response.url.endswith(address), f"{address} redirected to {response.url}"
+        assert "text/html" in response.headers.get("content-type", "")
+        return page
+
+    return _open
+
+
+ERROR_STATES = ("page-not-found", "forbidden", "sign-in-failed")
+
+
+@pytest.fixture
+def open_error_state(page, sign_in_as, make_user):  # type: ignore[no-untyped-def]
+    """`open_error_state(name)` shows one of ERROR_STATES and returns the page."""
+
+    def _open(name: str):  # type: ignore[no-untyped-def]
+        if name == "page-not-found":
+            sign_in_as(Role.OFFICER)
+            response = page.goto("/no-such-page")
+            expected = 404
+        elif name == "forbidden":
+            sign_in_as(Role.OFFICER)
+            response = page.goto("/admin/users")
+            expected = 403
+        elif name == "sign-in-failed":
+            username = make_user("casey", Role.OFFICER)
+            page.goto("/login")
+            page.get_by_label("Username").fill(username)
+            page.get_by_label("Password", exact=True).fill("not the password")
+            with page.expect_navigation() as navigation:
+                page.get_by_role("button", name="Sign in").click()
+            response = navigation.value
+            expected = 401
+        else:
+            raise ValueError(f"no error state called {name!r}")
+        assert response is not None and response.status == expected, name
+        return page
+
+    return _open

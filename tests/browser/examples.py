@@ -1,0 +1,75 @@
+"""An example address for every HTML page, so the browser tests can open it.
+
+HOW TO ADD YOUR PAGE (every GET page must have an entry, or tests/browser fails)
+---------------------------------------------------------------------------------
+1. Add an entry to `PAGES` below, keyed by the route's path template exactly as it appears in
+   `app.routes` (the router prefix included), e.g. "/evidence/requests/{request_id}".
+2. Say who views it: `role=Role.INVESTIGATOR` signs in a fresh user holding that one role;
+   `role=None` visits signed out (public pages).
+3. If the page shows data, give a `setup(session_factory) -> dict[str, str]` that creates it with
+   your service's `service.py` functions, commits, and returns the path parameters; `url` is
+   then filled in from them (`url` defaults to the path template itself), e.g.
+
+       def _an_upload_request(session_factory):
+           with session_factory() as session:
+               request = service.create_request(session, ...)
+               session.commit()
+               return {"request_id": str(request.id)}
+
+       PAGES["/evidence/requests/{request_id}"] = Example(
+           role=Role.INVESTIGATOR, setup=_an_upload_request
+       )
+
+   Query strings are fine in `url` ("/records/search?q=AB12"), to show a page with results.
+4. Run `.venv/bin/pytest tests/browser -q -p no:cacheprovider -k <your path>`; each page is
+   checked with axe-core (WCAG 2.2 AA), by keyboard alone, and for one h1 / title / unique ids.
+
+A GET route outside /api/ that does not return an HTML page (a file download, a probe) goes in
+`NOT_PAGES` instead, with the reason. Which routes count as pages is decided in
+tests/browser/page_routes.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from synergy.core.roles import Role
+
+Setup = Callable[[sessionmaker[Session]], Mapping[str, str]]
+
+
+@dataclass(frozen=True)
+class Example:
+    """How to open one page: as whom, at which address, after creating which data."""
+
+    role: Role | None
+    url: str | None = None
+    setup: Setup | None = None
+
+    def address(self, path_template: str, parameters: Mapping[str, str]) -> str:
+        return (self.url or path_template).format(**parameters)
+
+
+PAGES: dict[str, Example] = {
+    # Platform (synergy/core)
+    "/": Example(role=Role.OFFICER),
+    "/api-reference": Example(role=None),
+    "/accessibility": Example(role=None),
+    "/privacy": Example(role=None),
+    # Identity
+    "/login": Example(role=None),
+    # Administration
+    "/admin": Example(role=Role.ADMINISTRATOR),
+    "/admin/users": Example(role=Role.ADMINISTRATOR),
+    "/admin/users/new": Example(role=Role.ADMINISTRATOR),
+    "/admin/audit": Example(role=Role.SUPERVISOR),
+}
+
+NOT_PAGES: dict[str, str] = {
+    "/healthz": "liveness probe for monitoring (JSON)",
+    "/readyz": "readiness probe for monitoring (JSON)",
+    "/metrics": "Prometheus metrics (plain text)",
+}
