@@ -60,7 +60,7 @@ def start_session(request: Request, db: SessionDep, _: Caller) -> SessionStarted
 def send_turn(
     request: Request, db: SessionDep, settings: SettingsDep, token: Token, body: TurnIn, _: Caller
 ) -> ReplyOut:
-    _, reply = service.take_turn(
+    _call, reply = service.take_turn(
         db, token=token, text=body.text, limits=limits_for(settings), source_ip=client_ip(request)
     )
     return ReplyOut.of(reply)

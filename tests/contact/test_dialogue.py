@@ -24,6 +24,7 @@ from synergy.contact.understanding import (
 LOG = "LOG 0001-26112026"
 SCRIPT: tuple[tuple[str, Intent, float], ...] = (
     ("stolen", Intent.CRIME_REPORT, 0.9),
+    ("report a crime", Intent.CRIME_REPORT, 0.6),
     ("lost my", Intent.LOST_FOUND_PROPERTY, 0.95),
     ("update", Intent.UPDATE_EXISTING, 0.8),
     ("noise", Intent.NOT_POLICE_MATTER, 0.8),
@@ -102,6 +103,21 @@ def test_short_opening_asks_what_happened_first() -> None:
     talk = conversation()
     reply = talk.respond("something was stolen")
     assert reply.expects == "what"
+
+
+def test_a_request_to_report_is_not_taken_as_the_description() -> None:
+    talk = conversation()
+    assert talk.respond("I would like to report a crime please").expects == "what"
+    assert "what" not in talk.state.slots
+
+
+def test_first_answer_that_says_something_else_switches_flow() -> None:
+    talk = conversation()
+    assert talk.respond("I want an update").expects == "reference"
+    reply = talk.respond("no, my bike was stolen from the shed")
+    assert reply.decision == "flow_crime_report" and reply.expects == "location"
+    assert talk.state.slots == {"what": "no, my bike was stolen from the shed"}
+    assert talk.state.failures == {}
 
 
 def test_postcode_is_normalised_when_given_alone() -> None:

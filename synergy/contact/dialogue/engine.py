@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import re
 from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any, Protocol
@@ -60,8 +61,18 @@ from synergy.core.errors import Conflict
 MAX_FAILED_ANSWERS = 2
 # Below this the engine asks the caller to say again what the contact is about.
 MIN_INTENT_CONFIDENCE = 0.3
-# Prefill "what happened" from the opening turn only when it says more than "report a crime".
-MIN_WORDS_FOR_DESCRIPTION = 7
+# A first answer that fits no slot but clearly says something else switches flow ("I want to
+# report a crime" read as an update request, then "someone smashed my car window").
+SWITCH_FLOW_CONFIDENCE = 0.6
+# The opening turn becomes "what happened" when it describes something, not when it only
+# asks to make a report ("I want to report a crime").
+MIN_WORDS_FOR_DESCRIPTION = 4
+_ONLY_ASKS_TO_REPORT = re.compile(
+    r"^[\w\s',]{0,40}\b(?:report|reporting|log|record)\b\W*(?:an?\s+|some\s+)?"
+    r"(?:crime|incident|offence|something|it|antisocial behaviou?r|asb|accident|information)?"
+    r"\W*(?:please)?\W*$",
+    re.IGNORECASE,
+)
 MAX_HISTORY_TURNS = 50
 QUEUE_ROUTE = {
     Queue.EMERGENCY: Route.EMERGENCY,
@@ -197,7 +208,7 @@ class Conversation:
         if stage is Stage.ASK_REASON:
             return self._choose_flow(understanding, text)
         if stage is Stage.COLLECT:
-            return self._collect(text)
+            return self._collect(understanding, text)
         if stage is Stage.CONFIRM:
             return self._confirm(text)
         return self._correct(text)
@@ -205,11 +216,11 @@ class Conversation:
     def _choose_flow(self, understanding: Understanding, text: str) -> Reply:
         flow = FLOWS.get(understanding.intent)
         if flow is None or understanding.intent_confidence < MIN_INTENT_CONFIDENCE:
-            why = (
+            unclear: tuple[str, ...] = (
                 f"intent unclear ({understanding.intent.value}, confidence "
                 f"{understanding.intent_confidence:.2f})",
             )
-            return self._failed("reason", ask_again_for_reason(), why)
+            return self._failed("reason", ask_again_for_reason(), unclear)
         state = self.state
         state.intent = understanding.intent.value
         state.flow = flow.name
@@ -230,7 +241,11 @@ class Conversation:
         slots = self.state.slots
         if flow.kind is FlowKind.ADVICE and len(text.split()) >= 3:
             slots["item"] = text
-        if flow.kind is FlowKind.RECORD and len(text.split()) >= MIN_WORDS_FOR_DESCRIPTION:
+        if (
+            flow.kind is FlowKind.RECORD
+            and len(text.split()) >= MIN_WORDS_FOR_DESCRIPTION
+            and not _ONLY_ASKS_TO_REPORT.match(text)
+        ):
             slots["what"] = answers.read_free_text(text, what="what happened")
         postcode = answers.normalise_postcode(text)
         if "location" in flow.slots and postcode:
@@ -239,7 +254,7 @@ class Conversation:
             with contextlib.suppress(answers.NotUnderstood):
                 slots["reference"] = answers.find_reference(text)
 
-    def _collect(self, text: str) -> Reply:
+    def _collect(self, understanding: Understanding, text: str) -> Reply:
         state = self.state
         slot = SLOTS[state.pending or ""]
         if slot.name == "reference" and answers.says_no_reference(text):
@@ -248,11 +263,24 @@ class Conversation:
         try:
             state.slots[slot.name] = slot.read(text)
         except answers.NotUnderstood as problem:
+            if self._should_switch_flow(understanding):
+                state.slots, state.failures, state.stage = {}, {}, Stage.ASK_REASON
+                return self._choose_flow(understanding, text)
             why = (f"the answer for {slot.name} could not be read: {problem.hint}",)
             return self._failed(slot.name, problem.hint, why)
+        state.answers_given += 1
         flow = flow_named(state.flow or "")
         return self._next_question(
             flow, lead="", decision=f"collected_{slot.name}", why=(f"{slot.name} given",)
+        )
+
+    def _should_switch_flow(self, understanding: Understanding) -> bool:
+        state = self.state
+        return (
+            state.answers_given == 0
+            and understanding.intent.value != state.intent
+            and understanding.intent in FLOWS
+            and understanding.intent_confidence >= SWITCH_FLOW_CONFIDENCE
         )
 
     def _next_question(

@@ -50,6 +50,7 @@ class ConversationState(BaseModel):
     slots: dict[str, Any] = Field(default_factory=dict)
     pending: str | None = None
     correcting: bool = False
+    answers_given: int = 0  # slots the caller has answered in the current flow
     failures: dict[str, int] = Field(default_factory=dict)
     risk: str = "standard"
     route: str | None = None
