@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from synergy.core.deps import SessionDep, allow
+from synergy.core.deps import RecordId, SessionDep, allow
 from synergy.core.errors import SynergyError
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
@@ -19,12 +19,17 @@ router = APIRouter(prefix="/records")
 
 RecordsOfficer = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER)]
 RecordsReader = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER, Role.SUPERVISOR)]
-PersonId = Annotated[int, Path(ge=1)]
+PersonId = RecordId
 
 
 async def _form(request: Request) -> dict[str, str]:
+    # Read here so the route itself can be synchronous: database work must not run on the
+    # event loop.
     form = await request.form()
     return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+FormFields = Annotated[dict[str, str], Depends(_form)]
 
 
 def _overseas_checks(db: Any, person_id: int) -> list[Any]:
@@ -61,8 +66,9 @@ def new_person_form(request: Request, _: RecordsOfficer) -> Response:
 
 
 @router.post("/persons/new", response_class=HTMLResponse, summary="Create a person")
-async def create_person(request: Request, db: SessionDep, user: RecordsOfficer) -> Response:
-    form = await _form(request)
+def create_person(
+    request: Request, db: SessionDep, user: RecordsOfficer, form: FormFields
+) -> Response:
     data, errors = person_from_form(form)
     if data is not None:
         try:
@@ -111,11 +117,10 @@ def new_arrest_form(
 @router.post(
     "/persons/{person_id}/arrests/new", response_class=HTMLResponse, summary="Record an arrest"
 )
-async def record_arrest(
-    request: Request, db: SessionDep, user: RecordsOfficer, person_id: PersonId
+def record_arrest(
+    request: Request, db: SessionDep, user: RecordsOfficer, person_id: PersonId, form: FormFields
 ) -> Response:
     found = service.get_person(db, person_id=person_id)
-    form = await _form(request)
     data, errors = arrest_from_form(form)
     if data is not None:
         try:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Query
 
-from synergy.core.deps import SessionDep, allow
+from synergy.core.deps import RecordId, SessionDep, allow
 from synergy.core.roles import Role
 from synergy.identity.service import CurrentUser
 from synergy.records import service
@@ -16,7 +16,7 @@ router = APIRouter(prefix="/api/records", tags=["records"])
 
 RecordsOfficer = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER)]
 RecordsReader = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER, Role.SUPERVISOR)]
-PersonId = Annotated[int, Path(ge=1)]
+PersonId = RecordId
 
 
 @router.get("/persons", summary="Find people by name", response_model=list[PersonOut])

@@ -1,0 +1,410 @@
+"""ACRO requests: creating one per qualifying arrest, the completeness check and work queue,
+sending through the gateway with retries and a dead-letter state, responses, deadlines.
+
+The only API other modules may call. Functions only flush; the caller's transaction (a request,
+or an outbox delivery) commits. Sending is driven by `acro.request_due` events, each carrying
+the attempt number it is for, so that exactly one live event exists per queued request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from synergy.acro import exchange
+from synergy.acro.gateway import AcroGateway, GatewayError, GatewayUnavailable
+from synergy.acro.models import (
+    ACCEPTED,
+    DEAD_LETTER,
+    INCOMPLETE,
+    QUEUED,
+    REPLIED,
+    AcroRequest,
+    AcroResponse,
+)
+from synergy.acro.working_days import add_working_days
+from synergy.core import audit, events
+from synergy.core.config import Settings
+from synergy.core.db import utcnow
+from synergy.core.errors import Conflict, InvalidRequest, NotFound
+from synergy.core.events import OutboxEvent, backoff_seconds
+
+REQUEST_DUE = "acro.request_due"
+REQUEST_DEAD_LETTERED = "acro.request_dead_lettered"
+RECIPIENT = "ACRO Criminal Records Office"
+UK_NATIONALITY = "GB"
+LOCAL_TIME = ZoneInfo("Europe/London")
+
+
+def qualifies(nationalities: list[str]) -> bool:
+    """Any nationality other than British makes an arrest need an overseas check."""
+    return any(code != UK_NATIONALITY for code in nationalities)
+
+
+def idempotency_key(settings: Settings, arrest_id: int) -> str:
+    force = "".join(ch for ch in settings.acro_requesting_force.lower() if ch.isalnum())[:30]
+    return f"{force}-arrest-{arrest_id}"
+
+
+def create_for_arrest(
+    session: Session, settings: Settings, arrest: dict[str, Any]
+) -> AcroRequest | None:
+    """The request for a `records.arrest_recorded` payload; None if the person is UK-only.
+
+    Safe to call twice for the same arrest: the second call returns the first request.
+    """
+    person = arrest.get("person") or {}
+    if not qualifies(list(person.get("nationalities") or [])):
+        return None
+    arrest_id = int(arrest["arrest_id"])
+    existing = request_for_arrest(session, arrest_id=arrest_id)
+    if existing is not None:
+        return existing
+    payload = exchange.from_arrest_event(
+        arrest,
+        purpose=exchange.CRIMINAL_PROCEEDINGS,
+        requesting_force=settings.acro_requesting_force,
+    )
+    missing = exchange.missing_fields(payload)
+    request = AcroRequest(
+        arrest_id=arrest_id,
+        person_id=int(person["person_id"]),
+        custody_number=str(arrest["custody_number"]),
+        idempotency_key=idempotency_key(settings, arrest_id),
+        status=INCOMPLETE if missing else QUEUED,
+        purpose=exchange.CRIMINAL_PROCEEDINGS,
+        payload=payload,
+        missing_fields=missing,
+        arrested_at=dt.datetime.fromisoformat(arrest["arrested_at"]),
+        minutes_saved=settings.acro_minutes_saved_per_request,
+    )
+    session.add(request)
+    session.flush()
+    audit.record(
+        session,
+        action="acro.request_created",
+        target_type="acro_request",
+        target_id=request.id,
+        details={"arrest_id": arrest_id, "missing_fields": missing},
+    )
+    if not missing:
+        _schedule_send(session, request, delay_seconds=0)
+    return request
+
+
+def _schedule_send(session: Session, request: AcroRequest, *, delay_seconds: float) -> None:
+    event_id = events.publish(
+        session,
+        REQUEST_DUE,
+        {"request_id": request.id, "attempt": request.attempts},
+        key=f"{request.idempotency_key}-attempt-{request.attempts}",
+    )
+    if delay_seconds > 0:
+        row = session.get(OutboxEvent, event_id)
+        assert row is not None
+        row.available_at = utcnow() + dt.timedelta(seconds=delay_seconds)
+        session.flush()
+
+
+def request_for_arrest(session: Session, *, arrest_id: int) -> AcroRequest | None:
+    return session.execute(
+        select(AcroRequest).where(AcroRequest.arrest_id == arrest_id)
+    ).scalar_one_or_none()
+
+
+def get_request(session: Session, *, request_id: int, for_update: bool = False) -> AcroRequest:
+    request = session.get(AcroRequest, request_id, with_for_update=for_update)
+    if request is None:
+        raise NotFound(f"No ACRO request {request_id}")
+    return request
+
+
+def complete_request(
+    session: Session,
+    *,
+    request_id: int,
+    values: dict[str, Any],
+    actor: str,
+    purpose: str | None = None,
+    purpose_detail: str | None = None,
+) -> AcroRequest:
+    """Fill in missing details from the work queue; a complete request is queued to send."""
+    request = get_request(session, request_id=request_id, for_update=True)
+    if request.status != INCOMPLETE:
+        raise Conflict("This request is not waiting for details")
+    payload = dict(request.payload)
+    for name, value in values.items():
+        if name not in exchange.REQUIRED_FIELDS or name in ("arrest_date", "requesting_force"):
+            raise InvalidRequest(f"{name} cannot be changed here", field=name)
+        payload[name] = value
+    if purpose is not None:
+        if purpose not in exchange.PURPOSES:
+            raise InvalidRequest("Choose the purpose of the request", field="purpose")
+        if purpose == exchange.OTHER_LAWFUL_PURPOSE and not (purpose_detail or "").strip():
+            raise InvalidRequest("Say which lawful purpose", field="purpose_detail")
+        payload["purpose"], payload["purpose_detail"] = purpose, purpose_detail or None
+        request.purpose = purpose
+    missing = exchange.missing_fields(payload)
+    if not missing:
+        try:
+            exchange.exchange_message(payload)
+        except ValueError as exc:
+            raise InvalidRequest(f"Check the details: {exc}") from None
+    request.payload = payload
+    request.missing_fields = missing
+    audit.record(
+        session,
+        action="acro.request_completed",
+        actor=actor,
+        target_type="acro_request",
+        target_id=request.id,
+        details={"fields": sorted(values), "still_missing": missing},
+    )
+    if not missing:
+        request.status = QUEUED
+        request.completed_by = actor
+        _schedule_send(session, request, delay_seconds=0)
+    session.flush()
+    return request
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_attempts: int
+    base_seconds: float
+    cap_seconds: float
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> RetryPolicy:
+        return cls(
+            settings.acro_max_attempts,
+            settings.acro_retry_base_seconds,
+            settings.acro_retry_cap_seconds,
+        )
+
+    def delay(self, attempts: int) -> float:
+        return backoff_seconds(attempts - 1, base=self.base_seconds, cap=self.cap_seconds)
+
+
+def send_due_request(
+    session: Session,
+    gateway: AcroGateway,
+    policy: RetryPolicy,
+    settings: Settings,
+    *,
+    request_id: int,
+    attempt: int,
+) -> None:
+    """Send one queued request. Stale events (an older attempt) and finished requests are
+    ignored, so delivering the same event twice sends at most once more, with the same key."""
+    request = get_request(session, request_id=request_id, for_update=True)
+    if request.status != QUEUED or request.attempts != attempt:
+        return
+    try:
+        message = exchange.exchange_message(request.payload)
+    except ValueError as exc:
+        _failed_attempt(session, request, policy, f"not a valid request: {exc}", retry=False)
+        return
+    try:
+        acceptance = gateway.submit(message, idempotency_key=request.idempotency_key)
+    except GatewayError as exc:
+        # Audited after the call so that no lock is held while waiting on the gateway; a
+        # send that may have arrived is still a disclosure.
+        _audit_disclosure(session, request, message, outcome=type(exc).__name__)
+        _failed_attempt(
+            session, request, policy, str(exc), retry=isinstance(exc, GatewayUnavailable)
+        )
+        return
+    _audit_disclosure(session, request, message, outcome="accepted")
+    request.status = ACCEPTED
+    request.acro_reference = acceptance.acro_reference
+    request.accepted_at = utcnow()
+    request.last_error = None
+    request.reply_due = reply_due_date(request.accepted_at, settings.acro_reply_working_days)
+    audit.record(
+        session,
+        action="acro.request_accepted",
+        target_type="acro_request",
+        target_id=request.id,
+        details={
+            "acro_reference": acceptance.acro_reference,
+            "reply_due": request.reply_due.isoformat(),
+        },
+    )
+    session.flush()
+
+
+def _audit_disclosure(
+    session: Session, request: AcroRequest, message: dict[str, Any], *, outcome: str
+) -> None:
+    """What was disclosed, to whom, why and when (the record's own time), with the outcome."""
+    audit.record(
+        session,
+        action="acro.disclosure",
+        target_type="acro_request",
+        target_id=request.id,
+        details={
+            "fields": sorted(k for k, v in message.items() if v not in (None, "", [])),
+            "recipient": RECIPIENT,
+            "purpose": message["purpose"],
+            "purpose_detail": message.get("purpose_detail"),
+            "custody_reference": message["custody_reference"],
+            "attempt": request.attempts + 1,
+            "outcome": outcome,
+        },
+    )
+
+
+def _failed_attempt(
+    session: Session, request: AcroRequest, policy: RetryPolicy, error: str, *, retry: bool
+) -> None:
+    request.attempts += 1
+    request.last_error = error[:2000]
+    if retry and request.attempts < policy.max_attempts:
+        _schedule_send(session, request, delay_seconds=policy.delay(request.attempts))
+        session.flush()
+        return
+    request.status = DEAD_LETTER
+    audit.record(
+        session,
+        action="acro.request_dead_lettered",
+        target_type="acro_request",
+        target_id=request.id,
+        details={"attempts": request.attempts, "error": error[:500]},
+    )
+    events.publish(
+        session,
+        REQUEST_DEAD_LETTERED,
+        {"request_id": request.id, "arrest_id": request.arrest_id, "error": error[:500]},
+        key=f"{request.idempotency_key}-dead-{request.attempts}",
+    )
+    session.flush()
+
+
+def resend(session: Session, *, request_id: int, actor: str, source_ip: str | None = None) -> None:
+    """Manual re-send of a dead letter: a fresh set of attempts, the same idempotency key."""
+    request = get_request(session, request_id=request_id, for_update=True)
+    if request.status != DEAD_LETTER:
+        raise Conflict("Only requests that failed to send can be sent again")
+    request.status = QUEUED
+    request.attempts = 0
+    audit.record(
+        session,
+        action="acro.request_resent",
+        actor=actor,
+        target_type="acro_request",
+        target_id=request.id,
+        source_ip=source_ip,
+    )
+    _schedule_send(session, request, delay_seconds=0)
+    session.flush()
+
+
+def reply_due_date(accepted_at: dt.datetime, working_days: int) -> dt.date:
+    return add_working_days(accepted_at.astimezone(LOCAL_TIME).date(), working_days)
+
+
+def is_overdue(request: AcroRequest, today: dt.date | None = None) -> bool:
+    today = today or utcnow().astimezone(LOCAL_TIME).date()
+    return (
+        request.status == ACCEPTED and request.reply_due is not None and today > request.reply_due
+    )
+
+
+def record_response(session: Session, body: dict[str, Any]) -> bool:
+    """Store a response from ACRO; returns False for a repeat of one already stored."""
+    key = str(body.get("idempotency_key", ""))
+    response_id = str(body.get("response_id", ""))
+    outcome = body.get("outcome")
+    if not key or not response_id or outcome not in ("no_trace", "convictions"):
+        raise InvalidRequest("A response needs idempotency_key, response_id and outcome")
+    request = session.execute(
+        select(AcroRequest).where(AcroRequest.idempotency_key == key).with_for_update()
+    ).scalar_one_or_none()
+    if request is None:
+        raise NotFound("No request with that idempotency key")
+    seen = session.execute(
+        select(AcroResponse.id).where(AcroResponse.response_id == response_id)
+    ).first()
+    if seen is not None:
+        return False
+    convictions = [dict(c) for c in body.get("convictions") or [] if isinstance(c, dict)]
+    try:
+        with session.begin_nested():
+            session.add(
+                AcroResponse(
+                    request_id=request.id,
+                    response_id=response_id,
+                    outcome=outcome,
+                    convictions=convictions,
+                )
+            )
+    except IntegrityError:
+        return False  # the same response, stored by a concurrent delivery
+    now = utcnow()
+    request.outcome = outcome
+    request.replied_at = now
+    request.accepted_at = request.accepted_at or now
+    request.acro_reference = request.acro_reference or body.get("acro_reference")
+    request.status = REPLIED
+    audit.record(
+        session,
+        action="acro.response_received",
+        target_type="acro_request",
+        target_id=request.id,
+        details={"response_id": response_id, "outcome": outcome, "convictions": len(convictions)},
+    )
+    session.flush()
+    return True
+
+
+def list_requests(
+    session: Session, *, status: str | None = None, limit: int = 200
+) -> list[AcroRequest]:
+    query = select(AcroRequest).order_by(AcroRequest.created_at.desc(), AcroRequest.id.desc())
+    if status is not None:
+        query = query.where(AcroRequest.status == status)
+    return list(session.execute(query.limit(limit)).scalars())
+
+
+def requests_for_person(session: Session, *, person_id: int) -> list[AcroRequest]:
+    return list(
+        session.execute(
+            select(AcroRequest)
+            .where(AcroRequest.person_id == person_id)
+            .order_by(AcroRequest.created_at.desc())
+        ).scalars()
+    )
+
+
+def responses_for(session: Session, *, request_id: int) -> list[AcroResponse]:
+    return list(
+        session.execute(
+            select(AcroResponse)
+            .where(AcroResponse.request_id == request_id)
+            .order_by(AcroResponse.received_at)
+        ).scalars()
+    )
+
+
+def status_counts(session: Session) -> dict[str, int]:
+    rows = session.execute(
+        select(AcroRequest.status, func.count()).group_by(AcroRequest.status)
+    ).all()
+    return {status: count for status, count in rows}
+
+
+def minutes_saved(session: Session) -> int:
+    """Manual minutes saved by requests that ACRO accepted (for the savings register)."""
+    total = session.execute(
+        select(func.coalesce(func.sum(AcroRequest.minutes_saved), 0)).where(
+            AcroRequest.status.in_([ACCEPTED, REPLIED])
+        )
+    ).scalar_one()
+    return int(total)

@@ -1,0 +1,103 @@
+"""Records officers' pages: requests with status, age and deadline, work queue, dead letters."""
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from synergy.acro.models import ACCEPTED, DEAD_LETTER, INCOMPLETE, AcroRequest
+from synergy.core.roles import Role
+from tests.conftest import csrf_for
+from tests.records.factories import make_person, record_arrest
+
+
+def _arrest(db, harness, session_factory, **person):
+    arrest = record_arrest(db, make_person(db, **person))
+    db.commit()
+    harness.run_until_idle(session_factory)
+    with session_factory() as session:
+        return session.execute(
+            select(AcroRequest).where(AcroRequest.arrest_id == arrest.id)).scalar_one()
+
+
+def test_requests_page_shows_status_age_deadline_and_overdue_flag(
+    db, harness, session_factory, signed_in
+):
+    request = _arrest(db, harness, session_factory)
+    with session_factory() as session:
+        old = session.get(AcroRequest, request.id)
+        old.reply_due = dt.date(2020, 1, 2)
+        session.commit()
+    page = signed_in(Role.SUPERVISOR).get("/acro")
+    assert page.status_code == 200
+    assert request.custody_number in page.text
+    assert "Waiting for reply" in page.text and "02 Jan 2020" in page.text
+    assert "Overdue" in page.text
+    assert "Manual work saved by automatic requests: 10 minutes" in page.text
+
+
+def test_work_queue_names_the_missing_fields_and_completing_sends(
+    db, harness, session_factory, signed_in
+):
+    request = _arrest(db, harness, session_factory, place_of_birth=None)
+    client = signed_in(Role.RECORDS_OFFICER)
+    queue = client.get("/acro/work-queue")
+    assert request.custody_number in queue.text and "Place of birth" in queue.text
+    detail = client.get(f"/acro/requests/{request.id}")
+    assert 'name="place_of_birth"' in detail.text and 'name="date_of_birth"' not in detail.text
+    response = client.post(f"/acro/requests/{request.id}/complete", data={
+        "place_of_birth": "Gdansk, Poland", "csrf_token": csrf_for(client)})
+    assert response.status_code == 303
+    harness.run_until_idle(session_factory)
+    with session_factory() as session:
+        assert session.get(AcroRequest, request.id).status == ACCEPTED
+
+
+def test_completing_with_a_bad_date_shows_the_error(db, harness, session_factory, signed_in):
+    request = _arrest(db, harness, session_factory, date_of_birth=None)
+    assert request.status == INCOMPLETE
+    client = signed_in(Role.RECORDS_OFFICER)
+    response = client.post(f"/acro/requests/{request.id}/complete", data={
+        "date_of_birth": "27th March", "csrf_token": csrf_for(client)})
+    assert response.status_code == 422 and "There is a problem" in response.text
+
+
+def test_dead_letters_page_resends(db, harness, session_factory, signed_in):
+    request = _arrest(db, harness, session_factory)
+    with session_factory() as session:
+        session.get(AcroRequest, request.id).status = DEAD_LETTER
+        session.commit()
+    client = signed_in(Role.RECORDS_OFFICER)
+    page = client.get("/acro/dead-letters")
+    assert request.custody_number in page.text and "Send again" in page.text
+    assert "failed to send and need a records officer" in client.get("/acro").text
+    response = client.post(f"/acro/requests/{request.id}/resend",
+                           data={"csrf_token": csrf_for(client)})
+    assert response.status_code == 303
+    harness.run_until_idle(session_factory)
+    with session_factory() as session:
+        assert session.get(AcroRequest, request.id).status == ACCEPTED
+
+
+def test_person_page_shows_their_overseas_checks(db, harness, session_factory, signed_in):
+    request = _arrest(db, harness, session_factory)
+    page = signed_in(Role.RECORDS_OFFICER).get(f"/records/persons/{request.person_id}")
+    assert f"/acro/requests/{request.id}" in page.text
+
+
+def test_supervisors_may_look_but_not_resend_and_officers_may_not_look(
+    db, harness, session_factory, signed_in
+):
+    request = _arrest(db, harness, session_factory)
+    supervisor = signed_in(Role.SUPERVISOR)
+    assert supervisor.get(f"/acro/requests/{request.id}").status_code == 200
+    response = supervisor.post(f"/acro/requests/{request.id}/resend",
+                               data={"csrf_token": csrf_for(supervisor)})
+    assert response.status_code == 403
+    assert signed_in(Role.OFFICER).get("/acro").status_code == 403
+
+
+def test_json_api_lists_requests_with_overdue_flag(db, harness, session_factory, signed_in):
+    request = _arrest(db, harness, session_factory)
+    listed = signed_in(Role.RECORDS_OFFICER).get("/api/acro/requests").json()
+    assert [(r["id"], r["status"], r["overdue"]) for r in listed] == [
+        (request.id, ACCEPTED, False)]
