@@ -47,7 +47,9 @@ def chat_start(request: Request, _: Visitor) -> Response:
 
 @router.post(CHAT_PATH, summary="Web chat: start a conversation")
 def chat_begin(request: Request, db: SessionDep, settings: SettingsDep, _: Visitor) -> Response:
-    started = service.start_conversation(db, channel=Channel.WEB_CHAT, source_ip=client_ip(request))
+    started = service.start_conversation(
+        db, channel=Channel.WEB_CHAT, source_ip=client_ip(request), limits=limits_for(settings)
+    )
     response = redirect(f"{CHAT_PATH}/chat")
     secure = settings.behind_tls
     response.set_cookie(

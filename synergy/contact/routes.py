@@ -45,13 +45,18 @@ def limits_for(settings: Settings) -> service.Limits:
         max_turns=settings.contact_max_turns,
         max_message_chars=settings.contact_max_message_chars,
         session_minutes=settings.contact_session_minutes,
+        starts_per_address_per_hour=settings.contact_starts_per_address_per_hour,
     )
 
 
 @router.post("/sessions", status_code=201, summary="Start a conversation")
 @csrf_exempt
-def start_session(request: Request, db: SessionDep, _: Caller) -> SessionStarted:
-    started = service.start_conversation(db, channel=Channel.API, source_ip=client_ip(request))
+def start_session(
+    request: Request, db: SessionDep, settings: SettingsDep, _: Caller
+) -> SessionStarted:
+    started = service.start_conversation(
+        db, channel=Channel.API, source_ip=client_ip(request), limits=limits_for(settings)
+    )
     return SessionStarted(token=started.token, reply=ReplyOut.of(started.reply))
 
 

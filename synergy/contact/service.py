@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -44,6 +44,7 @@ class Limits:
     max_turns: int = 40
     max_message_chars: int = 1000
     session_minutes: int = 120
+    starts_per_address_per_hour: int = 30
 
 
 @dataclass(frozen=True)
@@ -61,13 +62,17 @@ def start_conversation(
     *,
     channel: Channel,
     source_ip: str | None = None,
+    limits: Limits | None = None,
     understand: Understand | None = None,
 ) -> Started:
     """A new call: greet the caller and store the greeting."""
+    _check_start_rate(session, source_ip, limits or Limits())
     token = new_token(32)
     conversation = Conversation(ConversationState(channel=channel), understand=understand)
     reply = conversation.start()
-    call = ContactCall(token_digest=token_digest(token), channel=channel.value, state={})
+    call = ContactCall(
+        token_digest=token_digest(token), channel=channel.value, source_ip=source_ip, state={}
+    )
     session.add(call)
     session.flush()
     _store_reply(session, call, conversation.state, reply, source_ip=source_ip)
@@ -76,6 +81,23 @@ def start_conversation(
         target_id=call.id, source_ip=source_ip, details={"channel": channel.value},
     )  # fmt: skip
     return Started(token, call, reply)
+
+
+def _check_start_rate(session: Session, source_ip: str | None, limits: Limits) -> None:
+    """Refuse an address that starts conversations faster than any person would."""
+    if source_ip is None:
+        return
+    since = utcnow() - dt.timedelta(hours=1)
+    started = session.execute(
+        select(func.count())
+        .select_from(ContactCall)
+        .where(ContactCall.source_ip == source_ip, ContactCall.started_at > since)
+    ).scalar_one()
+    if started >= limits.starts_per_address_per_hour:
+        raise TooManyRequests(
+            "Too many conversations have been started from your connection. Try again later, "
+            "or call 101."
+        )
 
 
 def clean_message(text: str, *, max_chars: int) -> str:

@@ -96,6 +96,9 @@ class Settings(BaseSettings):
     contact_session_minutes: int = Field(
         default=120, ge=5, le=24 * 60, description="A public conversation expires after this"
     )
+    contact_starts_per_address_per_hour: int = Field(
+        default=30, ge=1, le=100_000, description="New conversations one IP address may start"
+    )
 
     # --- CCTV evidence portal (synergy.evidence) ---------------------------------------------
     evidence_dir: Path | None = Field(

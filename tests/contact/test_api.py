@@ -195,3 +195,13 @@ def test_taking_a_call_needs_the_csrf_header(client: TestClient, signed_in: Any)
     signed_in(Role.CONTACT_AGENT)
     call_id = client.get("/api/contact/queue").json()[0]["id"]
     assert client.post(f"/api/contact/calls/{call_id}/take").status_code == 403
+
+
+def test_one_address_cannot_start_endless_conversations(client: TestClient, app: Any) -> None:
+    app.state.settings = app.state.settings.model_copy(
+        update={"contact_starts_per_address_per_hour": 2}
+    )
+    start(client)
+    start(client)
+    response = client.post("/api/contact/sessions")
+    assert response.status_code == 429 and "101" in response.json()["detail"]

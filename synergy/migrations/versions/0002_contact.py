@@ -24,6 +24,7 @@ def upgrade() -> None:
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("token_digest", sa.String(length=64), nullable=False),
         sa.Column("channel", sa.String(length=20), nullable=False),
+        sa.Column("source_ip", sa.String(length=64), nullable=True),
         sa.Column("started_at", synergy.core.db.UTCDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", synergy.core.db.UTCDateTime(timezone=True), nullable=False),
         sa.Column("ended_at", synergy.core.db.UTCDateTime(timezone=True), nullable=True),
@@ -45,6 +46,9 @@ def upgrade() -> None:
         sa.UniqueConstraint("token_digest", name=op.f("uq_contact_calls_token_digest")),
     )
     op.create_index(op.f("ix_contact_calls_status"), "contact_calls", ["status"], unique=False)
+    op.create_index(
+        op.f("ix_contact_calls_source_ip"), "contact_calls", ["source_ip"], unique=False
+    )
     op.create_table(
         "contact_reference_counters",
         sa.Column("day", sa.String(length=10), nullable=False),
@@ -75,5 +79,6 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_contact_turns_call_id"), table_name="contact_turns")
     op.drop_table("contact_turns")
     op.drop_table("contact_reference_counters")
+    op.drop_index(op.f("ix_contact_calls_source_ip"), table_name="contact_calls")
     op.drop_index(op.f("ix_contact_calls_status"), table_name="contact_calls")
     op.drop_table("contact_calls")
