@@ -29,7 +29,7 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     conversation = " ".join(turns)
     model = load_model()
     reasons: list[str] = []
-    if model is None or not conversation:
+    if model is None or not match_form(conversation).text:  # no words: nothing to classify
         intent, confidence, scores = Intent.GENERAL_ENQUIRY, 0.0, {}
         if model is None:
             reasons.append("intent model unavailable; rules only")
@@ -76,13 +76,14 @@ def _clean_turns(text: str, history: Sequence[str]) -> list[str]:
 
 
 def _evidence(hits: list[RuleHit]) -> list[Evidence]:
-    seen: set[tuple[Vulnerability, str]] = set()
-    out = []
-    for h in hits:
-        key = (h.vulnerability, h.text.lower())
-        if key not in seen:
-            seen.add(key)
-            out.append(Evidence(h.vulnerability, h.text, f"rule: {h.rule}"))
+    """One piece of evidence per distinct span, fullest quote first: a span inside a longer one
+    for the same vulnerability adds nothing, and repetition should not pile up evidence."""
+    out: list[Evidence] = []
+    for h in sorted(hits, key=lambda h: -len(h.text)):
+        low = h.text.lower()
+        if any(e.vulnerability is h.vulnerability and low in e.text.lower() for e in out):
+            continue
+        out.append(Evidence(h.vulnerability, h.text, f"rule: {h.rule}"))
     return out
 
 

@@ -73,7 +73,7 @@ HATE_CRIME: list[Pattern] = [
      r"home to)|not welcome (?:in|here)|dont belong (?:in|here)|(?:your|their) kind)\b", True),
     ("group told to get out", r"\b(?:foreigners|immigrants|muslims|pakis|poles|jews|refugees) "
      r"out\b|\b(?:pigs? head|bacon) (?:\w+ ){0,4}(?:mosque|door|step|steps)\b|\bback to (?:your|"
-     r"their|our) (?:own )?country\b|\bare ?nt welcome\b|\bnot welcome here\b", True),
+     r"their|our|her|his|my|ur) (?:own )?(?:country|home country)\b|\bare ?nt welcome\b|\bnot welcome here\b", True),
     ("religious dress attacked", r"\b(?:pulled|ripped|grabbed|tore|tried to pull|pulling) (?:off "
      r")?(?:my|her|his) (?:hijab|headscarf|niqab|burka|turban|kippah|yarmulke|patka)\b", True),
     ("place of worship targeted", r"\b(?:mosque|synagogue|gurdwara|temple|church) (?:\w+ ){0,5}"

@@ -68,6 +68,8 @@ def decide(
     negated: bool,
 ) -> tuple[Risk, Route, list[str]]:
     reasons: list[str] = []
+    if negated:
+        reasons.append("risk words were mentioned but denied; a call handler should check")
     if danger or intent is Intent.EMERGENCY:
         reasons.append("possible danger now: tell the caller to dial 999 if in danger; connect "
                        "to a call handler at once")
@@ -85,13 +87,14 @@ def decide(
                        "assessed, so a call handler with an interpreter, ahead of the queue")
         route = _more_urgent(route, Route.PRIORITY_AGENT)
     if negated:
-        reasons.append("risk words were mentioned but denied; a call handler should check")
         route = _more_urgent(route, Route.AGENT)
     if confidence < MIN_CONFIDENCE:
         reasons.append(f"not sure what the caller needs (confidence {confidence:.2f})")
         route = _more_urgent(route, Route.AGENT)
     if route is Route.SELF_SERVICE:
         reasons.append(f"{intent.value} with no risk found: the assistant can handle it")
+    elif len(reasons) == negated:  # nothing said yet about why this route
+        reasons.append(f"{intent.value} with no risk found: a call handler, normal queue")
     return Risk.STANDARD, route, reasons
 
 

@@ -1,0 +1,93 @@
+"""The trained artefact: reproducible, packaged, fast path equal to scikit-learn's, and never
+trained on the held-out evaluation set."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from synergy.contact.understanding import Intent, Vulnerability
+from synergy.contact.understanding.model import TriageModel, load_model, model_text
+from synergy.contact.understanding.training import build_corpus, data_path, fit, read_cases
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared" / "data"
+needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="shared training data not present")
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("train_triage", ROOT / "scripts" /
+                                                  "train_triage.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("train_triage", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_artefact_ships_in_the_package_and_is_small():
+    path = data_path("triage_model.joblib")
+    assert path.is_file() and path.stat().st_size < 5 * 1024 * 1024
+    assert load_model() is not None
+
+
+def test_the_committed_artefact_matches_its_manifest():
+    manifest = json.loads(data_path("triage_model.manifest.json").read_text())
+    model = load_model()
+    assert model is not None
+    artefact = {"format": 1, "vectoriser": model.vectoriser, "intent_clf": model.intent_clf,
+                "vuln_clfs": {v.value: c for v, c in model.vuln_clfs.items()},
+                "thresholds": {v.value: t for v, t in model.thresholds.items()}}
+    assert _script().prediction_hash(artefact) == manifest["prediction_sha256"]
+
+
+def test_fast_scoring_equals_scikit_learn():
+    model = load_model()
+    assert model is not None
+    for text in ["my husband hit me", "I lost my keys!", "", "ਮਦਦ", "kill kill kill " * 50]:
+        fast, slow = model.predict(text), model.predict_slow(text)
+        assert fast.intent is slow.intent
+        assert fast.confidence == pytest.approx(slow.confidence, abs=1e-9)
+        for v in Vulnerability:
+            assert fast.vulnerability_scores[v] == pytest.approx(slow.vulnerability_scores[v],
+                                                                 abs=1e-9)
+
+
+@needs_shared
+def test_no_held_out_text_is_used_for_training():
+    corpus = build_corpus(SHARED)
+    trained = {model_text(e.text) for e in corpus}
+    for case in read_cases("heldout.jsonl"):
+        for turn in [*case.get("history", []), case["text"]]:
+            assert model_text(turn) not in trained, turn
+    authored = {model_text(c["text"]) for c in read_cases("train_cases.jsonl")}
+    held = {model_text(c["text"]) for c in read_cases("heldout.jsonl")}
+    assert not authored & held
+
+
+@pytest.mark.slow
+@needs_shared
+def test_training_is_deterministic_at_small_scale():
+    def predictions() -> list:
+        corpus = build_corpus(SHARED, scale=0.05)[::6]  # a small slice keeps this test quick
+        model = TriageModel(fit(corpus))
+        probes = ["my son is missing", "noise from next door", "i was scammed online"]
+        return [(p.intent, round(p.confidence, 10)) for p in map(model.predict, probes)]
+
+    assert predictions() == predictions()
+
+
+def test_the_held_out_set_is_big_enough_and_varied():
+    cases = read_cases("heldout.jsonl")
+    per_vuln = Counter(v for c in cases for v in c["vulnerabilities"])
+    assert all(per_vuln[v.value] >= 25 for v in Vulnerability)
+    tags = Counter(t for c in cases for t in c.get("tags", []))
+    for tag in ("indirect", "third_party", "negation", "late", "asr", "language"):
+        assert tags[tag] >= 5, tag
+    assert {c["intent"] for c in cases if c["intent"]} == {i.value for i in Intent}
+    assert sum(1 for c in cases if c.get("history")) >= 10

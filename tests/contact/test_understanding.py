@@ -1,0 +1,190 @@
+"""What a call handler would notice: the right people reach a person, quickly, with reasons."""
+
+from __future__ import annotations
+
+import pytest
+
+from synergy.contact.understanding import (
+    Intent,
+    Risk,
+    Route,
+    TextTooLong,
+    Understanding,
+    Vulnerability,
+    understand,
+)
+
+V = Vulnerability
+
+# Indirect wording, written for these tests (not taken from training or held-out data).
+INDIRECT = [
+    (V.DOMESTIC_ABUSE, "my boyfriend won't let me see my family and takes my wages off me"),
+    (V.SUICIDE_SELF_HARM, "honestly i don't want to be here any more"),
+    (V.MISSING_CHILD, "my 13 year old hasn't come home from school and it's gone nine"),
+    (V.MISSING_ADULT, "my husband, he's 52, hasn't come home and nobody has seen him since"),
+    (V.CHILD_AT_RISK, "my neighbour's little boy is out on his own at midnight again"),
+    (V.THREAT_TO_LIFE, "he said he'd make sure I never leave this house"),
+    (V.MENTAL_HEALTH_CRISIS, "my brother keeps saying people are watching him and he's hearing "
+                             "voices"),
+    (V.VULNERABLE_ADULT, "the old lady next door has dementia and her curtains have been shut "
+                         "for days"),
+    (V.SEXUAL_OFFENCE, "a man on the bus kept touching my leg and wouldn't stop"),
+    (V.HATE_CRIME, "they spat at my mum and told her to go back to her own country"),
+    (V.EXPLOITATION, "some older lads have moved into my cousin's flat and they deal from it"),
+]
+
+
+@pytest.mark.parametrize(("vulnerability", "text"), INDIRECT, ids=[v for v, _ in INDIRECT])
+def test_each_vulnerability_is_found_from_indirect_wording(vulnerability, text):
+    u = understand(text)
+    assert vulnerability in u.vulnerabilities
+    assert u.route in (Route.PRIORITY_AGENT, Route.EMERGENCY)
+    assert u.risk in (Risk.HIGH, Risk.EMERGENCY)
+    evidence = [e for e in u.evidence if e.vulnerability is vulnerability]
+    assert evidence and all(e.text and e.text.lower() in text.lower() for e in evidence)
+    assert any(vulnerability.value in r for r in u.reasons)
+
+
+def test_third_party_disclosure_is_treated_as_risk():
+    u = understand("my neighbour's little boy is always covered in bruises and his dad hits him")
+    assert V.CHILD_AT_RISK in u.vulnerabilities
+    assert u.route is Route.PRIORITY_AGENT
+
+
+def test_denied_violence_raises_no_vulnerability_but_stays_with_a_person():
+    u = understand("he never hit me, I just want to know how to get my stuff back from his flat")
+    assert V.DOMESTIC_ABUSE not in u.vulnerabilities
+    assert u.route is not Route.SELF_SERVICE
+    assert any("denied" in r for r in u.reasons)
+
+
+def test_negation_does_not_hide_other_real_risk():
+    u = understand("he never hit me but he controls all my money and I'm scared of him")
+    assert V.DOMESTIC_ABUSE in u.vulnerabilities
+    assert u.route is Route.PRIORITY_AGENT
+
+
+def test_emphatic_correction_is_not_read_as_a_denial():
+    assert V.DOMESTIC_ABUSE in understand("no, he did hit me, last night").vulnerabilities
+
+
+def test_a_past_crime_is_a_report_not_an_emergency():
+    u = understand("I was burgled last year and never got a crime number")
+    assert u.intent is not Intent.EMERGENCY
+    assert u.risk is Risk.STANDARD
+    assert not u.vulnerabilities
+
+
+def test_danger_now_is_an_emergency():
+    u = understand("he's outside my door right now with a knife")
+    assert u.risk is Risk.EMERGENCY and u.route is Route.EMERGENCY
+    assert u.intent is Intent.EMERGENCY
+    assert any("999" in r for r in u.reasons)
+
+
+def test_late_disclosure_in_a_later_turn_is_caught():
+    first = understand("hi, I'm ringing about a parking ticket")
+    assert not first.vulnerabilities
+    later = understand("actually it's my husband, he's been hitting me", history=[
+        "hi, I'm ringing about a parking ticket",
+    ])
+    assert V.DOMESTIC_ABUSE in later.vulnerabilities
+    assert later.intent is Intent.DOMESTIC_ABUSE
+
+
+def test_risk_from_an_earlier_turn_persists():
+    u = understand("anyway, can you tell me when the front counter opens?", history=[
+        "i don't want to be alive any more",
+    ])
+    assert V.SUICIDE_SELF_HARM in u.vulnerabilities
+    assert u.route is Route.PRIORITY_AGENT
+
+
+def test_repetition_does_not_change_the_answer_or_duplicate_evidence():
+    once = understand("my son is missing")
+    many = understand(" ".join(["my son is missing"] * 20))
+    assert many.vulnerabilities == once.vulnerabilities
+    assert len(many.evidence) == len({(e.vulnerability, e.text.lower()) for e in many.evidence})
+
+
+def test_speech_recognition_style_text_is_understood():
+    u = understand("um my ex keeps turnin up at me house and he said hes gonna kill me")
+    assert {V.DOMESTIC_ABUSE, V.THREAT_TO_LIFE} <= set(u.vulnerabilities)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I lost my wallet on the number 50 bus this morning", Intent.LOST_FOUND_PROPERTY),
+        ("can I get an update on my crime reference please", Intent.UPDATE_EXISTING),
+        ("the kids next door play loud music every night", Intent.ANTISOCIAL_BEHAVIOUR),
+        ("someone took money out of my account that I didn't spend", Intent.FRAUD_SCAM),
+    ],
+)
+def test_everyday_calls_get_the_right_intent_and_no_priority(text, expected):
+    u = understand(text)
+    assert u.intent is expected
+    assert u.route in (Route.SELF_SERVICE, Route.AGENT)
+    assert 0.0 <= u.intent_confidence <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("Dzień dobry, proszę o pomoc, mój mąż mnie bije", "pl"),
+        ("میرا بیٹا گھر نہیں آیا، مجھے مدد چاہیے", "ur"),
+        ("ਮੇਰੀ ਧੀ ਘਰ ਨਹੀਂ ਆਈ", "pa"),
+        ("أرجوك ساعدني زوجي يضربني", "ar"),
+        ("Bună ziua, vă rog, am nevoie de ajutor acasă", "ro"),
+        ("আমার ছেলে হারিয়ে গেছে", "bn"),
+        ("mujhe madad chahiye mera shohar mujhe marta hai", "ur"),
+    ],
+)
+def test_non_english_callers_go_to_a_person_with_a_language_note(text, language):
+    u = understand(text)
+    assert u.language == language
+    assert u.route in (Route.PRIORITY_AGENT, Route.EMERGENCY)
+    assert any(language in r for r in u.reasons)
+
+
+def test_english_mentioning_another_language_stays_english():
+    assert understand("my mum is Polish and her car was stolen last night").language is None
+
+
+def test_entities_are_extracted():
+    u = understand(
+        "My name is Sarah Jones, I live at 14 Moseley Road b5 4tr, call me on 07700 900123 "
+        "or 0121 626 5000. It happened last night at 11pm."
+    )
+    assert u.entities.postcodes == ("B5 4TR",)
+    assert u.entities.phones == ("07700900123", "01216265000")
+    assert "14 Moseley Road" in u.entities.addresses
+    assert "last night" in u.entities.dates and "11pm" in u.entities.dates
+    assert "Sarah Jones" in u.entities.names
+
+
+def test_spoken_phone_numbers_are_extracted():
+    u = understand("my number is oh seven seven double oh nine double oh one two three")
+    assert u.entities.phones == ("07700900123",)
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\x00\x01\x02", "🙂🙂🙂", "?!?!"])
+def test_empty_or_meaningless_input_goes_to_a_person(text):
+    u = understand(text)
+    assert isinstance(u, Understanding)
+    assert u.route in (Route.AGENT, Route.PRIORITY_AGENT)
+    assert not u.vulnerabilities
+
+
+def test_too_long_input_is_a_clear_error():
+    with pytest.raises(TextTooLong) as caught:
+        understand("help " * 2000)
+    assert caught.value.limit == 5000
+    assert "5000" in caught.value.message
+
+
+def test_non_string_input_is_a_type_error():
+    with pytest.raises(TypeError):
+        understand(None)  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        understand("hello", history="not a list")  # type: ignore[arg-type]
