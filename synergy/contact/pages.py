@@ -91,7 +91,8 @@ def chat_page(request: Request, db: SessionDep, settings: SettingsDep, _: Visito
         )  # fmt: skip
         response.delete_cookie(CHAT_COOKIE, path=CHAT_PATH)
         return response
-    return render(request, "contact/chat.html", _chat_context(call))
+    context = _chat_context(call, max_chars=settings.contact_max_message_chars)
+    return render(request, "contact/chat.html", context)
 
 
 @router.post(f"{CHAT_PATH}/chat", response_class=HTMLResponse, summary="Web chat: send a message")
@@ -111,7 +112,13 @@ def chat_send(
     except (InvalidRequest, TooManyRequests, Conflict) as problem:
         call = service.call_for_token(db, token=token, limits=limits)
         errors = [{"text": problem.message, "href": "#text"}]
-        context = _chat_context(call, errors=errors, error_message=problem.message, typed=text)
+        context = _chat_context(
+            call,
+            errors=errors,
+            error_message=problem.message,
+            typed=text,
+            max_chars=limits.max_message_chars,
+        )
         return render(request, "contact/chat.html", context, status_code=problem.status_code)
     return redirect(f"{CHAT_PATH}/chat#latest")
 
