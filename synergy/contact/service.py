@@ -141,6 +141,26 @@ def take_turn(
     return call, reply
 
 
+def hand_over(
+    session: Session,
+    *,
+    token: str,
+    reason: str,
+    limits: Limits,
+    decision: str = "handover_channel_failure",
+    source_ip: str | None = None,
+) -> tuple[ContactCall, Reply] | None:
+    """Queue the caller for a person because the channel failed, not because of anything
+    they said; None if the call has already ended. Stored and audited like any handover."""
+    call = call_for_token(session, token=token, limits=limits, for_update=True)
+    if call.status != CallStatus.ACTIVE:
+        return None
+    conversation = Conversation(ConversationState.model_validate(call.state))
+    reply = conversation.hand_over(reason, decision=decision)
+    _store_reply(session, call, conversation.state, reply, source_ip=source_ip)
+    return call, reply
+
+
 def call_for_token(
     session: Session, *, token: str, limits: Limits, for_update: bool = False
 ) -> ContactCall:

@@ -288,3 +288,15 @@ def test_every_caller_turn_reply_carries_an_understanding_snapshot() -> None:
     assert reply.understanding is not None
     assert reply.understanding["intent"] == "crime_report"
     assert reply.reasons and reply.reasons[0].startswith("intent crime_report")
+
+
+def test_channel_failure_hands_over_keeping_the_risk_queue() -> None:
+    talk = conversation()
+    talk.respond(CRIME_ANSWERS[0])
+    talk.state.vulnerabilities.append("hate_crime")
+    reply = talk.hand_over("speech recognition stopped")
+    assert reply.decision == "handover_channel_failure"
+    assert reply.handover is not None and reply.handover.queue is Queue.PRIORITY
+    assert "speech recognition stopped" in reply.handover.summary
+    with pytest.raises(ConversationEnded):
+        talk.hand_over("again")

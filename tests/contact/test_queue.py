@@ -92,3 +92,25 @@ def test_log_numbers_count_up_per_day_in_the_incident_log_format(db: Session) ->
     assert summer == "LOG 0001-02072026"  # 00:30 on 2 July in London (BST)
     parsed = parse_reference(first, today=dt.date(2026, 11, 26))
     assert parsed.kind is ReferenceKind.INCIDENT_LOG and parsed.canonical == first
+
+
+def test_channel_failure_handover_is_queued_and_audited(session_factory: Any, db: Session) -> None:
+    with session_factory() as session:
+        started = service.start_conversation(session, channel=Channel.VOICE)
+        service.take_turn(session, token=started.token, text="I lost my wallet", limits=LIMITS)
+        session.commit()
+    with session_factory() as session:
+        assert service.hand_over(session, token=started.token, reason="x", limits=LIMITS) is None
+    with session_factory() as session:
+        other = service.start_conversation(session, channel=Channel.VOICE)
+        result = service.hand_over(
+            session, token=other.token, reason="speech recognition stopped", limits=LIMITS
+        )
+        session.commit()
+    assert result is not None and result[1].handover is not None
+    (waiting,) = service.waiting_calls(db)
+    assert waiting.id == other.call.id and "speech recognition stopped" in (waiting.summary or "")
+    decisions = db.execute(
+        select(AuditRecord.details).where(AuditRecord.action == "contact.turn_decided")
+    ).scalars()
+    assert any(d["decision"] == "handover_channel_failure" for d in decisions)

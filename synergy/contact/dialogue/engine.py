@@ -164,6 +164,13 @@ class Conversation:
         reply = self._urgent_handover(understanding, text) or self._answer(understanding, text)
         return dataclasses.replace(reply, understanding=understanding_snapshot(understanding))
 
+    def hand_over(self, reason: str, *, decision: str = "handover_channel_failure") -> Reply:
+        """Pass the caller to a person for a reason outside the conversation, such as the
+        channel failing (speech recognition stopped); the queue still reflects any risk found."""
+        if self.state.stage is Stage.ENDED:
+            raise ConversationEnded("This conversation has ended.")
+        return self._handover(self._caller_queue(), decision, (reason,), latest="")
+
     # --- Checks made on every turn ------------------------------------------------------------
 
     def _note_risk(self, understanding: Understanding) -> None:
