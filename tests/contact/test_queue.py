@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 from synergy.contact import service
 from synergy.contact.dialogue import Channel
 from synergy.core.audit import AuditRecord
+from synergy.core.errors import TooManyRequests
 from synergy.core.roles import Role
 from tests.conftest import csrf_for
 
@@ -114,3 +116,12 @@ def test_channel_failure_handover_is_queued_and_audited(session_factory: Any, db
         select(AuditRecord.details).where(AuditRecord.action == "contact.turn_decided")
     ).scalars()
     assert any(d["decision"] == "handover_channel_failure" for d in decisions)
+
+
+def test_voice_calls_from_one_trunk_are_not_rate_limited(db: Session) -> None:
+    limits = service.Limits(starts_per_address_per_hour=1)
+    for _ in range(3):
+        service.start_conversation(db, channel=Channel.VOICE, source_ip="10.0.0.5", limits=limits)
+    service.start_conversation(db, channel=Channel.API, source_ip="10.0.0.6", limits=limits)
+    with pytest.raises(TooManyRequests):
+        service.start_conversation(db, channel=Channel.API, source_ip="10.0.0.6", limits=limits)
