@@ -1,4 +1,4 @@
-"""What the browser tests check on a page: axe-core rules, keyboard use and page structure.
+"""What the browser tests check on a page: axe-core rules, keyboard use and the page rules.
 
 Each check returns a list of problems in plain English (empty when the page passes), so a
 failing test prints everything wrong with a page at once.
@@ -7,6 +7,7 @@ failing test prints everything wrong with a page at once.
 from __future__ import annotations
 
 import functools
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,28 +83,37 @@ _KEYBOARD_SETUP = """() => {
     return parts.join(' ; ');
   };
   const elements = [...document.querySelectorAll(selector)].filter(reachable);
-  window.__synergyKeyboard = {elements, describe, look, resting: elements.map(look)};
+  const resting = elements.map(look);
+  const now = () => {
+    const el = document.activeElement;
+    if (!el || el === document.body || el === document.documentElement) {
+      return {where: 'page', index: -1, description: 'the page itself', skipLink: false};
+    }
+    const index = elements.indexOf(el);
+    return {
+      where: index >= 0 ? 'listed' : 'unlisted',
+      index,
+      description: describe(el),
+      indicated: index >= 0 && look(el) !== resting[index],
+      skipLink: el.matches('a.govuk-skip-link[href="#main-content"]')
+        && el.textContent.trim() === 'Skip to main content',
+    };
+  };
+  // Where focus is as each Tab goes down, i.e. where the previous Tab left it: recorded in the
+  // page so the test can press Tab many times without asking after each press.
+  const history = [];
+  window.addEventListener('keydown', e => { if (e.key === 'Tab') history.push(now()); }, true);
+  window.__synergyKeyboard = {history, now};
   return elements.map(el => ({
     description: describe(el),
     radioGroup: el.matches('input[type=radio]') ? el.name : null,
   }));
 }"""
 
-_FOCUS_NOW = """() => {
+# After each press: the state recorded at the next press, and finally the state now.
+_FOCUS_HISTORY = """() => {
   const k = window.__synergyKeyboard;
-  const el = document.activeElement;
-  if (!el || el === document.body || el === document.documentElement) {
-    return {where: 'page', index: -1, description: 'the page itself', skipLink: false};
-  }
-  const index = k.elements.indexOf(el);
-  return {
-    where: index >= 0 ? 'listed' : 'unlisted',
-    index,
-    description: k.describe(el),
-    indicated: index >= 0 && k.look(el) !== k.resting[index],
-    skipLink: el.matches('a.govuk-skip-link[href="#main-content"]')
-      && el.textContent.trim() === 'Skip to main content',
-  };
+  return [...k.history.slice(1), k.now()];
 }"""
 
 
@@ -122,12 +132,13 @@ def keyboard_problems(page: Page) -> list[str]:
     """Press Tab from the top of the page until focus leaves it or comes round again."""
     page.evaluate(_FROM_THE_TOP)
     elements: list[dict[str, Any]] = page.evaluate(_KEYBOARD_SETUP)
+    presses = len(elements) + 3
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+    history: list[dict[str, Any]] = page.evaluate(_FOCUS_HISTORY)
     problems: list[str] = []
     reached: list[int] = []
-    presses = len(elements) + 3
-    for press in range(1, presses + 1):
-        page.keyboard.press("Tab")
-        focus = page.evaluate(_FOCUS_NOW)
+    for press, focus in enumerate(history, start=1):
         if press == 1 and not focus["skipLink"]:
             problems.append(f"the first Tab went to {focus['description']}, not the skip link")
         if focus["where"] == "page":
@@ -158,32 +169,55 @@ def _unreached(elements: list[dict[str, Any]], reached: list[int]) -> list[str]:
     ]
 
 
-_STRUCTURE = """() => {
-  const squash = text => text.trim().replace(/\\s+/g, ' ');
-  const ids = [...document.querySelectorAll('[id]')].map(el => el.id);
-  return {
-    lang: document.documentElement.getAttribute('lang') || '',
-    headings: [...document.querySelectorAll('h1')].map(h => squash(h.textContent)),
-    title: squash(document.title),
-    duplicateIds: [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))],
-  };
-}"""
+class _Outline(HTMLParser):
+    """The parts of a page the GOV.UK page rules look at."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lang = ""
+        self.title = ""
+        self.headings: list[str] = []
+        self.ids: list[str] = []
+        self._inside: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id") is not None:
+            self.ids.append(values["id"] or "")
+        if tag == "html":
+            self.lang = values.get("lang") or ""
+        elif tag == "title" or tag == "h1":
+            self._inside = tag
+            if tag == "h1":
+                self.headings.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == self._inside:
+            self._inside = None
+
+    def handle_data(self, data: str) -> None:
+        if self._inside == "title":
+            self.title += data
+        elif self._inside == "h1":
+            self.headings[-1] += data
 
 
-def structure_problems(page: Page) -> list[str]:
+def structure_problems(html: str) -> list[str]:
     """GOV.UK page rules: one h1, a <title> that starts with it, unique ids, a language."""
-    found = page.evaluate(_STRUCTURE)
+    outline = _Outline()
+    outline.feed(html)
+    outline.close()
+    headings = [" ".join(h.split()) for h in outline.headings]
     problems = []
-    if not found["lang"].strip():
+    if not outline.lang.strip():
         problems.append("<html> has no lang attribute")
-    if len(found["headings"]) != 1:
-        problems.append(f"expected exactly one h1, found {found['headings']}")
+    if len(headings) != 1:
+        problems.append(f"expected exactly one h1, found {headings}")
     else:
-        title = found["title"].removeprefix("Error: ")
-        if not found["headings"][0] or not title.startswith(found["headings"][0]):
-            problems.append(
-                f"<title> {found['title']!r} does not start with the h1 {found['headings'][0]!r}"
-            )
-    if found["duplicateIds"]:
-        problems.append(f"ids used more than once: {found['duplicateIds']}")
+        title = " ".join(outline.title.split())
+        if not headings[0] or not title.removeprefix("Error: ").startswith(headings[0]):
+            problems.append(f"<title> {title!r} does not start with the h1 {headings[0]!r}")
+    repeated = sorted({i for i in outline.ids if outline.ids.count(i) > 1})
+    if repeated:
+        problems.append(f"ids used more than once: {repeated}")
     return problems

@@ -7,6 +7,7 @@ carried over) and a fresh server on a free port, backed by the emptied test data
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import socket
 import threading
@@ -127,41 +128,54 @@ def page(context):  # type: ignore[no-untyped-def]
     return context.new_page()
 
 
-@pytest.fixture
-def sign_in_as(context, live_server: str, session_factory: sessionmaker[Session]):  # type: ignore[no-untyped-def]
-    """`sign_in_as(Role.X, ...)` gives this browser a session for a new user with those roles."""
-    counter = iter(range(1000))
+def start_staff_session(
+    session_factory: sessionmaker[Session], *roles: Role, display_name: str = "Alex Morgan"
+) -> str:
+    """Create a user holding `roles` and a signed-in session for them; returns the cookie value."""
+    username = f"browser-{roles[0].value.replace('_', '-')}-{next(_user_numbers)}"
+    with session_factory() as session:
+        identity.create_user(
+            session,
+            username=username,
+            display_name=display_name,
+            password="a browser test password",  # noqa: S106 - never used to sign in
+            roles=frozenset(roles),
+        )
+        account = identity.get_by_username(session, username=username)
+        assert account is not None
+        token = identity.start_session(session, user=account, source_ip="127.0.0.1")
+        session.commit()
+    return token
 
-    def _sign_in(*roles: Role, display_name: str = "Alex Morgan") -> str:
-        username = f"browser{next(counter)}-{roles[0].value.replace('_', '-')}"
-        with session_factory() as session:
-            identity.create_user(
-                session,
-                username=username,
-                display_name=display_name,
-                password="a browser test password",  # noqa: S106 - never used to sign in
-                roles=frozenset(roles),
-            )
-            account = identity.get_by_username(session, username=username)
-            assert account is not None
-            token = identity.start_session(session, user=account, source_ip="127.0.0.1")
-            session.commit()
+
+_user_numbers = itertools.count()
+
+
+@pytest.fixture
+def sign_in_as(context, live_server: str, session_factory):  # type: ignore[no-untyped-def]
+    """`sign_in_as(Role.X, ...)` gives this browser a session for a new user with those roles."""
+
+    def _sign_in(*roles: Role, display_name: str = "Alex Morgan") -> None:
+        token = start_staff_session(session_factory, *roles, display_name=display_name)
         context.add_cookies([{"name": SESSION_COOKIE, "value": token, "url": live_server}])
-        return username
 
     return _sign_in
 
 
+def example_address(path_template: str, session_factory) -> str:  # type: ignore[no-untyped-def]
+    example = PAGES[path_template]
+    parameters = example.setup(session_factory) if example.setup else {}
+    return example.address(path_template, parameters)
+
+
 @pytest.fixture
 def open_example(page, sign_in_as, session_factory):  # type: ignore[no-untyped-def]
-    """`open_example("/admin/users")` opens that page as its example in examples.py says."""
+    """`open_example("/admin/users")` opens that page in Chromium as examples.py says."""
 
     def _open(path_template: str):  # type: ignore[no-untyped-def]
-        example = PAGES[path_template]
-        parameters = example.setup(session_factory) if example.setup else {}
-        if example.role is not None:
-            sign_in_as(example.role)
-        address = example.address(path_template, parameters)
+        address = example_address(path_template, session_factory)
+        if PAGES[path_template].role is not None:
+            sign_in_as(PAGES[path_template].role)
         response = page.goto(address, wait_until="load")
         assert response is not None
         assert response.status == 200, f"{address} answered {response.status}, not 200"
@@ -170,6 +184,23 @@ def open_example(page, sign_in_as, session_factory):  # type: ignore[no-untyped-
         return page
 
     return _open
+
+
+@pytest.fixture
+def fetch_example(client, session_factory):  # type: ignore[no-untyped-def]
+    """`fetch_example("/admin/users")` is that page's HTML, fetched as examples.py says."""
+
+    def _fetch(path_template: str) -> str:
+        address = example_address(path_template, session_factory)
+        role = PAGES[path_template].role
+        if role is not None:
+            client.cookies.set(SESSION_COOKIE, start_staff_session(session_factory, role))
+        response = client.get(address)
+        assert response.status_code == 200, f"{address} answered {response.status_code}, not 200"
+        assert "text/html" in response.headers.get("content-type", "")
+        return str(response.text)
+
+    return _fetch
 
 
 ERROR_STATES = ("page-not-found", "forbidden", "sign-in-failed")

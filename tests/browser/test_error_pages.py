@@ -14,6 +14,6 @@ pytestmark = pytest.mark.browser
 def test_error_page_passes_axe_keyboard_and_page_checks(open_error_state, state: str) -> None:  # type: ignore[no-untyped-def]
     page = open_error_state(state)
     problems = [f"axe-core: {p}" for p in axe_problems(page)]
-    problems += [f"page rules: {p}" for p in structure_problems(page)]
+    problems += [f"page rules: {p}" for p in structure_problems(page.content())]
     problems += [f"keyboard: {p}" for p in keyboard_problems(page)]
     assert not problems, f"{state} ({page.url}):\n" + "\n".join(problems)
