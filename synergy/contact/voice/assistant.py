@@ -104,6 +104,9 @@ class CallAssistant(FrameProcessor):
             await self._heard(frame)
             return
         elif isinstance(frame, DTMFFrame):
+            if self._is_playing():
+                self.interruptions += 1
+                await self.push_frame(InterruptionFrame())
             await self._key(frame.digit)
             return
         elif isinstance(frame, ErrorFrame):

@@ -72,8 +72,27 @@ class VoiceServices:
             turn=turn or TurnSettings(),
         )
 
+    def warm(self, prompts: tuple[str, ...] = ()) -> None:
+        """Load the understanding model and synthesise fixed prompts before the first call."""
+        from synergy.contact.understanding import understand
+
+        understand("hello")
+        if isinstance(self.synthesizer, CachedSynthesizer):
+            self.synthesizer.warm(list(prompts or fixed_prompts()))
+
     def vad(self) -> VoiceActivityDetector:
         return self.vad_factory() if self.vad_factory is not None else default_vad()
+
+
+def fixed_prompts() -> tuple[str, ...]:
+    """What the assistant says word for word on many calls: the greeting's sentences and the
+    failure message."""
+    from synergy.contact.dialogue import Channel
+    from synergy.contact.dialogue.replies import greeting
+    from synergy.contact.voice.assistant import FAILURE_TEXT, KEY_HINT
+    from synergy.contact.voice.speaking import sentences
+
+    return (*sentences(f"{greeting(Channel.VOICE)} {KEY_HINT}"), *sentences(FAILURE_TEXT))
 
 
 @dataclass

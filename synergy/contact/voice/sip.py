@@ -113,7 +113,7 @@ class SipUserAgent(asyncio.DatagramProtocol):
 
     async def stop(self) -> None:
         for call in list(self.calls.values()):
-            await self.hang_up(call)
+            await self.hang_up(call, wait=False)
         for task in list(self._tasks):
             task.cancel()
         if self.transport is not None:
@@ -357,11 +357,16 @@ class SipUserAgent(asyncio.DatagramProtocol):
         finally:
             self._pending.pop(key, None)
 
-    async def hang_up(self, call: SipCall) -> None:
+    async def hang_up(self, call: SipCall, *, wait: bool = True) -> None:
+        """Send BYE (retransmitted until answered, unless `wait` is False) and end the call."""
         if call.ended.is_set():
             return
         call.ended.set()
-        await self._transact(self._in_dialog(call, "BYE", []), call.target)
+        bye = self._in_dialog(call, "BYE", [])
+        if wait:
+            await self._transact(bye, call.target)
+        else:
+            self._send(bye, call.target)
         await self._end(call, "assistant hung up", send_bye=False)
 
     async def transfer(self, call: SipCall) -> bool:

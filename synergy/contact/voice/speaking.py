@@ -94,6 +94,8 @@ class TextToSpeech(FrameProcessor):
     async def drain(self) -> None:
         """Wait until everything queued has been synthesised."""
         while self._task is not None and not self._task.done():
+            if self._task is asyncio.current_task():
+                return  # called back from our own synthesis (its error went upstream)
             await asyncio.wait({self._task})
 
     async def close(self) -> None:

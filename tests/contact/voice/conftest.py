@@ -106,3 +106,46 @@ class ToneSynthesizer:
 @pytest.fixture
 def tone_synthesizer() -> Iterator[ToneSynthesizer]:
     yield ToneSynthesizer()
+
+
+def loud(seconds: float, rate: int = 8000) -> bytes:
+    """Noise loud enough for the energy detector to call it speech."""
+    import numpy as np
+
+    rng = np.random.default_rng(1)
+    return (rng.normal(0, 6000, int(seconds * rate))).astype("<i2").tobytes()
+
+
+async def feed(target, pcm: bytes, rate: int = 8000, *, pace: float = 0.002) -> None:  # type: ignore[no-untyped-def]
+    """Send audio in 20 ms frames, yielding to background work between frames.
+
+    `target` is a Pipeline or VoiceSession; `pace` 0.02 plays it in real time."""
+    import asyncio
+
+    from synergy.contact.voice.audio import chunks
+    from synergy.contact.voice.frames import AudioFrame
+    from synergy.contact.voice.session import VoiceSession
+
+    for chunk in chunks(pcm, rate):
+        if isinstance(target, VoiceSession):
+            await target.hear(chunk, rate)
+        else:
+            await target.send(AudioFrame(chunk, rate))
+        await asyncio.sleep(pace)
+
+
+def make_services(session_factory, recognizer, synthesizer, **turn):  # type: ignore[no-untyped-def]
+    from synergy.contact.voice.asr import RecognitionWorker
+    from synergy.contact.voice.calls import VoiceCalls
+    from synergy.contact.voice.recognizer import TurnSettings
+    from synergy.contact.voice.session import VoiceServices
+    from synergy.contact.voice.tts import CachedSynthesizer
+    from synergy.contact.voice.vad import EnergyVAD
+
+    return VoiceServices(
+        calls=VoiceCalls(session_factory),
+        worker=RecognitionWorker(recognizer, threads=2),
+        synthesizer=CachedSynthesizer(synthesizer),
+        turn=TurnSettings(**turn),
+        vad_factory=EnergyVAD,
+    )
