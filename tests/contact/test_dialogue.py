@@ -7,12 +7,14 @@ run whole conversations through the real understanding layer.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 import pytest
 
 from synergy.contact.dialogue import Conversation, ConversationEnded, ConversationState, Queue
 from synergy.contact.understanding import (
+    Entities,
     Intent,
     Risk,
     Route,
@@ -300,3 +302,17 @@ def test_channel_failure_hands_over_keeping_the_risk_queue() -> None:
     assert "speech recognition stopped" in reply.handover.summary
     with pytest.raises(ConversationEnded):
         talk.hand_over("again")
+
+
+def test_a_phone_number_spoken_as_words_is_taken_from_the_entities() -> None:
+    def hears_digits(text: str, *, history: Sequence[str] = ()) -> Understanding:
+        understood = scripted(text, history=history)
+        if text.startswith("oh seven"):
+            return dataclasses.replace(understood, entities=Entities(phones=("07700900123",)))
+        return understood
+
+    talk = Conversation(understand=hears_digits, new_reference=lambda: LOG)
+    talk.start()
+    say(talk, *CRIME_ANSWERS[:4])
+    reply = talk.respond("oh seven seven double oh nine double oh one two three")
+    assert reply.expects == "confirm" and talk.state.slots["phone"] == "07700900123"

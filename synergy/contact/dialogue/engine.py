@@ -119,6 +119,19 @@ def understanding_snapshot(understanding: Understanding) -> dict[str, Any]:
     return plain(dataclasses.asdict(understanding))  # type: ignore[no-any-return]
 
 
+def _entity_answer(slot: str, understanding: Understanding) -> Any:
+    """What the understanding layer found for a slot the engine's own reader missed, such as a
+    phone number spoken as words ("oh seven seven double oh...")."""
+    entities = understanding.entities
+    if slot == "phone" and entities.phones:
+        return entities.phones[0]
+    if slot == "reference" and entities.references:
+        return entities.references[0]
+    if slot == "location" and entities.postcodes:
+        return {"postcode": entities.postcodes[0], "address": ""}
+    return None
+
+
 class Conversation:
     """A state machine over `ConversationState`: `start()` once, then `respond(text)`."""
 
@@ -270,6 +283,16 @@ class Conversation:
         try:
             state.slots[slot.name] = slot.read(text)
         except answers.NotUnderstood as problem:
+            found = _entity_answer(slot.name, understanding)
+            if found is not None:
+                state.slots[slot.name] = found
+                state.answers_given += 1
+                return self._next_question(
+                    flow_named(state.flow or ""),
+                    lead="",
+                    decision=f"collected_{slot.name}",
+                    why=(f"{slot.name} given (read from the understood entities)",),
+                )
             if self._should_switch_flow(understanding):
                 state.slots, state.failures, state.stage = {}, {}, Stage.ASK_REASON
                 return self._choose_flow(understanding, text)
