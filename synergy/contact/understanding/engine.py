@@ -38,10 +38,13 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
         intent, confidence, scores = (prediction.intent, prediction.confidence,
                                       prediction.vulnerability_scores)
     evidence = _evidence(positive)
+    ruled = tuple(dict.fromkeys(e.vulnerability for e in evidence))
     evidence += _model_evidence(scores, model, evidence, turns)
     vulns = tuple(dict.fromkeys(e.vulnerability for e in evidence))
     danger = _danger(forms, bool(vulns))
-    intent, why = reconcile_intent(intent, confidence, vulns, danger is not None)
+    # only explicit (rule) evidence may override the model's intent; the model's own
+    # vulnerability guesses already shaped its intent
+    intent, why = reconcile_intent(intent, confidence, ruled, danger is not None)
     reasons += why
     if danger:
         reasons.append(f"danger now: '{danger}'")

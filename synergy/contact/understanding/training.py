@@ -17,14 +17,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from sklearn.linear_model import LogisticRegression
-from sklearn.pipeline import FeatureUnion
+import numpy as np
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold, cross_val_predict
+from sklearn.pipeline import FeatureUnion
 
 from .model import FORMAT_VERSION, model_text
 from .types import Intent, Vulnerability
 
 SEED = 20241022
+TARGET_RECALL = 0.9  # out-of-fold, per vulnerability, when choosing the model's thresholds
+MIN_THRESHOLD = 0.35  # below this the model's guesses cost too many false alarms
 BANKING_FRAUD = {
     "card_payment_not_recognised", "compromised_card", "cash_withdrawal_not_recognised",
     "direct_debit_payment_not_recognised",
@@ -42,6 +46,7 @@ class Example:
     intent: Intent
     vulnerabilities: frozenset[Vulnerability] = field(default_factory=frozenset)
     source: str = "authored"
+    group: int = -1  # authored case it came from (its speech-style copy shares it), for CV
 
 
 def data_path(name: str) -> Path:
@@ -65,7 +70,7 @@ def build_corpus(shared: Path, *, scale: float = 1.0) -> list[Example]:
     """All training examples, held-out texts removed. `scale` < 1 samples less external data
     (for the quick reproducibility test)."""
     rng = random.Random(SEED)
-    authored = [_authored(c) for c in read_cases("train_cases.jsonl")]
+    authored = [_authored(c, i) for i, c in enumerate(read_cases("train_cases.jsonl"))]
     examples = authored + [_asr_variant(e, rng) for e in authored]
     examples += _clinc(shared / "clinc150_oos" / "data_full.json", rng, scale)
     examples += _banking(shared / "banking77" / "train.csv", rng, scale)
@@ -74,10 +79,11 @@ def build_corpus(shared: Path, *, scale: float = 1.0) -> list[Example]:
     return [e for e in examples if model_text(e.text) not in banned]
 
 
-def _authored(case: dict[str, Any]) -> Example:
+def _authored(case: dict[str, Any], index: int) -> Example:
     text = " ".join([*case.get("history", []), case["text"]])
     return Example(text, Intent(case["intent"]),
-                   frozenset(Vulnerability(v) for v in case.get("vulnerabilities", [])))
+                   frozenset(Vulnerability(v) for v in case.get("vulnerabilities", [])),
+                   group=index)
 
 
 _FILLERS = ("um", "er", "like", "erm", "yeah")
@@ -92,7 +98,8 @@ def _asr_variant(e: Example, rng: random.Random) -> Example:
         words.insert(rng.randrange(len(words)), rng.choice(_FILLERS))
     text = " " + " ".join(words) + " "
     old, new = rng.choice(_ASR_SWAPS)
-    return Example(text.replace(old, new, 1).strip(), e.intent, e.vulnerabilities, "asr")
+    return Example(text.replace(old, new, 1).strip(), e.intent, e.vulnerabilities, "asr",
+                   e.group)
 
 
 def _clinc(path: Path, rng: random.Random, scale: float) -> list[Example]:
@@ -146,7 +153,21 @@ def iter_texts(corpus: list[Example]) -> Iterator[str]:
     return (e.text for e in corpus)
 
 
-def fit(corpus: list[Example]) -> dict[str, Any]:
+def _threshold(clf: LogisticRegression, x: Any, y: np.ndarray, groups: list[int]) -> float:
+    """Decision threshold for one vulnerability from out-of-fold scores (grouped, so a case and
+    its speech-style copy never sit on both sides): the highest threshold that still keeps
+    recall at or above `TARGET_RECALL`, never above 0.5. The model backs up the rules, so it
+    leans towards recall; precision is the rules' and the call handler's job."""
+    scores = cross_val_predict(clf, x, y, cv=GroupKFold(n_splits=4), groups=groups,
+                               method="predict_proba")[:, 1]
+    positives = np.sort(scores[y])
+    if len(positives) == 0:
+        return 0.5
+    index = int(np.floor((1 - TARGET_RECALL) * len(positives)))
+    return float(min(0.5, max(MIN_THRESHOLD, positives[index] - 1e-9)))
+
+
+def fit(corpus: list[Example], *, tune: bool = True) -> dict[str, Any]:
     texts = [model_text(e.text) for e in corpus]
     vectoriser = FeatureUnion([
         ("word", TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, min_df=1,
@@ -158,17 +179,19 @@ def fit(corpus: list[Example]) -> dict[str, Any]:
     intent_clf = LogisticRegression(C=8.0, max_iter=3000, class_weight="balanced",
                                     random_state=SEED)
     intent_clf.fit(x, [e.intent.value for e in corpus])
-    vuln_clfs = {}
+    vuln_clfs, thresholds = {}, {}
+    groups = [e.group if e.group >= 0 else 100_000 + i for i, e in enumerate(corpus)]
     for vuln in Vulnerability:
-        y = [vuln in e.vulnerabilities for e in corpus]
+        y = np.array([vuln in e.vulnerabilities for e in corpus])
         clf = LogisticRegression(C=4.0, max_iter=3000, class_weight="balanced",
                                  random_state=SEED)
+        thresholds[vuln.value] = _threshold(clf, x, y, groups) if tune else 0.5
         vuln_clfs[vuln.value] = clf.fit(x, y)
     return {
         "format": FORMAT_VERSION,
         "vectoriser": vectoriser,
         "intent_clf": intent_clf,
         "vuln_clfs": vuln_clfs,
-        "thresholds": {v.value: 0.5 for v in Vulnerability},
+        "thresholds": thresholds,
         "meta": {"seed": SEED, "examples": len(corpus)},
     }
