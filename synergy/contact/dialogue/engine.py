@@ -20,11 +20,10 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any, Protocol
 
-from synergy.contact.dialogue import answers
-from synergy.contact.dialogue.advice import FRAUD_SIGNPOST, property_advice, signpost_for
+from synergy.contact.dialogue import answers, outcomes
+from synergy.contact.dialogue.advice import property_advice
 from synergy.contact.dialogue.flows import (
     FLOWS,
-    HANDOVER_REQUESTED,
     SLOTS,
     Flow,
     FlowKind,
@@ -33,24 +32,17 @@ from synergy.contact.dialogue.flows import (
 from synergy.contact.dialogue.replies import (
     ask_again_for_reason,
     greeting,
-    handover_text,
     read_back,
-    record_created_text,
-    summary_for_staff,
-    update_sent_text,
     which_detail_text,
 )
 from synergy.contact.dialogue.state import (
-    Action,
     ConversationState,
-    Handover,
     Queue,
     Reply,
     Stage,
 )
 from synergy.contact.understanding.types import (
     RISK_ORDER,
-    Intent,
     Risk,
     Route,
     TextTooLong,
@@ -74,11 +66,6 @@ _ONLY_ASKS_TO_REPORT = re.compile(
     re.IGNORECASE,
 )
 MAX_HISTORY_TURNS = 50
-QUEUE_ROUTE = {
-    Queue.EMERGENCY: Route.EMERGENCY,
-    Queue.PRIORITY: Route.PRIORITY_AGENT,
-    Queue.NORMAL: Route.AGENT,
-}
 _CORRECTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reference", ("reference", "crime number", "log")),
     ("phone", ("phone", "mobile", "number")),
@@ -182,7 +169,7 @@ class Conversation:
         channel failing (speech recognition stopped); the queue still reflects any risk found."""
         if self.state.stage is Stage.ENDED:
             raise ConversationEnded("This conversation has ended.")
-        return self._handover(self._caller_queue(), decision, (reason,), latest="")
+        return self._handover(outcomes.caller_queue(self.state), decision, (reason,), latest="")
 
     # --- Checks made on every turn ------------------------------------------------------------
 
@@ -205,21 +192,16 @@ class Conversation:
         )
         if understanding.language:
             why = (f"the caller appears to be using language '{understanding.language}'", *reasons)
-            queue = Queue.PRIORITY if priority else self._caller_queue()
+            queue = Queue.PRIORITY if priority else outcomes.caller_queue(self.state)
             return self._handover(queue, "handover_language", why, latest=text)
         if priority:
             return self._handover(Queue.PRIORITY, "handover_priority", reasons, latest=text)
         if answers.wants_a_person(text):
             why = ("the caller asked to speak to a person",)
-            return self._handover(self._caller_queue(), "handover_requested", why, latest=text)
+            return self._handover(
+                outcomes.caller_queue(self.state), "handover_requested", why, latest=text
+            )
         return None
-
-    def _caller_queue(self) -> Queue:
-        if self.state.risk == Risk.EMERGENCY:
-            return Queue.EMERGENCY
-        if self.state.vulnerabilities or self.state.risk == Risk.HIGH:
-            return Queue.PRIORITY
-        return Queue.NORMAL
 
     # --- Answering the question asked -----------------------------------------------------
 
@@ -252,7 +234,7 @@ class Conversation:
         if flow.kind is FlowKind.HANDOVER:
             return self._handover(flow.queue, f"handover_{flow.name}", why, latest=text)
         if flow.kind is FlowKind.SIGNPOST:
-            return self._signpost(understanding.intent, why)
+            return outcomes.signposted(self.state, understanding.intent, why)
         self._prefill(flow, text)
         return self._next_question(flow, lead=flow.opening, decision=f"flow_{flow.name}", why=why)
 
@@ -346,7 +328,7 @@ class Conversation:
                 reasons=("the caller said the read-back was wrong",),
             )
         if flow.kind is FlowKind.UPDATE:
-            return self._send_update(flow)
+            return outcomes.update_sent(self.state, flow)
         return self._create_record(flow)
 
     def _correct(self, text: str) -> Reply:
@@ -372,105 +354,18 @@ class Conversation:
         failures[key] = failures.get(key, 0) + 1
         if failures[key] >= MAX_FAILED_ANSWERS:
             why = (*why, f"{MAX_FAILED_ANSWERS} answers for {key} were not understood")
-            return self._handover(self._caller_queue(), f"handover_failed_{key}", why, latest="")
+            return self._handover(
+                outcomes.caller_queue(self.state), f"handover_failed_{key}", why, latest=""
+            )
         return Reply(hint, expects=key, decision=f"asked_again_{key}", reasons=why)
-
-    def _signpost(self, intent: Intent, why: tuple[str, ...]) -> Reply:
-        if intent is Intent.FRAUD_SCAM:
-            return self._end(FRAUD_SIGNPOST, decision="signposted", why=(*why, "Action Fraud"))
-        signpost = signpost_for(" ".join(self.state.history))
-        return self._end(signpost.advice, decision="signposted", why=(*why, signpost.agency))
 
     def _create_record(self, flow: Flow) -> Reply:
         if self._new_reference is None:
             raise RuntimeError("this conversation cannot create records: no reference source")
-        state = self.state
-        reference = self._new_reference()
-        state.reference = reference
-        payload = self._payload(flow, reference=reference)
-        action = Action(flow.topic or "", payload)
-        text = record_created_text(flow, reference, str(state.slots.get("name", "")))
-        return self._end(
-            text,
-            decision="record_created",
-            why=(f"{flow.record} created",),
-            actions=(action,),
-            reference=reference,
-        )
+        return outcomes.record_created(self.state, flow, self._new_reference())
 
-    def _send_update(self, flow: Flow) -> Reply:
-        slots = self.state.slots
-        payload = self._payload(flow, reference=None)
-        payload["checks"] = {"reference_format": "valid", "caller_details_given": True}
-        action = Action(flow.topic or "", payload)
-        text = update_sent_text(str(slots["reference"]), str(slots["phone"]))
-        why = (
-            f"reference {slots['reference']} is a valid format and the caller gave a name "
-            "and phone number; message sent to the officer in the case",
-        )
-        return self._end(text, decision="update_requested", why=why, actions=(action,))
-
-    def _payload(self, flow: Flow, *, reference: str | None) -> dict[str, Any]:
-        state = self.state
-        payload: dict[str, Any] = {
-            "flow": flow.name,
-            "intent": state.intent,
-            "details": dict(state.slots),
-            "risk": state.risk,
-            "vulnerabilities": list(state.vulnerabilities),
-            "channel": state.channel.value,
-        }
-        if reference:
-            payload["reference"] = reference
-        return payload
-
-    def _end(
-        self,
-        text: str,
-        *,
-        decision: str,
-        why: tuple[str, ...],
-        actions: tuple[Action, ...] = (),
-        reference: str | None = None,
-    ) -> Reply:
-        state = self.state
-        state.stage, state.pending = Stage.ENDED, None
-        state.route = Route.SELF_SERVICE.value
-        return Reply(
-            text,
-            expects=None,
-            decision=decision,
-            reasons=why,
-            done=True,
-            actions=actions,
-            reference=reference,
-        )
+    def _end(self, text: str, *, decision: str, why: tuple[str, ...]) -> Reply:
+        return outcomes.finish(self.state, text, decision=decision, why=why)
 
     def _handover(self, queue: Queue, decision: str, why: Sequence[str], *, latest: str) -> Reply:
-        state = self.state
-        if queue is Queue.NORMAL and self._caller_queue() is not Queue.NORMAL:
-            queue = self._caller_queue()
-        summary = summary_for_staff(state, reason=decision, reasons=tuple(why), latest=latest)
-        state.stage, state.pending = Stage.ENDED, None
-        state.route = QUEUE_ROUTE[queue].value
-        state.handover = {"queue": queue.value, "summary": summary}
-        text, advice = handover_text(queue, state.channel, language=state.language)
-        payload = {
-            "queue": queue.value,
-            "summary": summary,
-            "intent": state.intent,
-            "risk": state.risk,
-            "vulnerabilities": list(state.vulnerabilities),
-            "language": state.language,
-            "channel": state.channel.value,
-        }
-        return Reply(
-            text,
-            expects=None,
-            decision=decision,
-            reasons=tuple(why),
-            done=True,
-            handover=Handover(queue, summary),
-            emergency_advice=advice,
-            actions=(Action(HANDOVER_REQUESTED, payload),),
-        )
+        return outcomes.handed_over(self.state, queue, decision, why, latest=latest)
