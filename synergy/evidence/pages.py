@@ -21,16 +21,15 @@ from synergy.evidence.models import Notification
 from synergy.identity import service as identity
 from synergy.identity.service import CurrentUser
 
-router = APIRouter(prefix="/evidence")
-router.include_router(review.router)
-router.include_router(upload_pages.router)
+# Each router carries its own "/evidence" prefix, so every route's path is its full address.
+investigator = APIRouter(prefix="/evidence")
 
 Investigator = Annotated[CurrentUser, allow(Role.INVESTIGATOR)]
 Viewer = Annotated[CurrentUser, allow(Role.INVESTIGATOR, Role.SUPERVISOR)]
 RequestId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
 
 
-@router.get("", response_class=HTMLResponse, summary="Upload requests")
+@investigator.get("", response_class=HTMLResponse, summary="Upload requests")
 def list_page(
     request: Request,
     db: SessionDep,
@@ -102,7 +101,7 @@ DEFAULT_FORM = {
 }
 
 
-@router.get("/requests/new", response_class=HTMLResponse, summary="New upload request form")
+@investigator.get("/requests/new", response_class=HTMLResponse, summary="New upload request form")
 def new_page(request: Request, _: Investigator) -> Response:
     return _form_page(request, dict(DEFAULT_FORM))
 
@@ -113,7 +112,7 @@ def _whole(value: str, field: str) -> int:
     return int(value)
 
 
-@router.post("/requests/new", response_class=HTMLResponse, summary="Create and send a link")
+@investigator.post("/requests/new", response_class=HTMLResponse, summary="Create and send a link")
 def create(
     request: Request,
     db: SessionDep,
@@ -155,7 +154,7 @@ def create(
         account = identity.get_by_username(db, username=user.username)
         upload_request, token = service.create_request(
             db,
-            settings=settings,
+            secret=settings.secret(),
             form=form,
             actor=user.username,
             notify_email=account.email if account else None,
@@ -188,7 +187,7 @@ def create(
     )
 
 
-@router.get("/requests/{public_id}", response_class=HTMLResponse, summary="Upload request")
+@investigator.get("/requests/{public_id}", response_class=HTMLResponse, summary="Upload request")
 def detail_page(request: Request, db: SessionDep, user: Viewer, public_id: RequestId) -> Response:
     upload_request = service.get_request(db, public_id=public_id)
     return render(
@@ -203,14 +202,14 @@ def detail_page(request: Request, db: SessionDep, user: Viewer, public_id: Reque
     )
 
 
-@router.post("/requests/{public_id}/revoke", summary="Cancel an upload link")
+@investigator.post("/requests/{public_id}/revoke", summary="Cancel an upload link")
 def revoke(request: Request, db: SessionDep, user: Investigator, public_id: RequestId) -> Response:
     upload_request = service.get_request(db, public_id=public_id)
     service.revoke(db, request=upload_request, actor=user.username, source_ip=client_ip(request))
     return redirect(f"/evidence/requests/{public_id}")
 
 
-@router.post("/requests/{public_id}/extend", summary="Make an upload link last longer")
+@investigator.post("/requests/{public_id}/extend", summary="Make an upload link last longer")
 def extend(
     request: Request,
     db: SessionDep,
@@ -227,3 +226,9 @@ def extend(
         source_ip=client_ip(request),
     )
     return redirect(f"/evidence/requests/{public_id}")
+
+
+router = APIRouter()
+router.include_router(investigator)
+router.include_router(review.router)
+router.include_router(upload_pages.router)

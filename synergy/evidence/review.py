@@ -25,7 +25,7 @@ from synergy.evidence.models import EvidenceFile
 from synergy.evidence.storage import Storage
 from synergy.identity.service import CurrentUser
 
-router = APIRouter()
+router = APIRouter(prefix="/evidence")
 
 Viewer = Annotated[CurrentUser, allow(Role.INVESTIGATOR, Role.SUPERVISOR)]
 PublicId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]

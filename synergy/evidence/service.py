@@ -112,7 +112,7 @@ def validate(form: NewRequest) -> tuple[str, str, str | None, str | None]:
 def create_request(
     session: Session,
     *,
-    settings: Settings,
+    secret: bytes,
     form: NewRequest,
     actor: str,
     notify_email: str | None = None,
@@ -120,7 +120,7 @@ def create_request(
 ) -> tuple[UploadRequest, tokens.LinkToken]:
     reference, kind, email, mobile = validate(form)
     public_id = secrets.token_hex(16)
-    token = tokens.issue(settings.secret(), public_id)
+    token = tokens.issue(secret, public_id)
     request = UploadRequest(
         public_id=public_id,
         token_digest=token.digest,

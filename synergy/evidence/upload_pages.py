@@ -17,7 +17,7 @@ from synergy.evidence.deps import limiter_for
 from synergy.evidence.models import UploadRequest
 from synergy.identity.service import CurrentUser
 
-router = APIRouter()
+router = APIRouter(prefix="/evidence")
 
 Holder = Annotated[CurrentUser | None, public("members of the public holding a valid upload link")]
 Anyone = Annotated[CurrentUser | None, public("assets and messages for the public upload pages")]

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session, sessionmaker
 
 from synergy.core.roles import Role
+from tests.evidence.examples import a_new_link, an_upload_request
 
 Setup = Callable[[sessionmaker[Session]], Mapping[str, str]]
 
@@ -66,10 +67,20 @@ PAGES: dict[str, Example] = {
     "/admin/users": Example(role=Role.ADMINISTRATOR),
     "/admin/users/new": Example(role=Role.ADMINISTRATOR),
     "/admin/audit": Example(role=Role.SUPERVISOR),
+    # CCTV evidence portal
+    "/evidence": Example(role=Role.INVESTIGATOR, setup=an_upload_request),
+    "/evidence/requests/new": Example(role=Role.INVESTIGATOR),
+    "/evidence/requests/{public_id}": Example(role=Role.SUPERVISOR, setup=an_upload_request),
+    "/evidence/upload/{token}": Example(role=None, setup=a_new_link),
+    "/evidence/upload/{token}/files": Example(role=None, setup=an_upload_request),
+    "/evidence/upload-complete": Example(role=None),
 }
 
 NOT_PAGES: dict[str, str] = {
     "/healthz": "liveness probe for monitoring (JSON)",
     "/readyz": "readiness probe for monitoring (JSON)",
     "/metrics": "Prometheus metrics (plain text)",
+    "/evidence/files/{public_id}/content": "evidence video bytes for playback and download",
+    "/evidence/requests/{public_id}/export": "zip of evidence files and their hash manifest",
+    "/evidence/assets/{name}": "JavaScript for the public upload page",
 }

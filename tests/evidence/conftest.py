@@ -54,7 +54,7 @@ def make_link(session_factory, settings: Settings) -> Callable[..., Link]:  # ty
         with session_factory() as db:
             request, token = service.create_request(
                 db,
-                settings=settings,
+                secret=settings.secret(),
                 form=NewRequest(**fields),
                 actor="ivy",  # type: ignore[arg-type]
             )
