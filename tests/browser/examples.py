@@ -54,6 +54,19 @@ class Example:
         return (self.url or path_template).format(**parameters)
 
 
+def _a_waiting_call(session_factory: sessionmaker[Session]) -> Mapping[str, str]:
+    from synergy.contact import service
+    from synergy.contact.dialogue import Channel
+
+    with session_factory() as session:
+        started = service.start_conversation(session, channel=Channel.API)
+        service.take_turn(
+            session, token=started.token, text="Can I speak to a person", limits=service.Limits()
+        )
+        session.commit()
+        return {"call_id": str(started.call.id)}
+
+
 PAGES: dict[str, Example] = {
     # Platform (synergy/core)
     "/": Example(role=Role.OFFICER),
@@ -67,6 +80,12 @@ PAGES: dict[str, Example] = {
     "/admin/users": Example(role=Role.ADMINISTRATOR),
     "/admin/users/new": Example(role=Role.ADMINISTRATOR),
     "/admin/audit": Example(role=Role.SUPERVISOR),
+    # Contact (101 web chat and the staff queue)
+    "/contact-us": Example(role=None),
+    # Without its conversation cookie the chat page offers to start one.
+    "/contact-us/chat": Example(role=None),
+    "/contact": Example(role=Role.CONTACT_AGENT, setup=_a_waiting_call),
+    "/contact/calls/{call_id}": Example(role=Role.SUPERVISOR, setup=_a_waiting_call),
     # CCTV evidence portal
     "/evidence": Example(role=Role.INVESTIGATOR, setup=an_upload_request),
     "/evidence/requests/new": Example(role=Role.INVESTIGATOR),
