@@ -1,0 +1,65 @@
+"""End to end in headless Chromium: a member of the public opens the link, gives the statement,
+uploads a real video through tus-js-client, and finishes."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from synergy.evidence.models import EvidenceFile, UploadRequest
+from tests.evidence.conftest import tiny_mp4
+from tests.evidence.server import ServerProcess
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+
+@pytest.fixture
+def chromium():  # type: ignore[no-untyped-def]
+    if not CHROMIUM.exists():
+        pytest.fail(f"Chromium is needed at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-dev-shm-usage"]
+        )
+        yield browser
+        browser.close()
+
+
+def test_public_page_uploads_a_video_in_chromium(
+    chromium, settings, engine, make_link, session_factory, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    link = make_link(statement=False)
+    video = tmp_path / "front door.mp4"
+    video.write_bytes(tiny_mp4(2))
+    server = ServerProcess(settings, tmp_path / "server.log").start()
+    try:
+        page = chromium.new_page(viewport={"width": 390, "height": 844})  # a phone
+        page.goto(f"{server.base}{link.page}")
+        page.get_by_label("Your full name").fill("Sam Jones")
+        page.get_by_label("Email address or phone number").fill("sam@example.com")
+        page.get_by_label("When was the footage recorded?").fill("Last night, 10pm")
+        page.get_by_label("Where is the camera?").fill("12 High Street")
+        page.get_by_label("Is the camera's clock right? (optional)").fill("2 minutes slow")
+        page.get_by_label("I agree").check()
+        page.get_by_role("button", name="Continue").click()
+        page.get_by_label("Choose files").set_input_files(str(video))
+        page.get_by_role("button", name="Upload files").click()
+        page.get_by_text("front door.mp4: uploaded").wait_for(timeout=30_000)
+        page.get_by_role("button", name="I have finished uploading").click()
+        assert page.get_by_role("heading", level=1).inner_text() == "Footage sent"
+        page.close()
+    finally:
+        server.stop()
+    with session_factory() as db:
+        stored = db.execute(select(EvidenceFile)).scalar_one()
+        request = db.execute(select(UploadRequest)).scalar_one()
+    assert stored.filename == "front door.mp4"
+    assert stored.sha256 == hashlib.sha256(video.read_bytes()).hexdigest()
+    assert request.statement["clock_offset"] == "2 minutes slow"
+    assert request.finished_at is not None
