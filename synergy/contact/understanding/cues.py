@@ -9,6 +9,9 @@ from __future__ import annotations
 from .lexicon import CHILD, REL
 
 Cue = tuple[str, str, str, int]  # (rule name, who regex, what regex, max words apart)
+# Rules named in ORDERED need the *who* before the *what* ("my husband punched" is abuse by
+# the husband; "someone punched my husband" is not).
+ORDERED = frozenset({"partner or family member is violent or controlling"})
 
 _PARTNER = (r"(?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|ex|ex partner|fiance|"
             r"fiancee|other half|fella|feller|missus|misses|stepdad|step dad|in laws|"
@@ -25,7 +28,10 @@ _CHILD_HARM = (
     r"(?:bruis\w*|black eye|marks on|burns? (?:him|her|them)|hits (?:him|her|them)|hitting "
     r"(?:him|her|them)|hurts (?:him|her|them)|beats (?:him|her|them)|slap\w* (?:him|her|them)|"
     r"smack\w*|shak\w* (?:him|her|them)|neglect\w*|starving|hungry|no food|nappy|shouting at|"
-    r"locking them|locks them|"
+    r"locking them|locks them|(?:screams|shouts|screaming|yelling|yells) at (?:them|him|her)|"
+    r"punch\w* (?:him|her|them)|kicks? (?:him|her|them)|left (?:in|outside|on)|"
+    r"(?:grown|adult|older) (?:man|men)|wants? to meet (?:her|him|them|up)|never fed|not (?:being )?"
+    r"fed|look\w* scared|sex offender|"
     r"asking for food|left alone|on (?:his|her|their) own|alone|home alone|no adult|"
     r"nobody (?:looking after|watching|in)|no one (?:looking after|watching|in)|locked (?:out|in)|"
     r"wandering|passed out|drunk|drinking|high|off (?:his|her|their) face|on drugs|"
@@ -43,7 +49,9 @@ _MISSING = (
     r"nobodys seen|no ones seen|cant find|cannot find|cant locate|cant get hold of|cant reach|"
     r"never arrived|never turned up|not turned up|didnt turn up|last seen|no sign of|"
     r"not where (?:he|she|they) said|isnt at|wasnt at|bed (?:hasnt|not) been slept in|"
-    r"slipped out|separated from|left the (?:hospital|ward|home|school)|not answering)"
+    r"slipped out|separated from|left the (?:hospital|ward|home|school)|not answering|"
+    r"(?:not|isnt) (?:in the house|at home|home yet)|should (?:have been|be) (?:home|back)|phone "
+    r"(?:is )?(?:switched off|off|dead))"
 )
 _PERSON_ANY = (
     rf"(?:{CHILD}|son|daughter|mum|mom|mother|dad|father|nan|gran|grandma|grandad|grandfather|"
@@ -69,13 +77,24 @@ _EXPLOIT_WHAT = (
     r"trainers|clothes)|other (?:towns|cities|areas)|miles from home|store drugs|storing drugs|"
     r"drugs on him|drugs on her|owe\w* (?:him|them)|takes? my wages|keep\w* (?:my|their|his|her) "
     r"(?:wages|passports?|documents)|never (?:get|gets|got) (?:paid|a day off)|sleep (?:in|at) "
-    r"the (?:kitchen|shop|factory|car wash|nail bar)|moved in with|using (?:\w+ ){0,2}(?:flat|house)|"
+    r"the (?:kitchen|shop|factory|car wash|nail bar)|moved in with|using (?:his|her|their|my) (?:flat|house)|"
     r"makes? (?:her|him|me) meet|(?:sleep with|meet|men) (?:\w+ ){0,3}for money|borrowing (?:her|his) (?:bank )?card|taking cash out)"
 )
 
 CUES: dict[str, list[Cue]] = {
-    "domestic_abuse": [("partner or family member is violent or controlling", _PARTNER,
-                        _VIOLENCE, 8)],
+    "domestic_abuse": [
+        ("partner or family member is violent or controlling", _PARTNER, _VIOLENCE, 8),
+        ("he or she is violent to the caller", r"(?:he|she)",
+         r"(?:threw|throws|pushes|pushed|shoved|shoves|dragged|grabbed|strangled|choked|punched|"
+         r"punches|kicked|kicks|slapped|slaps|hits|hit|bit|headbutted|beats|beat|hurts|attacked) "
+         r"(?:me|her)", 8),
+        ("ex or former partner still pursuing",
+         r"(?:my ex|left (?:my|him|her)|split (?:up )?(?:from|with)|broke up with|separated from)",
+         r"(?:turning up|turned up|turns up|keeps (?:coming|calling|ringing|texting|messaging)|"
+         r"following|sitting outside|threat\w*|wont leave me alone|kill me|hurt me)", 10),
+        ("signs of abuse next door", r"(?:next door|neighbour|neighbours|upstairs|downstairs)",
+         r"(?:bruis\w* on her|black eye|hitting her|beating her|screaming (?:for help|stop))", 12),
+    ],
     "child_at_risk": [("child and signs of harm or neglect", CHILD, _CHILD_HARM, 10)],
     "missing": [("person not where they should be", _PERSON_ANY, _MISSING, 12)],
     "hate_crime": [("identity and abuse", _HATE_WHO, _HATE_WHAT, 10)],

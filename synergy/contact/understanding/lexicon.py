@@ -46,6 +46,8 @@ SELF = r"(?:myself|my self|himself|herself|themselves|themself|theirself)"
 
 DOMESTIC_ABUSE: list[Pattern] = [
     ("domestic incident", r"\bdomestic(?: abuse| violence| incident| row| situation)?\b", True),
+    ("abusive relationship", r"\babusive (?:partner|husband|wife|boyfriend|girlfriend|ex|"
+     r"relationship|marriage|home|fella)\b", True),
     ("partner or family member using violence",
      rf"\b(?:my|her|his|their|the|your) {REL} {NOT_PASSIVE}(?:has |had |keeps |always |just "
      rf"|been |then )?{ABUSE_V}\b", True),
@@ -80,6 +82,8 @@ DOMESTIC_ABUSE: list[Pattern] = [
     ("abusive family member", rf"\b(?:my|her|his) (?:\w+ )?{REL} (?:is|was|gets|got|has been|"
      r"can be|keeps being) (?:\w+ )?(?:abusive|violent|aggressive) (?:to|towards|with) (?:me|her|"
      r"him|my|us)\b", True),
+    ("hands on the neck", r"\b(?:he|she|hes|shes) (?:\w+ ){0,3}(?:hands?|arm) (?:round|around|on) "
+     r"my (?:neck|throat)\b|\bgrabbed me by the (?:hair|throat|neck|arm)\b", True),
     ("scared to go home", r"\b(?:scared|frightened|terrified|afraid) to go (?:back )?home\b", True),
     ("fear of what they will do", rf"\b(?:scared|frightened|terrified|afraid) (?:that |of what )?"
      rf"(?:he|she|hell|shell|hed|shed|my {REL})\b", True),
@@ -148,7 +152,17 @@ SUICIDE_SELF_HARM: list[Pattern] = [
      r"letters|text|message) (?:saying|to) (?:\w+ ){0,3}(?:sorry|goodbye|love|kids)|tell (?:the kids|"
      r"my kids|mum|my mum|everyone|them) (?:that )?i love|look after (?:mum|my mum|the kids|my "
      r"kids|everyone) for me)\b", True),
-    ("no point", r"\b(?:dont|do not|cant|cannot|can not) see (?:the|any) point\b", False),
+    ("no point", r"\b(?:dont|do not|cant|cannot|can not) see (?:the|any) point\b|\bno (?:point|"
+     r"reason) (?:to|in) (?:keep going|keeping going|be here|being here|live|wake up|carry on)\b|"
+     r"\b(?:wont|not|never|dont think ill|dont want to) wake up\b", False),
+    ("cutting", r"\b(?:cut|cutting|cuts|slit|slitting|burn|burning|scratching) (?:my|his|her|their) "
+     r"(?:arms?|wrists?|legs?|thighs?|skin)\b", True),
+    ("last words", r"\b(?:last time (?:you|youll|you will) (?:hear|see)|(?:wont|will not|never) "
+     r"(?:hear from|see) me again|drive (?:my|his|her|the) car into|walk into the (?:sea|river)|in "
+     r"front of a (?:train|bus|lorry)|better off gone|be better off gone|scared of what (?:i|he|"
+     r"she) might do)\b", True),
+    ("at a height (2)", r"\b(?:off|from) (?:the|a) (?:bridge|roof|cliff|multi storey|car park)\b",
+     True),
     ("at a height", r"\b(?:top of (?:the|a) (?:car park|multi storey|building|cliff|tower)|car "
      r"park roof|edge of (?:the|a) (?:roof|cliff|bridge|platform))\b", True),
 ]
@@ -209,7 +223,9 @@ MENTAL_HEALTH_CRISIS: list[Pattern] = [
     ("mental health crisis", r"\b(?:mental health (?:crisis|episode|breakdown|team|nurse|"
      r"problems|problem|issues|act|services)|mental breakdown|nervous breakdown|having a "
      r"breakdown|breakdown)\b", True),
-    ("psychosis", r"\b(?:psychosis|psychotic|hallucinat\w*|hearing voices|hears voices|voices "
+    ("psychosis", r"\b(?:psychosis|psychotic|hallucinat\w*|hearing (?:voices|things)|hears voices|"
+     r"(?:cameras|microphones|bugs|trackers|chips?) in (?:his|her|my|the) (?:house|flat|home|walls|"
+     r"head|teeth)|ripping (?:the|his|her) (?:walls|house)|voices "
      r"(?:in (?:my|his|her) head|telling)|paranoi\w*|delusion\w*)\b", True),
     ("sectioned or crisis team", r"\b(?:sectioned|section(?:ed)? under|crisis team|home "
      r"treatment team|cpn|psych ward|psychiatric|psychiatrist|bipolar|schizo\w*|manic|mania)\b",

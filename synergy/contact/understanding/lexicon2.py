@@ -18,7 +18,9 @@ VULNERABLE_ADULT: list[Pattern] = [
      r"difficulty)|special needs|autis\w*|asperger\w*|downs? syndrome|brain injury)\b", True),
     ("disability or care needs", r"\b(?:disabled|disability|wheelchair|blind|deaf|partially sighted|housebound|"
      r"bed ?bound|immobile|carer|carers|care home|care worker|care package|sheltered (?:housing|"
-     r"accommodation|flat)|supported (?:living|housing)|vulnerable)\b", True),
+     r"accommodation|flat)|supported (?:living|housing)|vulnerable|walking frame|zimmer|mobility "
+     r"scooter)\b|\b(?:cant|cannot|doesnt|does not) (?:remember|know) (?:her|his|their|where "
+     r"(?:she|he|they)) (?:address|name|way home|lives|live|is|are)\b", True),
     ("fallen and cannot get up", r"\b(?:had a fall|has fallen|fallen over|fell over|on the floor "
      r"and (?:cant|cannot|can not) get up|cant get up)\b", True),
     ("signs nobody has seen them", r"\b(?:(?:curtains|blinds) (?:\w+ ){0,2}(?:closed|drawn|shut)|"
@@ -51,7 +53,7 @@ SEXUAL_OFFENCE: list[Pattern] = [
      r"at night|(?:explicit|sexual|dirty) (?:messages|texts)|photos of himself|didnt consent)", False),
     ("indecent exposure", r"\b(?:exposed (?:himself|herself|his|themselves)|exposing (?:himself|"
      r"herself)|flash\w* (?:me|us|at|his|her|himself)|wanking|masturbat\w*)\b", True),
-    ("intimate images", r"\b(?:upskirt\w*|revenge porn|intimate (?:images|photos|pictures|"
+    ("intimate images", r"\b(?:upskirt\w*|revenge porn|(?:intimate|private) (?:images|photos|pictures|"
      r"videos|pics)|nudes|naked (?:pictures|photos|pics|images|videos|selfies)|sextort\w*|sex "
      r"tape|explicit (?:pictures|photos|images|videos|pics)|dick pics?)\b", True),
 ]
@@ -71,6 +73,8 @@ HATE_CRIME: list[Pattern] = [
      r"bigot\w*|swastika\w*|nazi\w*|kkk|white power|slurs?|p word|n word)\b", True),
     ("told to go back", r"\b(?:go back (?:to )?(?:your|where (?:you|ya|u|they|we) (?:came|come)|"
      r"home to)|not welcome (?:in|here)|dont belong (?:in|here)|(?:your|their) kind)\b", True),
+    ("abuse at a group", r"\b(?:dirty|bloody|effing|fucking|stinking) (?:foreigners?|immigrants?|"
+     r"pakis?|poles?|jews?|muslims?|gays?|paddy|gypsies)\b", True),
     ("group told to get out", r"\b(?:foreigners|immigrants|muslims|pakis|poles|jews|refugees) "
      r"out\b|\b(?:pigs? head|bacon) (?:\w+ ){0,4}(?:mosque|door|step|steps)\b|\bback to (?:your|"
      r"their|our|her|his|my|ur) (?:own )?(?:country|home country)\b|\bare ?nt welcome\b|\bnot welcome here\b", True),
@@ -115,6 +119,9 @@ THREAT_TO_LIFE: list[Pattern] = [
      r"you|him|her) off|(?:wont|will not) miss|run (?:me|him|her|my \w+) (?:down|over)|(?:blacked|"
      r"passed) out|everything went black|pressed on (?:my|her|his) (?:throat|neck)|"
      r"(?:hands?|arm) (?:round|around|on) (?:my|her|his) (?:neck|throat))", False),
+    ("threat to kill (2)", r"\b(?:kill (?:himself|herself) and (?:me|us|the kids|my)|price on "
+     r"(?:my|his|her|your) head|shoot up (?:our|the|my|his|her) (?:house|home|flat)|slit (?:my|your|"
+     r"her|his) throat|(?:said|says) (?:she|he|i|you|were|theyre)(?:s|re| is| am| are)? next)\b", True),
     ("hunted down", r"\b(?:(?:find|hunt|track) (?:you|me|her|him|us) down|(?:knows|know) where "
      r"(?:i|you|we|she|he) lives?|watch (?:your|my) back|(?:hurt|harm|take) (?:my|the|our) "
      r"(?:kids|children|baby|family))\b", True),
@@ -147,6 +154,9 @@ EXPLOITATION: list[Pattern] = [
     ("financial abuse", r"\b(?:taking|taken|takes|took|stealing|stole|spending|spent) (?:all )?"
      r"(?:of )?(?:his|her|their|mums|dads|nans|grandads) (?:money|pension|benefits|savings)\b",
      True),
+    ("used to move drugs", r"\b(?:being|been|getting) used (?:to|for) (?:sell|selling|deal|"
+     r"dealing|carry|carrying|run|running|move|moving|drugs|sex)\b|\b(?:young|teenage|school) "
+     r"(?:girls|boys|kids|lads) (?:\w+ ){0,5}(?:older men|older man|men in cars)\b", True),
     ("sexual exploitation", r"\b(?:pimp\w*|prostitut\w*|sex work\w*|brothel|escort\w*|sugar "
      r"daddy)\b", True),
     ("being exploited", r"\b(?:being|been|getting) (?:groomed|exploited|taken advantage of)\b|"

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from . import lexicon as lx
 from . import lexicon2 as lx2
-from .cues import CUES
+from .cues import CUES, ORDERED
 from .normalise import MatchText
 from .types import Vulnerability as V
 
@@ -100,7 +100,11 @@ def _cue_hits(mt: MatchText) -> list[RuleHit]:
             continue
         whos = list(who_rx.finditer(mt.text))
         for what in whats:
-            near = [w for w in whos if _words_apart(mt.text, w, what) <= gap and w.span() != what.span()]
+            near = [
+                w for w in whos
+                if _words_apart(mt.text, w, what) <= gap and w.span() != what.span()
+                and (name not in ORDERED or w.start() < what.start())
+            ]
             if not near:
                 continue
             who = min(near, key=lambda w: _words_apart(mt.text, w, what))
