@@ -62,11 +62,13 @@ def test_fast_scoring_equals_scikit_learn():
 def test_no_held_out_text_is_used_for_training():
     corpus = build_corpus(SHARED)
     trained = {model_text(e.text) for e in corpus}
-    for case in read_cases("heldout.jsonl"):
-        for turn in [*case.get("history", []), case["text"]]:
-            assert model_text(turn) not in trained, turn
+    for name in ("heldout.jsonl", "blind.jsonl"):
+        for case in read_cases(name):
+            for turn in [*case.get("history", []), case["text"]]:
+                assert model_text(turn) not in trained, turn
     authored = {model_text(c["text"]) for c in read_cases("train_cases.jsonl")}
-    held = {model_text(c["text"]) for c in read_cases("heldout.jsonl")}
+    held = {model_text(c["text"]) for name in ("heldout.jsonl", "blind.jsonl")
+            for c in read_cases(name)}
     assert not authored & held
 
 

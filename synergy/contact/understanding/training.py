@@ -3,7 +3,7 @@ the reproducibility test. Deterministic: fixed seeds, sorted inputs, single-thre
 
 Sources: labelled 101 cases written for this project (`data/train_cases.jsonl`) plus public sets
 in the shared data folder (CLINC150, BANKING77, Counsel Chat; see docs). The held-out evaluation
-set (`data/heldout.jsonl`) is read only to *exclude* its texts."""
+sets (`data/heldout.jsonl`, `data/blind.jsonl`) are read only to *exclude* their texts."""
 
 from __future__ import annotations
 
@@ -58,9 +58,13 @@ def read_cases(name: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
+EVALUATION_SETS = ("heldout.jsonl", "blind.jsonl")
+
+
 def heldout_keys() -> set[str]:
+    """Match forms of every evaluation text; none of them may be trained on."""
     keys = set()
-    for case in read_cases("heldout.jsonl"):
+    for case in (c for name in EVALUATION_SETS for c in read_cases(name)):
         for turn in [*case.get("history", []), case["text"]]:
             keys.add(model_text(turn))
     return keys
