@@ -205,3 +205,29 @@ def test_one_address_cannot_start_endless_conversations(client: TestClient, app:
     start(client)
     response = client.post("/api/contact/sessions")
     assert response.status_code == 429 and "101" in response.json()["detail"]
+
+
+def test_update_request_checks_the_reference_before_messaging_the_officer(
+    client: TestClient, db: Session
+) -> None:
+    token, _ = start(client)
+    assert say(client, token, "Can I get an update on my report please")["expects"] == "reference"
+    bad = say(client, token, "it's 12345")
+    assert bad["expects"] == "reference" and "crime number" in bad["text"]
+    for text in ("crime number 20/123456/24", "Sam Taylor", "07700 900123", "Any news on CCTV?"):
+        reply = say(client, token, text)
+    assert reply["expects"] == "confirm"
+    final = say(client, token, "yes")
+    assert final["done"] and "20/123456/24" in final["text"]
+    event = db.execute(
+        select(OutboxEvent).where(OutboxEvent.topic == "contact.update_requested")
+    ).scalar_one()
+    assert event.payload["details"]["reference"] == "20/123456/24"
+    assert event.payload["details"]["phone"] == "07700900123"
+
+
+def test_housing_dispute_is_signposted_without_a_record(client: TestClient, db: Session) -> None:
+    token, _ = start(client)
+    reply = say(client, token, "my landlord will not return my deposit")
+    assert reply["done"] and "Shelter" in reply["text"] and reply["handover"] is None
+    assert db.execute(select(OutboxEvent)).scalars().all() == []
