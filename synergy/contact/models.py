@@ -29,6 +29,7 @@ class CallStatus:
     COMPLETED = "completed"  # the assistant dealt with it
     WAITING = "waiting"  # handed over, waiting for a person
     TAKEN = "taken"  # a person has taken it
+    ABANDONED = "abandoned"  # the caller stopped answering before it was dealt with
 
 
 class ContactCall(Base):

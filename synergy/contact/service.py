@@ -259,6 +259,32 @@ def _update_call(call: ContactCall, state: ConversationState, reply: Reply) -> N
         call.ended_at = now
 
 
+def close_abandoned_calls(
+    session: Session, *, limits: Limits, now: dt.datetime | None = None
+) -> int:
+    """Mark conversations the caller left before they expired as abandoned; returns how many.
+
+    Safe to run at any time and twice: only active conversations past their expiry change.
+    """
+    cutoff = (now or utcnow()) - dt.timedelta(minutes=limits.session_minutes)
+    stale = session.execute(
+        select(ContactCall)
+        .where(ContactCall.status == CallStatus.ACTIVE, ContactCall.started_at < cutoff)
+        .with_for_update(skip_locked=True)
+    ).scalars()
+    closed = 0
+    for call in stale:
+        call.status = CallStatus.ABANDONED
+        call.ended_at = utcnow()
+        audit.record(
+            session, action="contact.call_abandoned", target_type="contact_call",
+            target_id=call.id, details={"turns": call.turn_count, "intent": call.intent},
+        )  # fmt: skip
+        closed += 1
+    session.flush()
+    return closed
+
+
 # --- References ------------------------------------------------------------------------------
 
 

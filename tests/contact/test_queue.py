@@ -125,3 +125,24 @@ def test_voice_calls_from_one_trunk_are_not_rate_limited(db: Session) -> None:
     service.start_conversation(db, channel=Channel.API, source_ip="10.0.0.6", limits=limits)
     with pytest.raises(TooManyRequests):
         service.start_conversation(db, channel=Channel.API, source_ip="10.0.0.6", limits=limits)
+
+
+def test_conversations_left_past_their_expiry_are_closed_as_abandoned(
+    session_factory: Any, db: Session
+) -> None:
+    import datetime as dt
+
+    with session_factory() as session:
+        left = service.start_conversation(session, channel=Channel.WEB_CHAT)
+        service.take_turn(session, token=left.token, text="I want to report a crime", limits=LIMITS)
+        done = service.start_conversation(session, channel=Channel.WEB_CHAT)
+        service.take_turn(session, token=done.token, text="speak to a person", limits=LIMITS)
+        session.commit()
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(minutes=LIMITS.session_minutes + 1)
+    with session_factory() as session:
+        assert service.close_abandoned_calls(session, limits=LIMITS) == 0
+        assert service.close_abandoned_calls(session, limits=LIMITS, now=later) == 1
+        assert service.close_abandoned_calls(session, limits=LIMITS, now=later) == 0
+        session.commit()
+    assert service.get_call(db, call_id=left.call.id).status == "abandoned"
+    assert service.get_call(db, call_id=done.call.id).status == "waiting"
