@@ -1,24 +1,29 @@
 """Browser fixtures: the real app served by uvicorn, and Debian's headless Chromium.
 
-One Chromium runs for the whole session; each test gets a fresh browser context (no cookies
-carried over) and a fresh server on a free port, backed by the emptied test database.
+One Chromium and one uvicorn run for the whole session; each test gets a fresh browser context
+(no cookies carried over) and its own app, on the emptied test database.
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import itertools
 import os
 import socket
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
 from fastapi import FastAPI
+from fastapi.responses import PlainTextResponse
 from sqlalchemy.orm import Session, sessionmaker
+from starlette.types import Receive, Scope, Send
 
 from synergy.core import security
 from synergy.core.deps import SESSION_COOKIE
@@ -37,7 +42,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SERVER_START_SECONDS = 10
+SERVER_SECONDS = 10
 
 
 def _without_browser(reason: str) -> None:
@@ -61,37 +66,6 @@ def browser():  # type: ignore[no-untyped-def]
         chromium.close()
 
 
-class LiveServer:
-    """uvicorn serving `app` from a background thread, on a socket bound before it starts."""
-
-    def __init__(self, app: FastAPI) -> None:
-        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._socket.bind(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self._socket.getsockname()[1]}"
-        config = uvicorn.Config(
-            app, log_config=None, access_log=False, lifespan="on", timeout_graceful_shutdown=2
-        )
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(
-            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True
-        )
-
-    def start(self) -> None:
-        self._thread.start()
-        deadline = time.monotonic() + SERVER_START_SECONDS
-        while not self._server.started:
-            if not self._thread.is_alive() or time.monotonic() > deadline:
-                raise RuntimeError(f"uvicorn did not start serving on {self.url}")
-            time.sleep(0.01)
-
-    def stop(self) -> None:
-        self._server.should_exit = True
-        self._thread.join(SERVER_START_SECONDS)
-        self._socket.close()
-        if self._thread.is_alive():
-            raise RuntimeError(f"uvicorn on {self.url} did not stop")
-
-
 _hash_once = functools.cache(security.hash_password)
 
 
@@ -102,15 +76,90 @@ def _reuse_password_hashes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(identity, "hash_password", _hash_once)
 
 
-@pytest.fixture
-def live_server(app: FastAPI) -> Iterator[str]:
-    """The base URL of the real app, served over HTTP on 127.0.0.1."""
-    server = LiveServer(app)
+class LiveServer:
+    """uvicorn on 127.0.0.1 in a background thread, started once for the session.
+
+    Each test plugs in its own app (made by the `app` fixture, on that test's emptied database)
+    with `serving(app)`, which also runs the app's lifespan; starting uvicorn once rather than
+    per test keeps the suite fast.
+    """
+
+    def __init__(self) -> None:
+        self._socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._socket.bind(("127.0.0.1", 0))
+        self.url = f"http://127.0.0.1:{self._socket.getsockname()[1]}"
+        self._app: FastAPI | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        config = uvicorn.Config(
+            self._dispatch,
+            interface="asgi3",
+            lifespan="on",
+            log_config=None,
+            access_log=False,
+            timeout_graceful_shutdown=2,
+        )
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=self._server.run, kwargs={"sockets": [self._socket]}, daemon=True
+        )
+
+    async def _dispatch(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            self._loop = asyncio.get_running_loop()
+            while (await receive())["type"] != "lifespan.shutdown":
+                await send({"type": "lifespan.startup.complete"})
+            await send({"type": "lifespan.shutdown.complete"})
+        elif self._app is None:
+            await PlainTextResponse("No test is running", status_code=503)(scope, receive, send)
+        else:
+            await self._app(scope, receive, send)
+
+    def _run(self, coroutine: Coroutine[Any, Any, Any]) -> Any:
+        assert self._loop is not None
+        return asyncio.run_coroutine_threadsafe(coroutine, self._loop).result(SERVER_SECONDS)
+
+    @contextmanager
+    def serving(self, app: FastAPI) -> Iterator[str]:
+        lifespan = app.router.lifespan_context(app)
+        self._run(lifespan.__aenter__())
+        self._app = app
+        try:
+            yield self.url
+        finally:
+            self._app = None
+            self._run(lifespan.__aexit__(None, None, None))
+
+    def start(self) -> None:
+        self._thread.start()
+        deadline = time.monotonic() + SERVER_SECONDS
+        while not self._server.started:
+            if not self._thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"uvicorn did not start serving on {self.url}")
+            time.sleep(0.01)
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(SERVER_SECONDS)
+        self._socket.close()
+        if self._thread.is_alive():
+            raise RuntimeError(f"uvicorn on {self.url} did not stop")
+
+
+@pytest.fixture(scope="session")
+def _uvicorn() -> Iterator[LiveServer]:
+    server = LiveServer()
     server.start()
     try:
-        yield server.url
+        yield server
     finally:
         server.stop()
+
+
+@pytest.fixture
+def live_server(_uvicorn: LiveServer, app: FastAPI) -> Iterator[str]:
+    """The base URL of the real app (this test's `app`), served over HTTP on 127.0.0.1."""
+    with _uvicorn.serving(app) as url:
+        yield url
 
 
 @pytest.fixture
