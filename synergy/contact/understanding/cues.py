@@ -12,14 +12,17 @@ Cue = tuple[str, str, str, int]  # (rule name, who regex, what regex, max words 
 # Rules named in ORDERED need the *who* before the *what* ("my husband punched" is abuse by
 # the husband; "someone punched my husband" is not).
 ORDERED = frozenset({"partner or family member is violent or controlling"})
+# Cues whose *what* carries its own negation ("hasn't come home"): never read as a denial.
+UNNEGATABLE = frozenset({"person not where they should be"})
 
 _PARTNER = (r"(?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|ex|ex partner|fiance|"
             r"fiancee|other half|fella|feller|missus|misses|stepdad|step dad|in laws|"
-            r"(?:brother|sister|father|mother|son|daughter) in law)s?")
+            r"(?:brother|sister|father|mother|son|daughter) in law|(?:father|dad) of my \w+|"
+            r"kids dad|childrens (?:dad|father))s?")
 _VIOLENCE = (
     r"(?:hit|hits|hitting|punch\w*|kick\w*|slap\w*|beat|beats|beating|beat (?:me|her|him) up|"
     r"batter\w*|strangl\w*|chok\w*|push\w*|shove\w*|throttl\w*|headbutt\w*|attack\w*|assault\w*|"
-    r"hurt|hurts|hurting|abus\w*|violent|violence|knock\w* (?:me|her|him) about|bites|bit me|"
+    r"hurt|hurts|hurting|abus\w*|violent|violence|knock\w* (?:me|her|him) (?:about|around)|bites|bit me|"
     r"scratch\w*|grab\w*|drag\w*|threw (?:me|her|him)|throws (?:me|her|him)|control\w*|"
     r"tracker|tracking|putting me down|puts me down|rough\w* (?:me|her) up|black eye|"
     r"bruises|bruised|smash\w* (?:my|her|the) (?:phone|things|stuff))"
@@ -31,7 +34,8 @@ _CHILD_HARM = (
     r"locking them|locks them|(?:screams|shouts|screaming|yelling|yells) at (?:them|him|her)|"
     r"punch\w* (?:him|her|them)|kicks? (?:him|her|them)|left (?:in|outside|on)|"
     r"(?:grown|adult|older) (?:man|men)|wants? to meet (?:her|him|them|up)|never fed|not (?:being )?"
-    r"fed|look\w* scared|sex offender|"
+    r"fed|look\w* scared|sex offender|thump\w*|thuds?|burns? on (?:his|her|their)|(?:his|her|their)"
+    r" (?:mum|dad|stepdad|mother|father|mums boyfriend) did (?:it|that)|"
     r"asking for food|left alone|on (?:his|her|their) own|alone|home alone|no adult|"
     r"nobody (?:looking after|watching|in)|no one (?:looking after|watching|in)|locked (?:out|in)|"
     r"wandering|passed out|drunk|drinking|high|off (?:his|her|their) face|on drugs|"
@@ -50,7 +54,11 @@ _MISSING = (
     r"never arrived|never turned up|not turned up|didnt turn up|last seen|no sign of|"
     r"not where (?:he|she|they) said|isnt at|wasnt at|bed (?:hasnt|not) been slept in|"
     r"slipped out|separated from|left the (?:hospital|ward|home|school)|not answering|"
-    r"(?:not|isnt) (?:in the house|at home|home yet)|should (?:have been|be) (?:home|back)|phone "
+    r"(?:not|isnt) (?:in the house|at home|home yet)|(?:came|come|got) (?:back|home) without|"
+    r"(?:cant|cannot) see (?:him|her|them)|(?:ran|run|walked|wandered) out of the (?:house|shop|"
+    r"school|home|ward)|left (?:and|without) (?:taken|taking) (?:nothing|anything)|left (?:without|"
+    r"with no) (?:her|his|their) (?:phone|bag|keys|money|medication)|able to (?:get hold of|reach|"
+    r"contact)|should (?:have been|be) (?:home|back)|phone "
     r"(?:is )?(?:switched off|off|dead))"
 )
 _PERSON_ANY = (
@@ -85,13 +93,15 @@ CUES: dict[str, list[Cue]] = {
     "domestic_abuse": [
         ("partner or family member is violent or controlling", _PARTNER, _VIOLENCE, 8),
         ("he or she is violent to the caller", r"(?:he|she)",
-         r"(?:threw|throws|pushes|pushed|shoved|shoves|dragged|grabbed|strangled|choked|punched|"
+         r"(?:knock\w*|threw|throws|pushes|pushed|shoved|shoves|dragged|grabbed|strangled|choked|punched|"
          r"punches|kicked|kicks|slapped|slaps|hits|hit|bit|headbutted|beats|beat|hurts|attacked) "
          r"(?:me|her)", 8),
         ("ex or former partner still pursuing",
-         r"(?:my ex|left (?:my|him|her)|split (?:up )?(?:from|with)|broke up with|separated from)",
+         rf"(?:my ex|left (?:my|him|her)|split (?:up )?(?:from|with)|broke up with|separated from|"
+         rf"{_PARTNER})",
          r"(?:turning up|turned up|turns up|keeps (?:coming|calling|ringing|texting|messaging)|"
-         r"following|sitting outside|threat\w*|wont leave me alone|kill me|hurt me)", 10),
+         r"following|sitting outside|threat\w*|wont leave me alone|kill me|hurt me|broke into|"
+         r"broken into|trashed|smashed|damaged|screaming at me|shouting at me)", 10),
         ("signs of abuse next door", r"(?:next door|neighbour|neighbours|upstairs|downstairs)",
          r"(?:bruis\w* on her|black eye|hitting her|beating her|screaming (?:for help|stop))", 12),
     ],

@@ -84,7 +84,8 @@ DOMESTIC_ABUSE: list[Pattern] = [
      r"him|my|us)\b", True),
     ("hands on the neck", r"\b(?:he|she|hes|shes) (?:\w+ ){0,3}(?:hands?|arm) (?:round|around|on) "
      r"my (?:neck|throat)\b|\bgrabbed me by the (?:hair|throat|neck|arm)\b", True),
-    ("scared to go home", r"\b(?:scared|frightened|terrified|afraid) to go (?:back )?home\b", True),
+    ("scared to go home", r"\b(?:scared|frightened|terrified|afraid) to (?:go (?:back )?home|be "
+     r"(?:at home|alone|in the house) with (?:him|her|my))\b", True),
     ("fear of what they will do", rf"\b(?:scared|frightened|terrified|afraid) (?:that |of what )?"
      rf"(?:he|she|hell|shell|hed|shed|my {REL})\b", True),
     ("locked in or out", r"\b(?:locks|locked|locking) (?:me|her|us) (?:in|out)\b", True),
@@ -128,7 +129,7 @@ SUICIDE_SELF_HARM: list[Pattern] = [
     ("at a height or railway", r"\b(?:jump|jumping|throw myself|throw (?:himself|herself)|step "
      r"in front|stepping in front|walk in front) (?:off|from|in front of|into|of)?\b|\b(?:on|at|"
      r"near|standing on|sat on|sitting on|stood on) (?:the |a )?(?:edge of (?:the |a )?)?(?:bridge|"
-     r"ledge|cliff|roof|railway line|railway|train tracks|tracks|motorway bridge|multi storey)\b",
+     r"ledge|cliff|roof edge|railway line|railway|train tracks|tracks|motorway bridge|multi storey)\b",
      True),
     ("saying goodbye", r"\b(?:goodbye (?:note|letter|message|messages|text|texts|video)|suicide "
      r"note|said (?:his|her|their|my) goodbyes|saying goodbye to (?:everyone|us|me|the kids)|"
@@ -155,6 +156,9 @@ SUICIDE_SELF_HARM: list[Pattern] = [
     ("no point", r"\b(?:dont|do not|cant|cannot|can not) see (?:the|any) point\b|\bno (?:point|"
      r"reason) (?:to|in) (?:keep going|keeping going|be here|being here|live|wake up|carry on)\b|"
      r"\b(?:wont|not|never|dont think ill|dont want to) wake up\b", False),
+    ("cannot stay alive", r"\b(?:finish it (?:tonight|all|now)|finish myself off|sleep forever|"
+     r"nothing (?:left )?to live for|(?:cant|cannot|can not|dont think i can|unable to) (?:stay|keep "
+     r"myself|keep) (?:alive|safe)|(?:be|stay) alive much longer)\b", False),
     ("cutting", r"\b(?:cut|cutting|cuts|slit|slitting|burn|burning|scratching) (?:my|his|her|their) "
      r"(?:arms?|wrists?|legs?|thighs?|skin)\b", True),
     ("last words", r"\b(?:last time (?:you|youll|you will) (?:hear|see)|(?:wont|will not|never) "
@@ -207,6 +211,9 @@ CHILD_AT_RISK: list[Pattern] = [
      True),
     ("child abuse or grooming", r"\b(?:groom\w*|child (?:sexual|abuse|neglect|protection|"
      r"exploitation)|cse|csa|neglect|neglected|neglecting|safeguarding)\b", True),
+    ("adult hanging around children", r"\b(?:man|men|bloke|guy|stranger|someone) (?:\w+ ){0,3}"
+     r"(?:hanging around|loitering|waiting|lurking|watching) (?:\w+ ){0,2}(?:school|playground|"
+     r"the park|the kids|the children|the girls|the boys)\b", True),
     ("adult contacting a child",
      r"\b(?:man|men|adult|older (?:man|guy|lad|bloke|boy|boys)|bloke|stranger|guy|somebody|"
      r"someone) (?:\w+ ){0,3}(?:messag\w*|talking to|chatting to|texting|snapchat\w*|contacting|"
@@ -246,6 +253,9 @@ MENTAL_HEALTH_CRISIS: list[Pattern] = [
     ("in crisis", r"\b(?:panic attack\w*|panicking|losing (?:my|his|her) (?:mind|head)|losing it|"
      r"lost the plot|going mad|going crazy|in a (?:really |very )?(?:bad|dark) (?:place|way)|"
      r"falling apart|head is a mess|breaking point|havent slept (?:for|in) days)\b", True),
+    ("having an episode", r"\b(?:having an episode|(?:psychotic|manic|bad) episode|world is "
+     r"ending|end of the world|(?:someone|something|people) (?:is |are )?(?:inside|in) (?:her|his|"
+     r"my) head)\b", True),
     ("behaving strangely", r"\b(?:acting|behaving) (?:really |very |so )?(?:strange\w*|weird\w*|"
      r"erratic\w*|odd\w*|bizarre\w*|out of character|crazy|irrational\w*)\b|\b(?:ranting|"
      r"screaming|shouting) (?:at nothing|at the (?:walls|sky)|to (?:himself|herself))\b|"

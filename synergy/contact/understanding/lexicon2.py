@@ -39,6 +39,13 @@ SEXUAL_OFFENCE: list[Pattern] = [
     ("unwanted touching", r"\b(?:touched|touching|touch|grabbed|groped|grope\w*|feeling) (?:me|"
      r"her|him|my|her|his) (?:\w+ )?(?:up|inappropriately|bum|bottom|breasts?|boobs|chest|"
      r"privates|private parts|crotch|backside|thigh|between)\b|\bgrop\w*\b", True),
+    ("touching or filming someone", r"\b(?:man|men|bloke|guy|someone|stranger|he) (?:\w+ ){0,2}"
+     r"touched (?:me|her|him|my (?:\w+ )?(?:daughter|son|child|kid|sister|friend|wife|girlfriend|"
+     r"niece|nephew))\b|\b(?:film\w*|record\w*|photograph\w*) (?:me|her|him) (?:\w+ ){0,2}"
+     r"(?:getting changed|changing|undress\w*|naked|in the shower|showering|in the toilet)|\bsex "
+     r"with (?:me|her|him) (?:\w+ ){0,3}(?:passed out|asleep|drunk|unconscious|out of it|didnt "
+     r"want|did not want|said no)|\b(?:makes|make) (?:me|her|him) (?:\w+ )?(?:have sex|sleep with|"
+     r"do sexual)|\brubb\w* (?:up )?against (?:me|her|him)\b", False),
     ("sex without consent", r"\b(?:forced|made|pressured|pressuring|forcing|making) (?:me|her|"
      r"him) (?:\w+ )?(?:to have sex|into sex|have sex|to do sexual|to do stuff|to sleep with|into "
      r"sleeping|to perform|do things)|without (?:my|her|his) consent|didnt consent|did not "
@@ -72,7 +79,7 @@ HATE_CRIME: list[Pattern] = [
      r"antisemit\w*|anti semit\w*|xenophob\w*|disablis\w*|hate (?:crime|incident|speech|mail)|"
      r"bigot\w*|swastika\w*|nazi\w*|kkk|white power|slurs?|p word|n word)\b", True),
     ("told to go back", r"\b(?:go back (?:to )?(?:your|where (?:you|ya|u|they|we) (?:came|come)|"
-     r"home to)|not welcome (?:in|here)|dont belong (?:in|here)|(?:your|their) kind)\b", True),
+     r"home to)|not welcome (?:in|here)|dont belong (?:in|here)|(?:your|their) kind)\b", False),
     ("abuse at a group", r"\b(?:dirty|bloody|effing|fucking|stinking) (?:foreigners?|immigrants?|"
      r"pakis?|poles?|jews?|muslims?|gays?|paddy|gypsies)\b", True),
     ("group told to get out", r"\b(?:foreigners|immigrants|muslims|pakis|poles|jews|refugees) "
@@ -119,7 +126,8 @@ THREAT_TO_LIFE: list[Pattern] = [
      r"you|him|her) off|(?:wont|will not) miss|run (?:me|him|her|my \w+) (?:down|over)|(?:blacked|"
      r"passed) out|everything went black|pressed on (?:my|her|his) (?:throat|neck)|"
      r"(?:hands?|arm) (?:round|around|on) (?:my|her|his) (?:neck|throat))", False),
-    ("threat to kill (2)", r"\b(?:kill (?:himself|herself) and (?:me|us|the kids|my)|price on "
+    ("threat to kill (2)", r"\b(?:(?:ill|youll|hell|shell|theyll|you will|i will|he will|she "
+     r"will|they will|you would|i would) be (?:killed|murdered|shot|stabbed|dead)|kill (?:himself|herself) and (?:me|us|the kids|my)|price on "
      r"(?:my|his|her|your) head|shoot up (?:our|the|my|his|her) (?:house|home|flat)|slit (?:my|your|"
      r"her|his) throat|(?:said|says) (?:she|he|i|you|were|theyre)(?:s|re| is| am| are)? next)\b", True),
     ("hunted down", r"\b(?:(?:find|hunt|track) (?:you|me|her|him|us) down|(?:knows|know) where "
@@ -154,6 +162,10 @@ EXPLOITATION: list[Pattern] = [
     ("financial abuse", r"\b(?:taking|taken|takes|took|stealing|stole|spending|spent) (?:all )?"
      r"(?:of )?(?:his|her|their|mums|dads|nans|grandads) (?:money|pension|benefits|savings)\b",
      True),
+    ("forced to move drugs", r"\b(?:forced|made|pressured|being made) to (?:carry|sell|deal|move|"
+     r"run|hold|store|deliver)\b|\blocked in (?:at night|the (?:shop|salon|house|factory|back))\b|"
+     r"\b(?:lifts|gifts|money|cash|drugs|alcohol|drink|vapes) from (?:older|much older|grown) "
+     r"(?:men|man|lads|boys|guys)\b", True),
     ("used to move drugs", r"\b(?:being|been|getting) used (?:to|for) (?:sell|selling|deal|"
      r"dealing|carry|carrying|run|running|move|moving|drugs|sex)\b|\b(?:young|teenage|school) "
      r"(?:girls|boys|kids|lads) (?:\w+ ){0,5}(?:older men|older man|men in cars)\b", True),

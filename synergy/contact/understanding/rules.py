@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from . import lexicon as lx
 from . import lexicon2 as lx2
-from .cues import CUES, ORDERED
+from .cues import CUES, ORDERED, UNNEGATABLE
 from .normalise import MatchText
 from .types import Vulnerability as V
 
@@ -39,9 +39,11 @@ _CATEGORIES: tuple[tuple[V, list[lx.Pattern]], ...] = (
 _CHILD_CUE = re.compile(
     rf"\b(?:{lx.CHILD}|school|college|foster\w*|childrens home|children s home|care home for "
     r"kids|teen\w*|young person|minor|under ?age|(?:my|our|his|her) (?:son|daughter|boy|girl)|"
-    r"only (?:[1-9]|1[0-7]|twelve|thirteen|fourteen|fifteen|sixteen|seventeen))\b"
+    r"(?:only|is|hes|shes|aged) (?:[1-9]|1[0-7]|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen))\b"
 )
-_ADULT_AGE = re.compile(r"\b(?:1[89]|[2-9]\d|1[01]\d) (?:year|years|yr) old\b|\b(?:in (?:his|"
+_ADULT_AGE = re.compile(r"\b(?:1[89]|[2-9]\d|1[01]\d) (?:year|years|yr) old\b|\b(?:is|hes|shes|"
+                        r"aged|age) (?:1[89]|[2-9]\d)\b|\b(?:in (?:his|"
                         r"her) (?:20s|30s|40s|50s|60s|70s|80s|90s|twenties|thirties|forties))\b")
 _ADULT_CUE = re.compile(
     r"\b(?:my |our |his |her )?(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|"
@@ -110,7 +112,7 @@ def _cue_hits(mt: MatchText) -> list[RuleHit]:
             who = min(near, key=lambda w: _words_apart(mt.text, w, what))
             start, end = min(who.start(), what.start()), max(who.end(), what.end())
             vuln = _missing_kind(mt.text) if category == "missing" else V(category)
-            negated = _is_negated(mt.text, what.start(), what.start())
+            negated = name not in UNNEGATABLE and _is_negated(mt.text, what.start(), what.start())
             hits.append(RuleHit(vuln, mt.words_at(start, end), name, negated))
             break  # one hit per cue is enough evidence
     return hits
