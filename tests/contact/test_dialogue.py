@@ -316,3 +316,17 @@ def test_a_phone_number_spoken_as_words_is_taken_from_the_entities() -> None:
     say(talk, *CRIME_ANSWERS[:4])
     reply = talk.respond("oh seven seven double oh nine double oh one two three")
     assert reply.expects == "confirm" and talk.state.slots["phone"] == "07700900123"
+
+
+def test_a_failing_understanding_layer_hands_the_caller_to_a_person(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(text: str, *, history: Sequence[str] = ()) -> Understanding:
+        raise EOFError("model file is being replaced")
+
+    talk = Conversation(understand=broken)
+    talk.start()
+    reply = talk.respond("my bike was stolen")
+    assert reply.decision == "handover_understanding_failed" and reply.handover is not None
+    assert "EOFError" in reply.reasons[0]
+    assert "understanding failed" in caplog.text

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import logging
 import re
 from collections.abc import Callable, Sequence
 from enum import Enum
@@ -49,6 +50,8 @@ from synergy.contact.understanding.types import (
     Understanding,
 )
 from synergy.core.errors import Conflict
+
+log = logging.getLogger(__name__)
 
 MAX_FAILED_ANSWERS = 2
 # Below this the engine asks the caller to say again what the contact is about.
@@ -159,6 +162,10 @@ class Conversation:
             return self._handover(
                 Queue.NORMAL, "handover_text_too_long", (too_long.message,), latest=""
             )
+        except Exception as failure:  # a caller must never be dropped: log it, pass them on
+            log.exception("understanding failed; handing the caller to a person")
+            why = (f"the understanding layer failed ({type(failure).__name__})",)
+            return self._handover(Queue.NORMAL, "handover_understanding_failed", why, latest=text)
         state.history = [*state.history, text][-MAX_HISTORY_TURNS:]
         self._note_risk(understanding)
         reply = self._urgent_handover(understanding, text) or self._answer(understanding, text)
