@@ -22,7 +22,7 @@ def _load_libcrypto() -> ctypes.CDLL:
         raise ImportError("synergy.evidence needs OpenSSL's libcrypto (install libssl3)")
     lib = ctypes.CDLL(name)
     lib.SHA256_Init.argtypes = [ctypes.c_void_p]
-    lib.SHA256_Update.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_size_t]
+    lib.SHA256_Update.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t]
     lib.SHA256_Final.argtypes = [ctypes.c_char_p, ctypes.c_void_p]
     return lib
 
@@ -48,8 +48,16 @@ class ResumableSha256:
         return cls(state)
 
     def update(self, data: bytes | bytearray | memoryview) -> None:
-        chunk = bytes(data) if not isinstance(data, bytes) else data
-        _lib.SHA256_Update(self._ctx, chunk, len(chunk))
+        if isinstance(data, bytes):
+            _lib.SHA256_Update(self._ctx, data, len(data))
+            return
+        view = memoryview(data)
+        if view.readonly:
+            _lib.SHA256_Update(self._ctx, bytes(view), view.nbytes)
+            return
+        # Hash a writable buffer (the upload's receive buffer) in place, without a copy.
+        window = (ctypes.c_char * view.nbytes).from_buffer(view)
+        _lib.SHA256_Update(self._ctx, window, view.nbytes)
 
     def state(self) -> bytes:
         return self._ctx.raw

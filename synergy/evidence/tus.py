@@ -12,25 +12,20 @@ from __future__ import annotations
 import base64
 import binascii
 import email.utils
-import hashlib
-import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Annotated, Any, BinaryIO
+from typing import Annotated, Any
 
 from anyio import to_thread
 from fastapi import APIRouter, Path, Request
 from fastapi.responses import JSONResponse, Response
-from starlette.requests import ClientDisconnect
 
 from synergy.core.db import transaction
 from synergy.core.deps import client_ip, csrf_exempt, public
 from synergy.core.errors import InvalidRequest, SynergyError
 from synergy.evidence import service, uploads
 from synergy.evidence.deps import abandoned_after, limiter_for, storage_for
-from synergy.evidence.hashing import ResumableSha256
-from synergy.evidence.media import SNIFF_BYTES
-from synergy.evidence.storage import Storage, disk_errors
+from synergy.evidence.receiving import Target, receive
 from synergy.identity.service import CurrentUser
 
 router = APIRouter(prefix="/api/evidence/tus")
@@ -53,11 +48,6 @@ FileId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
 class PreconditionFailed(SynergyError):
     status_code = 412
     title = "Unsupported tus version"
-
-
-class ChecksumMismatch(SynergyError):
-    status_code = 460
-    title = "Checksum mismatch"
 
 
 class UnsupportedMediaType(SynergyError):
@@ -102,6 +92,10 @@ class _Snapshot:
     hash_state: bytes
     status: str
     expires: str
+
+
+def _target(snap: _Snapshot) -> Target:
+    return Target(snap.id, snap.storage_key, snap.offset, snap.length, snap.hash_state)
 
 
 def _snapshot(request: Request, token: str, file_id: str) -> _Snapshot:
@@ -239,7 +233,7 @@ async def create(request: Request, token: Token, _: Uploader) -> Response:
             "Upload-Expires": snap.expires,
         }
         if request.headers.get("content-type") == OCTET_STREAM:
-            offset = await _receive(request, snap, _checksum(request))
+            offset = await receive(request, _target(snap), _checksum(request))
             headers["Upload-Offset"] = str(offset)
         return Response(status_code=201, headers=_headers(**headers))
 
@@ -263,7 +257,7 @@ async def patch(request: Request, token: Token, file_id: FileId, _: Uploader) ->
                 )
             if snap.status != "uploading":
                 raise uploads.OffsetMismatch("This upload is already complete")
-            offset = await _receive(request, snap, checksum)
+            offset = await receive(request, _target(snap), checksum)
         return Response(
             status_code=204,
             headers=_headers(**{"Upload-Offset": str(offset), "Upload-Expires": snap.expires}),
@@ -309,88 +303,3 @@ def _checksum(request: Request) -> tuple[str, bytes] | None:
         return algorithm, base64.b64decode(encoded, validate=True)
     except binascii.Error:
         raise InvalidRequest("Upload-Checksum is not base64") from None
-
-
-class _Writer:
-    """Writes, hashes and fsyncs one PATCH body; commits durable progress to the database."""
-
-    def __init__(self, request: Request, snap: _Snapshot, checksum: tuple[str, bytes] | None):
-        self.request = request
-        self.snap = snap
-        self.storage: Storage = storage_for(request)
-        self.hasher = ResumableSha256(snap.hash_state)
-        self.checker = hashlib.new(checksum[0]) if checksum else None
-        self.expected = checksum[1] if checksum else None
-        self.committed = snap.offset
-        self.written = snap.offset
-        self.handle: BinaryIO = self.storage.append(snap.storage_key, snap.offset)
-
-    def write(self, piece: bytes) -> None:
-        with disk_errors():
-            self.handle.write(piece)
-        self.hasher.update(piece)
-        if self.checker is not None:
-            self.checker.update(piece)
-        self.written += len(piece)
-
-    def commit(self) -> None:
-        """fsync, then record the offset and hash state (never the other way round)."""
-        if self.written == self.committed:
-            return
-        with disk_errors():
-            os.fsync(self.handle.fileno())
-        progress = uploads.Progress(self.committed, self.written, self.hasher.state())
-        with transaction(self.request.app.state.session_factory) as session:
-            uploads.commit_progress(
-                session, file_id=self.snap.id, progress=progress, source_ip=client_ip(self.request)
-            )
-        self.committed = self.written
-
-    def discard(self) -> None:
-        """Drop bytes not yet committed (failed checksum, oversized body)."""
-        self.storage.truncate(self.snap.storage_key, self.committed)
-        self.written = self.committed
-
-    def close(self) -> None:
-        self.handle.close()
-
-
-async def _receive(request: Request, snap: _Snapshot, checksum: tuple[str, bytes] | None) -> int:
-    writer = await to_thread.run_sync(_Writer, request, snap, checksum)
-    buffer = bytearray()
-    sniffed = snap.offset > 0
-    try:
-        async for chunk in request.stream():
-            if writer.written + len(buffer) + len(chunk) > snap.length:
-                await to_thread.run_sync(writer.discard)
-                raise uploads.TooLarge("More bytes were sent than the upload's length")
-            buffer += chunk
-            if not sniffed and len(buffer) < min(SNIFF_BYTES, snap.length):
-                continue
-            if not sniffed:
-                uploads.check_first_bytes(bytes(buffer[:SNIFF_BYTES]))
-                sniffed = True
-            if len(buffer) >= PIECE:
-                await to_thread.run_sync(writer.write, bytes(buffer))
-                buffer.clear()
-                if checksum is None and writer.written - writer.committed >= COMMIT_EVERY:
-                    await to_thread.run_sync(writer.commit)
-        if not sniffed and buffer:
-            uploads.check_first_bytes(bytes(buffer[:SNIFF_BYTES]))
-        await to_thread.run_sync(writer.write, bytes(buffer))
-        if writer.checker is not None and writer.checker.digest() != writer.expected:
-            await to_thread.run_sync(writer.discard)
-            raise ChecksumMismatch("The bytes received do not match Upload-Checksum; resend them")
-        await to_thread.run_sync(writer.commit)
-        return writer.committed
-    except ClientDisconnect:
-        # Keep what arrived (tus): the client resumes from here. A chunk with a checksum
-        # cannot be verified, so it is dropped.
-        if checksum is None and sniffed:
-            await to_thread.run_sync(writer.write, bytes(buffer))
-            await to_thread.run_sync(writer.commit)
-        else:
-            await to_thread.run_sync(writer.discard)
-        return writer.committed
-    finally:
-        await to_thread.run_sync(writer.close)
