@@ -25,7 +25,9 @@ _VIOLENCE = (
     r"hurt|hurts|hurting|abus\w*|violent|violence|knock\w* (?:me|her|him) (?:about|around)|bites|bit me|"
     r"scratch\w*|grab\w*|drag\w*|threw (?:me|her|him)|throws (?:me|her|him)|control\w*|"
     r"tracker|tracking|putting me down|puts me down|rough\w* (?:me|her) up|black eye|"
-    r"bruises|bruised|smash\w* (?:my|her|the) (?:phone|things|stuff))"
+    r"bruises|bruised|smash\w* (?:my|her|the) (?:phone|things|stuff)|throw\w* (?:things|stuff|\w+) "
+    r"at (?:me|her)|rough with (?:me|her)|(?:take|took|taken|takes) (?:the|my) (?:car )?keys|take "
+    r"the kids|never see (?:them|the kids|my kids))"
 )
 _CHILD_HARM = (
     r"(?:bruis\w*|black eye|marks on|burns? (?:him|her|them)|hits (?:him|her|them)|hitting "
@@ -34,7 +36,7 @@ _CHILD_HARM = (
     r"locking them|locks them|(?:screams|shouts|screaming|yelling|yells) at (?:them|him|her)|"
     r"punch\w* (?:him|her|them)|kicks? (?:him|her|them)|left (?:in|outside|on)|"
     r"(?:grown|adult|older) (?:man|men)|wants? to meet (?:her|him|them|up)|never fed|not (?:being )?"
-    r"fed|look\w* scared|sex offender|thump\w*|thuds?|burns? on (?:his|her|their)|(?:his|her|their)"
+    r"fed|look\w* scared|sex offender|drug addict|addict|taken (?:her|him|them) without|thump\w*|thuds?|burns? on (?:his|her|their)|(?:his|her|their)"
     r" (?:mum|dad|stepdad|mother|father|mums boyfriend) did (?:it|that)|"
     r"asking for food|left alone|on (?:his|her|their) own|alone|home alone|no adult|"
     r"nobody (?:looking after|watching|in)|no one (?:looking after|watching|in)|locked (?:out|in)|"
@@ -54,7 +56,8 @@ _MISSING = (
     r"never arrived|never turned up|not turned up|didnt turn up|last seen|no sign of|"
     r"not where (?:he|she|they) said|isnt at|wasnt at|bed (?:hasnt|not) been slept in|"
     r"slipped out|separated from|left the (?:hospital|ward|home|school)|not answering|"
-    r"(?:not|isnt) (?:in the house|at home|home yet)|(?:came|come|got) (?:back|home) without|"
+    r"(?:not|isnt) (?:in the house|at home|home yet)|isnt back|(?:no one|nobody|noone) knows where|"
+    r"should ?(?:ve|have|of) been (?:home|back)|(?:came|come|got) (?:back|home) without|"
     r"(?:cant|cannot) see (?:him|her|them)|(?:ran|run|walked|wandered) out of the (?:house|shop|"
     r"school|home|ward)|left (?:and|without) (?:taken|taking) (?:nothing|anything)|left (?:without|"
     r"with no) (?:her|his|their) (?:phone|bag|keys|money|medication)|able to (?:get hold of|reach|"
@@ -65,7 +68,7 @@ _PERSON_ANY = (
     rf"(?:{CHILD}|son|daughter|mum|mom|mother|dad|father|nan|gran|grandma|grandad|grandfather|"
     r"husband|wife|partner|brother|sister|uncle|aunt|auntie|friend|mate|flatmate|housemate|"
     r"neighbour|lodger|resident|patient|pupil|boyfriend|girlfriend|fiance|fiancee|colleague|"
-    r"teenager|lad|girl|boy|young person)s?"
+    r"teenager|lad|girl|boy|young person|woman|man|lady|gentleman|tenant|guest)s?"
 )
 _HATE_WHO = (
     r"(?:black|asian|muslims?|islam\w*|jewish|jews?|sikh|hindu|gay|lesbian|bisexual|trans|"

@@ -9,12 +9,13 @@ from .entities import extract
 from .language import detect_language
 from .model import load_model
 from .normalise import MAX_CONVERSATION_CHARS, MAX_TURNS, MatchText, clean, match_form
-from .policy import decide, reconcile_intent
+from .policy import EVERYDAY_INTENTS, decide, reconcile_intent
 from .rules import RuleHit, danger_now, find_vulnerabilities
 from .types import Entities, Evidence, Intent, TextTooLong, Understanding, Vulnerability
 
 _MODEL_WINDOW = 1500  # characters of the latest conversation the model reads, for speed
 _MODEL_EVIDENCE = "statistical model (score {score:.2f})"
+_EVERYDAY_CONFIDENCE = 0.8
 
 
 def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
@@ -39,7 +40,8 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
                                       prediction.vulnerability_scores)
     evidence = _evidence(positive)
     ruled = tuple(dict.fromkeys(e.vulnerability for e in evidence))
-    evidence += _model_evidence(scores, model, evidence, turns)
+    if not _confident_everyday(intent, confidence):
+        evidence += _model_evidence(scores, model, evidence, turns)
     vulns = tuple(dict.fromkeys(e.vulnerability for e in evidence))
     danger = _danger(forms, bool(vulns))
     # only explicit (rule) evidence may override the model's intent; the model's own
@@ -103,6 +105,12 @@ def _model_evidence(scores, model, found: list[Evidence], turns: list[str]) -> l
         best = max(range(len(turns)), key=lambda i: per_turn[i][v])
         out.append(Evidence(v, turns[best], _MODEL_EVIDENCE.format(score=scores[v])))
     return out
+
+
+def _confident_everyday(intent: Intent, confidence: float) -> bool:
+    """When the model itself is sure this is an everyday call ("the kids next door play loud
+    music"), its weak vulnerability guesses contradict it and are dropped; rules still apply."""
+    return intent in EVERYDAY_INTENTS and confidence >= _EVERYDAY_CONFIDENCE
 
 
 def _danger(forms: list[MatchText], has_vulnerability: bool) -> str | None:

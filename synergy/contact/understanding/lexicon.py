@@ -33,7 +33,7 @@ CHILD = (
     r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen) "
     r"(?:year|yr|month) olds?|school ?(?:girl|boy|kids?)|young (?:boy|girl|lad|lads|girls|boys|"
     r"ones?)|(?:his|her|their|my|the|our|a) (?:\w+ )?(?:son|daughter|boy|girl|grandson|"
-    r"granddaughter|nephew|niece|stepson|stepdaughter|lad)s?)"
+    r"granddaughter|nephew|niece|stepson|stepdaughter)s?|(?:my|our) lads?)"
 )
 ABUSE_V = (
     r"(?:hit|hits|hitting|punch|punched|punches|punching|kick|kicked|kicks|kicking|slap|slapped|"
@@ -159,6 +159,9 @@ SUICIDE_SELF_HARM: list[Pattern] = [
     ("cannot stay alive", r"\b(?:finish it (?:tonight|all|now)|finish myself off|sleep forever|"
      r"nothing (?:left )?to live for|(?:cant|cannot|can not|dont think i can|unable to) (?:stay|keep "
      r"myself|keep) (?:alive|safe)|(?:be|stay) alive much longer)\b", False),
+    ("signs of a plan", r"\b(?:engine running|not being around|easier to (?:just )?die|(?:picture|"
+     r"photo) of (?:pills|tablets)|tell (?:my |the )?\w+ (?:im|i am) sorry|(?:im|i am) done|do it any "
+     r"?more|have a plan|got a plan|made (?:a|my) plans?)\b", False),
     ("cutting", r"\b(?:cut|cutting|cuts|slit|slitting|burn|burning|scratching) (?:my|his|her|their) "
      r"(?:arms?|wrists?|legs?|thighs?|skin)\b", True),
     ("last words", r"\b(?:last time (?:you|youll|you will) (?:hear|see)|(?:wont|will not|never) "
@@ -253,7 +256,8 @@ MENTAL_HEALTH_CRISIS: list[Pattern] = [
     ("in crisis", r"\b(?:panic attack\w*|panicking|losing (?:my|his|her) (?:mind|head)|losing it|"
      r"lost the plot|going mad|going crazy|in a (?:really |very )?(?:bad|dark) (?:place|way)|"
      r"falling apart|head is a mess|breaking point|havent slept (?:for|in) days)\b", True),
-    ("having an episode", r"\b(?:having an episode|(?:psychotic|manic|bad) episode|world is "
+    ("having an episode", r"\b(?:(?:unwell|ill) mentally|mentally (?:unwell|ill)|dark thoughts|"
+     r"scared of myself|having an episode|(?:psychotic|manic|bad) episode|world is "
      r"ending|end of the world|(?:someone|something|people) (?:is |are )?(?:inside|in) (?:her|his|"
      r"my) head)\b", True),
     ("behaving strangely", r"\b(?:acting|behaving) (?:really |very |so )?(?:strange\w*|weird\w*|"

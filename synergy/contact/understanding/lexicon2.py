@@ -34,7 +34,7 @@ VULNERABLE_ADULT: list[Pattern] = [
 ]
 
 SEXUAL_OFFENCE: list[Pattern] = [
-    ("rape or sexual assault", r"\b(?:rape|raped|raping|rapist|sexual\w*|sex (?:attack|offender|"
+    ("rape or sexual assault", r"\b(?:rape|raped|raping|rapist|sexual(?!ity)\w*|sex (?:attack|offender|"
      r"assault|offence)|(?<!non )molest\w*|paedophile|pedophile|nonce|indecen\w*)\b", True),
     ("unwanted touching", r"\b(?:touched|touching|touch|grabbed|groped|grope\w*|feeling) (?:me|"
      r"her|him|my|her|his) (?:\w+ )?(?:up|inappropriately|bum|bottom|breasts?|boobs|chest|"
@@ -58,6 +58,9 @@ SEXUAL_OFFENCE: list[Pattern] = [
      r"film\w* (?:up|under) my|secretly film\w*|sex video|sex tape|private parts|showed (?:me )?his "
      r"(?:penis|privates|\w+ parts)|(?:forced|made) to have sex|(?:came|come) into my (?:room|bed) "
      r"at night|(?:explicit|sexual|dirty) (?:messages|texts)|photos of himself|didnt consent)", False),
+    ("sexual images or waking undressed", r"\b(?:woke up (?:with|and) (?:no|none of my) clothes|"
+     r"(?:pictures?|photos?|pics?) of (?:his|her) (?:genitals|penis|privates|private parts)|genitals|"
+     r"naked (?:picture|photo|pic|image|video|selfie))\b", True),
     ("indecent exposure", r"\b(?:exposed (?:himself|herself|his|themselves)|exposing (?:himself|"
      r"herself)|flash\w* (?:me|us|at|his|her|himself)|wanking|masturbat\w*)\b", True),
     ("intimate images", r"\b(?:upskirt\w*|revenge porn|(?:intimate|private) (?:images|photos|pictures|"
@@ -77,6 +80,7 @@ HATE_CRIME: list[Pattern] = [
      r"nationality|gender|wheelchair)\b", True),
     ("hate language", r"\b(?:racis\w*|racial\w*|race hate|homophob\w*|transphob\w*|islamophob\w*|"
      r"antisemit\w*|anti semit\w*|xenophob\w*|disablis\w*|hate (?:crime|incident|speech|mail)|"
+     r"hateful|terrorist|"
      r"bigot\w*|swastika\w*|nazi\w*|kkk|white power|slurs?|p word|n word)\b", True),
     ("told to go back", r"\b(?:go back (?:to )?(?:your|where (?:you|ya|u|they|we) (?:came|come)|"
      r"home to)|not welcome (?:in|here)|dont belong (?:in|here)|(?:your|their) kind)\b", False),
@@ -130,6 +134,8 @@ THREAT_TO_LIFE: list[Pattern] = [
      r"will|they will|you would|i would) be (?:killed|murdered|shot|stabbed|dead)|kill (?:himself|herself) and (?:me|us|the kids|my)|price on "
      r"(?:my|his|her|your) head|shoot up (?:our|the|my|his|her) (?:house|home|flat)|slit (?:my|your|"
      r"her|his) throat|(?:said|says) (?:she|he|i|you|were|theyre)(?:s|re| is| am| are)? next)\b", True),
+    ("weapon threats (2)", r"\b(?:get a bullet|(?:pointed|aimed) a (?:gun|knife|weapon)|cut (?:my|"
+     r"his|her|your) throat)\b", True),
     ("hunted down", r"\b(?:(?:find|hunt|track) (?:you|me|her|him|us) down|(?:knows|know) where "
      r"(?:i|you|we|she|he) lives?|watch (?:your|my) back|(?:hurt|harm|take) (?:my|the|our) "
      r"(?:kids|children|baby|family))\b", True),
@@ -166,6 +172,8 @@ EXPLOITATION: list[Pattern] = [
      r"run|hold|store|deliver)\b|\blocked in (?:at night|the (?:shop|salon|house|factory|back))\b|"
      r"\b(?:lifts|gifts|money|cash|drugs|alcohol|drink|vapes) from (?:older|much older|grown) "
      r"(?:men|man|lads|boys|guys)\b", True),
+    ("paid to carry", r"\b(?:paying|paid|pays) (?:my|him|her|them) (?:\w+ )?to (?:deliver|carry|"
+     r"hold|sell|move|run|drop)|holding (?:\w+ )?bank card|pocket money\b", True),
     ("used to move drugs", r"\b(?:being|been|getting) used (?:to|for) (?:sell|selling|deal|"
      r"dealing|carry|carrying|run|running|move|moving|drugs|sex)\b|\b(?:young|teenage|school) "
      r"(?:girls|boys|kids|lads) (?:\w+ ){0,5}(?:older men|older man|men in cars)\b", True),

@@ -25,9 +25,11 @@ INTENT_FOR: dict[Vulnerability, Intent] = {
 _CRIME_VULNS = frozenset({
     Vulnerability.SEXUAL_OFFENCE, Vulnerability.HATE_CRIME, Vulnerability.THREAT_TO_LIFE,
 })
-_LOW_RISK_INTENTS = SELF_SERVICE_INTENTS | {
-    Intent.CRIME_REPORT, Intent.FRAUD_SCAM, Intent.ANTISOCIAL_BEHAVIOUR, Intent.ROAD_TRAFFIC,
+# Calls that rarely carry a vulnerability the rules would miss (a crime report often does).
+EVERYDAY_INTENTS = SELF_SERVICE_INTENTS | {
+    Intent.FRAUD_SCAM, Intent.ANTISOCIAL_BEHAVIOUR, Intent.ROAD_TRAFFIC,
 }
+_LOW_RISK_INTENTS = EVERYDAY_INTENTS | {Intent.CRIME_REPORT}
 
 
 def reconcile_intent(
