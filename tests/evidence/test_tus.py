@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import errno
 import hashlib
 
 from fastapi.testclient import TestClient
@@ -10,6 +11,7 @@ from sqlalchemy import select
 
 from synergy.core.audit import AuditRecord, verify_chain
 from synergy.evidence.models import EvidenceFile
+from synergy.evidence.storage import LocalStorage
 from tests.evidence.conftest import TUS, fake_video, metadata
 
 
@@ -181,3 +183,32 @@ def test_concurrent_patch_to_one_upload_gets_409(client, make_link, app, session
         response = _patch(client, location, 0, fake_video(100))
     assert response.status_code == 409
     assert "Another upload" in response.json()["detail"]
+
+
+class _FullDisk:
+    """A file handle on a disk with no space left."""
+
+    def __init__(self, handle) -> None:  # type: ignore[no-untyped-def]
+        self.handle = handle
+
+    def write(self, _data: bytes) -> int:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    def fileno(self) -> int:
+        return int(self.handle.fileno())
+
+    def close(self) -> None:
+        self.handle.close()
+
+
+def test_full_disk_gives_a_clear_507_and_keeps_the_offset(client, make_link, app) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    location = _create(client, link, 1000).headers["Location"]
+    storage = LocalStorage(app.state.settings.data_dir / "evidence")
+    real_append = storage.append
+    storage.append = lambda key, offset: _FullDisk(real_append(key, offset))  # type: ignore[method-assign]
+    app.state.evidence_storage = storage
+    response = _patch(client, location, 0, fake_video(100))
+    assert response.status_code == 507
+    assert "storage is full" in response.json()["detail"]
+    assert client.head(location, headers=TUS).headers["Upload-Offset"] == "0"
