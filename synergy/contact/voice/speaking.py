@@ -47,6 +47,7 @@ class TextToSpeech(FrameProcessor):
         self.deadline = deadline
         self._queue: asyncio.Queue[str] = asyncio.Queue()
         self._task: asyncio.Task[None] | None = None
+        self._generation = 0  # bumped by each interruption
         self.failed = False
 
     async def process_frame(self, frame: Frame, direction: Direction) -> None:
@@ -66,7 +67,8 @@ class TextToSpeech(FrameProcessor):
             self._task = asyncio.get_running_loop().create_task(self._speak_queued())
 
     async def _speak_queued(self) -> None:
-        while not self._queue.empty():
+        generation = self._generation
+        while not self._queue.empty() and generation == self._generation:
             text = self._queue.get_nowait()
             await self.push_frame(TTSStartedFrame(text))
             for sentence in sentences(text):
@@ -81,10 +83,13 @@ class TextToSpeech(FrameProcessor):
                         Direction.UP,
                     )
                     return
+                if generation != self._generation:
+                    return  # interrupted while this sentence was being synthesised
                 await self.push_frame(TTSAudioFrame(pcm, rate))
             await self.push_frame(TTSStoppedFrame())
 
     async def _interrupt(self) -> None:
+        self._generation += 1
         while not self._queue.empty():
             self._queue.get_nowait()
         if self._task is not None and not self._task.done():

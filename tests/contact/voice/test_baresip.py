@@ -1,0 +1,155 @@
+"""Interoperability with a softphone we did not write: Debian's baresip calls the assistant
+on 127.0.0.1, plays a WAV file as the caller's voice and records what it hears."""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import shutil
+from pathlib import Path
+
+import pytest
+
+from synergy.contact.voice.asr import RecognitionWorker
+from synergy.contact.voice.audio import read_wav, silence, write_wav
+from synergy.contact.voice.calls import VoiceCalls
+from synergy.contact.voice.recognizer import TurnSettings
+from synergy.contact.voice.session import VoiceServices
+from synergy.contact.voice.sip import SipConfig, SipUserAgent
+from synergy.contact.voice.tts import CachedSynthesizer, FliteEngine
+
+from .conftest import need, speech
+from .test_sip import Peer
+
+pytestmark = pytest.mark.slow
+_ports = itertools.count(42000, 10)
+
+CONFIG = """poll_method epoll
+sip_listen 127.0.0.1:{sip_port}
+audio_player alsa,null
+audio_source aufile,{wav}
+audio_alert alsa,null
+audio_srate 8000
+audio_channels 1
+rtp_ports {rtp_port}-{rtp_end}
+module_path /usr/lib/baresip/modules
+module g711.so
+module aufile.so
+module alsa.so
+module sndfile.so
+module_app account.so
+module_app menu.so
+snd_path {recordings}
+"""
+
+
+def _baresip_folder(tmp_path: Path, caller_says: str) -> Path:
+    need(shutil.which("baresip") is not None, "baresip is not installed (apt-get install baresip)")
+    folder = tmp_path / "baresip"
+    (folder / "recordings").mkdir(parents=True)
+    # A second of ringing and greeting, the caller speaks over it, then listens.
+    audio = silence(1.0, 8000) + speech(caller_says, 8000) + silence(14.0, 8000)
+    write_wav(folder / "caller.wav", audio, 8000)
+    base = next(_ports)
+    (folder / "config").write_text(CONFIG.format(
+        sip_port=base, wav=folder / "caller.wav", rtp_port=base + 2, rtp_end=base + 8,
+        recordings=folder / "recordings",
+    ))  # fmt: skip
+    (folder / "accounts").write_text("<sip:caller@127.0.0.1>;regint=0;audio_codecs=PCMU\n")
+    return folder
+
+
+async def _call_with_baresip(folder: Path, ua: SipUserAgent, port: int) -> str:
+    process = await asyncio.create_subprocess_exec(
+        "baresip", "-f", str(folder), "-4", "-e", f"/dial sip:bot@127.0.0.1:{port}", "-t", "40",
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        output, _ = await asyncio.wait_for(process.communicate(), 60)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    for _ in range(50):
+        if not ua.calls:
+            break
+        await asyncio.sleep(0.1)
+    return output.decode(errors="replace")
+
+
+def _services(session_factory, whisper) -> VoiceServices:
+    services = VoiceServices(
+        calls=VoiceCalls(session_factory),
+        worker=RecognitionWorker(whisper),
+        synthesizer=CachedSynthesizer(FliteEngine()),
+        # Interoperability, not speed, is tested here: allow for a machine busy with others.
+        turn=TurnSettings(asr_deadline=30.0),
+    )
+    services.warm(("Hello.",))
+    return services
+
+
+def _heard_by_baresip(folder: Path, whisper) -> str:
+    recordings = list((folder / "recordings").glob("*-dec.wav"))
+    assert len(recordings) == 1, "baresip recorded no call"
+    pcm, rate = read_wav(recordings[0])
+    return whisper.transcribe(pcm, rate).lower()
+
+
+def test_baresip_caller_reports_a_theft_and_hears_the_next_question(
+    session_factory, whisper, tmp_path
+):
+    folder = _baresip_folder(tmp_path, "Someone stole my bicycle from outside the library.")
+    services = _services(session_factory, whisper)
+
+    async def main():
+        ua = SipUserAgent(SipConfig(port=0, rtp_ports=range(43000, 43100)), services)
+        port = await ua.start()
+        try:
+            log = await _call_with_baresip(folder, ua, port)
+        finally:
+            await ua.stop()
+        return ua, log
+
+    ua, log = asyncio.run(main())
+    services.worker.stop()
+    assert "Call established" in log
+    call = ua.finished[0]
+    assert call.rtp.received > 400 and call.rtp.sent > 400  # 20 ms packets both ways
+    transcript = services.calls.transcript(call.session.assistant.call_id)
+    said = [text.lower() for speaker, text in transcript if speaker == "caller"]
+    assert len(said) == 1 and "stole my bicycle" in said[0]
+    assert call.session.assistant.decisions[:2] == ["greeted", "flow_crime_report"]
+    assert call.session.assistant.interruptions >= 1  # the caller spoke over the greeting
+    heard = _heard_by_baresip(folder, whisper)
+    assert "report" in heard and "where did it happen" in heard
+
+
+def test_baresip_caller_disclosing_abuse_is_transferred_to_the_agent_queue(
+    session_factory, whisper, tmp_path
+):
+    folder = _baresip_folder(tmp_path, "My husband hit me last night and I am scared to go home.")
+    services = _services(session_factory, whisper)
+
+    async def main():
+        agents = await Peer().open()  # the agent queue: records the INVITE baresip sends
+        config = SipConfig(port=0, rtp_ports=range(43100, 43200),
+                           transfer_uri=f"sip:agents@127.0.0.1:{agents.port}")  # fmt: skip
+        ua = SipUserAgent(config, services)
+        port = await ua.start()
+        try:
+            log = await _call_with_baresip(folder, ua, port)
+            invite = agents.messages.get_nowait() if not agents.messages.empty() else None
+        finally:
+            agents.close()
+            await ua.stop()
+        return ua, log, invite
+
+    ua, log, invite = asyncio.run(main())
+    services.worker.stop()
+    call = ua.finished[0]
+    assert call.refer_status == 202
+    assert invite is not None and invite.method == "INVITE"
+    assert invite.uri.startswith("sip:agents@127.0.0.1")
+    summary = services.calls.call_summary(call.session.assistant.call_id)
+    assert summary["queue"] == "priority" and "domestic_abuse" in summary["vulnerabilities"]
