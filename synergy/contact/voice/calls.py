@@ -4,10 +4,9 @@ Voice drives the very same `Conversation` and storage as the web chat, through
 `synergy.contact.service` (`start_conversation`, `take_turn`). Each operation is one
 transaction of its own, run in a thread so the audio never waits on the database.
 
-One thing the contact service has no public function for yet: handing a call to a person
-because the *machine* failed (speech recognition died or fell behind) rather than because of
-anything the caller said. `hand_over_after_failure` does that with the dialogue engine's own
-handover step, so the call is queued, summarised and audited exactly like any other handover.
+When the *machine* fails (speech recognition died or fell behind, synthesis failed) rather
+than anything the caller said, `hand_over_after_failure` queues the call for a person with
+the service's `hand_over`, stored and audited like any other handover.
 """
 
 from __future__ import annotations
@@ -17,9 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session, sessionmaker
 
 from synergy.contact import service
-from synergy.contact.dialogue import Channel, Conversation, ConversationState, Queue, Reply
-from synergy.contact.models import CallStatus
-from synergy.core import audit
+from synergy.contact.dialogue import Channel, Reply
 from synergy.core.db import transaction
 
 PERSON_KEY = "0"
@@ -64,22 +61,11 @@ class VoiceCalls:
         """Queue the caller for a person because the voice machinery failed; None if the
         call had already ended or been handed over."""
         with transaction(self._factory) as session:
-            call = service.call_for_token(
-                session, token=token, limits=self._limits, for_update=True
-            )
-            if call.status != CallStatus.ACTIVE:
-                return None
-            state = ConversationState.model_validate(call.state)
-            conversation = Conversation(state)
-            queue = Queue.PRIORITY if state.vulnerabilities else Queue.NORMAL
-            reply = conversation._handover(queue, FAILURE_DECISION, (reason,), latest="")
-            service._store_reply(session, call, conversation.state, reply, source_ip=self._source)
-            audit.record(
-                session, action="contact.voice_failed", actor=service.CALLER_ACTOR,
-                target_type="contact_call", target_id=call.id, source_ip=self._source,
-                details={"reason": reason},
+            handed = service.hand_over(
+                session, token=token, reason=reason, limits=self._limits,
+                decision=FAILURE_DECISION, source_ip=self._source,
             )  # fmt: skip
-            return CallTurn(call.id, reply)
+            return None if handed is None else CallTurn(handed[0].id, handed[1])
 
     def transcript(self, call_id: int) -> list[tuple[str, str]]:
         """(speaker, text) for every stored turn, in order."""
