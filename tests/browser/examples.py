@@ -67,6 +67,33 @@ def _a_waiting_call(session_factory: sessionmaker[Session]) -> Mapping[str, str]
         return {"call_id": str(started.call.id)}
 
 
+def _a_person_with_an_arrest(session_factory: sessionmaker[Session]) -> Mapping[str, str]:
+    from tests.records.factories import make_person, record_arrest
+
+    with session_factory() as session:
+        person = make_person(session)
+        record_arrest(session, person)
+        session.commit()
+        return {"person_id": str(person.id)}
+
+
+def _an_acro_request_missing_details(
+    session_factory: sessionmaker[Session],
+) -> Mapping[str, str]:
+    from synergy.acro import service as acro
+    from synergy.core.config import Settings
+    from synergy.records.service import arrest_event_payload
+    from tests.records.factories import make_person, record_arrest
+
+    with session_factory() as session:
+        person = make_person(session, place_of_birth=None)
+        arrest = record_arrest(session, person)
+        request = acro.create_for_arrest(session, Settings(), arrest_event_payload(person, arrest))
+        assert request is not None
+        session.commit()
+        return {"request_id": str(request.id)}
+
+
 PAGES: dict[str, Example] = {
     # Platform (synergy/core)
     "/": Example(role=Role.OFFICER),
@@ -93,6 +120,24 @@ PAGES: dict[str, Example] = {
     "/evidence/upload/{token}": Example(role=None, setup=a_new_link),
     "/evidence/upload/{token}/files": Example(role=None, setup=an_upload_request),
     "/evidence/upload-complete": Example(role=None),
+    # Records
+    "/records": Example(
+        role=Role.RECORDS_OFFICER, url="/records?q=Kowalski", setup=_a_person_with_an_arrest
+    ),
+    "/records/persons/new": Example(role=Role.RECORDS_OFFICER),
+    "/records/persons/{person_id}": Example(
+        role=Role.RECORDS_OFFICER, setup=_a_person_with_an_arrest
+    ),
+    "/records/persons/{person_id}/arrests/new": Example(
+        role=Role.RECORDS_OFFICER, setup=_a_person_with_an_arrest
+    ),
+    # ACRO requests
+    "/acro": Example(role=Role.SUPERVISOR, setup=_an_acro_request_missing_details),
+    "/acro/work-queue": Example(role=Role.RECORDS_OFFICER, setup=_an_acro_request_missing_details),
+    "/acro/dead-letters": Example(role=Role.RECORDS_OFFICER),
+    "/acro/requests/{request_id}": Example(
+        role=Role.RECORDS_OFFICER, setup=_an_acro_request_missing_details
+    ),
 }
 
 NOT_PAGES: dict[str, str] = {
