@@ -1,6 +1,7 @@
 """What the ACRO service reacts to.
 
-- `records.arrest_recorded` (published by records): create the request for that arrest.
+- `records.arrest_recorded` (published by records): create the request for that arrest and,
+  if it is complete, send it straight away.
   The payload contract is in synergy.records.service.arrest_event_payload (docs/records.md).
 - `acro.request_due` (published here): send one queued request through the gateway.
 """
@@ -41,17 +42,25 @@ class AcroSubscriber:
         ]
 
     def create_request(self, session: Session, event: Event) -> None:
-        service.create_for_arrest(session, self.settings, event.payload)
+        service.create_for_arrest(
+            session,
+            self.settings,
+            event.payload,
+            send=lambda request: self._send(session, request.id, attempt=0),
+        )
 
-    def send_request(self, session: Session, event: Event) -> None:
+    def _send(self, session: Session, request_id: int, *, attempt: int) -> None:
         service.send_due_request(
             session,
             self.gateway,
             self.policy,
             self.settings,
-            request_id=int(event.payload["request_id"]),
-            attempt=int(event.payload["attempt"]),
+            request_id=request_id,
+            attempt=attempt,
         )
+
+    def send_request(self, session: Session, event: Event) -> None:
+        self._send(session, int(event.payload["request_id"]), attempt=int(event.payload["attempt"]))
 
 
 def subscriptions(settings: Settings) -> list[Subscription]:

@@ -9,6 +9,7 @@ the attempt number it is for, so that exactly one live event exists per queued r
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -53,11 +54,18 @@ def idempotency_key(settings: Settings, arrest_id: int) -> str:
 
 
 def create_for_arrest(
-    session: Session, settings: Settings, arrest: dict[str, Any]
+    session: Session,
+    settings: Settings,
+    arrest: dict[str, Any],
+    *,
+    send: Callable[[AcroRequest], None] | None = None,
 ) -> AcroRequest | None:
     """The request for a `records.arrest_recorded` payload; None if the person is UK-only.
 
-    Safe to call twice for the same arrest: the second call returns the first request.
+    Safe to call twice for the same arrest: the second call returns the first request. A
+    complete request is queued to send: `send(request)`, if given, sends it at once (the
+    event handler does, saving a round trip through the outbox). It runs before the creation
+    is audited so that the audit log's lock is never held while the gateway answers.
     """
     person = arrest.get("person") or {}
     if not qualifies(list(person.get("nationalities") or [])):
@@ -86,6 +94,11 @@ def create_for_arrest(
     )
     session.add(request)
     session.flush()
+    if not missing:
+        if send is not None:
+            send(request)
+        else:
+            _schedule_send(session, request, delay_seconds=0)
     audit.record(
         session,
         action="acro.request_created",
@@ -93,8 +106,6 @@ def create_for_arrest(
         target_id=request.id,
         details={"arrest_id": arrest_id, "missing_fields": missing},
     )
-    if not missing:
-        _schedule_send(session, request, delay_seconds=0)
     return request
 
 
@@ -221,27 +232,29 @@ def send_due_request(
             session, request, policy, str(exc), retry=isinstance(exc, GatewayUnavailable)
         )
         return
-    _audit_disclosure(session, request, message, outcome="accepted")
     request.status = ACCEPTED
     request.acro_reference = acceptance.acro_reference
     request.accepted_at = utcnow()
     request.last_error = None
     request.reply_due = reply_due_date(request.accepted_at, settings.acro_reply_working_days)
-    audit.record(
+    _audit_disclosure(
         session,
-        action="acro.request_accepted",
-        target_type="acro_request",
-        target_id=request.id,
-        details={
-            "acro_reference": acceptance.acro_reference,
-            "reply_due": request.reply_due.isoformat(),
-        },
+        request,
+        message,
+        outcome="accepted",
+        acro_reference=acceptance.acro_reference,
+        reply_due=request.reply_due.isoformat(),
     )
     session.flush()
 
 
 def _audit_disclosure(
-    session: Session, request: AcroRequest, message: dict[str, Any], *, outcome: str
+    session: Session,
+    request: AcroRequest,
+    message: dict[str, Any],
+    *,
+    outcome: str,
+    **extra: str,
 ) -> None:
     """What was disclosed, to whom, why and when (the record's own time), with the outcome."""
     audit.record(
@@ -257,6 +270,7 @@ def _audit_disclosure(
             "custody_reference": message["custody_reference"],
             "attempt": request.attempts + 1,
             "outcome": outcome,
+            **extra,
         },
     )
 

@@ -16,7 +16,8 @@ def _arrest(db, harness, session_factory, **person):
     harness.run_until_idle(session_factory)
     with session_factory() as session:
         return session.execute(
-            select(AcroRequest).where(AcroRequest.arrest_id == arrest.id)).scalar_one()
+            select(AcroRequest).where(AcroRequest.arrest_id == arrest.id)
+        ).scalar_one()
 
 
 def test_requests_page_shows_status_age_deadline_and_overdue_flag(
@@ -44,8 +45,10 @@ def test_work_queue_names_the_missing_fields_and_completing_sends(
     assert request.custody_number in queue.text and "Place of birth" in queue.text
     detail = client.get(f"/acro/requests/{request.id}")
     assert 'name="place_of_birth"' in detail.text and 'name="date_of_birth"' not in detail.text
-    response = client.post(f"/acro/requests/{request.id}/complete", data={
-        "place_of_birth": "Gdansk, Poland", "csrf_token": csrf_for(client)})
+    response = client.post(
+        f"/acro/requests/{request.id}/complete",
+        data={"place_of_birth": "Gdansk, Poland", "csrf_token": csrf_for(client)},
+    )
     assert response.status_code == 303
     harness.run_until_idle(session_factory)
     with session_factory() as session:
@@ -56,8 +59,10 @@ def test_completing_with_a_bad_date_shows_the_error(db, harness, session_factory
     request = _arrest(db, harness, session_factory, date_of_birth=None)
     assert request.status == INCOMPLETE
     client = signed_in(Role.RECORDS_OFFICER)
-    response = client.post(f"/acro/requests/{request.id}/complete", data={
-        "date_of_birth": "27th March", "csrf_token": csrf_for(client)})
+    response = client.post(
+        f"/acro/requests/{request.id}/complete",
+        data={"date_of_birth": "27th March", "csrf_token": csrf_for(client)},
+    )
     assert response.status_code == 422 and "There is a problem" in response.text
 
 
@@ -70,8 +75,9 @@ def test_dead_letters_page_resends(db, harness, session_factory, signed_in):
     page = client.get("/acro/dead-letters")
     assert request.custody_number in page.text and "Send again" in page.text
     assert "failed to send and need a records officer" in client.get("/acro").text
-    response = client.post(f"/acro/requests/{request.id}/resend",
-                           data={"csrf_token": csrf_for(client)})
+    response = client.post(
+        f"/acro/requests/{request.id}/resend", data={"csrf_token": csrf_for(client)}
+    )
     assert response.status_code == 303
     harness.run_until_idle(session_factory)
     with session_factory() as session:
@@ -90,8 +96,9 @@ def test_supervisors_may_look_but_not_resend_and_officers_may_not_look(
     request = _arrest(db, harness, session_factory)
     supervisor = signed_in(Role.SUPERVISOR)
     assert supervisor.get(f"/acro/requests/{request.id}").status_code == 200
-    response = supervisor.post(f"/acro/requests/{request.id}/resend",
-                               data={"csrf_token": csrf_for(supervisor)})
+    response = supervisor.post(
+        f"/acro/requests/{request.id}/resend", data={"csrf_token": csrf_for(supervisor)}
+    )
     assert response.status_code == 403
     assert signed_in(Role.OFFICER).get("/acro").status_code == 403
 
@@ -99,5 +106,4 @@ def test_supervisors_may_look_but_not_resend_and_officers_may_not_look(
 def test_json_api_lists_requests_with_overdue_flag(db, harness, session_factory, signed_in):
     request = _arrest(db, harness, session_factory)
     listed = signed_in(Role.RECORDS_OFFICER).get("/api/acro/requests").json()
-    assert [(r["id"], r["status"], r["overdue"]) for r in listed] == [
-        (request.id, ACCEPTED, False)]
+    assert [(r["id"], r["status"], r["overdue"]) for r in listed] == [(request.id, ACCEPTED, False)]

@@ -24,7 +24,9 @@ def person_in(**overrides: Any) -> PersonIn:
         "place_of_birth": "Gdansk, Poland",
         "gender": "male",
         "nationalities": ["PL"],
-        "identity_documents": [{"kind": "passport", "number": "EK1234567", "issuing_country": "PL"}],
+        "identity_documents": [
+            {"kind": "passport", "number": "EK1234567", "issuing_country": "PL"}
+        ],
     }
     values.update(overrides)
     return PersonIn.model_validate(values)
@@ -51,5 +53,6 @@ def arrest_in(**overrides: Any) -> ArrestIn:
 
 
 def record_arrest(db: Session, person: Person, **overrides: Any) -> Arrest:
-    return service.record_arrest(db, person_id=person.id, data=arrest_in(**overrides),
-                                 actor="records1")
+    return service.record_arrest(
+        db, person_id=person.id, data=arrest_in(**overrides), actor="records1"
+    )

@@ -2,16 +2,23 @@ from synergy.core.roles import Role
 from tests.conftest import csrf_for
 
 PERSON_FORM = {
-    "family_name": "Popescu", "given_names": "Ion", "aliases": "Popa, Ion",
-    "dob-day": "5", "dob-month": "11", "dob-year": "1985", "place_of_birth": "Iasi, Romania",
-    "gender": "", "nationalities": "RO, GB",
+    "family_name": "Popescu",
+    "given_names": "Ion",
+    "aliases": "Popa, Ion",
+    "dob-day": "5",
+    "dob-month": "11",
+    "dob-year": "1985",
+    "place_of_birth": "Iasi, Romania",
+    "gender": "",
+    "nationalities": "RO, GB",
     "identity_documents": "identity card, RX998877, RO",
 }
 
 
 def _create_person(client):
-    response = client.post("/records/persons/new",
-                           data={**PERSON_FORM, "csrf_token": csrf_for(client)})
+    response = client.post(
+        "/records/persons/new", data={**PERSON_FORM, "csrf_token": csrf_for(client)}
+    )
     assert response.status_code == 303, response.text
     return response.headers["location"]
 
@@ -22,11 +29,20 @@ def test_records_officer_adds_a_person_and_records_an_arrest_through_the_pages(s
     page = client.get(person_url)
     assert page.status_code == 200
     assert "RX998877" in page.text and "Popa" in page.text
-    response = client.post(f"{person_url}/arrests/new", data={
-        "custody_number": "20/C/000555/24", "arrested-day": "3", "arrested-month": "6",
-        "arrested-year": "2024", "arrested_time": "14:30", "offences": "Theft\nCriminal damage",
-        "arresting_officer": "PC 12 Khan", "station": "Walsall", "csrf_token": csrf_for(client),
-    })
+    response = client.post(
+        f"{person_url}/arrests/new",
+        data={
+            "custody_number": "20/C/000555/24",
+            "arrested-day": "3",
+            "arrested-month": "6",
+            "arrested-year": "2024",
+            "arrested_time": "14:30",
+            "offences": "Theft\nCriminal damage",
+            "arresting_officer": "PC 12 Khan",
+            "station": "Walsall",
+            "csrf_token": csrf_for(client),
+        },
+    )
     assert response.status_code == 303, response.text
     page = client.get(person_url)
     assert "20/C/000555/24" in page.text and "Criminal damage" in page.text
@@ -35,8 +51,10 @@ def test_records_officer_adds_a_person_and_records_an_arrest_through_the_pages(s
 
 def test_invalid_person_form_shows_an_error_summary(signed_in):
     client = signed_in(Role.RECORDS_OFFICER)
-    response = client.post("/records/persons/new", data={
-        **PERSON_FORM, "nationalities": "Romania", "csrf_token": csrf_for(client)})
+    response = client.post(
+        "/records/persons/new",
+        data={**PERSON_FORM, "nationalities": "Romania", "csrf_token": csrf_for(client)},
+    )
     assert response.status_code == 422
     assert "There is a problem" in response.text and "#nationalities" in response.text
 
@@ -44,10 +62,20 @@ def test_invalid_person_form_shows_an_error_summary(signed_in):
 def test_invalid_arrest_form_names_the_field(signed_in):
     client = signed_in(Role.RECORDS_OFFICER)
     person_url = _create_person(client)
-    response = client.post(f"{person_url}/arrests/new", data={
-        "custody_number": "nonsense", "arrested-day": "3", "arrested-month": "6",
-        "arrested-year": "2024", "arrested_time": "14:30", "offences": "Theft",
-        "arresting_officer": "PC 12", "station": "Walsall", "csrf_token": csrf_for(client)})
+    response = client.post(
+        f"{person_url}/arrests/new",
+        data={
+            "custody_number": "nonsense",
+            "arrested-day": "3",
+            "arrested-month": "6",
+            "arrested-year": "2024",
+            "arrested_time": "14:30",
+            "offences": "Theft",
+            "arresting_officer": "PC 12",
+            "station": "Walsall",
+            "csrf_token": csrf_for(client),
+        },
+    )
     assert response.status_code == 422
     assert "#custody_number" in response.text
 

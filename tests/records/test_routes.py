@@ -2,12 +2,20 @@ from synergy.core.roles import Role
 from tests.conftest import csrf_for
 
 PERSON = {
-    "family_name": "Nowak", "given_names": "Anna", "date_of_birth": "1988-01-02",
-    "place_of_birth": "Krakow, Poland", "nationalities": ["pl"],
+    "family_name": "Nowak",
+    "given_names": "Anna",
+    "date_of_birth": "1988-01-02",
+    "place_of_birth": "Krakow, Poland",
+    "nationalities": ["pl"],
     "identity_documents": [{"kind": "passport", "number": "AB123", "issuing_country": "pl"}],
 }
-ARREST = {"custody_number": "20/C/000042/24", "arrested_at": "2024-06-03T10:00:00+01:00",
-          "offences": ["Burglary"], "arresting_officer": "PC 99 Jones", "station": "Coventry"}
+ARREST = {
+    "custody_number": "20/C/000042/24",
+    "arrested_at": "2024-06-03T10:00:00+01:00",
+    "offences": ["Burglary"],
+    "arresting_officer": "PC 99 Jones",
+    "station": "Coventry",
+}
 
 
 def _post(client, path, body):
@@ -45,7 +53,8 @@ def test_unknown_fields_and_bad_values_are_refused_not_a_500(signed_in):
     bad = _post(client, "/api/records/persons", {**PERSON, "nationalities": ["Poland"]})
     assert bad.status_code == 422
     person = _post(client, "/api/records/persons", PERSON).json()
-    wrong = _post(client, f"/api/records/persons/{person['id']}/arrests",
-                  {**ARREST, "custody_number": "1234"})
+    wrong = _post(
+        client, f"/api/records/persons/{person['id']}/arrests", {**ARREST, "custody_number": "1234"}
+    )
     assert wrong.status_code == 422
     assert wrong.json()["field"] == "custody_number"

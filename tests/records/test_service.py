@@ -26,12 +26,29 @@ def test_arrest_event_payload_carries_the_documented_contract(db):
     arrest = record_arrest(db, person, custody_number="20 C 77 24")
     payload = db.execute(select(OutboxEvent)).scalar_one().payload
     assert payload == service.arrest_event_payload(person, arrest)
-    assert set(payload) == {"version", "arrest_id", "custody_number", "arrested_at", "offences",
-                            "arresting_officer", "station", "recorded_by", "person"}
+    assert set(payload) == {
+        "version",
+        "arrest_id",
+        "custody_number",
+        "arrested_at",
+        "offences",
+        "arresting_officer",
+        "station",
+        "recorded_by",
+        "person",
+    }
     assert payload["custody_number"] == "20/C/000077/24"
-    assert set(payload["person"]) == {"person_id", "family_name", "given_names", "aliases",
-                                      "date_of_birth", "place_of_birth", "gender",
-                                      "nationalities", "identity_documents"}
+    assert set(payload["person"]) == {
+        "person_id",
+        "family_name",
+        "given_names",
+        "aliases",
+        "date_of_birth",
+        "place_of_birth",
+        "gender",
+        "nationalities",
+        "identity_documents",
+    }
 
 
 def test_custody_numbers_are_unique_in_any_spelling(db):
@@ -52,8 +69,9 @@ def test_future_arrest_time_is_refused(db):
     person = make_person(db)
     future = dt.datetime.now(dt.UTC) + dt.timedelta(days=1)
     with pytest.raises(InvalidRequest):
-        service.record_arrest(db, person_id=person.id, data=arrest_in(arrested_at=future),
-                              actor="records1")
+        service.record_arrest(
+            db, person_id=person.id, data=arrest_in(arrested_at=future), actor="records1"
+        )
 
 
 def test_arrest_for_unknown_person_is_not_found(db):
