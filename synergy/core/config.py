@@ -113,6 +113,9 @@ class Settings(BaseSettings):
     evidence_abandoned_hours: int = Field(
         default=48, ge=1, le=24 * 30, description="Unfinished uploads idle this long are deleted"
     )
+    evidence_fsync: bool = Field(
+        default=True, description="fsync uploads before recording progress; off only to benchmark"
+    )
 
     # --- ACRO overseas conviction requests (synergy.acro) -----------------------------------
     acro_gateway_url: str = Field(default="http://127.0.0.1:8790", description="ACRO gateway")
