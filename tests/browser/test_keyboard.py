@@ -33,7 +33,9 @@ def test_staff_sign_in_and_out_with_the_keyboard_alone(page, make_user) -> None:
         page.keyboard.press("Enter")
     assert page.url.endswith("/")
     assert page.locator("h1").inner_text() == "Your services"
-    assert page.get_by_role("link", name="Administration").count() >= 1
+    services = page.get_by_role("navigation", name="Services")
+    assert services.get_by_role("link", name="Administration").is_visible()
+    assert page.get_by_role("heading", name="Administration").is_visible()
     assert "Signed in as Kim.Supervisor" in page.inner_text("body")
 
     _tab_until(page, "() => document.activeElement.textContent.trim() === 'Sign out'")
