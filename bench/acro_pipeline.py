@@ -1,0 +1,151 @@
+"""Benchmark: the ACRO pipeline on PostgreSQL against the simulator, with 1 and 4 workers.
+
+Records arrests of foreign nationals as fast as one process can while `synergy worker`
+processes deliver them, then prints throughput (accepted requests per second, from the first
+arrest recorded to the last request accepted) and arrest-to-sent latency (arrest recorded to
+request accepted by the gateway) at the 50th and 95th percentiles.
+
+    .venv/bin/python bench/acro_pipeline.py                  # 500 arrests per run
+    .venv/bin/python bench/acro_pipeline.py --arrests 2000 --workers 1 4
+
+Needs PostgreSQL (SYNERGY_BENCH_DATABASE_URL, default postgres@127.0.0.1:5432); a throwaway
+database is created and dropped. Run on an otherwise quiet machine: figures scale with cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJECT))
+
+from sqlalchemy import select, text  # noqa: E402
+
+from synergy.acro.models import ACCEPTED, AcroRequest  # noqa: E402
+from synergy.app import import_all_models  # noqa: E402
+from synergy.core.db import Base, make_engine, make_session_factory, upgrade  # noqa: E402
+from synergy.records import service as records  # noqa: E402
+from tests.acro.processes import SYNERGY, free_port, spawn, start_simulator, stop  # noqa: E402
+from tests.conftest import (  # noqa: E402
+    TEST_SECRET,
+    _drop_postgres_database,
+    _postgres_test_database,
+)
+from tests.records.factories import arrest_in, person_in  # noqa: E402
+
+SERVER = os.environ.get(
+    "SYNERGY_BENCH_DATABASE_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+
+
+def _empty(engine) -> None:
+    tables = ", ".join(t.name for t in reversed(Base.metadata.sorted_tables))
+    with engine.begin() as connection:
+        connection.execute(text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+
+
+def _start_workers(count: int, env: dict[str, str], folder: Path) -> list:
+    processes = []
+    for index in range(count):
+        log = folder / f"worker-{count}-{index}.log"
+        processes.append(
+            spawn([SYNERGY, "worker", "--worker-id", f"bench-{index}"], env=env, log=log)
+        )
+        deadline = time.monotonic() + 60
+        while b"delivering events" not in (log.read_bytes() if log.exists() else b""):
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"worker did not start; see {log}")
+            time.sleep(0.1)
+    return processes
+
+
+def run_once(factory, arrests: int, workers: int, env: dict[str, str], folder: Path) -> dict:
+    processes = _start_workers(workers, env, folder)
+    try:
+        with factory() as db:
+            people = [
+                records.create_person(db, person_in(family_name=f"Bench{i}"), actor="bench")
+                for i in range(max(1, arrests // 2))
+            ]
+            db.commit()
+            recorded_at = {}
+            first = time.monotonic()
+            for n in range(arrests):
+                arrest = records.record_arrest(
+                    db, person_id=people[n % len(people)].id, data=arrest_in(), actor="bench"
+                )
+                db.commit()
+                recorded_at[arrest.id] = arrest.recorded_at
+        deadline = time.monotonic() + 600
+        while time.monotonic() < deadline:
+            with factory() as db:
+                done = (
+                    db.execute(select(AcroRequest).where(AcroRequest.status == ACCEPTED))
+                    .scalars()
+                    .all()
+                )
+            if len(done) == arrests:
+                break
+            time.sleep(0.2)
+        elapsed = time.monotonic() - first
+    finally:
+        for process in processes:
+            stop(process)
+    latencies = sorted((r.accepted_at - recorded_at[r.arrest_id]).total_seconds() for r in done)
+    cuts = statistics.quantiles(latencies, n=100)
+    return {
+        "workers": workers,
+        "accepted": len(done),
+        "seconds": elapsed,
+        "per_second": len(done) / elapsed,
+        "p50_ms": cuts[49] * 1000,
+        "p95_ms": cuts[94] * 1000,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--arrests", type=int, default=500)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 4])
+    args = parser.parse_args()
+    url = _postgres_test_database(SERVER)
+    port = free_port()
+    with tempfile.TemporaryDirectory() as folder_name:
+        folder = Path(folder_name)
+        simulator = start_simulator(port, log=folder / "simulator.log")
+        try:
+            upgrade(url)
+            import_all_models()
+            engine = make_engine(url)
+            factory = make_session_factory(engine)
+            env = {
+                "SYNERGY_DATABASE_URL": url,
+                "SYNERGY_SECRET_KEY": TEST_SECRET,
+                "SYNERGY_DATA_DIR": str(folder / "var"),
+                "SYNERGY_LOG_LEVEL": "WARNING",
+                "SYNERGY_ACRO_GATEWAY_URL": f"http://127.0.0.1:{port}",
+            }
+            print(f"ACRO pipeline, PostgreSQL, {args.arrests} arrests per run, no faults")
+            for workers in args.workers:
+                _empty(engine)
+                result = run_once(factory, args.arrests, workers, env, folder)
+                print(
+                    f"{result['workers']} worker(s): {result['accepted']} accepted in "
+                    f"{result['seconds']:.1f}s = {result['per_second']:.1f} requests/s; "
+                    f"arrest-to-sent p50 {result['p50_ms']:.0f} ms, "
+                    f"p95 {result['p95_ms']:.0f} ms"
+                )
+            engine.dispose()
+        finally:
+            stop(simulator)
+            _drop_postgres_database(SERVER, url)
+
+
+if __name__ == "__main__":
+    main()
