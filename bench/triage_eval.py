@@ -36,8 +36,10 @@ KEYWORDS: dict[str, tuple[str, ...]] = {
     "exploitation": ("county lines", "trafficking", "slavery", "exploit"),
 }
 INTENT_KEYWORDS: dict[str, tuple[str, ...]] = {
-    "emergency": ("right now", "help me"), "missing_person": ("missing",),
-    "domestic_abuse": ("husband", "partner", "boyfriend"), "fraud_scam": ("scam", "fraud"),
+    "emergency": ("right now", "help me"),
+    "missing_person": ("missing",),
+    "domestic_abuse": ("husband", "partner", "boyfriend"),
+    "fraud_scam": ("scam", "fraud"),
     "lost_found_property": ("lost", "found", "handed in"),
     "update_existing": ("update", "reference", "crime number"),
     "contact_officer": ("speak to", "pc ", "custody"),
@@ -53,8 +55,10 @@ INTENT_KEYWORDS: dict[str, tuple[str, ...]] = {
 def baseline(text: str, history: list[str]) -> Result:
     low = " ".join([*history, text]).lower()
     vulns = {v for v, words in KEYWORDS.items() if any(w in low for w in words)}
-    intent = next((i for i, words in INTENT_KEYWORDS.items() if any(w in low for w in words)),
-                  "not_police_matter")
+    intent = next(
+        (i for i, words in INTENT_KEYWORDS.items() if any(w in low for w in words)),
+        "not_police_matter",
+    )
     return intent, vulns, expected_route(intent, vulns, None)
 
 
@@ -124,9 +128,12 @@ def intent_f1(cases: list[dict], results: list[Result]) -> dict[str, float]:
 
 
 def over_prioritised(cases: list[dict], results: list[Result]) -> tuple[float, int]:
-    calm = [(c, r) for c, r in zip(cases, results, strict=True)
-            if expected_route(c["intent"], set(c["vulnerabilities"]), c.get("language"))
-            in (Route.AGENT.value, Route.SELF_SERVICE.value)]
+    calm = [
+        (c, r)
+        for c, r in zip(cases, results, strict=True)
+        if expected_route(c["intent"], set(c["vulnerabilities"]), c.get("language"))
+        in (Route.AGENT.value, Route.SELF_SERVICE.value)
+    ]
     wrong = sum(1 for _, r in calm if r[2] in (Route.EMERGENCY.value, Route.PRIORITY_AGENT.value))
     return _ratio(wrong, len(calm)), len(calm)
 
@@ -138,8 +145,7 @@ def confusion(cases: list[dict], results: list[Result]) -> list[str]:
         want = expected_route(c["intent"], set(c["vulnerabilities"]), c.get("language"))
         counts[(want, r[2])] += 1
     lines = ["expected \\ got".ljust(16) + "".join(g[:14].rjust(16) for g in routes)]
-    lines += [w.ljust(16) + "".join(str(counts[(w, g)]).rjust(16) for g in routes)
-              for w in routes]
+    lines += [w.ljust(16) + "".join(str(counts[(w, g)]).rjust(16) for g in routes) for w in routes]
     return lines
 
 
@@ -152,12 +158,15 @@ def _pct(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
-def report(cases: list[dict], runs: dict[str, dict]) -> None:
+def report(cases: list[dict], runs: dict[str, dict], label: str) -> None:
     names = list(runs)
-    print(f"held-out cases: {len(cases)}\n")
+    print(f"{label}: {len(cases)} cases\n")
     tables = {n: vulnerability_table(cases, runs[n]["results"]) for n in names}
-    print("vulnerability".ljust(22) + "n".rjust(5)
-          + "".join(f"{n} recall".rjust(18) + f"{n} prec".rjust(16) for n in names))
+    print(
+        "vulnerability".ljust(22)
+        + "n".rjust(5)
+        + "".join(f"{n} recall".rjust(18) + f"{n} prec".rjust(16) for n in names)
+    )
     for v in tables[names[0]]:
         row = v.ljust(22) + str(tables[names[0]][v][2]).rjust(5)
         row += "".join(f"{tables[n][v][0]:18.3f}{tables[n][v][1]:16.3f}" for n in names)
@@ -167,11 +176,13 @@ def report(cases: list[dict], runs: dict[str, dict]) -> None:
         res = runs[n]["results"]
         share, calm = over_prioritised(cases, res)
         lat = runs[n]["latencies"]
-        print(f"{n}: intent macro-F1 {macro_f1(cases, res):.3f}; non-vulnerable calls wrongly "
-              f"prioritised {share:.1%} of {calm}; latency p50 {_pct(lat, .5):.2f} ms, "
-              f"p99 {_pct(lat, .99):.2f} ms")
+        print(
+            f"{n}: intent macro-F1 {macro_f1(cases, res):.3f}; non-vulnerable calls wrongly "
+            f"prioritised {share:.1%} of {calm}; latency p50 {_pct(lat, 0.5):.2f} ms, "
+            f"p99 {_pct(lat, 0.99):.2f} ms"
+        )
     per_intent = {n: intent_f1(cases, runs[n]["results"]) for n in names}
-    print("\nintent F1".ljust(24) + "".join(n.rjust(12) for n in names))
+    print("\n" + "intent F1".ljust(23) + "".join(n.rjust(12) for n in names))
     for label in per_intent[names[0]]:
         print(label.ljust(23) + "".join(f"{per_intent[n][label]:12.3f}" for n in names))
     for n in names:
@@ -181,9 +192,13 @@ def report(cases: list[dict], runs: dict[str, dict]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Evaluate 101 triage on held-out cases")
-    parser.add_argument("--set", choices=["heldout", "blind"], default="heldout",
-                        help="heldout: the main evaluation set; blind: a second set written "
-                        "after the rules were tuned and never used for tuning")
+    parser.add_argument(
+        "--set",
+        choices=["heldout", "blind"],
+        default="heldout",
+        help="heldout: the main evaluation set; blind: a second set written "
+        "after the rules were tuned and never used for tuning",
+    )
     parser.add_argument("--cases", type=Path, help="any other JSONL file of labelled cases")
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
@@ -191,13 +206,15 @@ def main() -> None:
     cases = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
     understand("warm up")  # loads the model once, outside the timings
     runs = {"engine": run(cases, engine), "baseline": run(cases, baseline)}
-    report(cases, runs)
+    report(cases, runs, str(path.name))
     if args.show_misses:
         for c, r in zip(cases, runs["engine"]["results"], strict=True):
             want = set(c["vulnerabilities"])
             if want != r[1] or (c["intent"] and c["intent"] != r[0]):
-                print(f"MISS {c['id']} want={c['intent']}/{sorted(want)} got={r[0]}/"
-                      f"{sorted(r[1])}: {' >> '.join([*c.get('history', []), c['text']])}")
+                print(
+                    f"MISS {c['id']} want={c['intent']}/{sorted(want)} got={r[0]}/"
+                    f"{sorted(r[1])}: {' >> '.join([*c.get('history', []), c['text']])}"
+                )
 
 
 if __name__ == "__main__":

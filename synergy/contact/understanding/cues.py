@@ -6,7 +6,7 @@ never listens, hit me" is not)."""
 
 from __future__ import annotations
 
-from .lexicon import CHILD, REL
+from .lexicon import CHILD
 
 Cue = tuple[str, str, str, int]  # (rule name, who regex, what regex, max words apart)
 # Rules named in ORDERED need the *who* before the *what* ("my husband punched" is abuse by
@@ -22,7 +22,8 @@ _PARTNER = (r"(?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|ex|ex par
 _VIOLENCE = (
     r"(?:hit|hits|hitting|punch\w*|kick\w*|slap\w*|beat|beats|beating|beat (?:me|her|him) up|"
     r"batter\w*|strangl\w*|chok\w*|push\w*|shove\w*|throttl\w*|headbutt\w*|attack\w*|assault\w*|"
-    r"hurt|hurts|hurting|abus\w*|violent|violence|knock\w* (?:me|her|him) (?:about|around)|bites|bit me|"
+    r"hurt|hurts|hurting|abus\w*|violent|violence|knock\w* (?:me|her|him) (?:about|around)|bites|"
+    r"bit me|"
     r"scratch\w*|grab\w*|drag\w*|threw (?:me|her|him)|throws (?:me|her|him)|control\w*|"
     r"tracker|tracking|putting me down|puts me down|rough\w* (?:me|her) up|black eye|"
     r"bruises|bruised|smash\w* (?:my|her|the) (?:phone|things|stuff)|throw\w* (?:things|stuff|\w+) "
@@ -35,8 +36,10 @@ _CHILD_HARM = (
     r"smack\w*|shak\w* (?:him|her|them)|neglect\w*|starving|hungry|no food|nappy|shouting at|"
     r"locking them|locks them|(?:screams|shouts|screaming|yelling|yells) at (?:them|him|her)|"
     r"punch\w* (?:him|her|them)|kicks? (?:him|her|them)|left (?:in|outside|on)|"
-    r"(?:grown|adult|older) (?:man|men)|wants? to meet (?:her|him|them|up)|never fed|not (?:being )?"
-    r"fed|look\w* scared|sex offender|drug addict|addict|taken (?:her|him|them) without|thump\w*|thuds?|burns? on (?:his|her|their)|(?:his|her|their)"
+    r"(?:grown|adult|older) (?:man|men)|wants? to meet (?:her|him|them|up)|never fed|"
+    r"not (?:being )?"
+    r"fed|look\w* scared|sex offender|drug addict|addict|taken (?:her|him|them) without|thump\w*|"
+    r"thuds?|burns? on (?:his|her|their)|(?:his|her|their)"
     r" (?:mum|dad|stepdad|mother|father|mums boyfriend) did (?:it|that)|"
     r"asking for food|left alone|on (?:his|her|their) own|alone|home alone|no adult|"
     r"nobody (?:looking after|watching|in)|no one (?:looking after|watching|in)|locked (?:out|in)|"
@@ -88,15 +91,18 @@ _EXPLOIT_WHAT = (
     r"trainers|clothes)|other (?:towns|cities|areas)|miles from home|store drugs|storing drugs|"
     r"drugs on him|drugs on her|owe\w* (?:him|them)|takes? my wages|keep\w* (?:my|their|his|her) "
     r"(?:wages|passports?|documents)|never (?:get|gets|got) (?:paid|a day off)|sleep (?:in|at) "
-    r"the (?:kitchen|shop|factory|car wash|nail bar)|moved in with|using (?:his|her|their|my) (?:flat|house)|"
-    r"makes? (?:her|him|me) meet|(?:sleep with|meet|men) (?:\w+ ){0,3}for money|borrowing (?:her|his) (?:bank )?card|taking cash out)"
+    r"the (?:kitchen|shop|factory|car wash|nail bar)|moved in with|using (?:his|her|their|"
+    r"my) (?:flat|house)|"
+    r"makes? (?:her|him|me) meet|(?:sleep with|meet|men) (?:\w+ ){0,3}for money|borrowing (?:her|"
+    r"his) (?:bank )?card|taking cash out)"
 )
 
 CUES: dict[str, list[Cue]] = {
     "domestic_abuse": [
         ("partner or family member is violent or controlling", _PARTNER, _VIOLENCE, 8),
         ("he or she is violent to the caller", r"(?:he|she)",
-         r"(?:knock\w*|threw|throws|pushes|pushed|shoved|shoves|dragged|grabbed|strangled|choked|punched|"
+         r"(?:knock\w*|threw|throws|pushes|pushed|shoved|shoves|dragged|grabbed|strangled|choked|"
+         r"punched|"
          r"punches|kicked|kicks|slapped|slaps|hits|hit|bit|headbutted|beats|beat|hurts|attacked) "
          r"(?:me|her)", 8),
         ("ex or former partner still pursuing",

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from .entities import extract
 from .language import detect_language
-from .model import load_model
+from .model import TriageModel, load_model
 from .normalise import MAX_CONVERSATION_CHARS, MAX_TURNS, MatchText, clean, match_form
 from .policy import EVERYDAY_INTENTS, decide, reconcile_intent
 from .rules import RuleHit, danger_now, find_vulnerabilities
@@ -29,15 +29,7 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     positive = [h for h in hits if not h.negated]
     conversation = " ".join(turns)
     model = load_model()
-    reasons: list[str] = []
-    if model is None or not match_form(conversation).text:  # no words: nothing to classify
-        intent, confidence, scores = Intent.GENERAL_ENQUIRY, 0.0, {}
-        if model is None:
-            reasons.append("intent model unavailable; rules only")
-    else:
-        prediction = model.predict(conversation[-_MODEL_WINDOW:])
-        intent, confidence, scores = (prediction.intent, prediction.confidence,
-                                      prediction.vulnerability_scores)
+    intent, confidence, scores, reasons = _classify(model, conversation)
     evidence = _evidence(positive)
     ruled = tuple(dict.fromkeys(e.vulnerability for e in evidence))
     if not _confident_everyday(intent, confidence):
@@ -68,6 +60,17 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     )
 
 
+def _classify(
+    model: TriageModel | None, conversation: str
+) -> tuple[Intent, float, dict[Vulnerability, float], list[str]]:
+    if model is None:
+        return Intent.GENERAL_ENQUIRY, 0.0, {}, ["intent model unavailable; rules only"]
+    if not match_form(conversation).text:  # no words at all: nothing to classify
+        return Intent.GENERAL_ENQUIRY, 0.0, {}, []
+    prediction = model.predict(conversation[-_MODEL_WINDOW:])
+    return prediction.intent, prediction.confidence, prediction.vulnerability_scores, []
+
+
 def _clean_turns(text: str, history: Sequence[str]) -> list[str]:
     if isinstance(history, str):  # a bare string would be read as one turn per character
         raise TypeError("history must be a sequence of strings, not a str")
@@ -92,9 +95,16 @@ def _evidence(hits: list[RuleHit]) -> list[Evidence]:
     return out
 
 
-def _model_evidence(scores, model, found: list[Evidence], turns: list[str]) -> list[Evidence]:  # type: ignore[no-untyped-def]
+def _model_evidence(
+    scores: dict[Vulnerability, float],
+    model: TriageModel | None,
+    found: list[Evidence],
+    turns: list[str],
+) -> list[Evidence]:
     """Vulnerabilities the model is confident of that no rule caught. Evidence is the turn
     the model scores highest for that vulnerability — still the caller's own words."""
+    if model is None:
+        return []
     have = {e.vulnerability for e in found}
     missing = [v for v, s in scores.items() if v not in have and s >= model.thresholds[v]]
     if not missing:

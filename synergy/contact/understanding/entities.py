@@ -7,6 +7,7 @@ import logging
 import re
 from collections.abc import Iterable
 
+from .normalise import word_set
 from .types import Entities
 
 log = logging.getLogger(__name__)
@@ -48,10 +49,10 @@ _NAME_CUE = re.compile(
     r"mr|mrs|ms|miss|dr)\.?)\s+([A-Za-z][a-z'-]+(?:\s+[A-Za-z][a-z'-]+)?)",
     re.IGNORECASE,
 )
-_NOT_NAMES = frozenset(
+_NOT_NAMES = word_set(
     "a an the my is to and about from at on in for it that this with please calling ringing "
-    "phoning someone somebody anyone police the officer who because i me you him her them "
-    "regarding re".split()
+    "phoning someone somebody anyone police officer who because i me you him her them "
+    "regarding re"
 )
 
 

@@ -8,7 +8,8 @@ function words of another language and not English ones."""
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from .normalise import word_set as _words
 
 # (first code point, last code point, ISO 639-1 code). Arabic script is split later (ur vs ar).
 _SCRIPTS: tuple[tuple[int, int, str], ...] = (
@@ -20,45 +21,56 @@ _SCRIPTS: tuple[tuple[int, int, str], ...] = (
     (0x0E00, 0x0E7F, "th"), (0x1200, 0x137F, "am"), (0x10A0, 0x10FF, "ka"),
     (0x0530, 0x058F, "hy"), (0x0D80, 0x0DFF, "si"), (0x0C00, 0x0C7F, "te"),
 )
-# Letters Urdu uses and Arabic does not (retroflex t/d/r, noon ghunna, choti/bari ye, do-chashmi he).
+# Letters Urdu uses and Arabic does not (retroflex t/d/r, noon ghunna, bari ye, do-chashmi he).
 _URDU_LETTERS = frozenset("ٹڈڑںےہھ")
 _UKRAINIAN_LETTERS = frozenset("іїєґІЇЄҐ")
 
 # Common words of each language that are not also common English words. Romanised Urdu/Punjabi
 # matter: many callers type them, and speech recognition may transcribe them as these spellings.
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "pl": frozenset(
-        ["nie", "jest", "się", "że", "mój", "moja", "moje", "mam", "jestem", "tak", "jak", "ale", "czy", "pan", "pani", "proszę", "prosze", "pomocy", "pomoc", "policja", "policji", "dzień", "dobry", "dziękuję", "dziekuje", "mnie", "mój", "mąż", "maz", "żona", "zona", "ktoś", "ktos", "teraz", "został", "zostal", "gdzie", "przez", "jego", "jej", "dom", "domu"]
+    "pl": _words(
+        "nie jest się że mój moja moje mam jestem tak jak ale czy pan pani proszę prosze pomocy "
+        "pomoc policja policji dzień dobry dziękuję dziekuje mnie mój mąż maz żona zona ktoś ktos "
+        "teraz został zostal gdzie przez jego jej dom domu"
     ),
-    "ro": frozenset(
-        ["este", "sunt", "și", "si", "nu", "vă", "va", "rog", "poliția", "politia", "ajutor", "bună", "buna", "ziua", "mea", "meu", "soțul", "sotul", "soția", "sotia", "acasă", "acasa", "copilul", "pentru", "care", "fost", "vreau", "unde", "ce", "cu", "mă", "ma"]
+    "ro": _words(
+        "este sunt și si nu vă va rog poliția politia ajutor bună buna ziua mea meu soțul sotul "
+        "soția sotia acasă acasa copilul pentru care fost vreau unde ce cu mă ma"
     ),
-    "ur": frozenset(
-        ["mujhe", "mera", "meri", "mere", "hai", "hain", "nahi", "nahin", "kya", "aap", "ap", "madad", "chahiye", "kar", "raha", "rahi", "bohat", "bahut", "ghar", "shohar", "biwi", "beta", "beti", "kyun", "kyunke", "abhi", "yahan", "wahan", "hua"]
+    "ur": _words(
+        "mujhe mera meri mere hai hain nahi nahin kya aap ap madad chahiye kar raha rahi bohat "
+        "bahut ghar shohar biwi beta beti kyun kyunke abhi yahan wahan hua"
     ),
-    "pa": frozenset(
-        ["tusi", "tuhanu", "mainu", "menu", "kiddan", "ki", "haal", "haan", "nahi", "naheen", "mera", "meri", "ghar", "vich", "da", "di", "de", "nu", "ne", "sadi", "sada", "kithe", "hun", "bahut", "madad", "karo", "chahida"]
+    "pa": _words(
+        "tusi tuhanu mainu menu kiddan ki haal haan nahi naheen mera meri ghar vich da di de nu "
+        "ne sadi sada kithe hun bahut madad karo chahida"
     ),
-    "es": frozenset(
-        ["el", "la", "los", "las", "es", "está", "esta", "estoy", "ayuda", "por", "favor", "policía", "policia", "mi", "mis", "que", "hola", "gracias", "donde", "dónde", "tengo", "necesito", "mujer", "marido", "hijo", "hija"]
+    "es": _words(
+        "el la los las es está esta estoy ayuda por favor policía policia mi mis que hola gracias "
+        "donde dónde tengo necesito mujer marido hijo hija"
     ),
-    "pt": frozenset(
-        ["não", "nao", "você", "voce", "obrigado", "obrigada", "ajuda", "polícia", "meu", "minha", "estou", "preciso", "marido", "filho", "filha", "onde", "está", "uma"]
+    "pt": _words(
+        "não nao você voce obrigado obrigada ajuda polícia meu minha estou preciso marido filho "
+        "filha onde está uma"
     ),
-    "fr": frozenset(
-        ["je", "suis", "est", "pas", "les", "une", "mon", "mari", "femme", "fils", "fille", "aidez", "aide", "moi", "bonjour", "merci", "vous", "police", "s'il", "il", "elle"]
+    "fr": _words(
+        "je suis est pas les une mon mari femme fils fille aidez aide moi bonjour merci vous "
+        "police s'il il elle"
     ),
-    "it": frozenset(
-        ["sono", "non", "il", "mio", "mia", "aiuto", "aiutatemi", "polizia", "grazie", "buongiorno", "marito", "moglie", "figlio", "figlia", "dove", "che"]
+    "it": _words(
+        "sono non il mio mia aiuto aiutatemi polizia grazie buongiorno marito moglie figlio "
+        "figlia dove che"
     ),
-    "lt": frozenset(["aš", "as", "mano", "ne", "yra", "labas", "ačiū", "aciu", "pagalbos", "policija", "vyras", "žmona"]),
-    "so": frozenset(["waan", "waxaan", "aan", "iyo", "ayaa", "ku", "caawimaad", "booliska", "nabad", "gelin"]),
-    "tr": frozenset(["ben", "benim", "bir", "ve", "yardım", "yardim", "polis", "evet", "hayır", "hayir", "lütfen", "lutfen"]),
-    "ar": frozenset(["ana", "ana", "inta", "shukran", "min", "fadlak", "musaada", "shurta"]),
+    "lt": _words("aš as mano ne yra labas ačiū aciu pagalbos policija vyras žmona"),
+    "so": _words("waan waxaan aan iyo ayaa ku caawimaad booliska nabad gelin"),
+    "tr": _words("ben benim bir ve yardım yardim polis evet hayır hayir lütfen lutfen"),
+    "ar": _words("ana inta shukran min fadlak musaada shurta"),
 }
 # Words that look foreign but are everyday English (or English ASR output); never count them.
-_ENGLISH = frozenset(
-    ["i", "a", "the", "to", "and", "of", "in", "is", "it", "my", "me", "he", "she", "we", "you", "they", "on", "at", "for", "with", "not", "no", "was", "be", "have", "has", "this", "that", "there", "here", "do", "did", "can", "will", "would", "could", "please", "help", "police", "am", "are", "so", "but", "if", "or", "hi", "hello", "yes", "ok", "okay", "sir", "madam", "son", "man", "men", "time", "care", "pan", "home", "same", "come"]
+_ENGLISH = _words(
+    "i a the to and of in is it my me he she we you they on at for with not no was be have "
+    "has this that there here do did can will would could please help police am are so but if "
+    "or hi hello yes ok okay sir madam son man men time care pan home same come"
 )
 _DIACRITIC_LANG: tuple[tuple[frozenset[str], str], ...] = (
     (frozenset("ąćęłńśźżĄĆĘŁŃŚŹŻ"), "pl"),
@@ -146,10 +158,3 @@ def _asked_for_interpreter(lower: str) -> str | None:
         return None
     named = _INTERPRETER.search(lower)
     return _NAMED[named.group(1)] if named else "und"  # "und": undetermined (ISO 639-2)
-
-
-def strip_accents(text: str) -> str:
-    """Used by tests and the rule layer: 'prosze' and 'proszę' should both be seen."""
-    return "".join(
-        ch for ch in unicodedata.normalize("NFD", text) if unicodedata.category(ch) != "Mn"
-    )

@@ -56,7 +56,8 @@ DOMESTIC_ABUSE: list[Pattern] = [
      r"my mum|my mom|my mother|my sister|my brother|my nan|the kids|my kids|the children|her|"
      r"him)\b", True),
     ("coercive control: money, phone or movements",
-     rf"\b(?:he|she|hes|shes|{REL}) (?:\w+ ){{0,2}}(?:control\w*|takes|took|keeps|has taken|has all) "
+     rf"\b(?:he|she|hes|shes|{REL}) (?:\w+ ){{0,2}}(?:control\w*|takes|took|keeps|has taken|"
+     rf"has all) "
      r"(?:all |of )?(?:my|her|his|the|everything) ?"
      r"(?:money|finances|bank\w*|wages|benefits|phone|life|card|cards|passport|keys)", True),
     ("coercive control: not allowed out or to see people",
@@ -76,7 +77,8 @@ DOMESTIC_ABUSE: list[Pattern] = [
      r"have never|never))", True),
     ("court order broken", r"\b(?:court order|injunction|bail conditions)\b", True),
     ("violence by he or she", r"\b(?:he|she|hes|shes) (?:keeps |always |has |just |then )?(?:bites|"
-     r"scratches|grabbed me|grabs me|pulled my hair|pulls my hair|grabbed me by|throws things at me|"
+     r"scratches|grabbed me|grabs me|pulled my hair|pulls my hair|grabbed me by|"
+     r"throws things at me|"
      r"threw (?:things|stuff) at me|puts me down|putting me down|controls everything|spits on me|"
      r"spat at me)", True),
     ("abusive family member", rf"\b(?:my|her|his) (?:\w+ )?{REL} (?:is|was|gets|got|has been|"
@@ -129,7 +131,8 @@ SUICIDE_SELF_HARM: list[Pattern] = [
     ("at a height or railway", r"\b(?:jump|jumping|throw myself|throw (?:himself|herself)|step "
      r"in front|stepping in front|walk in front) (?:off|from|in front of|into|of)?\b|\b(?:on|at|"
      r"near|standing on|sat on|sitting on|stood on) (?:the |a )?(?:edge of (?:the |a )?)?(?:bridge|"
-     r"ledge|cliff|roof edge|railway line|railway|train tracks|tracks|motorway bridge|multi storey)\b",
+     r"ledge|cliff|roof edge|railway line|railway|train tracks|tracks|motorway bridge|"
+     r"multi storey)\b",
      True),
     ("saying goodbye", r"\b(?:goodbye (?:note|letter|message|messages|text|texts|video)|suicide "
      r"note|said (?:his|her|their|my) goodbyes|saying goodbye to (?:everyone|us|me|the kids)|"
@@ -139,7 +142,8 @@ SUICIDE_SELF_HARM: list[Pattern] = [
     ("nobody would miss them", r"\b(?:no one|nobody|noone) (?:would|will|is going to|gonna) "
      r"(?:miss|notice|care)\b", False),
     ("tired of living", r"\b(?:tired|sick) of (?:living|being alive|life|it all)\b|\bmake it "
-     r"(?:all )?stop\b|\bend(?:ing)? (?:it|it all|everything|things)(?! with)\b|\b(?:no|cant see a|dont "
+     r"(?:all )?stop\b|\bend(?:ing)? (?:it|it all|everything|things)(?! with)\b|\b(?:no|"
+     r"cant see a|dont "
      r"see a|dont see any) (?:way out|future)\b", False),
     ("means of suicide", r"\b(?:noose|razor blades?|ligature|rope|how many (?:pills|tablets)|"
      r"stockpil\w*|saving (?:up )?(?:my|his|her) (?:tablets|pills|meds)|(?:ways|how) to (?:kill|"
@@ -150,19 +154,23 @@ SUICIDE_SELF_HARM: list[Pattern] = [
      r"(?:forever|for good)|(?:a|such a) burden|(?:had|have had) enough of (?:life|living|"
      r"everything))\b", True),
     ("farewell messages", r"\b(?:(?:saying|said|says|text\w*|messag\w*) goodbye|(?:note|letter|"
-     r"letters|text|message) (?:saying|to) (?:\w+ ){0,3}(?:sorry|goodbye|love|kids)|tell (?:the kids|"
+     r"letters|text|message) (?:saying|to) (?:\w+ ){0,3}(?:sorry|goodbye|love|kids)|"
+     r"tell (?:the kids|"
      r"my kids|mum|my mum|everyone|them) (?:that )?i love|look after (?:mum|my mum|the kids|my "
      r"kids|everyone) for me)\b", True),
     ("no point", r"\b(?:dont|do not|cant|cannot|can not) see (?:the|any) point\b|\bno (?:point|"
      r"reason) (?:to|in) (?:keep going|keeping going|be here|being here|live|wake up|carry on)\b|"
      r"\b(?:wont|not|never|dont think ill|dont want to) wake up\b", False),
     ("cannot stay alive", r"\b(?:finish it (?:tonight|all|now)|finish myself off|sleep forever|"
-     r"nothing (?:left )?to live for|(?:cant|cannot|can not|dont think i can|unable to) (?:stay|keep "
+     r"nothing (?:left )?to live for|(?:cant|cannot|can not|dont think i can|unable to) (?:stay|"
+     r"keep "
      r"myself|keep) (?:alive|safe)|(?:be|stay) alive much longer)\b", False),
     ("signs of a plan", r"\b(?:engine running|not being around|easier to (?:just )?die|(?:picture|"
-     r"photo) of (?:pills|tablets)|tell (?:my |the )?\w+ (?:im|i am) sorry|(?:im|i am) done|do it any "
+     r"photo) of (?:pills|tablets)|tell (?:my |the )?\w+ (?:im|i am) sorry|(?:im|i am) done|"
+     r"do it any "
      r"?more|have a plan|got a plan|made (?:a|my) plans?)\b", False),
-    ("cutting", r"\b(?:cut|cutting|cuts|slit|slitting|burn|burning|scratching) (?:my|his|her|their) "
+    ("cutting", r"\b(?:cut|cutting|cuts|slit|slitting|burn|burning|scratching) (?:my|his|her|"
+        r"their) "
      r"(?:arms?|wrists?|legs?|thighs?|skin)\b", True),
     ("last words", r"\b(?:last time (?:you|youll|you will) (?:hear|see)|(?:wont|will not|never) "
      r"(?:hear from|see) me again|drive (?:my|his|her|the) car into|walk into the (?:sea|river)|in "
@@ -263,7 +271,8 @@ MENTAL_HEALTH_CRISIS: list[Pattern] = [
     ("behaving strangely", r"\b(?:acting|behaving) (?:really |very |so )?(?:strange\w*|weird\w*|"
      r"erratic\w*|odd\w*|bizarre\w*|out of character|crazy|irrational\w*)\b|\b(?:ranting|"
      r"screaming|shouting) (?:at nothing|at the (?:walls|sky)|to (?:himself|herself))\b|"
-     r"\b(?:wandering|walking) (?:around |about )?(?:naked|in traffic|in and out of traffic)\b", True),
+     r"\b(?:wandering|walking) (?:around |about )?(?:naked|in traffic|"
+     r"in and out of traffic)\b", True),
     ("losing touch with reality", r"\b(?:(?:dont|doesnt) know what is real|whats real|seeing "
      r"things|things that arent there|people who arent there|chip in (?:his|her|my) (?:head|brain)|"
      r"bugs under (?:his|her|my) skin|believes (?:hes|shes|he is|she is) (?:god|jesus)|thoughts "

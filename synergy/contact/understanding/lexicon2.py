@@ -16,7 +16,8 @@ VULNERABLE_ADULT: list[Pattern] = [
      r"aged|age) (?:[89]\d|1[01]\d))\b", True),
     ("learning disability or autism", r"\b(?:learning (?:disability|disabilities|difficulties|"
      r"difficulty)|special needs|autis\w*|asperger\w*|downs? syndrome|brain injury)\b", True),
-    ("disability or care needs", r"\b(?:disabled|disability|wheelchair|blind|deaf|partially sighted|housebound|"
+    ("disability or care needs", r"\b(?:disabled|disability|wheelchair|blind|deaf|"
+        r"partially sighted|housebound|"
      r"bed ?bound|immobile|carer|carers|care home|care worker|care package|sheltered (?:housing|"
      r"accommodation|flat)|supported (?:living|housing)|vulnerable|walking frame|zimmer|mobility "
      r"scooter)\b|\b(?:cant|cannot|doesnt|does not) (?:remember|know) (?:her|his|their|where "
@@ -34,7 +35,8 @@ VULNERABLE_ADULT: list[Pattern] = [
 ]
 
 SEXUAL_OFFENCE: list[Pattern] = [
-    ("rape or sexual assault", r"\b(?:rape|raped|raping|rapist|sexual(?!ity)\w*|sex (?:attack|offender|"
+    ("rape or sexual assault", r"\b(?:rape|raped|raping|rapist|sexual(?!ity)\w*|sex (?:attack|"
+        r"offender|"
      r"assault|offence)|(?<!non )molest\w*|paedophile|pedophile|nonce|indecen\w*)\b", True),
     ("unwanted touching", r"\b(?:touched|touching|touch|grabbed|groped|grope\w*|feeling) (?:me|"
      r"her|him|my|her|his) (?:\w+ )?(?:up|inappropriately|bum|bottom|breasts?|boobs|chest|"
@@ -52,18 +54,24 @@ SEXUAL_OFFENCE: list[Pattern] = [
      r"consent|no consent|non consensual|couldnt consent|woke up (?:with|and) (?:him|someone|a "
      r"man|a stranger|my clothes)\b", True),
     ("sexual violence wording", r"\b(?:forced himself on|forces himself on|on top of me|(?:said|"
-     r"told (?:him|them) to) (?:no|stop) (?:and|but) (?:he|she|they) (?:didnt|did not|kept|carried)|"
+     r"told (?:him|them) to) (?:no|stop) (?:and|but) (?:he|she|they) (?:didnt|did not|kept|"
+     r"carried)|"
      r"kept going|rubb\w* (?:himself|herself|his \w+) (?:against|on)|pressed (?:himself|his body) "
-     r"against|hand (?:up|down|inside) my (?:skirt|top|dress|shorts|trousers)|photo (?:up|under) my|"
-     r"film\w* (?:up|under) my|secretly film\w*|sex video|sex tape|private parts|showed (?:me )?his "
+     r"against|hand (?:up|down|inside) my (?:skirt|top|dress|shorts|trousers)|photo (?:up|"
+     r"under) my|"
+     r"film\w* (?:up|under) my|secretly film\w*|sex video|sex tape|private parts|"
+     r"showed (?:me )?his "
      r"(?:penis|privates|\w+ parts)|(?:forced|made) to have sex|(?:came|come) into my (?:room|bed) "
-     r"at night|(?:explicit|sexual|dirty) (?:messages|texts)|photos of himself|didnt consent)", False),
+     r"at night|(?:explicit|sexual|dirty) (?:messages|texts)|photos of himself|"
+     r"didnt consent)", False),
     ("sexual images or waking undressed", r"\b(?:woke up (?:with|and) (?:no|none of my) clothes|"
-     r"(?:pictures?|photos?|pics?) of (?:his|her) (?:genitals|penis|privates|private parts)|genitals|"
+     r"(?:pictures?|photos?|pics?) of (?:his|her) (?:genitals|penis|privates|private parts)|"
+     r"genitals|"
      r"naked (?:picture|photo|pic|image|video|selfie))\b", True),
     ("indecent exposure", r"\b(?:exposed (?:himself|herself|his|themselves)|exposing (?:himself|"
      r"herself)|flash\w* (?:me|us|at|his|her|himself)|wanking|masturbat\w*)\b", True),
-    ("intimate images", r"\b(?:upskirt\w*|revenge porn|(?:intimate|private) (?:images|photos|pictures|"
+    ("intimate images", r"\b(?:upskirt\w*|revenge porn|(?:intimate|private) (?:images|photos|"
+        r"pictures|"
      r"videos|pics)|nudes|naked (?:pictures|photos|pics|images|videos|selfies)|sextort\w*|sex "
      r"tape|explicit (?:pictures|photos|images|videos|pics)|dick pics?)\b", True),
 ]
@@ -88,7 +96,8 @@ HATE_CRIME: list[Pattern] = [
      r"pakis?|poles?|jews?|muslims?|gays?|paddy|gypsies)\b", True),
     ("group told to get out", r"\b(?:foreigners|immigrants|muslims|pakis|poles|jews|refugees) "
      r"out\b|\b(?:pigs? head|bacon) (?:\w+ ){0,4}(?:mosque|door|step|steps)\b|\bback to (?:your|"
-     r"their|our|her|his|my|ur) (?:own )?(?:country|home country)\b|\bare ?nt welcome\b|\bnot welcome here\b", True),
+     r"their|our|her|his|my|ur) (?:own )?(?:country|home country)\b|\bare ?nt welcome\b|"
+     r"\bnot welcome here\b", True),
     ("religious dress attacked", r"\b(?:pulled|ripped|grabbed|tore|tried to pull|pulling) (?:off "
      r")?(?:my|her|his) (?:hijab|headscarf|niqab|burka|turban|kippah|yarmulke|patka)\b", True),
     ("place of worship targeted", r"\b(?:mosque|synagogue|gurdwara|temple|church) (?:\w+ ){0,5}"
@@ -131,9 +140,12 @@ THREAT_TO_LIFE: list[Pattern] = [
      r"passed) out|everything went black|pressed on (?:my|her|his) (?:throat|neck)|"
      r"(?:hands?|arm) (?:round|around|on) (?:my|her|his) (?:neck|throat))", False),
     ("threat to kill (2)", r"\b(?:(?:ill|youll|hell|shell|theyll|you will|i will|he will|she "
-     r"will|they will|you would|i would) be (?:killed|murdered|shot|stabbed|dead)|kill (?:himself|herself) and (?:me|us|the kids|my)|price on "
-     r"(?:my|his|her|your) head|shoot up (?:our|the|my|his|her) (?:house|home|flat)|slit (?:my|your|"
-     r"her|his) throat|(?:said|says) (?:she|he|i|you|were|theyre)(?:s|re| is| am| are)? next)\b", True),
+     r"will|they will|you would|i would) be (?:killed|murdered|shot|stabbed|dead)|kill (?:himself|"
+     r"herself) and (?:me|us|the kids|my)|price on "
+     r"(?:my|his|her|your) head|shoot up (?:our|the|my|his|her) (?:house|home|flat)|slit (?:my|"
+     r"your|"
+     r"her|his) throat|(?:said|says) (?:she|he|i|you|were|theyre)(?:s|re| is| am|"
+     r" are)? next)\b", True),
     ("weapon threats (2)", r"\b(?:get a bullet|(?:pointed|aimed) a (?:gun|knife|weapon)|cut (?:my|"
      r"his|her|your) throat)\b", True),
     ("hunted down", r"\b(?:(?:find|hunt|track) (?:you|me|her|him|us) down|(?:knows|know) where "
@@ -181,10 +193,14 @@ EXPLOITATION: list[Pattern] = [
      r"daddy)\b", True),
     ("being exploited", r"\b(?:being|been|getting) (?:groomed|exploited|taken advantage of)\b|"
      r"\btaking advantage of\b|\bexploit\w*\b", True),
-    ("signs of forced work or cuckooing", r"\b(?:(?:not|never) (?:being |get |gets )?paid|work(?:ing)? "
-     r"for nothing|(?:run|running) (?:parcels|packages|bags|lines)|(?:deal|dealing|selling) (?:drugs )?"
-     r"from (?:his|her|their|the|my) (?:flat|house)|flat to deal|(?:after|took|taking|takes) (?:her|"
-     r"his) (?:money|bank card|savings|pension)|(?:coming and going|in and out) (?:\w+ ){0,4}(?:older "
+    ("signs of forced work or cuckooing", r"\b(?:(?:not|never) (?:being |get |gets )?paid|"
+        r"work(?:ing)? "
+     r"for nothing|(?:run|running) (?:parcels|packages|bags|lines)|(?:deal|dealing|"
+     r"selling) (?:drugs )?"
+     r"from (?:his|her|their|the|my) (?:flat|house)|flat to deal|(?:after|took|taking|"
+     r"takes) (?:her|"
+     r"his) (?:money|bank card|savings|pension)|(?:coming and going|"
+     r"in and out) (?:\w+ ){0,4}(?:older "
      r"men|men)|sleep\w* (?:there|in the (?:shop|kitchen|back|salon))|taken over|keep (?:my|their) "
      r"documents)\b", False),
 ]
@@ -198,16 +214,19 @@ NOW = (
     r"(?:just|has just|have just) (?:taken|swallowed|cut))\b"
 )
 IN_PROGRESS = (
-    r"\b(?:(?:is|s|are|re|hes|shes|theyre|theres|someones|whos) (?:(?!been )\w+ )?(?:breaking|kicking (?:the|my|our|his|her) (?:door|window)|"
+    r"\b(?:(?:is|s|are|re|hes|shes|theyre|theres|someones|whos) (?:(?!been )\w+ )?(?:breaking|"
+    r"kicking (?:the|my|our|his|her) (?:door|window)|"
     r"kicking (?:me|him|her|them|someone|the shit)|trying to (?:get in|break|kill|hurt|attack|"
     r"grab|take|stab)|smashing|attacking|fighting|hitting (?:me|him|her|them|someone)|beating|"
     r"stabbing|chasing|following me|punching|strangling|choking|waving|stealing|robbing|"
     r"dragging|running (?:off|away|towards))|has (?:got )?a (?:knife|gun|machete|weapon|bottle)|"
     r"got a (?:knife|gun|machete|weapon)|outside with a|on fire|flames|"
-    r"(?:have|has|ive|hes|shes|just) (?:taken|swallowed) (?:an overdose|a load of|all (?:my|the|his|her)|"
+    r"(?:have|has|ive|hes|shes|just) (?:taken|swallowed) (?:an overdose|a load of|all (?:my|the|"
+    r"his|her)|"
     r"loads of|too many|a lot of|a whole|pills|tablets)|took (?:an overdose|pills|tablets)|"
     r"not breathing|bleeding|(?:is|s|are) unconscious|unconscious in|cant breathe|trapped|"
-    r"being (?:attacked|chased|hit|robbed|mugged)|(?:im|i am) being followed|drink driv\w*|drunk driv\w*|wrong way|"
+    r"being (?:attacked|chased|hit|robbed|mugged)|(?:im|i am) being followed|drink driv\w*|"
+    r"drunk driv\w*|wrong way|"
     r"breaking into|someone in my house|(?:on|standing on) the (?:bridge|ledge|roof)|"
     r"screaming for help|(?:just|has just|have just|been) (?:been )?(?:stabbed|shot|attacked|"
     r"knocked down|snatched)|fight going on|right now|as we speak)\b"

@@ -86,7 +86,8 @@ class TriageModel:
             vals.extend(v.tolist())
         if not cols:
             return self._b.copy()
-        return np.asarray(vals) @ self._w[cols] + self._b
+        scores: np.ndarray = np.asarray(vals) @ self._w[cols] + self._b
+        return scores
 
     def predict(self, text: str) -> Prediction:
         raw = self._scores(text)

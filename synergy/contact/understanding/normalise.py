@@ -20,6 +20,11 @@ _APOSTROPHES = "'\u2018\u2019\u02bc`\u00b4"
 _SPACES = re.compile(r"\s+")
 
 
+def word_set(text: str) -> frozenset[str]:
+    """A set of words written as one string, for the word lists in this package."""
+    return frozenset(text.split())
+
+
 def clean(text: str, *, what: str = "text") -> str:
     """Normalise one turn: NFKC, drop non-printing characters, collapse white space.
 

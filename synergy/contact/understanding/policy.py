@@ -84,6 +84,7 @@ def decide(
         reasons.append(f"{intent.value} calls are prioritised")
         return Risk.HIGH, Route.PRIORITY_AGENT, reasons
     route = Route.SELF_SERVICE if intent in SELF_SERVICE_INTENTS else Route.AGENT
+    explained = len(reasons)
     if language:
         reasons.append(f"caller may not speak English (language: {language}); risk could not be "
                        "assessed, so a call handler with an interpreter, ahead of the queue")
@@ -95,7 +96,7 @@ def decide(
         route = _more_urgent(route, Route.AGENT)
     if route is Route.SELF_SERVICE:
         reasons.append(f"{intent.value} with no risk found: the assistant can handle it")
-    elif len(reasons) == negated:  # nothing said yet about why this route
+    elif len(reasons) == explained:  # nothing said yet about why this route
         reasons.append(f"{intent.value} with no risk found: a call handler, normal queue")
     return Risk.STANDARD, route, reasons
 

@@ -13,15 +13,17 @@ from functools import lru_cache
 from . import lexicon as lx
 from . import lexicon2 as lx2
 from .cues import CUES, ORDERED, UNNEGATABLE
-from .normalise import MatchText
+from .normalise import MatchText, word_set
 from .types import Vulnerability as V
 
-_NEGATORS = frozenset(
+_NEGATORS = word_set(
     "not never no didnt doesnt hasnt havent wasnt isnt wont dont nobody noone neither nor "
-    "without aint wouldnt hadnt nothing".split()
+    "without aint wouldnt hadnt nothing"
 )
 # "no, he DID hit me": an affirming word between the negator and the hit cancels the negation
-_AFFIRMERS = frozenset("did does do has have actually definitely really but though".split())
+_AFFIRMERS = word_set(
+    "did does do has have actually definitely really but though"
+)
 _NEGATION_WINDOW = 3  # words before a hit that can negate it
 
 _CATEGORIES: tuple[tuple[V, list[lx.Pattern]], ...] = (
@@ -75,10 +77,7 @@ def find_vulnerabilities(mt: MatchText) -> list[RuleHit]:
         for name, rx, negatable in patterns:
             for m in rx.finditer(mt.text):
                 negated = negatable and _is_negated(mt.text, m.start(), m.end())
-                if vuln is V.MISSING_ADULT:
-                    vuln_here = _missing_kind(mt.text)
-                else:
-                    vuln_here = vuln
+                vuln_here = _missing_kind(mt.text) if vuln is V.MISSING_ADULT else vuln
                 hits.append(RuleHit(vuln_here, mt.words_at(m.start(), m.end()), name, negated))
     hits.extend(_cue_hits(mt))
     hits.extend(_child_sexual(mt, hits))
@@ -168,10 +167,9 @@ def danger_now(mt: MatchText, has_vulnerability: bool) -> str | None:
     for m in _IN_PROGRESS.finditer(mt.text):
         if not _is_negated(mt.text, m.start(), m.end()):
             return mt.words_at(m.start(), m.end())
-    if has_vulnerability:
-        m = _NOW.search(mt.text)
-        if m and not _is_negated(mt.text, m.start(), m.end()):
-            return mt.words_at(m.start(), m.end())
+    now = _NOW.search(mt.text) if has_vulnerability else None
+    if now and not _is_negated(mt.text, now.start(), now.end()):
+        return mt.words_at(now.start(), now.end())
     return None
 
 
