@@ -223,8 +223,9 @@ def open_example(page, sign_in_as, session_factory):  # type: ignore[no-untyped-
 
     def _open(path_template: str):  # type: ignore[no-untyped-def]
         address = example_address(path_template, session_factory)
-        if PAGES[path_template].role is not None:
-            sign_in_as(PAGES[path_template].role)
+        role = PAGES[path_template].role
+        if role is not None:
+            sign_in_as(role)
         response = page.goto(address, wait_until="load")
         assert response is not None
         assert response.status == 200, f"{address} answered {response.status}, not 200"

@@ -27,7 +27,7 @@ def _declares_html(route: APIRoute) -> bool:
 
 
 def _get_routes(app: FastAPI) -> list[APIRoute]:
-    return [route for route in iter_api_routes(app) if "GET" in route.methods]
+    return [route for route in iter_api_routes(app) if "GET" in (route.methods or ())]
 
 
 def is_page(route: APIRoute) -> bool:
