@@ -28,7 +28,8 @@ _VIOLENCE = (
     r"tracker|tracking|putting me down|puts me down|rough\w* (?:me|her) up|black eye|"
     r"bruises|bruised|smash\w* (?:my|her|the) (?:phone|things|stuff)|throw\w* (?:things|stuff|\w+) "
     r"at (?:me|her)|rough with (?:me|her)|(?:take|took|taken|takes) (?:the|my) (?:car )?keys|take "
-    r"the kids|never see (?:them|the kids|my kids))"
+    r"the kids|never see (?:them|the kids|my kids)|pins? (?:me|her) down|pinned (?:me|her) down|"
+    r"squeez\w* my (?:arms?|neck|throat|wrists?))"
 )
 _CHILD_HARM = (
     r"(?:bruis\w*|black eye|marks on|burns? (?:him|her|them)|hits (?:him|her|them)|hitting "
@@ -38,7 +39,10 @@ _CHILD_HARM = (
     r"punch\w* (?:him|her|them)|kicks? (?:him|her|them)|left (?:in|outside|on)|"
     r"(?:grown|adult|older) (?:man|men)|wants? to meet (?:her|him|them|up)|never fed|"
     r"not (?:being )?"
-    r"fed|look\w* scared|sex offender|drug addict|addict|taken (?:her|him|them) without|thump\w*|"
+    r"fed|look\w* scared|sex offender|drug addict|addict|taken (?:her|him|them) without|"
+    r"left crying|(?:keep|keeping) (?:\w+ ){0,2}secret|dont tell (?:your|anyone|mum|dad)|motorway|"
+    r"hard shoulder|dual carriageway|railway line|by the (?:canal|river)|near the (?:canal|river)|"
+    r"thump\w*|"
     r"thuds?|burns? on (?:his|her|their)|(?:his|her|their)"
     r" (?:mum|dad|stepdad|mother|father|mums boyfriend) did (?:it|that)|"
     r"asking for food|left alone|on (?:his|her|their) own|alone|home alone|no adult|"
@@ -60,6 +64,7 @@ _MISSING = (
     r"not where (?:he|she|they) said|isnt at|wasnt at|bed (?:hasnt|not) been slept in|"
     r"slipped out|separated from|left the (?:hospital|ward|home|school)|not answering|"
     r"(?:not|isnt) (?:in the house|at home|home yet)|isnt back|(?:no one|nobody|noone) knows where|"
+    r"isnt answering|(?:not|isnt) picking up|(?:not|hasnt|havent) been home|"
     r"should ?(?:ve|have|of) been (?:home|back)|(?:came|come|got) (?:back|home) without|"
     r"(?:cant|cannot) see (?:him|her|them)|(?:ran|run|walked|wandered) out of the (?:house|shop|"
     r"school|home|ward)|left (?:and|without) (?:taken|taking) (?:nothing|anything)|left (?:without|"
@@ -110,7 +115,8 @@ CUES: dict[str, list[Cue]] = {
          rf"{_PARTNER})",
          r"(?:turning up|turned up|turns up|keeps (?:coming|calling|ringing|texting|messaging)|"
          r"following|sitting outside|threat\w*|wont leave me alone|kill me|hurt me|broke into|"
-         r"broken into|trashed|smashed|damaged|screaming at me|shouting at me)", 10),
+         r"broken into|trashed|smashed|damaged|screaming at me|shouting at me|watching me|"
+         r"calling me|ringing me|different numbers)", 10),
         ("signs of abuse next door", r"(?:next door|neighbour|neighbours|upstairs|downstairs)",
          r"(?:bruis\w* on her|black eye|hitting her|beating her|screaming (?:for help|stop))", 12),
     ],

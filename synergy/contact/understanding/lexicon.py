@@ -58,7 +58,7 @@ DOMESTIC_ABUSE: list[Pattern] = [
     ("coercive control: money, phone or movements",
      rf"\b(?:he|she|hes|shes|{REL}) (?:\w+ ){{0,2}}(?:control\w*|takes|took|keeps|has taken|"
      rf"has all) "
-     r"(?:all |of )?(?:my|her|his|the|everything) ?"
+     r"(?:all |of )?(?:my|her|his|the|everything|mine) ?"
      r"(?:money|finances|bank\w*|wages|benefits|phone|life|card|cards|passport|keys)", True),
     ("coercive control: not allowed out or to see people",
      r"\b(?:wont|doesnt|will not|does not|never|wouldnt|didnt) (?:let|lets|allow|allows) (?:me|"
@@ -169,6 +169,8 @@ SUICIDE_SELF_HARM: list[Pattern] = [
      r"photo) of (?:pills|tablets)|tell (?:my |the )?\w+ (?:im|i am) sorry|(?:im|i am) done|"
      r"do it any "
      r"?more|have a plan|got a plan|made (?:a|my) plans?)\b", False),
+    ("intent to act", r"\b(?:written (?:a|my) will|(?:going to|gonna) do it (?:tonight|today|now)|"
+     r"(?:pain|it all|everything) to (?:end|stop) for good|end the pain)\b", True),
     ("cutting", r"\b(?:cut|cutting|cuts|slit|slitting|burn|burning|scratching) (?:my|his|her|"
         r"their) "
      r"(?:arms?|wrists?|legs?|thighs?|skin)\b", True),
@@ -273,7 +275,9 @@ MENTAL_HEALTH_CRISIS: list[Pattern] = [
      r"screaming|shouting) (?:at nothing|at the (?:walls|sky)|to (?:himself|herself))\b|"
      r"\b(?:wandering|walking) (?:around |about )?(?:naked|in traffic|"
      r"in and out of traffic)\b", True),
-    ("losing touch with reality", r"\b(?:(?:dont|doesnt) know what is real|whats real|seeing "
+    ("losing touch with reality", r"\b(?:controlled by (?:the )?(?:radio|tv|telly|government|"
+     r"aliens|chip|devil)|not in (?:my|his|her|their) right mind|(?:dont|"
+     r"doesnt) know what is real|whats real|seeing "
      r"things|things that arent there|people who arent there|chip in (?:his|her|my) (?:head|brain)|"
      r"bugs under (?:his|her|my) skin|believes (?:hes|shes|he is|she is) (?:god|jesus)|thoughts "
      r"(?:wont|are|keep) (?:slow|racing)|mind (?:is )?racing|up for days|awake for (?:\w+ )?days|"

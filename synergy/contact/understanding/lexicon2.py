@@ -59,7 +59,8 @@ SEXUAL_OFFENCE: list[Pattern] = [
      r"kept going|rubb\w* (?:himself|herself|his \w+) (?:against|on)|pressed (?:himself|his body) "
      r"against|hand (?:up|down|inside) my (?:skirt|top|dress|shorts|trousers)|photo (?:up|"
      r"under) my|"
-     r"film\w* (?:up|under) my|secretly film\w*|sex video|sex tape|private parts|"
+     r"film\w* (?:up|under) my|hands? (?:up|down|inside) my (?:skirt|top|dress|shorts|trousers)|"
+     r"secretly film\w*|sex video|sex tape|private parts|"
      r"showed (?:me )?his "
      r"(?:penis|privates|\w+ parts)|(?:forced|made) to have sex|(?:came|come) into my (?:room|bed) "
      r"at night|(?:explicit|sexual|dirty) (?:messages|texts)|photos of himself|"
@@ -94,6 +95,8 @@ HATE_CRIME: list[Pattern] = [
      r"home to)|not welcome (?:in|here)|dont belong (?:in|here)|(?:your|their) kind)\b", False),
     ("abuse at a group", r"\b(?:dirty|bloody|effing|fucking|stinking) (?:foreigners?|immigrants?|"
      r"pakis?|poles?|jews?|muslims?|gays?|paddy|gypsies)\b", True),
+    ("told to leave the country", r"\b(?:should be|should get|be|get) deported\b|\bsend (?:you|"
+     r"them|us|her|him) (?:all )?back\b", True),
     ("group told to get out", r"\b(?:foreigners|immigrants|muslims|pakis|poles|jews|refugees) "
      r"out\b|\b(?:pigs? head|bacon) (?:\w+ ){0,4}(?:mosque|door|step|steps)\b|\bback to (?:your|"
      r"their|our|her|his|my|ur) (?:own )?(?:country|home country)\b|\bare ?nt welcome\b|"
@@ -186,6 +189,9 @@ EXPLOITATION: list[Pattern] = [
      r"(?:men|man|lads|boys|guys)\b", True),
     ("paid to carry", r"\b(?:paying|paid|pays) (?:my|him|her|them) (?:\w+ )?to (?:deliver|carry|"
      r"hold|sell|move|run|drop)|holding (?:\w+ )?bank card|pocket money\b", True),
+    ("signs of running drugs", r"\b(?:calls|texts|messages) from (?:older )?(?:men|strangers|"
+     r"older lads)\b|\bleaving (?:the house )?(?:late )?at night with (?:bags|a bag|packages)\b",
+     True),
     ("used to move drugs", r"\b(?:being|been|getting) used (?:to|for) (?:sell|selling|deal|"
      r"dealing|carry|carrying|run|running|move|moving|drugs|sex)\b|\b(?:young|teenage|school) "
      r"(?:girls|boys|kids|lads) (?:\w+ ){0,5}(?:older men|older man|men in cars)\b", True),
