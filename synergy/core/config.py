@@ -116,6 +116,13 @@ class Settings(BaseSettings):
     evidence_fsync: bool = Field(
         default=True, description="fsync uploads before recording progress; off only to benchmark"
     )
+    evidence_s3_bucket: str = Field(
+        default="", description="S3-compatible bucket for finished evidence; empty: local disk only"
+    )
+    evidence_s3_endpoint_url: str = Field(
+        default="", description="S3-compatible endpoint (MinIO, Ceph...); empty: AWS"
+    )
+    evidence_s3_region: str = Field(default="eu-west-2", description="Object store region")
 
     # --- ACRO overseas conviction requests (synergy.acro) -----------------------------------
     acro_gateway_url: str = Field(default="http://127.0.0.1:8790", description="ACRO gateway")

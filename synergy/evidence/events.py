@@ -14,6 +14,8 @@ from synergy.core.events import Event, Subscription
 from synergy.evidence import media, sending
 from synergy.evidence.deps import evidence_root
 from synergy.evidence.models import EvidenceFile, Notification
+from synergy.evidence.object_store import ObjectStore, object_store_for
+from synergy.evidence.review import file_sha256
 from synergy.evidence.uploads import COMPLETED_TOPIC
 
 log = logging.getLogger(__name__)
@@ -75,10 +77,54 @@ def notify_investigator(settings: Settings):  # type: ignore[no-untyped-def]
     return handle
 
 
+def archive_to_object_store(settings: Settings):  # type: ignore[no-untyped-def]
+    stores: list[ObjectStore] = []
+
+    def handle(session: Session, event: Event) -> None:
+        file = _file(session, event)
+        if file is None or file.status != "complete" or file.object_key is not None:
+            return
+        store = stores[0] if stores else object_store_for(settings)
+        if store is None:
+            return
+        stores[:] = [store]
+        local = evidence_root(settings)
+        path = local.path(file.storage_key)
+        key = f"evidence/{file.request.reference_kind}/{file.public_id}"
+        if not path.exists() and store.size(key) != file.length:
+            raise FileNotFoundError(f"evidence file {file.public_id} is in neither store")
+        if path.exists():
+            if file_sha256(local, file, settings) != file.sha256:
+                raise ValueError(f"evidence file {file.public_id} no longer matches its SHA-256")
+            store.put(key, path)
+        file.object_key = key
+        audit.record(
+            session,
+            action="evidence.archived",
+            target_type="evidence_file",
+            target_id=file.public_id,
+            details={"bucket": store.bucket, "key": key, "sha256": file.sha256},
+        )
+        session.flush()
+        local.delete(file.storage_key)
+
+    return handle
+
+
 def subscriptions(settings: Settings) -> list[Subscription]:
-    return [
+    found = [
         Subscription(COMPLETED_TOPIC, "evidence.check_content", check_content(settings)),
         Subscription(
             COMPLETED_TOPIC, "evidence.notify_investigator", notify_investigator(settings)
         ),
     ]
+    if settings.evidence_s3_bucket:
+        # After the content check, which reads the local copy this deletes.
+        found.append(
+            Subscription(
+                COMPLETED_TOPIC,
+                "evidence.archive_to_object_store",
+                archive_to_object_store(settings),
+            )
+        )
+    return found

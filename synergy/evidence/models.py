@@ -69,6 +69,7 @@ class EvidenceFile(Base):
     completed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
     media: Mapped[dict[str, Any] | None] = mapped_column(JSON, default=None)
     scan_result: Mapped[str | None] = mapped_column(String(200), default=None)
+    object_key: Mapped[str | None] = mapped_column(String(300), default=None)
 
     request: Mapped[UploadRequest] = relationship(back_populates="files")
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import FileResponse, Response, StreamingResponse
@@ -16,12 +18,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from synergy.core import audit
+from synergy.core.config import Settings
 from synergy.core.deps import SessionDep, allow, client_ip
-from synergy.core.errors import Conflict, NotFound
+from synergy.core.errors import Conflict, NotFound, SynergyError
 from synergy.core.roles import Role
 from synergy.evidence import service, uploads
 from synergy.evidence.deps import storage_for
 from synergy.evidence.models import EvidenceFile
+from synergy.evidence.object_store import object_store_for
 from synergy.evidence.storage import Storage
 from synergy.identity.service import CurrentUser
 
@@ -68,21 +72,66 @@ def content(
     download: Annotated[bool, Query()] = False,
 ) -> Response:
     file = _complete_file(db, public_id)
-    storage = storage_for(request)
-    first_range = request.headers.get("range", "bytes=0-").startswith("bytes=0-")
+    wanted = request.headers.get("range", "")
     if download:
         _audit(db, file, "evidence.downloaded", user, request)
-    elif first_range:
+    elif not wanted or wanted.startswith("bytes=0-"):
         # A player asks for many ranges; the view is recorded once, at its first.
         _audit(db, file, "evidence.viewed", user, request)
-    path = storage.path(file.storage_key)  # type: ignore[attr-defined]
-    media_type = _playable_type(file)
+    disposition = "attachment" if download else "inline"
+    headers = {"Cache-Control": "private, no-store", "Accept-Ranges": "bytes"}
+    if file.object_key is not None:
+        return _from_object_store(request, file, wanted, disposition, headers)
+    path = storage_for(request).path(file.storage_key)  # type: ignore[attr-defined]
     return FileResponse(
         path,
-        media_type=media_type,
+        media_type=_playable_type(file),
         filename=file.filename,
-        content_disposition_type="attachment" if download else "inline",
-        headers={"Cache-Control": "private, no-store"},
+        content_disposition_type=disposition,
+        headers=headers,
+    )
+
+
+def _byte_range(header: str, size: int) -> tuple[int, int] | None:
+    """(start, end) for a single 'bytes=a-b' / 'bytes=a-' / 'bytes=-n' range, else None."""
+    match = re.fullmatch(r"bytes=(\d*)-(\d*)", header.strip())
+    if match is None or match.groups() == ("", ""):
+        return None
+    first, last = match.groups()
+    if first == "":
+        start, end = max(size - int(last), 0), size - 1
+    else:
+        start, end = int(first), min(int(last), size - 1) if last else size - 1
+    if start > end or start >= size:
+        raise RangeNotSatisfiable(f"bytes */{size}")
+    return start, end
+
+
+class RangeNotSatisfiable(SynergyError):
+    status_code = 416
+    title = "That part of the file does not exist"
+
+
+def _from_object_store(
+    request: Request, file: EvidenceFile, wanted: str, disposition: str, headers: dict[str, str]
+) -> Response:
+    store = object_store_for(request.app.state.settings)
+    if store is None:
+        raise NotFound("This file is in object storage, which is not configured here")
+    span = _byte_range(wanted, file.length) if wanted else None
+    start, end = span or (0, file.length - 1)
+    headers = {
+        **headers,
+        "Content-Length": str(end - start + 1),
+        "Content-Disposition": f"{disposition}; filename*=UTF-8''{quote(file.filename)}",
+    }
+    if span is not None:
+        headers["Content-Range"] = f"bytes {start}-{end}/{file.length}"
+    return StreamingResponse(
+        store.read(file.object_key or "", start, end),
+        status_code=206 if span else 200,
+        media_type=_playable_type(file),
+        headers=headers,
     )
 
 
@@ -95,11 +144,21 @@ def _playable_type(file: EvidenceFile) -> str:
     return "application/octet-stream"
 
 
-def file_sha256(storage: Storage, file: EvidenceFile) -> str:
-    digest = hashlib.sha256()
+def _pieces(storage: Storage, file: EvidenceFile, settings: Settings) -> Iterator[bytes]:
+    """The file's bytes from wherever it is kept (local disk or the object store)."""
+    store = object_store_for(settings) if file.object_key else None
+    if store is not None:
+        yield from store.read(file.object_key or "")
+        return
     with storage.open_read(file.storage_key) as handle:
         while piece := handle.read(READ_PIECE):
-            digest.update(piece)
+            yield piece
+
+
+def file_sha256(storage: Storage, file: EvidenceFile, settings: Settings) -> str:
+    digest = hashlib.sha256()
+    for piece in _pieces(storage, file, settings):
+        digest.update(piece)
     return digest.hexdigest()
 
 
@@ -155,18 +214,15 @@ class _Pipe:
 
 
 def zip_stream(
-    storage: Storage, files: list[EvidenceFile], info: dict[str, object]
+    storage: Storage, files: list[EvidenceFile], info: dict[str, object], settings: Settings
 ) -> Iterator[bytes]:
     pipe = _Pipe()
     with zipfile.ZipFile(pipe, "w", compression=zipfile.ZIP_STORED, allowZip64=True) as bundle:
         bundle.writestr("manifest.json", json.dumps(info, indent=2, default=str))
         yield from pipe.take()
         for file in files:
-            with (
-                storage.open_read(file.storage_key) as source,
-                bundle.open(_member_name(file), "w", force_zip64=True) as target,
-            ):
-                while piece := source.read(READ_PIECE):
+            with bundle.open(_member_name(file), "w", force_zip64=True) as target:
+                for piece in _pieces(storage, file, settings):
                     target.write(piece)
                     yield from pipe.take()
     yield from pipe.take()
@@ -180,7 +236,7 @@ def export(request: Request, db: SessionDep, user: Viewer, public_id: PublicId) 
         raise NotFound("Nothing has been uploaded for this request yet")
     storage = storage_for(request)
     for file in files:
-        if file_sha256(storage, file) != file.sha256:
+        if file_sha256(storage, file, request.app.state.settings) != file.sha256:
             audit.record(
                 db,
                 action="evidence.hash_mismatch",
@@ -210,7 +266,7 @@ def export(request: Request, db: SessionDep, user: Viewer, public_id: PublicId) 
     )
     name = f"cctv-{upload_request.reference.replace('/', '-')}.zip"
     return StreamingResponse(
-        zip_stream(storage, files, info),
+        zip_stream(storage, files, info, request.app.state.settings),
         media_type="application/zip",
         headers={
             "Content-Disposition": f'attachment; filename="{name}"',

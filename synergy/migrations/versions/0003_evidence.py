@@ -73,6 +73,7 @@ def upgrade() -> None:
         _when("completed_at"),
         sa.Column("media", sa.JSON(), nullable=True),
         sa.Column("scan_result", sa.String(length=200), nullable=True),
+        sa.Column("object_key", sa.String(length=300), nullable=True),
         sa.ForeignKeyConstraint(
             ["request_id"],
             ["evidence_upload_requests.id"],
