@@ -19,7 +19,16 @@ from synergy.core.web import SecurityHeadersMiddleware, install_error_handlers, 
 
 # Adding a service is one line here; each package may have `pages.py` and `routes.py`
 # (each with a `router`) and a `SERVICE` description in its `__init__.py`.
-SERVICE_PACKAGES = ("core", "identity", "admin", "evidence", "records", "acro", "contact")
+SERVICE_PACKAGES = (
+    "core",
+    "identity",
+    "admin",
+    "evidence",
+    "records",
+    "acro",
+    "contact",
+    "contact.voice",
+)
 
 STATIC_DIR = Path(__file__).resolve().parent / "core" / "static"
 

@@ -113,6 +113,7 @@ PAGES: dict[str, Example] = {
     "/contact-us/chat": Example(role=None),
     "/contact": Example(role=Role.CONTACT_AGENT, setup=_a_waiting_call),
     "/contact/calls/{call_id}": Example(role=Role.SUPERVISOR, setup=_a_waiting_call),
+    "/contact/call-online": Example(role=None),
     # CCTV evidence portal
     "/evidence": Example(role=Role.INVESTIGATOR, setup=an_upload_request),
     "/evidence/requests/new": Example(role=Role.INVESTIGATOR),
@@ -147,4 +148,5 @@ NOT_PAGES: dict[str, str] = {
     "/evidence/files/{public_id}/content": "evidence video bytes for playback and download",
     "/evidence/requests/{public_id}/export": "zip of evidence files and their hash manifest",
     "/evidence/assets/{name}": "JavaScript for the public upload page",
+    "/contact/call-online/call-online.js": "JavaScript for the call 101 online page",
 }

@@ -40,8 +40,7 @@ log = logging.getLogger(__name__)
 KEY_HINT = "You can press 0 at any time to speak to a person."
 FAILURE_TEXT = "Sorry, I am having trouble. I am putting you through to a member of staff now."
 CONFIRM_KEYS = {"1": "yes", "2": "no"}
-URGENT_ROUTES = (Route.EMERGENCY, Route.PRIORITY_AGENT)
-URGENT_RISKS = (Risk.EMERGENCY, Risk.HIGH)
+EARLY_EMERGENCY_CONFIDENCE = 0.6
 
 
 def _default_understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
@@ -51,10 +50,18 @@ def _default_understand(text: str, *, history: Sequence[str] = ()) -> Understand
 
 
 def is_urgent(understanding: Understanding) -> bool:
-    return (
-        understanding.route in URGENT_ROUTES
-        or understanding.risk in URGENT_RISKS
-        or bool(understanding.vulnerabilities)
+    """Should a *partial* transcript be acted on before the caller finishes?
+
+    Only a disclosure with evidence (a vulnerability found in the words) or a confident
+    emergency: a half-heard sentence ("someone still might...") must not send a caller to
+    the emergency queue. The final transcript still goes through every check of the dialogue
+    engine, so waiting for it delays a decision but never loses one.
+    """
+    if understanding.vulnerabilities:
+        return True
+    confident = understanding.intent_confidence >= EARLY_EMERGENCY_CONFIDENCE
+    return confident and (
+        understanding.route is Route.EMERGENCY or understanding.risk is Risk.EMERGENCY
     )
 
 

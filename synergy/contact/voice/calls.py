@@ -43,6 +43,10 @@ class VoiceCalls:
         self._limits = limits or service.Limits()
         self._source = source  # e.g. the trunk's address, for the audit log
 
+    def for_source(self, source: str) -> VoiceCalls:
+        """The same operations, recording `source` (the caller's address) in the audit log."""
+        return VoiceCalls(self._factory, self._limits, source=source)
+
     def start(self) -> tuple[str, CallTurn]:
         with transaction(self._factory) as session:
             started = service.start_conversation(

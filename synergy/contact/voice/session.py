@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -22,21 +24,24 @@ from synergy.contact.voice.assistant import CallAssistant
 from synergy.contact.voice.calls import VoiceCalls
 from synergy.contact.voice.frames import (
     AudioFrame,
+    Direction,
     DTMFFrame,
     EndFrame,
     ErrorFrame,
     Frame,
     HandoverFrame,
+    TranscriptionFrame,
     TTSAudioFrame,
     TTSStartedFrame,
     UserStoppedSpeakingFrame,
 )
 from synergy.contact.voice.keys import InbandKeyDetector
-from synergy.contact.voice.pipeline import Pipeline
+from synergy.contact.voice.pipeline import FrameProcessor, Pipeline
 from synergy.contact.voice.recognizer import SpeechToText, TurnSettings
 from synergy.contact.voice.speaking import PlaybackBuffer, TextToSpeech
 from synergy.contact.voice.tts import CachedSynthesizer, SpeechSynthesizer, make_synthesizer
 from synergy.contact.voice.vad import VoiceActivityDetector, default_vad
+from synergy.core.config import Settings
 
 
 @dataclass
@@ -72,6 +77,30 @@ class VoiceServices:
             turn=turn or TurnSettings(),
         )
 
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        session_factory: sessionmaker[Session],
+        *,
+        source: str | None = None,
+    ) -> VoiceServices:
+        turn = TurnSettings(
+            silence_timeout=settings.voice_silence_timeout,
+            hesitant_timeout=settings.voice_hesitant_timeout,
+            asr_deadline=settings.voice_asr_deadline,
+        )
+        limits = service.Limits(
+            max_turns=settings.contact_max_turns,
+            max_message_chars=settings.contact_max_message_chars,
+            session_minutes=settings.contact_session_minutes,
+        )
+        return cls.build(
+            session_factory, asr=settings.voice_asr_engine, model_dir=settings.voice_asr_model_dir,
+            asr_threads=settings.voice_asr_threads, tts=settings.voice_tts_engine,
+            voice=settings.voice_tts_voice or None, turn=turn, limits=limits, source=source,
+        )  # fmt: skip
+
     def warm(self, prompts: tuple[str, ...] = ()) -> None:
         """Load the understanding model and synthesise fixed prompts before the first call."""
         from synergy.contact.understanding import understand
@@ -95,6 +124,32 @@ def fixed_prompts() -> tuple[str, ...]:
     return (*sentences(f"{greeting(Channel.VOICE)} {KEY_HINT}"), *sentences(FAILURE_TEXT))
 
 
+def caption(frame: Frame) -> dict[str, Any] | None:
+    """What a screen shows of a frame: captions of both sides, a handover, the end."""
+    if isinstance(frame, TTSStartedFrame):
+        return {"speaker": "assistant", "text": frame.text}
+    if isinstance(frame, TranscriptionFrame) and frame.final:
+        return {"speaker": "caller", "text": frame.text}
+    if isinstance(frame, HandoverFrame):
+        return {"event": "handover", "queue": frame.queue}
+    if isinstance(frame, EndFrame):
+        return {"event": "ended"}
+    return None
+
+
+class FrameTap(FrameProcessor):
+    """Shows each frame to a callback and passes it on unchanged."""
+
+    def __init__(self, callback: Callable[[Frame], None]) -> None:
+        super().__init__()
+        self._callback = callback
+
+    async def process_frame(self, frame: Frame, direction: Direction) -> None:
+        if direction is Direction.DOWN and not isinstance(frame, AudioFrame):
+            self._callback(frame)
+        await self.push_frame(frame, direction)
+
+
 @dataclass
 class CallLog:
     """What happened on the line, for transports, tests and benchmarks."""
@@ -109,16 +164,20 @@ class CallLog:
 class VoiceSession:
     """One call: feed it caller audio and keys; read reply audio from `playback`."""
 
-    def __init__(self, services: VoiceServices, *, line_rate: int) -> None:
+    def __init__(
+        self, services: VoiceServices, *, line_rate: int, source: str | None = None
+    ) -> None:
         self.services = services
         self.line_rate = line_rate
         self.log = CallLog()
         self.playback = PlaybackBuffer(line_rate)
-        self.assistant = CallAssistant(services.calls, is_playing=lambda: self.playback.playing)
+        calls = services.calls.for_source(source) if source else services.calls
+        self.assistant = CallAssistant(calls, is_playing=lambda: self.playback.playing)
         self.recognizer = SpeechToText(services.worker, services.vad(), services.turn)
         self.tts = TextToSpeech(services.synthesizer)
+        self.on_event: Callable[[dict[str, Any]], None] | None = None  # captions for the page
         self.pipeline = Pipeline(
-            [InbandKeyDetector(), self.recognizer, self.assistant, self.tts],
+            [InbandKeyDetector(), self.recognizer, FrameTap(self._note), self.assistant, self.tts],
             on_down=self._from_pipeline,
             on_up=self._from_pipeline,
         )
@@ -144,6 +203,9 @@ class VoiceSession:
             self.finished.set()
 
     def _note(self, frame: Frame) -> None:
+        event = caption(frame)
+        if event is not None and self.on_event is not None:
+            self.on_event(event)
         if isinstance(frame, TTSStartedFrame):
             self.log.spoken.append(frame.text)
         elif isinstance(frame, ErrorFrame):

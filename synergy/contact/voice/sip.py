@@ -37,6 +37,7 @@ from synergy.contact.voice.sipmessage import (
     tag_of,
     uri_of,
 )
+from synergy.core.config import Settings
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +59,18 @@ class SipConfig:
     password: str = ""
     register_expires: int = 300
     ring_seconds: float = 0.0  # ring before answering (lets a test CANCEL first)
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SipConfig:
+        first, last = (int(part) for part in settings.voice_rtp_ports.split("-"))
+        password = settings.voice_sip_password
+        return cls(
+            host=settings.voice_sip_host, port=settings.voice_sip_port,
+            user=settings.voice_sip_user, rtp_ports=range(first, last + 1),
+            transfer_uri=settings.voice_sip_transfer_uri, registrar=settings.voice_sip_registrar,
+            username=settings.voice_sip_username,
+            password=password.get_secret_value() if password else "",
+        )  # fmt: skip
 
 
 @dataclass
@@ -205,7 +218,7 @@ class SipUserAgent(asyncio.DatagramProtocol):
                         headers=[("Warning", f'399 synergy "{exc}"')])  # fmt: skip
             return
         codec = CODECS[offer.codec_name(payload_type) or "PCMU"]
-        session = VoiceSession(self.services, line_rate=8000)
+        session = VoiceSession(self.services, line_rate=8000, source=addr[0])
         rtp = RtpStream(codec, payload_type, on_audio=session.hear, on_key=session.key,
                         telephone_event=offer.telephone_event())  # fmt: skip
         try:

@@ -1,0 +1,103 @@
+"""The public "call 101 online" page and its WebRTC signalling endpoint.
+
+The page is plain GOV.UK Frontend; its script (served from here, so no inline code is needed
+under the content security policy) sends the browser's SDP offer to `/api/contact/voice/offers`
+with the page's CSRF token, and the server answers it with aiortc. The speech engines load on
+the first call and are shared by all later ones.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from pydantic import BaseModel, Field
+
+from synergy.core.deps import client_ip, public
+from synergy.core.errors import ServiceUnavailable, TooManyRequests
+from synergy.core.web import render
+from synergy.identity.service import CurrentUser
+
+router = APIRouter()
+
+PAGE_PATH = "/contact/call-online"
+SCRIPT_PATH = f"{PAGE_PATH}/call-online.js"
+OFFER_PATH = "/api/contact/voice/offers"
+TITLE = "Call us online about a non-emergency"
+SCRIPT = Path(__file__).resolve().parent / "static" / "call_online.js"
+MAX_SDP_CHARS = 20_000
+
+Caller = Annotated[
+    CurrentUser | None, public("members of the public call the police non-emergency line")
+]
+
+
+class Offer(BaseModel):
+    sdp: str = Field(min_length=10, max_length=MAX_SDP_CHARS)
+    type: Literal["offer"]
+
+
+class Answer(BaseModel):
+    sdp: str
+    type: Literal["answer"] = "answer"
+
+
+@router.get(PAGE_PATH, response_class=HTMLResponse, summary="Call 101 online")
+def call_online_page(request: Request, _: Caller) -> Response:
+    return render(request, "contact/voice/call_online.html", {
+        "title": TITLE, "offer_url": OFFER_PATH, "script_url": SCRIPT_PATH,
+    })  # fmt: skip
+
+
+@router.get(SCRIPT_PATH, summary="Call 101 online: the page's script")
+def call_online_script(_: Caller) -> Response:
+    return Response(SCRIPT.read_text(), media_type="text/javascript")
+
+
+@router.post(OFFER_PATH, summary="Start a browser call: answer its WebRTC offer")
+async def answer_offer(request: Request, offer: Offer, _: Caller) -> Answer:
+    from synergy.contact.voice.webrtc import TooManyCalls
+
+    gateway = await _gateway(request)
+    try:
+        _, sdp = await gateway.answer(offer.sdp, source=client_ip(request))
+    except TooManyCalls:
+        raise TooManyRequests(
+            "All our lines are busy. Please try again shortly, or call 101."
+        ) from None
+    return Answer(sdp=sdp)
+
+
+async def _gateway(request: Request):  # type: ignore[no-untyped-def]
+    state = request.app.state
+    if getattr(state, "voice_gateway_lock", None) is None:
+        state.voice_gateway_lock = asyncio.Lock()  # one per app: engines load once
+    async with state.voice_gateway_lock:
+        gateway = getattr(state, "voice_gateway", None)
+        if gateway is None:
+            gateway = await asyncio.to_thread(_build_gateway, request)
+            state.voice_gateway = gateway
+    return gateway
+
+
+def _build_gateway(request: Request):  # type: ignore[no-untyped-def]
+    from synergy.contact.voice.asr import EngineNotInstalled
+    from synergy.contact.voice.session import VoiceServices
+    from synergy.contact.voice.tts import SynthesisFailed
+    from synergy.contact.voice.webrtc import WebRTCGateway
+
+    settings = request.app.state.settings
+    try:
+        services = VoiceServices.from_settings(settings, request.app.state.session_factory)
+        services.warm()
+        addresses = [a.strip() for a in settings.voice_webrtc_addresses.split(",") if a.strip()]
+        return WebRTCGateway(
+            services, addresses=addresses, max_calls=settings.voice_webrtc_max_calls
+        )
+    except (EngineNotInstalled, SynthesisFailed, ModuleNotFoundError) as exc:
+        raise ServiceUnavailable(
+            "Calling online is not available at the moment. Please call 101 or use our web chat."
+        ) from exc

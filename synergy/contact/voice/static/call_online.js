@@ -1,0 +1,99 @@
+// "Call 101 online": a WebRTC call to the assistant, with captions of both sides.
+(function () {
+  "use strict";
+  var root = document.getElementById("voice-call");
+  if (!root) { return; }
+  var startButton = document.getElementById("voice-start");
+  var personButton = document.getElementById("voice-person");
+  var endButton = document.getElementById("voice-end");
+  var statusText = document.getElementById("voice-status");
+  var captions = document.getElementById("voice-captions");
+  var audio = document.getElementById("voice-audio");
+  var pc = null;
+  var channel = null;
+
+  function say(text) { statusText.textContent = text; }
+
+  function addCaption(speaker, text) {
+    var item = document.createElement("li");
+    item.className = "voice-caption voice-caption--" + speaker;
+    var who = document.createElement("strong");
+    who.textContent = (speaker === "caller" ? "You" : "Assistant") + ": ";
+    item.appendChild(who);
+    item.appendChild(document.createTextNode(text));
+    captions.appendChild(item);
+  }
+
+  function onEvent(message) {
+    var data;
+    try { data = JSON.parse(message.data); } catch (e) { return; }
+    if (data.speaker) { addCaption(data.speaker, data.text); }
+    if (data.event === "handover") {
+      say("You are waiting for a member of staff. Please stay on this page.");
+      document.body.setAttribute("data-voice-outcome", "handover-" + data.queue);
+    }
+    if (data.event === "ended") {
+      say("The call has ended.");
+      document.body.setAttribute("data-voice-outcome", "ended");
+    }
+  }
+
+  function waitForCandidates(connection) {
+    return new Promise(function (resolve) {
+      if (connection.iceGatheringState === "complete") { resolve(); return; }
+      connection.addEventListener("icegatheringstatechange", function () {
+        if (connection.iceGatheringState === "complete") { resolve(); }
+      });
+      setTimeout(resolve, 3000);
+    });
+  }
+
+  function hangUp() {
+    if (pc) { pc.close(); pc = null; }
+    startButton.hidden = false;
+    personButton.hidden = true;
+    endButton.hidden = true;
+    say("Not connected.");
+  }
+
+  async function start() {
+    startButton.hidden = true;
+    say("Connecting…");
+    try {
+      var stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+      pc = new RTCPeerConnection({ iceServers: [] });
+      channel = pc.createDataChannel("events");
+      channel.onmessage = onEvent;
+      stream.getTracks().forEach(function (track) { pc.addTrack(track, stream); });
+      pc.ontrack = function (event) { audio.srcObject = event.streams[0] || new MediaStream([event.track]); };
+      pc.onconnectionstatechange = function () {
+        if (pc && pc.connectionState === "connected") { say("Connected. Please speak after the greeting."); }
+        if (pc && pc.connectionState === "failed") { say("The call could not connect. Please call 101."); }
+      };
+      await pc.setLocalDescription(await pc.createOffer());
+      await waitForCandidates(pc);
+      var response = await fetch(root.dataset.offerUrl, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", "X-CSRF-Token": root.dataset.csrfToken },
+        body: JSON.stringify({ sdp: pc.localDescription.sdp, type: "offer" })
+      });
+      if (!response.ok) {
+        var problem = await response.json().catch(function () { return {}; });
+        throw new Error(problem.detail || problem.title || "The call could not be started.");
+      }
+      var answer = await response.json();
+      await pc.setRemoteDescription(answer);
+      personButton.hidden = false;
+      endButton.hidden = false;
+    } catch (error) {
+      hangUp();
+      say(error.message + " Please try again or call 101.");
+    }
+  }
+
+  startButton.addEventListener("click", start);
+  endButton.addEventListener("click", hangUp);
+  personButton.addEventListener("click", function () {
+    if (channel && channel.readyState === "open") { channel.send(JSON.stringify({ key: "0" })); }
+  });
+}());

@@ -1,0 +1,242 @@
+"""Browser calls ("call 101 online") over WebRTC, answered on the server with aiortc.
+
+The page sends an SDP offer (with all its ICE candidates); `WebRTCGateway.answer` returns the
+answer and from then on the call runs like a telephone call through a `VoiceSession`: the
+caller's Opus audio is decoded, mixed to mono and resampled to 16 kHz for recognition, and the
+reply audio is paced out in 20 ms frames. A data channel carries captions of both sides and
+the page's "speak to a person" button (key 0).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import fractions
+import ipaddress
+import json
+import logging
+import time
+from typing import Any
+
+import numpy as np
+
+from synergy.contact.voice.audio import resample
+from synergy.contact.voice.session import VoiceServices, VoiceSession
+
+log = logging.getLogger(__name__)
+
+WEB_RATE = 48000
+FRAME_SAMPLES = 960  # 20 ms at 48 kHz
+ASR_RATE = 16000
+
+
+class TooManyCalls(RuntimeError):
+    """The machine is already taking as many browser calls as it is configured for."""
+
+
+def _require_aiortc() -> Any:
+    try:
+        import aiortc
+    except ModuleNotFoundError as exc:
+        raise ModuleNotFoundError(
+            "Browser calls need the voice extra: pip install 'synergy[voice]' (aiortc)",
+            name=exc.name,
+        ) from exc
+    return aiortc
+
+
+def offer_host_addresses(addresses: list[str]) -> None:
+    """Offer exactly these ICE host addresses (aioice leaves out 127.0.0.1 by default,
+    which a machine answering only on loopback needs)."""
+    import aioice.ice
+
+    chosen = list(addresses)
+    aioice.ice.get_host_addresses = lambda use_ipv4, use_ipv6: chosen
+
+
+def keep_candidates(sdp: str, addresses: list[str]) -> str:
+    """The offer with only the ICE candidates on our own networks (e.g. loopback only)."""
+    networks = [ipaddress.ip_network(address) for address in addresses]
+    lines = []
+    for line in sdp.splitlines():
+        if line.startswith("a=candidate:"):
+            parts = line.split()
+            try:
+                address = ipaddress.ip_address(parts[4])
+            except (IndexError, ValueError):
+                continue  # mDNS names and junk
+            if not any(address in network for network in networks):
+                continue
+        lines.append(line)
+    return "\r\n".join(lines) + "\r\n"
+
+
+def _reply_track_class() -> type:
+    aiortc = _require_aiortc()
+    import av
+
+    class ReplyTrack(aiortc.MediaStreamTrack):  # type: ignore[misc,name-defined]
+        """The assistant's voice: one 20 ms frame per call to `recv`, silence when quiet."""
+
+        kind = "audio"
+
+        def __init__(self, session: VoiceSession) -> None:
+            super().__init__()
+            self.session = session
+            self._start: float | None = None
+            self._timestamp = 0
+
+        async def recv(self) -> Any:
+            if self._start is None:
+                self._start = time.monotonic()
+            else:
+                self._timestamp += FRAME_SAMPLES
+                wait = self._start + self._timestamp / WEB_RATE - time.monotonic()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+            pcm = self.session.playback.read(FRAME_SAMPLES) or bytes(2 * FRAME_SAMPLES)
+            samples = np.frombuffer(pcm, dtype="<i2").reshape(1, -1)
+            frame = av.AudioFrame.from_ndarray(samples, format="s16", layout="mono")
+            frame.sample_rate = WEB_RATE
+            frame.pts = self._timestamp
+            frame.time_base = fractions.Fraction(1, WEB_RATE)
+            return frame
+
+    return ReplyTrack
+
+
+def to_mono_16k(frame: Any) -> bytes:
+    """An aiortc audio frame (any layout and rate) as 16 kHz mono 16-bit PCM."""
+    samples = frame.to_ndarray()
+    channels = len(frame.layout.channels)
+    if frame.format.is_planar:
+        mono = samples.astype(np.float32).mean(axis=0)
+    else:
+        mono = samples.reshape(-1, channels).astype(np.float32).mean(axis=1)
+    if frame.format.name.startswith("flt"):
+        mono = mono * 32767
+    pcm = np.clip(mono, -32768, 32767).astype("<i2").tobytes()
+    return resample(pcm, frame.sample_rate, ASR_RATE)
+
+
+class BrowserCall:
+    def __init__(self, gateway: WebRTCGateway, pc: Any, source: str | None) -> None:
+        self.gateway = gateway
+        self.pc = pc
+        self.session = VoiceSession(gateway.services, line_rate=WEB_RATE, source=source)
+        self.session.on_event = self._event
+        self.channel: Any = None
+        self._events: list[dict[str, Any]] = []
+        self._tasks: set[asyncio.Task[None]] = set()
+        self.closed = asyncio.Event()
+
+    def _event(self, event: dict[str, Any]) -> None:
+        self._events.append(event)
+        self._flush()
+
+    def _flush(self) -> None:
+        if self.channel is None or self.channel.readyState != "open":
+            return
+        while self._events:
+            self.channel.send(json.dumps(self._events.pop(0)))
+
+    def spawn(self, work: Any) -> None:
+        task = asyncio.ensure_future(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def listen(self, track: Any) -> None:
+        from aiortc.mediastreams import MediaStreamError
+
+        while True:
+            try:
+                frame = await track.recv()
+            except MediaStreamError:
+                break
+            await self.session.hear(to_mono_16k(frame), ASR_RATE)
+        await self.close()
+
+    async def watch(self) -> None:
+        """Close once the assistant has finished and its last words have played."""
+        await self.session.finished.wait()
+        if self.session.log.handover is not None:
+            return  # stay connected: the caller is waiting for a person
+        for _ in range(1200):
+            if not self.session.playback.playing:
+                break
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.5)
+        await self.close()
+
+    def on_message(self, message: Any) -> None:
+        try:
+            data = json.loads(message)
+        except (TypeError, ValueError):
+            return
+        key = data.get("key") if isinstance(data, dict) else None
+        if isinstance(key, str) and len(key) == 1 and key in "0123456789*#":
+            self.spawn(self.session.key(key))
+
+    async def close(self) -> None:
+        if self.closed.is_set():
+            return
+        self.closed.set()
+        self.gateway.calls.discard(self)
+        for task in list(self._tasks):
+            if task is not asyncio.current_task():
+                task.cancel()
+        await self.session.close()
+        await self.pc.close()
+
+
+class WebRTCGateway:
+    """All browser calls on this server; share one `VoiceServices`."""
+
+    def __init__(
+        self, services: VoiceServices, *, addresses: list[str] | None = None, max_calls: int = 10
+    ) -> None:
+        _require_aiortc()
+        self.services = services
+        self.addresses = addresses or []
+        self.max_calls = max_calls
+        self.calls: set[BrowserCall] = set()
+        if self.addresses:
+            offer_host_addresses(self.addresses)
+
+    async def answer(self, offer_sdp: str, *, source: str | None = None) -> tuple[BrowserCall, str]:
+        from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
+
+        if len(self.calls) >= self.max_calls:
+            raise TooManyCalls("all lines are busy")
+        if self.addresses:
+            offer_sdp = keep_candidates(offer_sdp, self.addresses)
+        pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
+        call = BrowserCall(self, pc, source)
+        self.calls.add(call)
+        pc.addTrack(_reply_track_class()(call.session))
+
+        @pc.on("track")  # type: ignore[misc]
+        def on_track(track: Any) -> None:
+            if track.kind == "audio":
+                call.spawn(call.listen(track))
+
+        @pc.on("datachannel")  # type: ignore[misc]
+        def on_datachannel(channel: Any) -> None:
+            call.channel = channel
+            channel.on("message", call.on_message)
+            channel.on("open", call._flush)
+            call._flush()
+
+        @pc.on("connectionstatechange")  # type: ignore[misc]
+        async def on_state() -> None:
+            if pc.connectionState in ("failed", "closed"):
+                await call.close()
+
+        await pc.setRemoteDescription(RTCSessionDescription(sdp=offer_sdp, type="offer"))
+        await pc.setLocalDescription(await pc.createAnswer())
+        await call.session.start()
+        call.spawn(call.watch())
+        return call, pc.localDescription.sdp
+
+    async def close(self) -> None:
+        for call in list(self.calls):
+            await call.close()
