@@ -15,7 +15,8 @@ ORDERED = frozenset({"partner or family member is violent or controlling"})
 # Cues whose *what* carries its own negation ("hasn't come home"): never read as a denial.
 UNNEGATABLE = frozenset({"person not where they should be"})
 
-_PARTNER = (r"(?:partner|husband|hubby|wife|boyfriend|girlfriend|bf|gf|ex|ex partner|fiance|"
+_PARTNER = (r"(?:(?:man|woman|person) i live with|partner|husband|hubby|wife|boyfriend|girlfriend|"
+    r"bf|gf|ex|ex partner|fiance|"
             r"fiancee|other half|fella|feller|missus|misses|stepdad|step dad|in laws|"
             r"(?:brother|sister|father|mother|son|daughter) in law|(?:father|dad) of my \w+|"
             r"kids dad|childrens (?:dad|father))s?")
@@ -40,7 +41,9 @@ _CHILD_HARM = (
     r"(?:grown|adult|older) (?:man|men)|wants? to meet (?:her|him|them|up)|never fed|"
     r"not (?:being )?"
     r"fed|look\w* scared|sex offender|drug addict|addict|taken (?:her|him|them) without|"
-    r"left crying|(?:keep|keeping) (?:\w+ ){0,2}secret|dont tell (?:your|anyone|mum|dad)|motorway|"
+    r"left crying|crying at the window|no ones come|no one (?:has )?come|(?:dont|doesnt|not) "
+    r"go(?:ing)? to school|always alone|(?:sending|sends|sent) (?:\w+ ){0,4}(?:money|gifts|"
+    r"presents)|(?:keep|keeping) (?:\w+ ){0,2}secret|dont tell (?:your|anyone|mum|dad)|motorway|"
     r"hard shoulder|dual carriageway|railway line|by the (?:canal|river)|near the (?:canal|river)|"
     r"thump\w*|"
     r"thuds?|burns? on (?:his|her|their)|(?:his|her|their)"
@@ -64,7 +67,8 @@ _MISSING = (
     r"not where (?:he|she|they) said|isnt at|wasnt at|bed (?:hasnt|not) been slept in|"
     r"slipped out|separated from|left the (?:hospital|ward|home|school)|not answering|"
     r"(?:not|isnt) (?:in the house|at home|home yet)|isnt back|(?:no one|nobody|noone) knows where|"
-    r"isnt answering|(?:not|isnt) picking up|(?:not|hasnt|havent) been home|"
+    r"isnt answering|(?:wont|will not|never) see (?:him|her|me) again|drove off|walked out|(?:not|"
+    r"isnt) picking up|(?:not|hasnt|havent) been home|"
     r"should ?(?:ve|have|of) been (?:home|back)|(?:came|come|got) (?:back|home) without|"
     r"(?:cant|cannot) see (?:him|her|them)|(?:ran|run|walked|wandered) out of the (?:house|shop|"
     r"school|home|ward)|left (?:and|without) (?:taken|taking) (?:nothing|anything)|left (?:without|"
@@ -106,7 +110,8 @@ CUES: dict[str, list[Cue]] = {
     "domestic_abuse": [
         ("partner or family member is violent or controlling", _PARTNER, _VIOLENCE, 8),
         ("he or she is violent to the caller", r"(?:he|she)",
-         r"(?:knock\w*|threw|throws|pushes|pushed|shoved|shoves|dragged|grabbed|strangled|choked|"
+         r"(?:knock\w*|pulled|pulls|threw|throws|pushes|pushed|shoved|shoves|dragged|grabbed|"
+         r"strangled|choked|"
          r"punched|"
          r"punches|kicked|kicks|slapped|slaps|hits|hit|bit|headbutted|beats|beat|hurts|attacked) "
          r"(?:me|her)", 8),

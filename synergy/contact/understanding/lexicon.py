@@ -90,7 +90,10 @@ DOMESTIC_ABUSE: list[Pattern] = [
      r"(?:at home|alone|in the house) with (?:him|her|my))\b", True),
     ("fear of what they will do", rf"\b(?:scared|frightened|terrified|afraid) (?:that |of what )?"
      rf"(?:he|she|hell|shell|hed|shed|my {REL})\b", True),
-    ("locked in or out", r"\b(?:locks|locked|locking) (?:me|her|us) (?:in|out)\b", True),
+    ("locked in or out", r"\b(?:locks|locked|locking) (?:me|her|us) (?:in|out)\b|\b(?:keeps|kept) "
+     r"(?:me|her) locked\b|\b(?:he|she) (?:\w+ ){0,2}gets (?:really )?(?:violent|nasty|"
+     r"aggressive)\b",
+     True),
     ("protective order", r"\b(?:non ?molestation|restraining|occupation|protective) order\b",
      True),
     ("ex harassing or stalking",
@@ -171,6 +174,15 @@ SUICIDE_SELF_HARM: list[Pattern] = [
      r"?more|have a plan|got a plan|made (?:a|my) plans?)\b", False),
     ("intent to act", r"\b(?:written (?:a|my) will|(?:going to|gonna) do it (?:tonight|today|now)|"
      r"(?:pain|it all|everything) to (?:end|stop) for good|end the pain)\b", True),
+    ("saying goodbye (2)", r"\b(?:nothing left for me|(?:ready|want|going) to say goodbye|"
+        r"sorry for "
+     r"everything|look after (?:my|his|her|the) \w+ for me|(?:be|all be) (?:fine|better|better off|"
+     r"happier|okay|ok|easier) without (?:me|him|her)|enough of being alive|(?:cant see myself|"
+     r"dont think ill) (?:getting|get|make it) through (?:tonight|the night|today)|ready to join "
+     r"(?:my|her|his) \w+)\b", False),
+    ("means at hand", r"\b(?:(?:vodka|whisky|wine|alcohol|drink) and (?:all )?(?:of )?(?:my |the |"
+     r"his |her )?(?:tablets|pills)|hose ?pipe|car exhaust|exhaust pipe|looking (?:up |at )"
+     r"(?:bridges|heights|ways to)|(?:off|from) (?:her|his|my|the) balcony)\b", True),
     ("cutting", r"\b(?:cut|cutting|cuts|slit|slitting|burn|burning|scratching) (?:my|his|her|"
         r"their) "
      r"(?:arms?|wrists?|legs?|thighs?|skin)\b", True),

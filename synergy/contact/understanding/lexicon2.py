@@ -48,6 +48,8 @@ SEXUAL_OFFENCE: list[Pattern] = [
      r"with (?:me|her|him) (?:\w+ ){0,3}(?:passed out|asleep|drunk|unconscious|out of it|didnt "
      r"want|did not want|said no)|\b(?:makes|make) (?:me|her|him) (?:\w+ )?(?:have sex|sleep with|"
      r"do sexual)|\brubb\w* (?:up )?against (?:me|her|him)\b", False),
+    ("attempted touching", r"\b(?:trying|tried|try) to (?:touch|kiss|grab|grope) (?:me|her|him)\b|"
+     r"\b(?:someone|he|they|somebody) did something to me\b", True),
     ("sex without consent", r"\b(?:forced|made|pressured|pressuring|forcing|making) (?:me|her|"
      r"him) (?:\w+ )?(?:to have sex|into sex|have sex|to do sexual|to do stuff|to sleep with|into "
      r"sleeping|to perform|do things)|without (?:my|her|his) consent|didnt consent|did not "
