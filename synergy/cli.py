@@ -28,7 +28,12 @@ app.add_typer(users_app, name="users")
 app.add_typer(audit_app, name="audit")
 
 # Service command groups, mounted when the service is installed: (module, attribute).
-SERVICE_COMMANDS = ("synergy.contact.cli", "synergy.evidence.cli", "synergy.acro.cli")
+SERVICE_COMMANDS = (
+    "synergy.contact.cli",
+    "synergy.contact.voice.cli",
+    "synergy.evidence.cli",
+    "synergy.acro.cli",
+)
 
 
 def fail(message: str, code: int = 2) -> typer.Exit:
