@@ -107,3 +107,33 @@ def test_json_api_lists_requests_with_overdue_flag(db, harness, session_factory,
     request = _arrest(db, harness, session_factory)
     listed = signed_in(Role.RECORDS_OFFICER).get("/api/acro/requests").json()
     assert [(r["id"], r["status"], r["overdue"]) for r in listed] == [(request.id, ACCEPTED, False)]
+
+
+def test_json_api_completes_a_request_with_another_lawful_purpose(
+    db, harness, session_factory, signed_in
+):
+    request = _arrest(db, harness, session_factory, date_of_birth=None)
+    client = signed_in(Role.RECORDS_OFFICER)
+    headers = {"X-CSRF-Token": csrf_for(client)}
+    queue = client.get("/api/acro/requests?status=incomplete").json()
+    assert [(r["id"], r["missing_fields"]) for r in queue] == [(request.id, ["date_of_birth"])]
+    vague = client.post(
+        f"/api/acro/requests/{request.id}/complete",
+        headers=headers,
+        json={"values": {"date_of_birth": "1990-03-27"}, "purpose": "other_lawful_purpose"},
+    )
+    assert vague.status_code == 422 and vague.json()["field"] == "purpose_detail"
+    done = client.post(
+        f"/api/acro/requests/{request.id}/complete",
+        headers=headers,
+        json={
+            "values": {"date_of_birth": "1990-03-27"},
+            "purpose": "other_lawful_purpose",
+            "purpose_detail": "Safeguarding assessment",
+        },
+    )
+    assert done.status_code == 200, done.text
+    assert done.json()["status"] == "queued" and done.json()["purpose"] == "other_lawful_purpose"
+    harness.run_until_idle(session_factory)
+    sent = client.get(f"/api/acro/requests/{request.id}").json()
+    assert sent["status"] == ACCEPTED and sent["reply_due"]
