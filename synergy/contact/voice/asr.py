@@ -117,8 +117,7 @@ class PocketSphinxEngine:
                 "PocketSphinx needs the voice extra: pip install 'synergy[voice]' (pocketsphinx)"
             ) from exc
         self._module = pocketsphinx
-        self._config = pocketsphinx.Decoder.default_config()
-        self._config["loglevel"] = "FATAL"  # type: ignore[index]
+        self._config = pocketsphinx.Config(loglevel="FATAL")
         self._local = threading.local()
 
     def _decoder(self):  # type: ignore[no-untyped-def]
