@@ -197,7 +197,7 @@ class _Pipe:
         self.pieces: list[bytes] = []
         self.position = 0
 
-    def write(self, data: bytes) -> int:
+    def write(self, data: bytes, /) -> int:
         self.pieces.append(bytes(data))
         self.position += len(data)
         return len(data)
@@ -206,6 +206,9 @@ class _Pipe:
         return self.position
 
     def flush(self) -> None:
+        return None
+
+    def close(self) -> None:
         return None
 
     def take(self) -> Iterator[bytes]:

@@ -59,7 +59,7 @@ class LocalStorage:
         handle = open(self.path(key), "r+b", buffering=0)  # noqa: SIM115 - caller closes it
         handle.truncate(offset)
         handle.seek(offset)
-        return handle  # type: ignore[return-value]
+        return handle
 
     def truncate(self, key: str, length: int) -> None:
         with open(self.path(key), "r+b") as handle:
