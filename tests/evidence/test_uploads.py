@@ -53,3 +53,25 @@ def test_abandoned_partial_upload_is_deleted(client, app, make_link, session_fac
         assert db.execute(select(EvidenceFile.status)).scalar_one() == "expired"
     assert list(storage.root.iterdir()) == []
     assert client.head(location, headers=TUS).status_code == 410
+
+
+def test_expire_command_deletes_abandoned_uploads(
+    client, make_link, settings, session_factory, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from synergy.cli import app as cli
+
+    link = make_link()
+    client.post(link.endpoint, headers={**TUS, "Upload-Length": "1000"})
+    with session_factory() as db:
+        db.execute(
+            update(EvidenceFile).values(updated_at=dt.datetime.now(dt.UTC) - dt.timedelta(hours=49))
+        )
+        db.commit()
+    monkeypatch.setenv("SYNERGY_DATABASE_URL", settings.effective_database_url)
+    monkeypatch.setenv("SYNERGY_DATA_DIR", str(settings.data_dir))
+    monkeypatch.setenv("SYNERGY_SECRET_KEY", settings.secret().decode())
+    result = CliRunner().invoke(cli, ["evidence-expire"])
+    assert result.exit_code == 0, result.output
+    assert "deleted 1 abandoned upload(s)" in result.output
