@@ -85,6 +85,9 @@ def test_tuspy_upload_interrupted_and_resumed(
     stored = _stored(session_factory)
     assert stored.status == "complete"
     assert stored.sha256 == hashlib.sha256(video_file.read_bytes()).hexdigest()
+    server_log = server.log_path.read_text()
+    assert "PATCH /api/evidence/tus/{token}/" in server_log  # uvicorn's raw-path access log
+    assert link.token.split(".")[1] not in server_log
 
 
 def test_tuspy_resumes_after_the_server_is_killed(
