@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from synergy.core.roles import Role
 from synergy.evidence.models import EvidenceFile, UploadRequest
 from tests.evidence.conftest import tiny_mp4
 from tests.evidence.server import ServerProcess
@@ -63,3 +64,32 @@ def test_public_page_uploads_a_video_in_chromium(
     assert stored.sha256 == hashlib.sha256(video.read_bytes()).hexdigest()
     assert request.statement["clock_offset"] == "2 minutes slow"
     assert request.finished_at is not None
+
+
+def test_investigator_creates_a_link_in_chromium_on_an_accessible_page(
+    chromium, settings, engine, make_user, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.browser.checks import axe_problems, structure_problems
+    from tests.conftest import TEST_PASSWORD
+
+    make_user("ivy", Role.INVESTIGATOR)
+    server = ServerProcess(settings, tmp_path / "server.log").start()
+    try:
+        page = chromium.new_page()
+        page.goto(f"{server.base}/login")
+        page.get_by_label("Username").fill("ivy")
+        page.get_by_role("textbox", name="Password").fill(TEST_PASSWORD)
+        page.get_by_role("button", name="Sign in").click()
+        page.goto(f"{server.base}/evidence/requests/new")
+        page.get_by_label("Crime number or incident log number").fill("20-123456-2024")
+        page.get_by_label("What footage do you want?").fill("Door camera, 10pm to 11pm")
+        page.get_by_label("Uploader's mobile number").fill("07700 900123")
+        page.get_by_role("button", name="Create and send link").click()
+        assert page.get_by_role("heading", level=1).inner_text() == "Upload link created"
+        assert page.get_by_role("img", name="QR code of the upload link").is_visible()
+        assert "20/123456/24" in page.content()
+        assert axe_problems(page) == []
+        assert structure_problems(page.content()) == []
+        page.close()
+    finally:
+        server.stop()
