@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -47,8 +48,8 @@ def _baresip_folder(tmp_path: Path, caller_says: str) -> Path:
     need(shutil.which("baresip") is not None, "baresip is not installed (apt-get install baresip)")
     folder = tmp_path / "baresip"
     (folder / "recordings").mkdir(parents=True)
-    # A second of ringing and greeting, the caller speaks over it, then listens.
-    audio = silence(1.0, 8000) + speech(caller_says, 8000) + silence(14.0, 8000)
+    # A second of greeting, the caller speaks over it, then listens (until we hang up).
+    audio = silence(1.0, 8000) + speech(caller_says, 8000) + silence(40.0, 8000)
     write_wav(folder / "caller.wav", audio, 8000)
     base = next(_ports)
     (folder / "config").write_text(CONFIG.format(
@@ -59,22 +60,32 @@ def _baresip_folder(tmp_path: Path, caller_says: str) -> Path:
     return folder
 
 
-async def _call_with_baresip(folder: Path, ua: SipUserAgent, port: int) -> str:
+async def _call_with_baresip(
+    folder: Path, ua: SipUserAgent, port: int, finished: Callable[[], bool]
+) -> str:
+    """baresip dials the assistant; once `finished()` the assistant hangs up and baresip stops."""
     process = await asyncio.create_subprocess_exec(
-        "baresip", "-f", str(folder), "-4", "-e", f"/dial sip:bot@127.0.0.1:{port}", "-t", "40",
+        "baresip", "-f", str(folder), "-4", "-e", f"/dial sip:bot@127.0.0.1:{port}", "-t", "90",
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
     )  # fmt: skip
+    output = asyncio.ensure_future(process.communicate())
     try:
-        output, _ = await asyncio.wait_for(process.communicate(), 60)
+        for _ in range(600):  # at most a minute
+            if finished() or output.done():
+                break
+            await asyncio.sleep(0.1)
+        for call in list(ua.calls.values()):
+            await ua.hang_up(call)
+        await asyncio.sleep(0.5)  # baresip closes its recording when the call ends
     finally:
         if process.returncode is None:
+            process.terminate()
+        try:
+            text, _ = await asyncio.wait_for(asyncio.shield(output), 3)
+        except TimeoutError:  # still cancelling its transferred call: stop it outright
             process.kill()
-            await process.wait()
-    for _ in range(50):
-        if not ua.calls:
-            break
-        await asyncio.sleep(0.1)
-    return output.decode(errors="replace")
+            text, _ = await asyncio.wait_for(output, 5)
+    return text.decode(errors="replace")
 
 
 def _services(session_factory, whisper) -> VoiceServices:
@@ -105,8 +116,16 @@ def test_baresip_caller_reports_a_theft_and_hears_the_next_question(
     async def main():
         ua = SipUserAgent(SipConfig(port=0, rtp_ports=range(43000, 43100)), services)
         port = await ua.start()
+
+        def replied() -> bool:
+            return any(
+                "flow_crime_report" in call.session.assistant.decisions
+                and not call.session.playback.playing
+                for call in ua.calls.values()
+            )
+
         try:
-            log = await _call_with_baresip(folder, ua, port)
+            log = await _call_with_baresip(folder, ua, port, replied)
         finally:
             await ua.stop()
         return ua, log
@@ -138,7 +157,7 @@ def test_baresip_caller_disclosing_abuse_is_transferred_to_the_agent_queue(
         ua = SipUserAgent(config, services)
         port = await ua.start()
         try:
-            log = await _call_with_baresip(folder, ua, port)
+            log = await _call_with_baresip(folder, ua, port, lambda: not agents.messages.empty())
             invite = agents.messages.get_nowait() if not agents.messages.empty() else None
         finally:
             agents.close()
