@@ -1,12 +1,13 @@
 """Benchmark: the ACRO pipeline on PostgreSQL against the simulator, with 1 and 4 workers.
 
-Records arrests of foreign nationals as fast as one process can while `synergy worker`
-processes deliver them, then prints throughput (accepted requests per second, from the first
-arrest recorded to the last request accepted) and arrest-to-sent latency (arrest recorded to
-request accepted by the gateway) at the 50th and 95th percentiles.
+With `synergy worker` processes running, commits a backlog of arrests of foreign nationals at
+once and times how fast the workers send them all (throughput: requests accepted per second,
+from the backlog's commit to the last acceptance); then records arrests one by one at a steady
+rate below capacity and prints the arrest-to-sent latency (arrest recorded to request accepted
+by the gateway) at the 50th and 95th percentiles.
 
-    .venv/bin/python bench/acro_pipeline.py                  # 500 arrests per run
-    .venv/bin/python bench/acro_pipeline.py --arrests 2000 --workers 1 4
+    .venv/bin/python bench/acro_pipeline.py                  # backlog 500, 250 paced at 5/s
+    .venv/bin/python bench/acro_pipeline.py --arrests 2000 --rate 10 --workers 1 4
 
 Needs PostgreSQL (SYNERGY_BENCH_DATABASE_URL, default postgres@127.0.0.1:5432); a throwaway
 database is created and dropped. Run on an otherwise quiet machine: figures scale with cores.
@@ -65,45 +66,71 @@ def _start_workers(count: int, env: dict[str, str], folder: Path) -> list:
     return processes
 
 
-def run_once(factory, arrests: int, workers: int, env: dict[str, str], folder: Path) -> dict:
+def _record(factory, people: list[int], count: int, *, rate: float | None) -> dict[int, object]:
+    """Record `count` arrests: all in one transaction (rate None) or one by one at `rate`/s."""
+    recorded_at = {}
+    with factory() as db:
+        for n in range(count):
+            started = time.monotonic()
+            arrest = records.record_arrest(
+                db, person_id=people[n % len(people)], data=arrest_in(), actor="bench"
+            )
+            recorded_at[arrest.id] = arrest.recorded_at
+            if rate is not None:
+                db.commit()
+                time.sleep(max(0.0, 1 / rate - (time.monotonic() - started)))
+        db.commit()
+    return recorded_at
+
+
+def _wait_accepted(factory, arrest_ids) -> list[AcroRequest]:
+    deadline = time.monotonic() + 900
+    while time.monotonic() < deadline:
+        with factory() as db:
+            done = (
+                db.execute(
+                    select(AcroRequest).where(
+                        AcroRequest.status == ACCEPTED, AcroRequest.arrest_id.in_(list(arrest_ids))
+                    )
+                )
+                .scalars()
+                .all()
+            )
+        if len(done) == len(arrest_ids):
+            return list(done)
+        time.sleep(0.2)
+    raise TimeoutError("requests not all accepted")
+
+
+def run_once(factory, arrests: int, rate: float, workers: int, env, folder: Path) -> dict:
+    """Throughput: a backlog of `arrests` committed at once, drained by the workers.
+    Latency: `arrests // 2` more recorded one by one at `rate` per second."""
+    with factory() as db:
+        people = [
+            records.create_person(db, person_in(family_name=f"Bench{i}"), actor="bench").id
+            for i in range(max(1, arrests // 2))
+        ]
+        db.commit()
     processes = _start_workers(workers, env, folder)
     try:
-        with factory() as db:
-            people = [
-                records.create_person(db, person_in(family_name=f"Bench{i}"), actor="bench")
-                for i in range(max(1, arrests // 2))
-            ]
-            db.commit()
-            recorded_at = {}
-            first = time.monotonic()
-            for n in range(arrests):
-                arrest = records.record_arrest(
-                    db, person_id=people[n % len(people)].id, data=arrest_in(), actor="bench"
-                )
-                db.commit()
-                recorded_at[arrest.id] = arrest.recorded_at
-        deadline = time.monotonic() + 600
-        while time.monotonic() < deadline:
-            with factory() as db:
-                done = (
-                    db.execute(select(AcroRequest).where(AcroRequest.status == ACCEPTED))
-                    .scalars()
-                    .all()
-                )
-            if len(done) == arrests:
-                break
-            time.sleep(0.2)
-        elapsed = time.monotonic() - first
+        backlog = _record(factory, people, arrests, rate=None)
+        first = min(backlog.values())
+        done = _wait_accepted(factory, backlog)
+        drained = (max(r.accepted_at for r in done) - first).total_seconds()
+        paced = _record(factory, people, arrests // 2, rate=rate)
+        done = _wait_accepted(factory, paced)
     finally:
         for process in processes:
             stop(process)
-    latencies = sorted((r.accepted_at - recorded_at[r.arrest_id]).total_seconds() for r in done)
+    latencies = sorted((r.accepted_at - paced[r.arrest_id]).total_seconds() for r in done)
     cuts = statistics.quantiles(latencies, n=100)
     return {
         "workers": workers,
-        "accepted": len(done),
-        "seconds": elapsed,
-        "per_second": len(done) / elapsed,
+        "accepted": len(backlog),
+        "seconds": drained,
+        "per_second": len(backlog) / drained,
+        "paced": len(paced),
+        "rate": rate,
         "p50_ms": cuts[49] * 1000,
         "p95_ms": cuts[94] * 1000,
     }
@@ -113,6 +140,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--arrests", type=int, default=500)
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 4])
+    parser.add_argument("--rate", type=float, default=5.0, help="arrests/s for the latency run")
     args = parser.parse_args()
     url = _postgres_test_database(SERVER)
     port = free_port()
@@ -131,15 +159,15 @@ def main() -> None:
                 "SYNERGY_LOG_LEVEL": "WARNING",
                 "SYNERGY_ACRO_GATEWAY_URL": f"http://127.0.0.1:{port}",
             }
-            print(f"ACRO pipeline, PostgreSQL, {args.arrests} arrests per run, no faults")
+            print(f"ACRO pipeline, PostgreSQL, simulator without faults, {os.cpu_count()} cores")
             for workers in args.workers:
                 _empty(engine)
-                result = run_once(factory, args.arrests, workers, env, folder)
+                result = run_once(factory, args.arrests, args.rate, workers, env, folder)
                 print(
-                    f"{result['workers']} worker(s): {result['accepted']} accepted in "
+                    f"{result['workers']} worker(s): backlog of {result['accepted']} sent in "
                     f"{result['seconds']:.1f}s = {result['per_second']:.1f} requests/s; "
-                    f"arrest-to-sent p50 {result['p50_ms']:.0f} ms, "
-                    f"p95 {result['p95_ms']:.0f} ms"
+                    f"{result['paced']} arrests at {result['rate']:g}/s: arrest-to-sent "
+                    f"p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms"
                 )
             engine.dispose()
         finally:
