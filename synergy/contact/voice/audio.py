@@ -18,7 +18,8 @@ def resample(pcm: bytes, from_rate: int, to_rate: int) -> bytes:
     samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
     divisor = gcd(from_rate, to_rate)
     converted = resample_poly(samples, to_rate // divisor, from_rate // divisor)
-    return np.clip(converted, -32768, 32767).astype("<i2").tobytes()
+    converted_pcm: bytes = np.clip(converted, -32768, 32767).astype("<i2").tobytes()
+    return converted_pcm
 
 
 def to_float(pcm: bytes) -> np.ndarray:

@@ -86,7 +86,10 @@ class EspeakEngine:
         return _run_to_wav([self._program, "-v", self.voice, "-s", "160", "--", _clean(text), "-w"])
 
 
-SYNTHESIZERS = {"flite": FliteEngine, "espeak-ng": EspeakEngine}
+SYNTHESIZERS: dict[str, type[FliteEngine] | type[EspeakEngine]] = {
+    "flite": FliteEngine,
+    "espeak-ng": EspeakEngine,
+}
 
 
 def make_synthesizer(name: str = "flite", voice: str | None = None) -> SpeechSynthesizer:

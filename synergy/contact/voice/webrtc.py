@@ -214,19 +214,19 @@ class WebRTCGateway:
         self.calls.add(call)
         pc.addTrack(_reply_track_class()(call.session))
 
-        @pc.on("track")  # type: ignore[misc]
+        @pc.on("track")
         def on_track(track: Any) -> None:
             if track.kind == "audio":
                 call.spawn(call.listen(track))
 
-        @pc.on("datachannel")  # type: ignore[misc]
+        @pc.on("datachannel")
         def on_datachannel(channel: Any) -> None:
             call.channel = channel
             channel.on("message", call.on_message)
             channel.on("open", call._flush)
             call._flush()
 
-        @pc.on("connectionstatechange")  # type: ignore[misc]
+        @pc.on("connectionstatechange")
         async def on_state() -> None:
             if pc.connectionState in ("failed", "closed"):
                 await call.close()
