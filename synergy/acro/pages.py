@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from synergy.acro import exchange, service
+from synergy.acro import exchange, replies, service
 from synergy.acro.models import DEAD_LETTER, INCOMPLETE, AcroRequest
 from synergy.core.db import utcnow
 from synergy.core.deps import RecordId, SessionDep, allow, client_ip
@@ -116,7 +116,7 @@ def _detail(
             "payload": found.payload,
             "labels": exchange.REQUIRED_FIELDS,
             "purposes": exchange.PURPOSES,
-            "responses": service.responses_for(db, request_id=request_id),
+            "responses": replies.responses_for(db, request_id=request_id),
             "can_edit": Role.RECORDS_OFFICER in user.roles,
             "errors": errors or [],
             "form": form or {},

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from synergy.acro import service
+from synergy.acro import replies, service
 from synergy.acro.models import AcroRequest
 from synergy.acro.schemas import AcroRequestOut, CallbackAnswer, CompletionIn
 from synergy.acro.signatures import SIGNATURE_HEADER, TIMESTAMP_HEADER, is_valid
@@ -110,4 +110,4 @@ def receive_response(
         payload = None
     if not isinstance(payload, dict):
         raise InvalidRequest("The callback body must be a JSON object")
-    return CallbackAnswer(stored=service.record_response(db, payload))
+    return CallbackAnswer(stored=replies.record_response(db, payload))
