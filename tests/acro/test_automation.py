@@ -28,6 +28,15 @@ def test_each_arrest_of_a_foreign_national_gets_one_request_sent(db, harness, se
     assert harness.stats()["accepted"] == 2
     assert all(r.acro_reference and r.reply_due for r in requests)
     assert all(r.minutes_saved == 10 for r in requests)
+    with session_factory() as session:
+        savings = session.execute(
+            select(OutboxEvent).where(OutboxEvent.topic == "acro.request_accepted")
+        ).scalars()
+        assert sorted((e.payload["arrest_id"], e.payload["minutes_saved"]) for e in savings) == [
+            (first.id, 10),
+            (second.id, 10),
+        ]
+        assert service.minutes_saved(session) == 20
 
 
 def test_uk_only_nationals_get_no_request(db, harness, session_factory):
