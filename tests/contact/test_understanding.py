@@ -128,6 +128,39 @@ def test_everyday_calls_get_the_right_intent_and_no_priority(text, expected):
     assert 0.0 <= u.intent_confidence <= 1.0
 
 
+def test_rubbish_dumped_in_the_street_is_not_an_emergency():
+    u = understand("there's a load of rubbish dumped in the street")
+    assert u.intent is Intent.NOT_POLICE_MATTER
+    assert u.risk is Risk.STANDARD
+    assert u.route is Route.SELF_SERVICE
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("he gets a bit handy when he's had a drink", V.DOMESTIC_ABUSE),
+        ("I've been stockpiling my tablets", V.SUICIDE_SELF_HARM),
+        ("she's not been home since Tuesday and she's only 13", V.MISSING_CHILD),
+    ],
+)
+def test_understated_disclosures_are_prioritised(text, expected):
+    u = understand(text)
+    assert expected in u.vulnerabilities
+    assert u.route in (Route.PRIORITY_AGENT, Route.EMERGENCY)
+
+
+def test_the_model_does_not_contradict_the_rules_on_a_missing_childs_age():
+    u = understand("she's not been home since Tuesday and she's only 13")
+    assert V.MISSING_ADULT not in u.vulnerabilities
+
+
+def test_a_weak_model_guess_on_an_unclear_call_raises_no_vulnerability():
+    u = understand("hi, I'm ringing about a parking ticket")
+    assert u.intent_confidence < 0.45
+    assert not u.vulnerabilities
+    assert not any("statistical model" in e.rule for e in u.evidence)
+
+
 @pytest.mark.parametrize(
     ("text", "language"),
     [

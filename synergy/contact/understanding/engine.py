@@ -14,8 +14,15 @@ from .rules import RuleHit, danger_now, find_vulnerabilities
 from .types import Entities, Evidence, Intent, TextTooLong, Understanding, Vulnerability
 
 _MODEL_WINDOW = 1500  # characters of the latest conversation the model reads, for speed
+_MISSING = frozenset({Vulnerability.MISSING_CHILD, Vulnerability.MISSING_ADULT})
 _MODEL_EVIDENCE = "statistical model (score {score:.2f})"
 _EVERYDAY_CONFIDENCE = 0.8
+# The model's vulnerability thresholds are set low for recall. Scores between a threshold and
+# `_FIRM_SCORE` count only when the model reads the call as a risk call (not an everyday
+# intent) with some confidence: most of its false alarms are weak guesses on calls it reads as
+# everyday or cannot read at all. Chosen by grouped cross-validation on training cases only.
+_RISK_READING = 0.4
+_FIRM_SCORE = 0.35
 
 
 def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
@@ -33,7 +40,8 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     evidence = _evidence(positive)
     ruled = tuple(dict.fromkeys(e.vulnerability for e in evidence))
     if not _confident_everyday(intent, confidence):
-        evidence += _model_evidence(scores, model, evidence, turns)
+        floor = 0.0 if _reads_as_risk(intent, confidence) else _FIRM_SCORE
+        evidence += _model_evidence(scores, model, evidence, turns, floor)
     vulns = tuple(dict.fromkeys(e.vulnerability for e in evidence))
     danger = _danger(forms, bool(vulns))
     # only explicit (rule) evidence may override the model's intent; the model's own
@@ -100,13 +108,17 @@ def _model_evidence(
     model: TriageModel | None,
     found: list[Evidence],
     turns: list[str],
+    floor: float = 0.0,
 ) -> list[Evidence]:
     """Vulnerabilities the model is confident of that no rule caught. Evidence is the turn
     the model scores highest for that vulnerability — still the caller's own words."""
     if model is None:
         return []
     have = {e.vulnerability for e in found}
-    missing = [v for v, s in scores.items() if v not in have and s >= model.thresholds[v]]
+    if have & _MISSING:  # the rules already decided child or adult from the caller's words
+        have |= _MISSING
+    missing = [v for v, s in scores.items()
+               if v not in have and s >= max(floor, model.thresholds[v])]
     if not missing:
         return []
     per_turn = model.vulnerability_scores(turns) if len(turns) > 1 else [scores]
@@ -121,6 +133,10 @@ def _confident_everyday(intent: Intent, confidence: float) -> bool:
     """When the model itself is sure this is an everyday call ("the kids next door play loud
     music"), its weak vulnerability guesses contradict it and are dropped; rules still apply."""
     return intent in EVERYDAY_INTENTS and confidence >= _EVERYDAY_CONFIDENCE
+
+
+def _reads_as_risk(intent: Intent, confidence: float) -> bool:
+    return intent not in EVERYDAY_INTENTS and confidence >= _RISK_READING
 
 
 def _danger(forms: list[MatchText], has_vulnerability: bool) -> str | None:

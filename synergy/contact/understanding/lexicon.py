@@ -106,6 +106,16 @@ DOMESTIC_ABUSE: list[Pattern] = [
      r"\b(?:hear|heard|hearing|can hear) (?:\w+ ){0,5}(?:being (?:hit|beaten|hurt|attacked|"
      r"thrown)|hitting her|hitting him|beating her|beating him|screaming for help|"
      r"screaming stop)", True),
+    ("permission or leaving punished",
+     r"\b(?:ask|asking|get|need|needs|have to ask) (?:for )?(?:his|her) permission\b|"
+     r"\bif (?:i|she) (?:ever )?(?:leave|left|leaves|try to leave|tried to leave) "
+     r"(?:him|her)\b", True),
+    ("household afraid of him or her",
+     r"\b(?:kids|children|we|were|im|i am|family|boys|girls) (?:are |were |is |all )?(?:\w+ )?"
+     r"(?:scared|frightened|terrified|petrified) (?:stiff |to death )?of (?:him|her)\b", True),
+    ("a woman being beaten", r"\b(?:woman|lady|girl|she|wife|mum|mother|sister|daughter|her) "
+     r"(?:\w+ ){0,4}(?:being|getting|gets|is being) (?:beaten|battered|knocked about|hit|"
+     r"slapped|strangled)\b", True),
 ]
 
 SUICIDE_SELF_HARM: list[Pattern] = [
@@ -149,7 +159,8 @@ SUICIDE_SELF_HARM: list[Pattern] = [
      r"cant see a|dont "
      r"see a|dont see any) (?:way out|future)\b", False),
     ("means of suicide", r"\b(?:noose|razor blades?|ligature|rope|how many (?:pills|tablets)|"
-     r"stockpil\w*|saving (?:up )?(?:my|his|her) (?:tablets|pills|meds)|(?:ways|how) to (?:kill|"
+     r"stockpil\w*|(?:saving|saved|been saving|hoard\w*|collect\w*|stash\w*) (?:up )?(?:all )?"
+     r"(?:my|his|her) (?:tablets|pills|meds|medication)|(?:ways|how) to (?:kill|"
      r"end|hurt) (?:myself|himself|herself|themselves|it))\b", True),
     ("ending it", r"\b(?:ending (?:it|it all|my life|his life|her life|everything|things)|taking "
      r"(?:my|his|her|their) (?:own )?life|not wake up|never wake up|(?:want|wants|wanted) (?:it|"
@@ -216,7 +227,10 @@ MISSING: list[Pattern] = [
      r"kid|toddler|little one)\b", True),
     ("run away or wandered off",
      rf"\b(?:{WHO}) (?:has |s |have )?(?:ran|run|runs|wandered|walked|gone) (?:off|away|out)"
-     r"(?! with)\b|\b(?:absconded|disappeared|vanished)\b", True),
+     r"(?! with)\b|\b(?<!seller )(?<!money )(?<!parcel )(?<!website )(?<!trader )"
+     r"(?<!company )(?<!builder )(?<!it )(?:absconded|disappeared|vanished)\b", True),
+    ("told not to look for them", r"\b(?:dont|do not|not to) (?:come )?(?:look|looking|search\w*) "
+     r"for (?:me|him|her)\b", False),
 ]
 
 CHILD_AT_RISK: list[Pattern] = [

@@ -28,6 +28,9 @@ VULNERABLE_ADULT: list[Pattern] = [
      r"(?:post|mail|milk|papers|newspapers|letters) (?:\w+ ){0,2}(?:piling|piled|stacking|"
      r"building) up|not seen (?:him|her|them) (?:for|in) (?:days|a week|weeks|ages)|no answer at "
      r"(?:the|his|her) (?:door|flat)|not answering (?:the|his|her|their) door)\b", False),
+    ("neglected by carers", r"\bleft in (?:his|her|their) own (?:mess|urine|faeces|waste|filth)"
+     r"\b|\b(?:not|never) (?:being )?(?:fed|washed|changed|given (?:his|her|their) "
+     r"(?:meds|medication))\b", True),
     ("self-neglect", r"\b(?:self neglect\w*|hoard\w*|(?:isnt|not|hasnt been|wont) (?:eating|"
      r"washing|looking after (?:himself|herself|themselves))|(?:lives|living) (?:alone|on (?:his|"
      r"her|their) own))\b", True),
@@ -93,7 +96,8 @@ HATE_CRIME: list[Pattern] = [
      r"antisemit\w*|anti semit\w*|xenophob\w*|disablis\w*|hate (?:crime|incident|speech|mail)|"
      r"hateful|terrorist|"
      r"bigot\w*|swastika\w*|nazi\w*|kkk|white power|slurs?|p word|n word)\b", True),
-    ("told to go back", r"\b(?:go back (?:to )?(?:your|where (?:you|ya|u|they|we) (?:came|come)|"
+    ("told to go back", r"\b(?:go back (?:to )?(?:your|where "
+     r"(?:you|ya|u|they|we|i|he|she) (?:came|come)|"
      r"home to)|not welcome (?:in|here)|dont belong (?:in|here)|(?:your|their) kind)\b", False),
     ("abuse at a group", r"\b(?:dirty|bloody|effing|fucking|stinking) (?:foreigners?|immigrants?|"
      r"pakis?|poles?|jews?|muslims?|gays?|paddy|gypsies)\b", True),
@@ -109,6 +113,12 @@ HATE_CRIME: list[Pattern] = [
      r"(?:graffiti|attacked|vandalis\w*|smashed|pigs? head|bacon|daubed|sprayed)\b", True),
     ("mocked for disability", r"\b(?:mock\w*|mimick\w*|laugh\w* at|taunt\w*) (?:\w+ ){0,3}"
      r"(?:disability|wheelchair|stammer|the way (?:he|she) walks|autism)\b", True),
+    ("slur", r"\b(?:paki|pakis|wog|wogs|chink|chinks|gyppo|gyppos|pikey|pikeys|faggot|fag|"
+     r"dyke|tranny|trannies|spastic|spaz|retard|coon|raghead|towelhead|kike|yid|golliwog)\b",
+     True),
+    ("people like them should not exist", r"\bpeople like (?:me|you|us|him|her|them|my \w+) "
+     r"(?:should|shouldnt|ought to|need to|deserve to) (?:be )?(?:put down|gassed|killed|shot|"
+     r"wiped out|exist|be allowed|die|burn)\b", True),
 ]
 
 THREAT_TO_LIFE: list[Pattern] = [
@@ -125,7 +135,8 @@ THREAT_TO_LIFE: list[Pattern] = [
      r"grabbed|produced|carrying|threatened me with|came at (?:me|us|him|her) with|"
      r"(?:picture|pictures|photo|photos) of) (?:a |an |his |her |their |the |out a |out his )?"
      r"(?:\w+ )?(?:knife|knives|gun|guns|firearm|pistol|shotgun|rifle|machete\w*|blade|sword|"
-     r"crossbow|acid|petrol bomb|weapon|weapons|baseball bat|screwdriver)\b|\b(?:knife|blade|gun) "
+     r"crossbow|acid|petrol bomb|weapon|weapons|baseball bat|bat|hammer|axe|cleaver|crowbar|"
+     r"screwdriver)\b|\b(?:knife|blade|gun) "
      r"to (?:my|her|his|their) (?:throat|neck|head|face)\b|\bthrow acid\b", True),
     ("strangulation or airway", r"\b(?:strangl\w*|chok\w*|throttl\w*|(?:hands?|arm) (?:round|"
      r"around|on) (?:my|her|his) (?:neck|throat)|(?:couldnt|cant|could not|can not) breathe|"
@@ -192,7 +203,10 @@ EXPLOITATION: list[Pattern] = [
     ("paid to carry", r"\b(?:paying|paid|pays) (?:my|him|her|them) (?:\w+ )?to (?:deliver|carry|"
      r"hold|sell|move|run|drop)|holding (?:\w+ )?bank card|pocket money\b", True),
     ("signs of running drugs", r"\b(?:calls|texts|messages) from (?:older )?(?:men|strangers|"
-     r"older lads)\b|\bleaving (?:the house )?(?:late )?at night with (?:bags|a bag|packages)\b",
+     r"older lads|a withheld number|withheld numbers)\b|\b(?:phone|phones) (?:that )?(?:never "
+     r"stops?|wont stop|keeps|always|constantly) ring\w*|\b(?:several|two|2|three|multiple|"
+     r"different) (?:mobile )?phones\b|\bleaving (?:the house )?(?:late )?at night with "
+     r"(?:bags|a bag|packages)\b",
      True),
     ("used to move drugs", r"\b(?:being|been|getting) used (?:to|for) (?:sell|selling|deal|"
      r"dealing|carry|carrying|run|running|move|moving|drugs|sex)\b|\b(?:young|teenage|school) "
