@@ -134,10 +134,16 @@ class PocketSphinxEngine:
 
     def transcribe(self, pcm: bytes, sample_rate: int) -> str:
         audio = resample(pcm, sample_rate, ASR_SAMPLE_RATE)
+        if len(audio) < ASR_SAMPLE_RATE // 5:  # under 0.1 s: nothing to hear
+            return ""
         decoder = self._decoder()
-        decoder.start_utt()
-        decoder.process_raw(audio, full_utt=True)
-        decoder.end_utt()
+        try:
+            decoder.start_utt()
+            decoder.process_raw(audio, full_utt=True)
+            decoder.end_utt()
+        except RuntimeError:
+            self._local.decoder = None  # a decoder left mid-utterance cannot start another
+            raise
         hypothesis = decoder.hyp()
         return hypothesis.hypstr if hypothesis is not None else ""
 

@@ -79,6 +79,7 @@ class TurnSettings:
 
 
 BUSY_LIMIT = 4  # recognitions queued on the worker beyond which partial transcripts are skipped
+MAX_JOBS_PER_CALL = 2
 
 
 def sounds_unfinished(text: str) -> bool:
@@ -113,8 +114,8 @@ class SpeechToText(FrameProcessor):
         self._sample_rate = 16000
         self._covered = 0  # bytes of the utterance the latest transcript covers
         self._latest = ""
-        self._job: asyncio.Task[str | None] | None = None
-        self._job_end = 0
+        # Transcriptions in flight for this utterance, by how much of it (bytes) each covers.
+        self._jobs: dict[int, asyncio.Task[str | None]] = {}
         self._finals: set[asyncio.Task[None]] = set()
         self._failed = False
 
@@ -168,31 +169,42 @@ class SpeechToText(FrameProcessor):
         return self.settings.silence_timeout
 
     def _maybe_transcribe(self) -> None:
-        if self._job is not None or self._covered >= self._speech_end:
+        end = self._speech_end
+        if self._covered >= end or end in self._jobs:
             return
-        paused = self._silence_run >= self.settings.pause_to_transcribe
+        if self._silence_run >= self.settings.pause_to_transcribe:
+            # A pause: transcribe everything said so far now, even while an older partial is
+            # still running, so the final transcript is ready if the pause ends the turn.
+            if len(self._jobs) < MAX_JOBS_PER_CALL:
+                self._launch(end)
+            return
         due = self._since_partial >= self.settings.partial_interval
-        if not (paused or due):
-            return
-        if due and not paused and self.worker.busy >= BUSY_LIMIT:
-            return  # the machine is busy: partial transcripts can wait, final ones cannot
-        self._since_partial = 0.0
-        self._job_end = self._speech_end
-        self._job = asyncio.get_running_loop().create_task(self._transcribe_partial())
+        if due and not self._jobs and self.worker.busy < BUSY_LIMIT:
+            # (When the machine is busy, partial transcripts wait; final ones never do.)
+            self._since_partial = 0.0
+            self._launch(end)
 
-    async def _transcribe_partial(self) -> str | None:
-        end, utterance = self._job_end, self._utterance
+    def _launch(self, end: int) -> None:
+        task = asyncio.get_running_loop().create_task(
+            self._transcribe_partial(end, self._utterance, self._jobs)
+        )
+        self._jobs[end] = task
+
+    async def _transcribe_partial(
+        self, end: int, utterance: bytearray, jobs: dict[int, asyncio.Task[str | None]]
+    ) -> str | None:
         try:
             text = await self._recognise(bytes(utterance[:end]))
         finally:
-            self._job = None
+            jobs.pop(end, None)
         if text is None or utterance is not self._utterance or not self._speaking:
             return text
-        self._covered, changed = end, text != self._latest
-        self._latest = text
-        if text and changed:
-            engine = self.worker.engine.name
-            await self.push_frame(TranscriptionFrame(text, final=False, engine=engine))
+        if end > self._covered:
+            changed = text != self._latest
+            self._covered, self._latest = end, text
+            if text and changed:
+                engine = self.worker.engine.name
+                await self.push_frame(TranscriptionFrame(text, final=False, engine=engine))
         self._maybe_transcribe()
         return text
 
@@ -200,10 +212,10 @@ class SpeechToText(FrameProcessor):
         self._speaking = False
         utterance, end = bytes(self._utterance[: self._speech_end]), self._speech_end
         text = self._latest if self._covered >= end else None
-        pending = self._job if self._job is not None and self._job_end == end else None
+        pending = self._jobs.get(end)
         self._utterance = bytearray()
+        self._jobs = {}
         self._speech_run = 0.0
-        self._job = None
         await self.push_frame(UserStoppedSpeakingFrame())
         task = asyncio.get_running_loop().create_task(self._finish(utterance, text, pending))
         self._finals.add(task)
@@ -247,6 +259,6 @@ class SpeechToText(FrameProcessor):
             await self.push_frame(ErrorFrame(message, source="asr", fatal=True))
 
     async def close(self) -> None:
-        for task in [*self._finals, *([self._job] if self._job else [])]:
+        for task in [*self._finals, *self._jobs.values()]:
             task.cancel()
         self._finals.clear()
