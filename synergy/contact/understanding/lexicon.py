@@ -67,7 +67,8 @@ DOMESTIC_ABUSE: list[Pattern] = [
     ("coercive control: monitoring",
      r"\b(?:checks|checking|tracks|tracking|track|monitors|monitoring|goes through|went through|"
      r"reads) (?:all )?(?:my|her) (?:phone|messages|texts|location|emails|bank|every)", True),
-    ("fear of partner", rf"\b(?:walking on eggshells|(?:scared|frightened|terrified|afraid) "
+    ("fear of partner", rf"\b(?:walking on eggshells|hiding from (?:him|her|my {REL})|"
+     rf"(?:scared|frightened|terrified|afraid) "
      rf"(?:of|to go home|to go back|of going home|what) (?:to )?(?:him|her|my {REL}|he|she|"
      r"going home))\b", True),
     ("violence by a partner", rf"\b(?:beaten|hit|attacked|assaulted|abused|hurt|punched|kicked|"
@@ -100,7 +101,8 @@ DOMESTIC_ABUSE: list[Pattern] = [
      r"\bmy ex (?:\w+ ){0,3}(?:keeps|keep|wont stop|wont leave|following|turning up|turned up|"
      r"stalking|watching|sitting outside|outside|harass\w*|threaten\w*|bombard\w*)", True),
     ("forced marriage or honour-based abuse",
-     r"\b(?:forced marriage|honou?r based|force (?:me|her|him) (?:to|into) marr\w*|make (?:me|"
+     r"\b(?:forced marriage|honou?r based|force (?:me|her|him) (?:to|into) marr\w*|"
+     r"(?:making|made|makes) (?:me|her|him) marry|make (?:me|"
      r"her) marry|marry (?:someone|a man|a cousin|him) (?:i|she) (?:dont|doesnt))", True),
     ("hears someone being hurt next door",
      r"\b(?:hear|heard|hearing|can hear) (?:\w+ ){0,5}(?:being (?:hit|beaten|hurt|attacked|"
@@ -113,7 +115,9 @@ DOMESTIC_ABUSE: list[Pattern] = [
     ("household afraid of him or her",
      r"\b(?:kids|children|we|were|im|i am|family|boys|girls) (?:are |were |is |all )?(?:\w+ )?"
      r"(?:scared|frightened|terrified|petrified) (?:stiff |to death )?of (?:him|her)\b", True),
-    ("a woman being beaten", r"\b(?:woman|lady|girl|she|wife|mum|mother|sister|daughter|her) "
+    ("threat if they leave or tell", r"\bthreat\w* (?:\w+ ){0,6}if (?:i|she|he) (?:ever )?"
+     r"(?:leave|left|leaves|go|went|tell|told|call|called)\b", True),
+    ("a woman being beaten", r"\b(?:woman|lady|she|wife|mum|mother|sister|daughter|her) "
      r"(?:\w+ ){0,4}(?:being|getting|gets|is being) (?:beaten|battered|knocked about|hit|"
      r"slapped|strangled)\b", True),
 ]
@@ -205,6 +209,24 @@ SUICIDE_SELF_HARM: list[Pattern] = [
      True),
     ("at a height", r"\b(?:top of (?:the|a) (?:car park|multi storey|building|cliff|tower)|car "
      r"park roof|edge of (?:the|a) (?:roof|cliff|bridge|platform))\b", True),
+    ("self-harm again", r"\b(?:started|start|been|im|keep|keeps|back to) (?:\w+ )?(?:cutting|"
+     r"self harming|harming (?:myself|himself|herself)|doing it) again\b|\bcutting again\b|"
+     r"\bscars (?:on|all over|up) (?:her|his|my|their) (?:arms?|legs?|wrists?|thighs?)\b", True),
+    ("putting affairs in order", r"\b(?:giving|gave|given|giving away) (?:away )?(?:all )?(?:of )?"
+     r"(?:his|her|my|their) (?:\w+ )?(?:stuff|things|belongings|possessions|tools|clothes|"
+     r"games) (?:away)?|\b(?:updated|changed|written|wrote|made|sorted) (?:out )?(?:his|her|my) "
+     r"(?:will|affairs)\b", True),
+    ("no point in being here", r"\b(?:whats|what is) the point (?:of|in) (?:me )?(?:even )?"
+     r"(?:being here|being alive|living|going on|carrying on|anything)\b|\bno point (?:in |of )?"
+     r"(?:me )?(?:being here|being alive|living|going on|carrying on)\b", False),
+    ("a plan or a note", r"\b(?:planning|planned|plan|thinking about|thought about|worked out) "
+     r"how (?:i|id|he|hed|she|shed|to) (?:would |could )?(?:do it|end it|go)\b|\b(?:i|ive|i have)"
+     r" (?:wrote|written|been writing|wrote out) (?:a|my|the) (?:note|letter|letters)\b|"
+     r"\b(?:suicide|goodbye) (?:note|letter)\b", True),
+    ("cannot keep safe", r"\b(?:cant|cannot|can not|dont think i can|not sure i can) (?:promise|"
+     r"keep|guarantee) (?:i|myself|ill|id) (?:will |ll )?(?:be |stay |keep )?safe\b|\bnot "
+     r"safe (?:with|from|around) (?:myself|me)\b|\b(?:really |very |such a |in a )dark place\b",
+     False),
 ]
 
 MISSING: list[Pattern] = [

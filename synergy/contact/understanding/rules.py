@@ -46,7 +46,8 @@ _CHILD_CUE = re.compile(
 )
 _ADULT_AGE = re.compile(r"\b(?:1[89]|[2-9]\d|1[01]\d) (?:year|years|yr) old\b|\b(?:is|hes|shes|"
                         r"aged|age) (?:1[89]|[2-9]\d)\b|\b(?:in (?:his|"
-                        r"her) (?:20s|30s|40s|50s|60s|70s|80s|90s|twenties|thirties|forties))\b")
+                        r"her) (?:20s|30s|40s|50s|60s|70s|80s|90s|twenties|thirties|forties))\b|"
+                        r"\b(?:adult|grown up|grown) (?:son|daughter|child|children|kids?)\b")
 _ADULT_CUE = re.compile(
     r"\b(?:my |our |his |her )?(?:mum|mom|mother|dad|father|nan|nana|gran|granny|grandma|"
     r"grandad|grandfather|grandmother|husband|wife|partner|uncle|aunt|auntie|flatmate|"
