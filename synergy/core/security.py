@@ -7,6 +7,7 @@ per-browser cookie under the platform's secret key (the double-submit pattern, s
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import hmac
 import secrets
@@ -40,6 +41,8 @@ def hash_password(password: str) -> str:
 def verify_password(password_hash: str, password: str) -> bool:
     if len(password) > MAX_PASSWORD_LENGTH:
         return False
+    if password_hash == DUMMY_PASSWORD_HASH:
+        password_hash = _dummy_hash()
     try:
         return _hasher.verify(password_hash, password)
     except (VerifyMismatchError, VerificationError, InvalidHashError):
@@ -50,8 +53,15 @@ def password_needs_rehash(password_hash: str) -> bool:
     return _hasher.check_needs_rehash(password_hash)
 
 
-# Verifying against this when the user does not exist keeps response times alike.
-DUMMY_PASSWORD_HASH = _hasher.hash("not-a-real-password-" + secrets.token_hex(8))
+# Verifying against this when the user does not exist keeps response times alike. It stands
+# for a real argon2 hash made on first use, not at import: hashing takes 64 MiB of memory
+# for a moment, which would otherwise set every process's peak memory at start-up.
+DUMMY_PASSWORD_HASH = "dummy-password-hash"
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    return _hasher.hash("not-a-real-password-" + secrets.token_hex(8))
 
 
 def new_token(nbytes: int = 32) -> str:

@@ -212,3 +212,65 @@ def test_full_disk_gives_a_clear_507_and_keeps_the_offset(client, make_link, app
     assert response.status_code == 507
     assert "storage is full" in response.json()["detail"]
     assert client.head(location, headers=TUS).headers["Upload-Offset"] == "0"
+
+
+
+def _streamed_request(app, body: bytes, chunk: int, pause: float):  # type: ignore[no-untyped-def]
+    """A request whose body arrives in `chunk`-sized messages, `pause` seconds apart."""
+    import anyio
+    from starlette.requests import Request
+
+    pieces = [body[start : start + chunk] for start in range(0, len(body), chunk)]
+    messages = [
+        {"type": "http.request", "body": piece, "more_body": index < len(pieces) - 1}
+        for index, piece in enumerate(pieces)
+    ]
+
+    async def receive():  # type: ignore[no-untyped-def]
+        await anyio.sleep(pause)
+        return messages.pop(0)
+
+    scope = {"type": "http", "app": app, "headers": [], "client": ("127.0.0.1", 1)}
+    return Request(scope, receive)
+
+
+def test_long_patch_commits_progress_as_it_goes_never_past_fsynced_bytes(  # type: ignore[no-untyped-def]
+    client, make_link, session_factory, monkeypatch, app
+) -> None:
+    import anyio
+
+    from synergy.evidence import receiving, uploads
+
+    monkeypatch.setattr(receiving, "PIECE", 64 << 10)
+    monkeypatch.setattr(receiving, "COMMIT_EVERY", 256 << 10)
+    steps: list[tuple[str, int]] = []
+    real_fsync, real_commit = receiving.os.fsync, uploads.commit_progress
+
+    def fsync(fd: int) -> None:
+        steps.append(("fsync", receiving.os.fstat(fd).st_size))
+        real_fsync(fd)
+
+    def commit_progress(session, *, file_id, progress, source_ip):  # type: ignore[no-untyped-def]
+        steps.append(("commit", progress.offset))
+        return real_commit(session, file_id=file_id, progress=progress, source_ip=source_ip)
+
+    monkeypatch.setattr(receiving.os, "fsync", fsync)
+    monkeypatch.setattr(uploads, "commit_progress", commit_progress)
+    link = make_link()
+    data = fake_video(3_000_000)
+    _create(client, link, len(data))
+    with session_factory() as db:
+        file = db.execute(select(EvidenceFile)).scalar_one()
+        target = receiving.Target(file.id, file.storage_key, 0, file.length, file.hash_state)
+    request = _streamed_request(app, data, 65536, pause=0.02)
+    offset = anyio.run(receiving.receive, request, target, None)
+    assert offset == len(data)
+    commits = [offset for step, offset in steps if step == "commit"]
+    assert len(commits) > 2 and commits == sorted(commits) and commits[-1] == len(data)
+    for index, (step, offset) in enumerate(steps):
+        if step == "commit":
+            assert steps[index - 1][0] == "fsync" and steps[index - 1][1] >= offset
+    with session_factory() as db:
+        file = db.execute(select(EvidenceFile)).scalar_one()
+        assert file.status == "complete"
+        assert file.sha256 == hashlib.sha256(data).hexdigest()
