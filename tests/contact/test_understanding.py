@@ -221,3 +221,14 @@ def test_non_string_input_is_a_type_error():
         understand(None)  # type: ignore[arg-type]
     with pytest.raises(TypeError):
         understand("hello", history="not a list")  # type: ignore[arg-type]
+
+
+def test_a_risk_the_model_doubts_keeps_an_everyday_call_with_a_person():
+    from synergy.contact.understanding.policy import decide
+
+    risk, route, reasons = decide(Intent.LOST_FOUND_PROPERTY, 0.9, (), danger=False,
+                                  language=None, negated=False, doubts=(V.DOMESTIC_ABUSE,))
+    assert (risk, route) == (Risk.STANDARD, Route.AGENT)
+    assert any("not sure" in r and "domestic_abuse" in r for r in reasons)
+    assert decide(Intent.LOST_FOUND_PROPERTY, 0.9, (), danger=False, language=None,
+                  negated=False)[1] is Route.SELF_SERVICE

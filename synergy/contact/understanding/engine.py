@@ -52,8 +52,9 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
         reasons.append(f"danger now: '{danger}'")
     language = detect_language(conversation)
     negated = any(h.negated for h in hits) and not vulns
+    doubts = _doubts(scores, model) if not vulns else ()
     risk, route, why = decide(intent, confidence, vulns, danger=danger is not None,
-                              language=language, negated=negated)
+                              language=language, negated=negated, doubts=doubts)
     reasons += [f"{e.vulnerability.value}: '{e.text}' ({e.rule})" for e in evidence] + why
     return Understanding(
         intent=intent,
@@ -127,6 +128,16 @@ def _model_evidence(
         best = max(range(len(turns)), key=lambda i: per_turn[i][v])
         out.append(Evidence(v, turns[best], _MODEL_EVIDENCE.format(score=scores[v])))
     return out
+
+
+def _doubts(
+    scores: dict[Vulnerability, float], model: TriageModel | None
+) -> tuple[Vulnerability, ...]:
+    """Vulnerabilities the model scored at or above its threshold but which were not raised
+    (the call read as everyday): not enough to prioritise, enough to want a person to listen."""
+    if model is None:
+        return ()
+    return tuple(v for v, s in scores.items() if s >= model.thresholds[v])
 
 
 def _confident_everyday(intent: Intent, confidence: float) -> bool:

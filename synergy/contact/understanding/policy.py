@@ -68,6 +68,7 @@ def decide(
     danger: bool,
     language: str | None,
     negated: bool,
+    doubts: tuple[Vulnerability, ...] = (),
 ) -> tuple[Risk, Route, list[str]]:
     reasons: list[str] = []
     if negated:
@@ -90,6 +91,11 @@ def decide(
                        "assessed, so a call handler with an interpreter, ahead of the queue")
         route = _more_urgent(route, Route.PRIORITY_AGENT)
     if negated:
+        route = _more_urgent(route, Route.AGENT)
+    if doubts:
+        names = ", ".join(v.value for v in doubts)
+        reasons.append(f"a possible risk the model was not sure of ({names}): a call handler "
+                       "should check")
         route = _more_urgent(route, Route.AGENT)
     if confidence < MIN_CONFIDENCE:
         reasons.append(f"not sure what the caller needs (confidence {confidence:.2f})")
