@@ -52,8 +52,10 @@ def _without_browser(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():  # type: ignore[no-untyped-def]
+    # Package scope: Playwright's sync API keeps an event loop running in this thread while it
+    # is open, which would break later tests that call asyncio.run().
     if not CHROMIUM.exists():
         _without_browser(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
     try:
