@@ -10,7 +10,7 @@ from .language import detect_language
 from .model import TriageModel, load_model
 from .normalise import MAX_CONVERSATION_CHARS, MAX_TURNS, MatchText, clean, match_form
 from .policy import EVERYDAY_INTENTS, decide, reconcile_intent
-from .rules import RuleHit, danger_now, find_vulnerabilities
+from .rules import RuleHit, danger_now, find_vulnerabilities, missing_kind
 from .types import Entities, Evidence, Intent, TextTooLong, Understanding, Vulnerability
 
 _MODEL_WINDOW = 1500  # characters of the latest conversation the model reads, for speed
@@ -19,8 +19,9 @@ _MODEL_EVIDENCE = "statistical model (score {score:.2f})"
 _EVERYDAY_CONFIDENCE = 0.8
 # The model's vulnerability thresholds are set low for recall. Scores between a threshold and
 # `_FIRM_SCORE` count only when the model reads the call as a risk call (not an everyday
-# intent) with some confidence: most of its false alarms are weak guesses on calls it reads as
-# everyday or cannot read at all. Chosen by grouped cross-validation on training cases only.
+# intent) with some confidence and no rule has found anything: most of its false alarms are
+# weak guesses on calls it reads as everyday or cannot read at all. Chosen by grouped
+# cross-validation on training cases only.
 _RISK_READING = 0.4
 _FIRM_SCORE = 0.35
 
@@ -40,7 +41,9 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     evidence = _evidence(positive)
     ruled = tuple(dict.fromkeys(e.vulnerability for e in evidence))
     if not _confident_everyday(intent, confidence):
-        floor = 0.0 if _reads_as_risk(intent, confidence) else _FIRM_SCORE
+        # a call the rules already prioritise gains nothing from the model's weakest guesses
+        weak_ok = _reads_as_risk(intent, confidence) and not ruled
+        floor = 0.0 if weak_ok else _FIRM_SCORE
         evidence += _model_evidence(scores, model, evidence, turns, floor)
     vulns = tuple(dict.fromkeys(e.vulnerability for e in evidence))
     danger = _danger(forms, bool(vulns))
@@ -77,7 +80,12 @@ def _classify(
     if not match_form(conversation).text:  # no words at all: nothing to classify
         return Intent.GENERAL_ENQUIRY, 0.0, {}, []
     prediction = model.predict(conversation[-_MODEL_WINDOW:])
-    return prediction.intent, prediction.confidence, prediction.vulnerability_scores, []
+    scores = dict(prediction.vulnerability_scores)
+    if prediction.intent is Intent.MISSING_PERSON:
+        # a missing person reading is a missing person score; child or adult as the rules decide
+        kind = missing_kind(match_form(conversation).text)
+        scores[kind] = max(scores[kind], prediction.confidence)
+    return prediction.intent, prediction.confidence, scores, []
 
 
 def _clean_turns(text: str, history: Sequence[str]) -> list[str]:

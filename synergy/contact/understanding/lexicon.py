@@ -256,6 +256,9 @@ MISSING: list[Pattern] = [
 ]
 
 CHILD_AT_RISK: list[Pattern] = [
+    ("a child heard screaming", rf"\b(?:hear|hearing|heard|can hear) (?:\w+ ){{0,2}}{CHILD} "
+     r"(?:\w+ ){0,3}(?:screaming|crying|sobbing|shrieking|begging|being (?:hit|smacked|hurt|"
+     r"beaten|shouted at))\b", True),
     ("child left alone or neglected",
      rf"\b{CHILD} (?:\w+ ){{0,6}}(?:left (?:alone|on (?:his|her|their) own|unattended|home "
      r"alone|by (?:himself|herself|themselves))|home alone|on (?:his|her|their) own (?:in|at|all|"

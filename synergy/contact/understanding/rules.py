@@ -29,7 +29,7 @@ _NEGATION_WINDOW = 3  # words before a hit that can negate it
 _CATEGORIES: tuple[tuple[V, list[lx.Pattern]], ...] = (
     (V.DOMESTIC_ABUSE, lx.DOMESTIC_ABUSE),
     (V.SUICIDE_SELF_HARM, lx.SUICIDE_SELF_HARM),
-    (V.MISSING_ADULT, lx.MISSING),  # split into child/adult by `_missing_kind`
+    (V.MISSING_ADULT, lx.MISSING),  # split into child/adult by `missing_kind`
     (V.CHILD_AT_RISK, lx.CHILD_AT_RISK),
     (V.MENTAL_HEALTH_CRISIS, lx.MENTAL_HEALTH_CRISIS),
     (V.VULNERABLE_ADULT, lx2.VULNERABLE_ADULT),
@@ -78,7 +78,7 @@ def find_vulnerabilities(mt: MatchText) -> list[RuleHit]:
         for name, rx, negatable in patterns:
             for m in rx.finditer(mt.text):
                 negated = negatable and _is_negated(mt.text, m.start(), m.end())
-                vuln_here = _missing_kind(mt.text) if vuln is V.MISSING_ADULT else vuln
+                vuln_here = missing_kind(mt.text) if vuln is V.MISSING_ADULT else vuln
                 hits.append(RuleHit(vuln_here, mt.words_at(m.start(), m.end()), name, negated))
     hits.extend(_cue_hits(mt))
     hits.extend(_child_sexual(mt, hits))
@@ -111,7 +111,7 @@ def _cue_hits(mt: MatchText) -> list[RuleHit]:
                 continue
             who = min(near, key=lambda w: _words_apart(mt.text, w, what))
             start, end = min(who.start(), what.start()), max(who.end(), what.end())
-            vuln = _missing_kind(mt.text) if category == "missing" else V(category)
+            vuln = missing_kind(mt.text) if category == "missing" else V(category)
             negated = name not in UNNEGATABLE and _is_negated(mt.text, what.start(), what.start())
             hits.append(RuleHit(vuln, mt.words_at(start, end), name, negated))
             break  # one hit per cue is enough evidence
@@ -134,7 +134,7 @@ def _is_negated(text: str, start: int, end: int) -> bool:
     return not any(w in _AFFIRMERS for w in after_negator)
 
 
-def _missing_kind(text: str) -> V:
+def missing_kind(text: str) -> V:
     """Child or adult? A stated adult age wins; then any child cue (err towards the child);
     then an adult relationship; unknown defaults to adult."""
     if _ADULT_AGE.search(text):
