@@ -56,7 +56,7 @@ def password_needs_rehash(password_hash: str) -> bool:
 # Verifying against this when the user does not exist keeps response times alike. It stands
 # for a real argon2 hash made on first use, not at import: hashing takes 64 MiB of memory
 # for a moment, which would otherwise set every process's peak memory at start-up.
-DUMMY_PASSWORD_HASH = "dummy-password-hash"
+DUMMY_PASSWORD_HASH = "dummy-password-hash"  # noqa: S105 - a placeholder, not a secret
 
 
 @functools.cache

@@ -214,7 +214,6 @@ def test_full_disk_gives_a_clear_507_and_keeps_the_offset(client, make_link, app
     assert client.head(location, headers=TUS).headers["Upload-Offset"] == "0"
 
 
-
 def _streamed_request(app, body: bytes, chunk: int, pause: float):  # type: ignore[no-untyped-def]
     """A request whose body arrives in `chunk`-sized messages, `pause` seconds apart."""
     import anyio
