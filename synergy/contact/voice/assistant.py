@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections.abc import Callable, Sequence
 
-from synergy.contact.understanding import Understanding
+from synergy.contact.understanding import Evidence, Understanding
 from synergy.contact.understanding.types import Risk, Route
 from synergy.contact.voice.calls import PERSON_KEY, CallTurn, VoiceCalls
 from synergy.contact.voice.frames import (
@@ -41,6 +42,8 @@ KEY_HINT = "You can press 0 at any time to speak to a person."
 FAILURE_TEXT = "Sorry, I am having trouble. I am putting you through to a member of staff now."
 CONFIRM_KEYS = {"1": "yes", "2": "no"}
 EARLY_EMERGENCY_CONFIDENCE = 0.6
+EARLY_MODEL_SCORE = 0.7
+MODEL_EVIDENCE = re.compile(r"statistical model \(score ([0-9.]+)\)")
 
 
 def _default_understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
@@ -52,17 +55,23 @@ def _default_understand(text: str, *, history: Sequence[str] = ()) -> Understand
 def is_urgent(understanding: Understanding) -> bool:
     """Should a *partial* transcript be acted on before the caller finishes?
 
-    Only a disclosure with evidence (a vulnerability found in the words) or a confident
-    emergency: a half-heard sentence ("someone still might...") must not send a caller to
-    the emergency queue. The final transcript still goes through every check of the dialogue
-    engine, so waiting for it delays a decision but never loses one.
+    Only a disclosure with strong evidence (a rule matched the words, or the statistical
+    model is confident) or a confident emergency: a half-heard sentence ("someone stole
+    my...", "someone still might...") must not send a caller to the priority queue. The final
+    transcript still goes through every check of the dialogue engine, so waiting for it
+    delays a decision but never loses one.
     """
-    if understanding.vulnerabilities:
+    if any(_strong(evidence) for evidence in understanding.evidence):
         return True
     confident = understanding.intent_confidence >= EARLY_EMERGENCY_CONFIDENCE
     return confident and (
         understanding.route is Route.EMERGENCY or understanding.risk is Risk.EMERGENCY
     )
+
+
+def _strong(evidence: Evidence) -> bool:
+    model = MODEL_EVIDENCE.search(evidence.rule)
+    return model is None or float(model.group(1)) >= EARLY_MODEL_SCORE
 
 
 class CallAssistant(FrameProcessor):

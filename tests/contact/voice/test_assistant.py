@@ -144,3 +144,13 @@ def test_the_caller_interrupting_stops_playback_within_300_ms(session_factory):
     session = _call(services, wrapped)
     assert session.assistant.interruptions == 1
     assert played and played[-1] - started[0] < 0.3
+
+
+def test_half_heard_words_do_not_trigger_an_early_handover_but_evidenced_disclosures_do():
+    from synergy.contact.understanding import understand
+    from synergy.contact.voice.assistant import is_urgent
+
+    assert not is_urgent(understand("Someone stole my"))
+    assert not is_urgent(understand("Someone still might"))
+    assert is_urgent(understand("My husband hit me"))
+    assert is_urgent(understand("there is a man outside with a knife"))

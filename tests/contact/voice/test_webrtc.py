@@ -47,6 +47,7 @@ def test_a_browser_caller_is_answered_and_sees_both_sides_captioned(
 ):
     need(CHROMIUM.exists(), f"Chromium is not installed at {CHROMIUM}")
     need(shutil.which("flite") is not None, "flite is not installed")
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
     from synergy.contact.voice.webrtc import WebRTCGateway
@@ -74,7 +75,10 @@ def test_a_browser_caller_is_answered_and_sees_both_sides_captioned(
             page.goto("/contact/call-online")
             page.get_by_role("button", name="Start call").click()
             captions = page.locator("#voice-captions")
-            captions.get_by_text("Where did it happen?").wait_for(timeout=60_000)
+            try:
+                captions.get_by_text("Where did it happen?").wait_for(timeout=60_000)
+            except PlaywrightTimeout:
+                pytest.fail(f"no reply; captions: {captions.inner_text()!r}")
             said = page.locator(".voice-caption--caller").first.inner_text()
             assert "stole my bicycle" in said.lower()
             page.get_by_role("button", name="Speak to a person").click()
