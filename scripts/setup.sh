@@ -1,21 +1,27 @@
 #!/usr/bin/env bash
 # Installs what Synergy needs on a Debian machine (run as root for system packages):
 # a Python 3.11 virtual environment with the pinned dependencies, and the front-end packages
-# from npm. `--with-browser` also installs Chromium for the browser tests.
+# from npm, and the speech tools the 101 voice line uses (flite). `--for-tests` also installs
+# the test tools: Chromium, the baresip softphone and ALSA's recorded speech clips.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON="${PYTHON:-python3}"
-with_browser=0
-[[ "${1:-}" == "--with-browser" ]] && with_browser=1
+for_tests=0
+[[ "${1:-}" == "--for-tests" ]] && for_tests=1
 
 need=()
 "$PYTHON" -c 'import sys; assert sys.version_info[:2] == (3, 11)' 2>/dev/null \
   || { echo "Synergy needs Python 3.11 as $PYTHON" >&2; exit 1; }
 "$PYTHON" -c 'import venv, ensurepip' 2>/dev/null || need+=(python3-venv)
 command -v npm >/dev/null || need+=(nodejs npm)
-if (( with_browser )); then
+command -v flite >/dev/null || need+=(flite)
+extras="voice,s3"
+if (( for_tests )); then
+  extras="dev,voice,s3"
   command -v chromium >/dev/null || need+=(chromium)
+  command -v baresip >/dev/null || need+=(baresip)
+  command -v speaker-test >/dev/null || need+=(alsa-utils)
 fi
 if (( ${#need[@]} )); then
   echo "== installing system packages: ${need[*]}"
@@ -29,6 +35,6 @@ if [[ ! -x .venv/bin/python ]]; then
   "$PYTHON" -m venv .venv
 fi
 echo "== installing Python packages"
-.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[dev]"
+.venv/bin/python -m pip install -q --disable-pip-version-check -e ".[$extras]"
 echo "== installing front-end packages"
 npm ci --no-audit --no-fund --loglevel=error

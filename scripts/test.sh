@@ -5,7 +5,7 @@
 # where a skipped PostgreSQL run is a failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh --with-browser || exit 1
+bash scripts/setup.sh --for-tests || exit 1
 export SYNERGY_FRONTEND_DIR="$PWD/node_modules"
 unset SYNERGY_TEST_DATABASE_URL
 pg_url="${SYNERGY_TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/postgres}"
