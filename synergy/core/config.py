@@ -140,6 +140,34 @@ class Settings(BaseSettings):
     acro_reply_working_days: int = Field(default=10, ge=1, le=60)
     acro_requesting_force: str = Field(default="West Midlands Police", min_length=1)
 
+    # --- 101 voice line: SIP telephony and browser calls (synergy.contact.voice) ----------------
+    voice_asr_engine: Literal["whisper", "pocketsphinx"] = Field(
+        default="whisper", description="Offline speech recognition engine"
+    )
+    voice_asr_model_dir: Path | None = Field(
+        default=None, description="A CTranslate2 Whisper model folder; default: the bundled tiny.en"
+    )
+    voice_asr_threads: int = Field(default=2, ge=1, le=64, description="Recognitions at once")
+    voice_tts_engine: Literal["flite", "espeak-ng"] = "flite"
+    voice_tts_voice: str = Field(default="", description="Voice name; default awb / en-gb")
+    voice_silence_timeout: float = Field(default=0.45, ge=0.2, le=5.0)
+    voice_hesitant_timeout: float = Field(default=1.6, ge=0.3, le=10.0)
+    voice_asr_deadline: float = Field(
+        default=8.0, ge=1.0, le=60.0, description="Later than this, the caller goes to a person"
+    )
+    voice_sip_host: str = Field(default="127.0.0.1", description="Address the SIP agent binds")
+    voice_sip_port: int = Field(default=5070, ge=1, le=65535)
+    voice_sip_user: str = "assistant"
+    voice_rtp_ports: str = Field(default="40000-40999", pattern=r"^\d+-\d+$")
+    voice_sip_transfer_uri: str = Field(default="", description="Agent queue, e.g. sip:q@pbx")
+    voice_sip_registrar: str = Field(default="", description="Register here, e.g. sip:pbx")
+    voice_sip_username: str = ""
+    voice_sip_password: SecretStr | None = None
+    voice_webrtc_addresses: str = Field(
+        default="", description="ICE host addresses to offer, e.g. 127.0.0.1; default: all"
+    )
+    voice_webrtc_max_calls: int = Field(default=10, ge=1, le=1000)
+
     @field_validator("database_url")
     @classmethod
     def _database_url_is_supported(cls, value: str) -> str:
