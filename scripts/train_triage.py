@@ -1,6 +1,6 @@
 """Train the 101 triage model and write it, with a manifest, into the package.
 
-    .venv/bin/python scripts/train_triage.py [--shared /work/shared/data] [--out DIR]
+    .venv/bin/python scripts/train_triage.py [--shared ../shared/data] [--out DIR]
 
 Deterministic: the same inputs give the same predictions (the manifest records a hash of them,
 which a test checks against the committed artefact)."""
@@ -41,7 +41,9 @@ def prediction_hash(artefact: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=Path("/work/shared/data"))
+    # The project's data folder sits beside the repository: ../shared/data.
+    default_shared = Path(__file__).resolve().parents[2] / "shared" / "data"
+    parser.add_argument("--shared", type=Path, default=default_shared)
     parser.add_argument("--out", type=Path, default=data_path(ARTEFACT_NAME).parent)
     args = parser.parse_args()
     corpus = build_corpus(args.shared)
