@@ -319,6 +319,41 @@ def _locked_counter(session: Session, day: str) -> ContactReferenceCounter:
     return session.execute(query).scalar_one()
 
 
+def record_put_through(
+    session: Session,
+    *,
+    call_id: int,
+    connected: bool,
+    told: str,
+    reasons: list[str],
+    agent: str,
+    source_ip: str | None = None,
+) -> ContactCall:
+    """How putting a handed-over caller through to a person went, for the staff who see the
+    call: what the caller was told is stored as a turn and audited. A call an agent answered
+    is marked taken by that agent line; one that could not be put through stays waiting."""
+    query = select(ContactCall).where(ContactCall.id == call_id).with_for_update()
+    call = session.execute(query).scalar_one_or_none()
+    if call is None:
+        raise NotFound("There is no call with that number")
+    decision = "agent_connected" if connected else "agent_unavailable"
+    turn = ContactTurn(call=call, seq=len(call.turns) + 1, speaker="assistant", text=told,
+                       decision=decision, reasons=list(reasons))  # fmt: skip
+    session.add(turn)
+    if connected and call.status == CallStatus.WAITING:
+        call.status = CallStatus.TAKEN
+        call.taken_by = agent
+        call.taken_at = utcnow()
+    call.updated_at = utcnow()
+    session.flush()
+    audit.record(
+        session, action="contact.put_through", actor=CALLER_ACTOR, target_type="contact_call",
+        target_id=call.id, source_ip=source_ip,
+        details={"connected": connected, "agent": agent, "reasons": list(reasons)},
+    )  # fmt: skip
+    return call
+
+
 # --- The staff queue -------------------------------------------------------------------------
 
 

@@ -163,6 +163,10 @@ class Settings(BaseSettings):
     voice_sip_registrar: str = Field(default="", description="Register here, e.g. sip:pbx")
     voice_sip_username: str = ""
     voice_sip_password: SecretStr | None = None
+    voice_agent_ring_seconds: float = Field(
+        default=30.0, ge=5.0, le=300.0,
+        description="Browser callers put through to the agent queue: ring this long, then say 101",
+    )  # fmt: skip
     voice_webrtc_addresses: str = Field(
         default="", description="ICE host addresses to offer, e.g. 127.0.0.1; default: all"
     )

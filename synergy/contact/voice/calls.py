@@ -71,6 +71,16 @@ class VoiceCalls:
             )  # fmt: skip
             return None if handed is None else CallTurn(handed[0].id, handed[1])
 
+    def record_put_through(
+        self, call_id: int, *, connected: bool, told: str, reasons: list[str], agent: str
+    ) -> None:
+        """Store how putting the caller through to an agent went (see the service function)."""
+        with transaction(self._factory) as session:
+            service.record_put_through(
+                session, call_id=call_id, connected=connected, told=told, reasons=reasons,
+                agent=agent, source_ip=self._source,
+            )  # fmt: skip
+
     def transcript(self, call_id: int) -> list[tuple[str, str]]:
         """(speaker, text) for every stored turn, in order."""
         with transaction(self._factory) as session:

@@ -86,6 +86,7 @@ async def _gateway(request: Request):  # type: ignore[no-untyped-def]
 def _build_gateway(request: Request):  # type: ignore[no-untyped-def]
     from synergy.contact.voice.asr import EngineNotInstalled
     from synergy.contact.voice.session import VoiceServices
+    from synergy.contact.voice.sip import SipConfig
     from synergy.contact.voice.tts import SynthesisFailed
     from synergy.contact.voice.webrtc import WebRTCGateway
 
@@ -95,8 +96,9 @@ def _build_gateway(request: Request):  # type: ignore[no-untyped-def]
         services.warm()
         addresses = [a.strip() for a in settings.voice_webrtc_addresses.split(",") if a.strip()]
         return WebRTCGateway(
-            services, addresses=addresses, max_calls=settings.voice_webrtc_max_calls
-        )
+            services, addresses=addresses, max_calls=settings.voice_webrtc_max_calls,
+            sip=SipConfig.from_settings(settings),
+        )  # fmt: skip
     except (EngineNotInstalled, SynthesisFailed, ModuleNotFoundError) as exc:
         raise ServiceUnavailable(
             "Calling online is not available at the moment. Please call 101 or use our web chat."

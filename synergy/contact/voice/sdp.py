@@ -84,11 +84,14 @@ def build_sdp(
     session_id: int | None = None,
     version: int = 1,
     direction: str = "sendrecv",
+    also: tuple[tuple[int, str], ...] = (),
 ) -> str:
-    if codec not in CODECS:
-        raise SdpError(f"unsupported codec {codec}")
+    """An answer in one codec; an offer lists further (payload type, codec) choices in `also`."""
+    codecs = [(payload_type, codec), *also]
+    if any(name not in CODECS for _, name in codecs):
+        raise SdpError(f"unsupported codec in {codecs}")
     session_id = session_id or int(time.time())
-    pts = [payload_type] + ([telephone_event] if telephone_event is not None else [])
+    pts = [pt for pt, _ in codecs] + ([telephone_event] if telephone_event is not None else [])
     lines = [
         "v=0",
         f"o=synergy {session_id} {version} IN IP4 {address}",
@@ -96,7 +99,7 @@ def build_sdp(
         f"c=IN IP4 {address}",
         "t=0 0",
         f"m=audio {port} RTP/AVP {' '.join(str(pt) for pt in pts)}",
-        f"a=rtpmap:{payload_type} {codec}/8000",
+        *(f"a=rtpmap:{pt} {name}/8000" for pt, name in codecs),
     ]
     if telephone_event is not None:
         lines += [

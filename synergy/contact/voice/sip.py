@@ -18,22 +18,19 @@ import asyncio
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import cast
 
 from synergy.contact.voice.g711 import CODECS
 from synergy.contact.voice.rtp import RtpStream, open_rtp
 from synergy.contact.voice.sdp import SdpError, build_sdp, choose_codec, parse_sdp
 from synergy.contact.voice.session import VoiceServices, VoiceSession
+from synergy.contact.voice.sipendpoint import MAX_RETRANSMITS, T1, USER_AGENT, SipEndpoint
 from synergy.contact.voice.sipmessage import (
     SipMessage,
     SipParseError,
-    authorization_header,
+    answer_challenge,
     host_port,
     new_branch,
     new_tag,
-    parse_challenge,
-    parse_message,
-    response_to,
     tag_of,
     uri_of,
 )
@@ -42,9 +39,6 @@ from synergy.core.config import Settings
 log = logging.getLogger(__name__)
 
 ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, REFER, NOTIFY"
-T1 = 0.5  # RFC 3261 retransmission timer
-MAX_RETRANSMITS = 6
-USER_AGENT = "Synergy-101/0.1"
 
 
 @dataclass(frozen=True)
@@ -59,6 +53,7 @@ class SipConfig:
     password: str = ""
     register_expires: int = 300
     ring_seconds: float = 0.0  # ring before answering (lets a test CANCEL first)
+    agent_ring_seconds: float = 30.0  # browser callers: how long an agent's phone may ring
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SipConfig:
@@ -70,6 +65,7 @@ class SipConfig:
             transfer_uri=settings.voice_sip_transfer_uri, registrar=settings.voice_sip_registrar,
             username=settings.voice_sip_username,
             password=password.get_secret_value() if password else "",
+            agent_ring_seconds=settings.voice_agent_ring_seconds,
         )  # fmt: skip
 
 
@@ -98,28 +94,20 @@ class SipCall:
     task: asyncio.Task[None] | None = None
 
 
-class SipUserAgent(asyncio.DatagramProtocol):
+class SipUserAgent(SipEndpoint):
     def __init__(self, config: SipConfig, services: VoiceServices) -> None:
+        super().__init__()
         self.config = config
         self.services = services
-        self.transport: asyncio.DatagramTransport | None = None
         self.calls: dict[str, SipCall] = {}
         self.finished: list[SipCall] = []
         self.registered = asyncio.Event()
-        self._pending: dict[tuple[str, int, str], asyncio.Future[SipMessage]] = {}
-        self._tasks: set[asyncio.Task[None]] = set()
         self.on_call_ended: Callable[[SipCall], None] | None = None
 
     # --- lifecycle -----------------------------------------------------------------------------
 
     async def start(self) -> int:
-        loop = asyncio.get_running_loop()
-        await loop.create_datagram_endpoint(
-            lambda: self, local_addr=(self.config.host, self.config.port)
-        )
-        assert self.transport is not None
-        port: int = self.transport.get_extra_info("sockname")[1]
-        self.port = port
+        port = await self.bind(self.config.host, self.config.port)
         if self.config.registrar:
             self._spawn(self.register_forever())
         return port
@@ -127,45 +115,7 @@ class SipUserAgent(asyncio.DatagramProtocol):
     async def stop(self) -> None:
         for call in list(self.calls.values()):
             await self.hang_up(call, wait=False)
-        for task in list(self._tasks):
-            task.cancel()
-        if self.transport is not None:
-            self.transport.close()
-
-    def connection_made(self, transport: asyncio.BaseTransport) -> None:
-        self.transport = cast(asyncio.DatagramTransport, transport)
-
-    def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
-        if data.strip() == b"":
-            return  # keep-alive
-        try:
-            message = parse_message(data)
-        except SipParseError as exc:
-            log.info("ignored unreadable SIP from %s: %s", addr, exc)
-            return
-        if message.is_request:
-            self._spawn(self._request(message, addr))
-        else:
-            key = (message.call_id, message.cseq[0], message.cseq[1])
-            future = self._pending.get(key)
-            if future is not None and not future.done() and message.status >= 200:
-                future.set_result(message)
-
-    def _spawn(self, work: object) -> None:
-        task = asyncio.ensure_future(work)  # type: ignore[call-overload]
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
-
-    def _send(self, message: SipMessage, addr: tuple[str, int]) -> None:
-        if self.transport is not None:
-            self.transport.sendto(message.encode(), addr)
-
-    def _reply(self, request: SipMessage, addr: tuple[str, int], status: int, reason: str,
-               **kwargs: object) -> SipMessage:  # fmt: skip
-        response = response_to(request, status, reason, **kwargs)  # type: ignore[arg-type]
-        response.headers.append(("User-Agent", USER_AGENT))
-        self._send(response, addr)
-        return response
+        self.close_endpoint()
 
     # --- requests from the other side ------------------------------------------------------
 
@@ -353,23 +303,6 @@ class SipUserAgent(asyncio.DatagramProtocol):
             return call.local_uri
         return f"{call.local_uri};tag={call.local_tag}"
 
-    async def _transact(self, request: SipMessage, addr: tuple[str, int]) -> SipMessage | None:
-        """Send with retransmission; the final response, or None after about 8 s."""
-        key = (request.call_id, request.cseq[0], request.cseq[1])
-        future: asyncio.Future[SipMessage] = asyncio.get_running_loop().create_future()
-        self._pending[key] = future
-        interval = T1
-        try:
-            for _ in range(MAX_RETRANSMITS):
-                self._send(request, addr)
-                try:
-                    return await asyncio.wait_for(asyncio.shield(future), interval)
-                except TimeoutError:
-                    interval = min(interval * 2, 4.0)
-            return None
-        finally:
-            self._pending.pop(key, None)
-
     async def hang_up(self, call: SipCall, *, wait: bool = True) -> None:
         """Send BYE (retransmitted until answered, unless `wait` is False) and end the call."""
         if call.ended.is_set():
@@ -455,12 +388,9 @@ class SipUserAgent(asyncio.DatagramProtocol):
             if response is None:
                 return 0
             if response.status in (401, 407) and authorization is None:
-                name = "WWW-Authenticate" if response.status == 401 else "Proxy-Authenticate"
-                challenge = parse_challenge(response.get(name) or "")
-                header = "Authorization" if response.status == 401 else "Proxy-Authorization"
-                authorization = (header, authorization_header(
-                    challenge, username=user, password=config.password, method="REGISTER",
-                    uri=config.registrar))  # fmt: skip
+                authorization = answer_challenge(response, username=user,
+                                                 password=config.password, method="REGISTER",
+                                                 uri=config.registrar)  # fmt: skip
                 continue
             if response.status == 200:
                 self.registered.set()

@@ -185,3 +185,16 @@ def authorization_header(challenge: dict[str, str], *, username: str, password: 
     if "opaque" in challenge:
         parts.append(f'opaque="{challenge["opaque"]}"')
     return "Digest " + ", ".join(parts)
+
+
+def answer_challenge(
+    response: SipMessage, *, username: str, password: str, method: str, uri: str
+) -> tuple[str, str]:
+    """The header that answers a 401 (`Authorization`) or 407 (`Proxy-Authorization`)
+    challenge, for sending the request again."""
+    proxy = response.status == 407
+    challenge = parse_challenge(response.get("Proxy-Authenticate" if proxy else "WWW-Authenticate")
+                                or "")  # fmt: skip
+    value = authorization_header(challenge, username=username, password=password, method=method,
+                                 uri=uri)  # fmt: skip
+    return ("Proxy-Authorization" if proxy else "Authorization", value)

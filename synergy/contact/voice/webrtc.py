@@ -4,7 +4,8 @@ The page sends an SDP offer (with all its ICE candidates); `WebRTCGateway.answer
 answer and from then on the call runs like a telephone call through a `VoiceSession`: the
 caller's Opus audio is decoded, mixed to mono and resampled to 16 kHz for recognition, and the
 reply audio is paced out in 20 ms frames. A data channel carries captions of both sides and
-the page's "speak to a person" button (key 0).
+the page's "speak to a person" button (key 0). A caller who is handed over is put through to
+the agent queue by SIP (`agentbridge.py`) when a transfer address is configured.
 """
 
 from __future__ import annotations
@@ -15,12 +16,16 @@ import ipaddress
 import json
 import logging
 import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
+from synergy.contact.voice.agentbridge import AgentBridge
 from synergy.contact.voice.audio import resample
 from synergy.contact.voice.session import VoiceServices, VoiceSession
+from synergy.contact.voice.sip import SipConfig
+from synergy.contact.voice.sipdial import AgentDialer, AgentOutcome
 
 log = logging.getLogger(__name__)
 
@@ -75,13 +80,14 @@ def _reply_track_class() -> type:
     import av
 
     class ReplyTrack(aiortc.MediaStreamTrack):  # type: ignore[misc,name-defined]
-        """The assistant's voice: one 20 ms frame per call to `recv`, silence when quiet."""
+        """What the caller hears (the assistant, then the agent): one 20 ms frame per call
+        to `recv`, silence when quiet."""
 
         kind = "audio"
 
-        def __init__(self, session: VoiceSession) -> None:
+        def __init__(self, source: Callable[[int], bytes | None]) -> None:
             super().__init__()
-            self.session = session
+            self.source = source
             self._start: float | None = None
             self._timestamp = 0
 
@@ -93,7 +99,7 @@ def _reply_track_class() -> type:
                 wait = self._start + self._timestamp / WEB_RATE - time.monotonic()
                 if wait > 0:
                     await asyncio.sleep(wait)
-            pcm = self.session.playback.read(FRAME_SAMPLES) or bytes(2 * FRAME_SAMPLES)
+            pcm = self.source(FRAME_SAMPLES) or bytes(2 * FRAME_SAMPLES)
             samples = np.frombuffer(pcm, dtype="<i2").reshape(1, -1)
             frame = av.AudioFrame.from_ndarray(samples, format="s16", layout="mono")
             frame.sample_rate = WEB_RATE
@@ -125,6 +131,8 @@ class BrowserCall:
         self.session = VoiceSession(gateway.services, line_rate=WEB_RATE, source=source)
         self.session.on_event = self._event
         self.channel: Any = None
+        self.bridge: AgentBridge | None = None
+        self._putting_through: asyncio.Future[AgentOutcome] | None = None
         self._events: list[dict[str, Any]] = []
         self._tasks: set[asyncio.Task[None]] = set()
         self.closed = asyncio.Event()
@@ -152,20 +160,46 @@ class BrowserCall:
                 frame = await track.recv()
             except MediaStreamError:
                 break
-            await self.session.hear(to_mono_16k(frame), ASR_RATE)
+            pcm = to_mono_16k(frame)
+            if not self.session.finished.is_set():
+                await self.session.hear(pcm, ASR_RATE)
+            elif self.bridge is not None:
+                self.bridge.hear(pcm, ASR_RATE)
         await self.close()
 
+    def reply_audio(self, samples: int) -> bytes | None:
+        """The assistant's words; once put through, the agent's voice."""
+        played = self.session.playback.read(samples)
+        if played is None and self.bridge is not None:
+            return self.bridge.to_caller.read(samples)
+        return played
+
     async def watch(self) -> None:
-        """Close once the assistant has finished and its last words have played."""
+        """Once the assistant has finished and its last words have played: close, or put a
+        handed-over caller through to a person and stay until one side hangs up."""
         await self.session.finished.wait()
+        await self._play_out()
         if self.session.log.handover is not None:
-            return  # stay connected: the caller is waiting for a person
+            self.bridge = AgentBridge(self.gateway.dialer, self.session, self._event,
+                                      caller_rate=WEB_RATE)  # fmt: skip
+            # Not one of this call's tasks: if the caller hangs up while the agent's phone
+            # rings, it must still CANCEL and record what happened.
+            self._putting_through = asyncio.ensure_future(self.bridge.put_through())
+            outcome = await asyncio.shield(self._putting_through)
+            if outcome is AgentOutcome.CONNECTED:
+                await self.bridge.wait_for_agent_to_leave()
+                if not self.closed.is_set():
+                    self._event({"event": "agent", "state": "ended"})
+            await self._play_out()
+            self._event({"event": "ended"})
+        await asyncio.sleep(0.5)
+        await self.close()
+
+    async def _play_out(self) -> None:
         for _ in range(1200):
             if not self.session.playback.playing:
                 break
             await asyncio.sleep(0.05)
-        await asyncio.sleep(0.5)
-        await self.close()
 
     def on_message(self, message: Any) -> None:
         try:
@@ -184,6 +218,10 @@ class BrowserCall:
         for task in list(self._tasks):
             if task is not asyncio.current_task():
                 task.cancel()
+        if self.bridge is not None:
+            await self.bridge.hang_up()
+        if self._putting_through is not None:
+            await asyncio.wait({self._putting_through}, timeout=15.0)  # CANCEL, then record
         await self.session.close()
         await self.pc.close()
 
@@ -192,10 +230,17 @@ class WebRTCGateway:
     """All browser calls on this server; share one `VoiceServices`."""
 
     def __init__(
-        self, services: VoiceServices, *, addresses: list[str] | None = None, max_calls: int = 10
+        self,
+        services: VoiceServices,
+        *,
+        addresses: list[str] | None = None,
+        max_calls: int = 10,
+        sip: SipConfig | None = None,
     ) -> None:
         _require_aiortc()
         self.services = services
+        # Handed-over callers are put through to the agent queue, when there is one.
+        self.dialer = AgentDialer(sip) if sip is not None and sip.transfer_uri else None
         self.addresses = addresses or []
         self.max_calls = max_calls
         self.calls: set[BrowserCall] = set()
@@ -212,7 +257,7 @@ class WebRTCGateway:
         pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
         call = BrowserCall(self, pc, source)
         self.calls.add(call)
-        pc.addTrack(_reply_track_class()(call.session))
+        pc.addTrack(_reply_track_class()(call.reply_audio))
 
         @pc.on("track")
         def on_track(track: Any) -> None:
@@ -240,3 +285,5 @@ class WebRTCGateway:
     async def close(self) -> None:
         for call in list(self.calls):
             await call.close()
+        if self.dialer is not None:
+            self.dialer.close()

@@ -11,6 +11,7 @@
   var audio = document.getElementById("voice-audio");
   var pc = null;
   var channel = null;
+  var gaveNumber = false;
 
   function say(text) { statusText.textContent = text; }
 
@@ -32,9 +33,24 @@
       say("You are waiting for a member of staff. Please stay on this page.");
       document.body.setAttribute("data-voice-outcome", "handover-" + data.queue);
     }
-    if (data.event === "ended") {
+    if (data.event === "agent") { onAgent(data); }
+    if (data.event === "ended" && !gaveNumber) {
       say("The call has ended.");
       document.body.setAttribute("data-voice-outcome", "ended");
+    }
+  }
+
+  // Being put through to a member of staff: connecting, ringing, connected, or the number
+  // to call instead (which stays on the page after the call ends).
+  function onAgent(data) {
+    document.body.setAttribute("data-voice-agent", data.state);
+    if (data.state === "connecting") { say("Putting you through to a member of staff. Please stay on this page."); }
+    if (data.state === "ringing") { say("Ringing a member of staff. Please stay on this page."); }
+    if (data.state === "connected") { say("You are through to a member of staff."); }
+    if (data.state === "ended") { say("The member of staff has ended the call."); }
+    if (data.state === "unavailable") {
+      gaveNumber = true;
+      say(data.text || ("We could not put you through to a member of staff. Please call " + data.phone + "."));
     }
   }
 
