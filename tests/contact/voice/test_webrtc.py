@@ -1,18 +1,23 @@
 """A browser call end to end: headless Chromium opens "call 101 online" with a fake
-microphone playing a WAV file; the server answers with aiortc; the page shows the captions."""
+microphone playing a WAV file; the server answers with aiortc; the page shows the captions.
+A caller who needs a person is put through to an agent: Debian's baresip, auto-answering,
+with a WAV file as the agent's voice, recording what it hears."""
 
 from __future__ import annotations
 
 import shutil
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
 from synergy.contact.voice.asr import RecognitionWorker
-from synergy.contact.voice.audio import silence, write_wav
+from synergy.contact.voice.audio import read_wav, rms_dbfs, silence, write_wav
 from synergy.contact.voice.calls import VoiceCalls
 from synergy.contact.voice.recognizer import TurnSettings
 from synergy.contact.voice.session import VoiceServices
+from synergy.contact.voice.sip import SipConfig
 from synergy.contact.voice.tts import CachedSynthesizer, FliteEngine
 from synergy.contact.voice.webrtc import keep_candidates
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, LiveServer
@@ -60,13 +65,7 @@ def test_a_browser_caller_is_answered_and_sees_both_sides_captioned(
     app.state.voice_gateway = WebRTCGateway(services, addresses=["127.0.0.1"])
     server = LiveServer()
     server.start()
-    args = [
-        *CHROMIUM_ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-        f"--use-file-for-fake-audio-capture={caller_wav}%noloop",
-        "--allow-loopback-in-peer-connection",
-        "--disable-features=WebRtcHideLocalIpsWithMdns",
-        "--autoplay-policy=no-user-gesture-required",
-    ]  # fmt: skip
+    args = _chromium_args(caller_wav)
     try:
         with server.serving(app) as url, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=args)
@@ -83,7 +82,9 @@ def test_a_browser_caller_is_answered_and_sees_both_sides_captioned(
             assert "stole my bicycle" in said.lower()
             page.get_by_role("button", name="Speak to a person").click()
             page.wait_for_selector("body[data-voice-outcome^='handover-']", timeout=20_000)
-            assert "waiting for a member of staff" in page.locator("#voice-status").inner_text()
+            # No agent queue is configured here: the caller is told to call 101 instead.
+            page.wait_for_selector("body[data-voice-agent='unavailable']", timeout=60_000)
+            assert "please call 101" in page.locator("#voice-status").inner_text().lower()
             browser.close()
             server._run(app.state.voice_gateway.close())
     finally:
@@ -93,3 +94,160 @@ def test_a_browser_caller_is_answered_and_sees_both_sides_captioned(
     assert summary["status"] == "waiting" and summary["intent"] == "crime_report"
     transcript = services.calls.transcript(1)
     assert any("bicycle" in text.lower() for speaker, text in transcript if speaker == "caller")
+    assert "call 101" in transcript[-1][1]
+
+
+def _chromium_args(caller_wav: Path) -> list[str]:
+    return [
+        *CHROMIUM_ARGS, "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
+        f"--use-file-for-fake-audio-capture={caller_wav}%noloop",
+        "--allow-loopback-in-peer-connection",
+        "--disable-features=WebRtcHideLocalIpsWithMdns",
+        "--autoplay-policy=no-user-gesture-required",
+    ]  # fmt: skip
+
+
+# Every RTCPeerConnection the page makes, so the test can read what the browser received.
+KEEP_PEER_CONNECTIONS = """
+(() => {
+  const Original = window.RTCPeerConnection;
+  window.peerConnections = [];
+  window.RTCPeerConnection = function (...args) {
+    const pc = new Original(...args);
+    window.peerConnections.push(pc);
+    return pc;
+  };
+  window.RTCPeerConnection.prototype = Original.prototype;
+})();
+"""
+RECEIVED_AUDIO = """
+async () => {
+  const stats = await window.peerConnections[0].getStats();
+  for (const report of stats.values()) {
+    if (report.type === "inbound-rtp" && report.kind === "audio") {
+      return {bytes: report.bytesReceived, energy: report.totalAudioEnergy || 0};
+    }
+  }
+  return {bytes: 0, energy: 0};
+}
+"""
+AGENT_CONFIG = """poll_method epoll
+sip_listen 127.0.0.1:{sip_port}
+audio_player alsa,null
+audio_source aufile,{wav}
+audio_alert alsa,null
+audio_srate 8000
+audio_channels 1
+rtp_ports {rtp_port}-{rtp_end}
+module_path /usr/lib/baresip/modules
+module g711.so
+module aufile.so
+module alsa.so
+module sndfile.so
+module_app account.so
+module_app menu.so
+snd_path {recordings}
+"""
+
+
+def _agent_baresip(folder: Path, sip_port: int) -> subprocess.Popen[bytes]:
+    """baresip as the contact agent: answers at once, speaks from a WAV file, records."""
+    need(shutil.which("baresip") is not None, "baresip is not installed (apt-get install baresip)")
+    (folder / "recordings").mkdir(parents=True)
+    greeting = speech("Hello, this is the police control room. How can I help you?", 8000)
+    write_wav(folder / "agent.wav", (greeting + silence(2.0, 8000)) * 12, 8000)
+    (folder / "config").write_text(AGENT_CONFIG.format(
+        sip_port=sip_port, wav=folder / "agent.wav", rtp_port=sip_port + 2,
+        rtp_end=sip_port + 8, recordings=folder / "recordings",
+    ))  # fmt: skip
+    (folder / "accounts").write_text(
+        "<sip:agents@127.0.0.1>;regint=0;answermode=auto;audio_codecs=PCMU\n"
+    )
+    # -s: print the SIP messages, so the test can read the INVITE baresip received.
+    with (folder / "baresip.log").open("wb") as log:
+        return subprocess.Popen(["baresip", "-f", str(folder), "-4", "-s", "-t", "240"],
+                                stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+
+
+@pytest.fixture
+def abused_caller_wav(tmp_path: Path) -> Path:
+    path = tmp_path / "abused-caller.wav"
+    disclosure = speech("My husband hit me last night and I am scared to go home.", 16000)
+    detail = speech("He has a blue van parked outside my house.", 16000)
+    # The disclosure, then (while the caller is being put through, and once they are) the
+    # same detail every few seconds, for the agent to hear.
+    audio = silence(1.5, 16000) + disclosure + silence(4.0, 16000)
+    audio += (detail + silence(2.0, 16000)) * 25 + silence(10.0, 16000)
+    write_wav(path, audio, 16000)
+    return path
+
+
+def test_a_browser_caller_who_needs_a_person_is_put_through_to_an_agent(
+    app, session_factory, whisper, abused_caller_wav, tmp_path
+):
+    need(CHROMIUM.exists(), f"Chromium is not installed at {CHROMIUM}")
+    need(shutil.which("flite") is not None, "flite is not installed")
+    from playwright.sync_api import sync_playwright
+
+    from synergy.contact.voice.webrtc import WebRTCGateway
+
+    agent_port = 45010
+    agent = _agent_baresip(tmp_path / "agent", agent_port)
+    services = VoiceServices(
+        calls=VoiceCalls(session_factory), worker=RecognitionWorker(whisper),
+        synthesizer=CachedSynthesizer(FliteEngine()), turn=TurnSettings(asr_deadline=30.0),
+    )  # fmt: skip
+    services.warm()
+    sip = SipConfig(rtp_ports=range(45100, 45200), agent_ring_seconds=60.0,
+                    transfer_uri=f"sip:agents@127.0.0.1:{agent_port}")  # fmt: skip
+    gateway = WebRTCGateway(services, addresses=["127.0.0.1"], sip=sip)
+    app.state.voice_gateway = gateway
+    server = LiveServer()
+    server.start()
+    try:
+        with server.serving(app) as url, sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), args=_chromium_args(abused_caller_wav)
+            )
+            context = browser.new_context(base_url=url, permissions=["microphone"])
+            context.add_init_script(KEEP_PEER_CONNECTIONS)
+            page = context.new_page()
+            page.goto("/contact/call-online")
+            page.get_by_role("button", name="Start call").click()
+            page.wait_for_selector("body[data-voice-outcome='handover-priority']", timeout=90_000)
+            page.wait_for_selector("body[data-voice-agent='connected']", timeout=120_000)
+            assert "through to a member of staff" in page.locator("#voice-status").inner_text()
+            before = page.evaluate(RECEIVED_AUDIO)
+            time.sleep(12)  # the agent speaks; the caller repeats the detail
+            after = page.evaluate(RECEIVED_AUDIO)
+            bridge = next(iter(gateway.calls)).bridge
+            carried = (bridge.to_agent.carried, bridge.to_caller.carried)
+            page.get_by_role("button", name="End call").click()
+            server._run(gateway.close())
+            browser.close()
+    finally:
+        server.stop()
+        services.worker.stop()
+        time.sleep(1.0)  # baresip closes its recording when the BYE ends the call
+        agent.terminate()
+        agent.wait(10)
+    log = (tmp_path / "agent" / "baresip.log").read_text(errors="replace")
+    invite = log[log.index("INVITE sip:agents@127.0.0.1") :]
+    assert "X-Synergy-Queue: priority" in invite and "Priority: urgent" in invite
+    assert "X-Synergy-Reason: handover_" in invite and "X-Synergy-Call: 1" in invite
+    # What the browser really received from the agent, after being put through:
+    assert after["bytes"] > before["bytes"] and after["energy"] - before["energy"] > 0.02, (
+        before, after,
+    )  # fmt: skip
+    assert carried[0] > 0 and carried[1] > 0
+    # What the agent heard: the caller's voice.
+    recordings = list((tmp_path / "agent" / "recordings").glob("*-dec.wav"))
+    assert len(recordings) == 1, "baresip recorded no call"
+    pcm, rate = read_wav(recordings[0])
+    assert rms_dbfs(pcm) > -45
+    heard = whisper.transcribe(pcm, rate).lower()
+    assert any(words in heard for words in ("van", "parked", "outside my house")), heard
+    summary = services.calls.call_summary(1)
+    assert summary["status"] == "taken" and "domestic_abuse" in summary["vulnerabilities"]
+    said = [text for speaker, text in services.calls.transcript(1) if speaker == "assistant"]
+    assert "through to a member of staff" in said[-1]
