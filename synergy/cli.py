@@ -59,6 +59,7 @@ def run(
 
     from synergy.app import create_app
     from synergy.core.db import NotMigrated
+    from synergy.core.serving import server_options
 
     config = settings()
     try:
@@ -78,6 +79,7 @@ def run(
             port=port or config.port,
             log_config=None,
             proxy_headers=config.behind_tls,
+            **server_options(),
         )
     finally:
         stop.set()

@@ -1,12 +1,12 @@
 """Streams one tus request body to storage: hashed as it arrives, never held whole.
 
-Two fixed buffers alternate: while the event loop fills one, the other is written to the
-file on one worker thread and hashed on another at the same time (file writes and OpenSSL
-both release the GIL), so receiving, writing and hashing overlap and no memory is allocated
-per piece (memory stays flat whatever the file size). Durable progress (fsync, then offset
-and hash state in one transaction) is committed at the end, every 64 MiB, and when the
-client goes away. The 64 MiB commits run on a third thread while the next bytes arrive:
-they record only bytes written before their fsync began, so the committed offset never
+Each piece of body the server hands over (up to about 2 MiB, see `synergy.core.serving`) is
+written to the file and hashed on a worker thread while the event loop receives the next one
+(file writes and OpenSSL both release the GIL), so receiving overlaps storing and at most two
+pieces are in memory at once: memory stays flat whatever the file size. Durable progress
+(fsync, then offset and hash state in one transaction) is committed at the end, every 64 MiB,
+and when the client goes away. The 64 MiB commits run on a second thread while the next bytes
+arrive: they record only bytes written before their fsync began, so the committed offset never
 exceeds the durable bytes.
 """
 
@@ -31,7 +31,6 @@ from synergy.evidence.hashing import ResumableSha256
 from synergy.evidence.media import SNIFF_BYTES
 from synergy.evidence.storage import Storage, disk_errors
 
-PIECE = 1 << 20
 # Linux takes several times longer per byte to write 1 MiB at once than in 256 KiB slices
 # (measured with bench/evidence_upload.py), so each piece goes to the file in slices.
 WRITE_SLICE = 256 << 10
@@ -68,16 +67,16 @@ class _Writer:
         self.committed = self.written = target.offset
         self.handle: BinaryIO = self.storage.append(target.storage_key, target.offset)
 
-    def write(self, piece: memoryview) -> None:
+    def store(self, piece: bytes) -> None:
+        """Write one piece at the end of the file, then add it to the hashes."""
+        view = memoryview(piece)
         with disk_errors():
             done = 0
-            while done < len(piece):
-                done += self.handle.write(piece[done : done + WRITE_SLICE]) or 0
-
-    def hash(self, piece: memoryview) -> None:
-        self.hasher.update(piece)
+            while done < len(view):
+                done += self.handle.write(view[done : done + WRITE_SLICE]) or 0
+        self.hasher.update(view)
         if self.checker is not None:
-            self.checker.update(piece)
+            self.checker.update(view)
 
     def progress(self) -> uploads.Progress | None:
         """What a commit now would record (call with no piece in flight)."""
@@ -113,17 +112,14 @@ class _Writer:
 
 
 class _Pipeline:
-    """Fills one buffer on the event loop while the other is written and hashed on worker
-    threads; runs at most one commit in the background."""
+    """Stores one piece on a worker thread while the next is received; runs at most one
+    commit in the background."""
 
     def __init__(self, writer: _Writer, executor: ThreadPoolExecutor) -> None:
         self.writer = writer
         self.executor = executor
         self.loop = asyncio.get_running_loop()
-        self.buffers = [bytearray(PIECE), bytearray(PIECE)]
-        self.current = 0
-        self.fill = 0
-        self.pending: tuple[asyncio.Future[None], asyncio.Future[None], int] | None = None
+        self.pending: tuple[asyncio.Future[None], int] | None = None
         self.committing: tuple[asyncio.Future[None], int] | None = None
 
     def _submit(self, function: Any, *args: Any) -> asyncio.Future[Any]:
@@ -137,12 +133,9 @@ class _Pipeline:
     async def drain(self) -> None:
         """Wait for the piece in flight to be written and hashed."""
         if self.pending is not None:
-            wrote, hashed, length = self.pending
+            stored, length = self.pending
             self.pending = None
-            try:
-                await wrote
-            finally:
-                await hashed
+            await stored
             self.writer.written += length
 
     async def settle(self) -> None:
@@ -177,31 +170,11 @@ class _Pipeline:
             self.writer.committed = progress.offset
         return self.writer.committed
 
-    async def add(self, chunk: bytes) -> None:
-        view = memoryview(chunk)
-        while view:
-            room = PIECE - self.fill
-            taken = view[:room]
-            self.buffers[self.current][self.fill : self.fill + len(taken)] = taken
-            self.fill += len(taken)
-            view = view[len(taken) :]
-            if self.fill == PIECE:
-                await self.flush()
-
-    async def flush(self) -> None:
-        await self.drain()
-        if self.fill:
-            piece = memoryview(self.buffers[self.current])[: self.fill]
-            self.pending = (
-                self._submit(self.writer.write, piece),
-                self._submit(self.writer.hash, piece),
-                self.fill,
-            )
-            self.current ^= 1
-            self.fill = 0
-
-    def head(self) -> bytes:
-        return bytes(self.buffers[self.current][: min(self.fill, SNIFF_BYTES)])
+    async def add(self, piece: bytes) -> None:
+        """Hand `piece` to the worker once the previous one is stored."""
+        if piece:
+            await self.drain()
+            self.pending = (self._submit(self.writer.store, piece), len(piece))
 
 
 async def receive(request: Request, target: Target, checksum: tuple[str, bytes] | None) -> int:
@@ -222,32 +195,42 @@ async def receive(request: Request, target: Target, checksum: tuple[str, bytes] 
 async def _stream(request: Request, target: Target, pipe: _Pipeline, verified: bool) -> int:
     writer = pipe.writer
     received = target.offset
-    sniffed = target.offset > 0
+    # The first bytes of a new file are held back until they show what the file is.
+    held: list[bytes] | None = None if target.offset > 0 else []
+    sniff = min(SNIFF_BYTES, target.length)
     try:
         async for chunk in request.stream():
             received += len(chunk)
             if received > target.length:
                 await pipe.run(writer.discard)
                 raise uploads.TooLarge("More bytes were sent than the upload's length")
-            if not sniffed and pipe.fill + len(chunk) >= min(SNIFF_BYTES, target.length):
-                uploads.check_first_bytes((pipe.head() + chunk)[:SNIFF_BYTES])
-                sniffed = True
+            if held is not None:
+                held.append(chunk)
+                if received - target.offset < sniff:
+                    continue
+                chunk, held = _release(held)
             await pipe.add(chunk)
             if not verified and writer.written - writer.committed >= COMMIT_EVERY:
                 await pipe.commit_in_background()
-        if not sniffed and pipe.fill:
-            uploads.check_first_bytes(pipe.head())
-        await pipe.flush()
+        if held:
+            await pipe.add(_release(held)[0])
+        await pipe.drain()
         if not await pipe.run(writer.checksum_matches):
             await pipe.run(writer.discard)
             raise ChecksumMismatch("The bytes received do not match Upload-Checksum; resend them")
         return await pipe.commit()
     except ClientDisconnect:
         # Keep what arrived (tus): the client resumes from here. A chunk with a checksum
-        # cannot be verified, so it is dropped.
-        if verified or not sniffed:
+        # cannot be verified, and bytes not yet known to be a video are not kept.
+        if verified or held is not None:
             await pipe.run(writer.discard)
         else:
-            await pipe.flush()
             await pipe.commit()
         return writer.committed
+
+
+def _release(held: list[bytes]) -> tuple[bytes, None]:
+    """The held-back first bytes as one piece, once they pass the content check."""
+    first = b"".join(held)
+    uploads.check_first_bytes(first[:SNIFF_BYTES])
+    return first, None

@@ -240,7 +240,6 @@ def test_long_patch_commits_progress_as_it_goes_never_past_fsynced_bytes(  # typ
 
     from synergy.evidence import receiving, uploads
 
-    monkeypatch.setattr(receiving, "PIECE", 64 << 10)
     monkeypatch.setattr(receiving, "COMMIT_EVERY", 256 << 10)
     steps: list[tuple[str, int]] = []
     real_fsync, real_commit = receiving.os.fsync, uploads.commit_progress
