@@ -28,6 +28,7 @@ from starlette.types import Receive, Scope, Send
 from synergy.core import security
 from synergy.core.deps import SESSION_COOKIE
 from synergy.core.roles import Role
+from synergy.core.serving import server_options
 from synergy.identity import service as identity
 from tests.browser.examples import PAGES
 
@@ -99,6 +100,7 @@ class LiveServer:
             log_config=None,
             access_log=False,
             timeout_graceful_shutdown=2,
+            **server_options(),
         )
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(
