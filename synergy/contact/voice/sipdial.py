@@ -231,7 +231,8 @@ class AgentDialer(SipEndpoint):
         call.outcome, call.status = AgentOutcome.CONNECTED, ok.status
         if call.stop_requested.is_set():  # the caller hung up as the agent answered
             await self.hang_up(call)
-        return AgentOutcome.CONNECTED
+            call.outcome = AgentOutcome.CANCELLED
+        return call.outcome
 
     def _settle(
         self, call: AgentCall, outcome: AgentOutcome, status: int | None = None
