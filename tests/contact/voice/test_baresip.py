@@ -117,12 +117,19 @@ def test_baresip_caller_reports_a_theft_and_hears_the_next_question(
         ua = SipUserAgent(SipConfig(port=0, rtp_ports=range(43000, 43100)), services)
         port = await ua.start()
 
+        answering: set[int] = set()  # calls whose reply to the report has started playing
+
         def replied() -> bool:
-            return any(
-                "flow_crime_report" in call.session.assistant.decisions
-                and not call.session.playback.playing
-                for call in ua.calls.values()
-            )
+            # The decision comes before its reply is synthesised (slower on a busy machine):
+            # done only once that reply has been heard playing and has finished.
+            for call in ua.calls.values():
+                if "flow_crime_report" not in call.session.assistant.decisions:
+                    continue
+                if call.session.playback.playing:
+                    answering.add(id(call))
+                elif id(call) in answering:
+                    return True
+            return False
 
         try:
             log = await _call_with_baresip(folder, ua, port, replied)
