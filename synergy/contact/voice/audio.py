@@ -8,7 +8,7 @@ from math import gcd
 from pathlib import Path
 
 import numpy as np
-from scipy.signal import resample_poly
+from scipy.signal import firwin, lfilter, resample_poly
 
 
 def resample(pcm: bytes, from_rate: int, to_rate: int) -> bytes:
@@ -20,6 +20,38 @@ def resample(pcm: bytes, from_rate: int, to_rate: int) -> bytes:
     converted = resample_poly(samples, to_rate // divisor, from_rate // divisor)
     converted_pcm: bytes = np.clip(converted, -32768, 32767).astype("<i2").tobytes()
     return converted_pcm
+
+
+class StreamResampler:
+    """`resample` for audio that arrives in pieces: the filter's state carries from one piece to
+    the next, so joins make no clicks (resampling each 20 ms piece alone would).
+
+    Output lags input by half the filter (about 1 ms); that much of the end is never returned,
+    which only ever cuts trailing silence.
+    """
+
+    def __init__(self, from_rate: int, to_rate: int) -> None:
+        divisor = gcd(from_rate, to_rate)
+        self.up, self.down = to_rate // divisor, from_rate // divisor
+        widest = max(self.up, self.down)
+        # The same low-pass filter as scipy's resample_poly.
+        self._taps = np.ones(1)
+        if widest > 1:
+            self._taps = firwin(20 * widest + 1, 1.0 / widest, window=("kaiser", 5.0)) * self.up
+        self._state = np.zeros(self._taps.size - 1)
+        self._skip = 0  # filtered samples to drop before the next kept one
+
+    def process(self, pcm: bytes) -> bytes:
+        if self._taps.size == 1 or not pcm:
+            return pcm
+        samples = np.frombuffer(pcm, dtype="<i2").astype(np.float64)
+        stuffed = np.zeros(samples.size * self.up)
+        stuffed[:: self.up] = samples
+        filtered, self._state = lfilter(self._taps, 1.0, stuffed, zi=self._state)
+        kept = filtered[self._skip :: self.down]
+        self._skip = (self._skip - filtered.size) % self.down
+        out: bytes = np.clip(np.round(kept), -32768, 32767).astype("<i2").tobytes()
+        return out
 
 
 def to_float(pcm: bytes) -> np.ndarray:

@@ -5,6 +5,10 @@ seconds, so understanding (and risk detection) can start before they finish. As 
 pause, the utterance is transcribed again in the background; if the pause becomes the end of
 the turn, that transcript is usually ready by then, which is what keeps replies quick.
 
+With an engine that streams (PocketSphinx), each utterance is instead fed to a live stream
+on the worker's threads as it is heard; partial transcripts are the stream's words so far
+and the final one needs only the last few frames decoded.
+
 End of turn is a silence of `silence_timeout` seconds, stretched to `hesitant_timeout` when the
 words so far end in a way a finished sentence does not ("um", "and", "because", "my"...), so
 slow or hesitant speakers are not cut off.
@@ -13,9 +17,11 @@ slow or hesitant speakers are not cut off.
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 
-from synergy.contact.voice.asr import RecognitionWorker, WorkerStopped
+from synergy.contact.voice.asr import RecognitionWorker, WorkerStopped, WorkerStream
 from synergy.contact.voice.frames import (
     AudioFrame,
     Direction,
@@ -117,6 +123,7 @@ class SpeechToText(FrameProcessor):
         # Transcriptions in flight for this utterance, by how much of it (bytes) each covers.
         self._jobs: dict[int, asyncio.Task[str | None]] = {}
         self._finals: set[asyncio.Task[None]] = set()
+        self._stream: WorkerStream | None = None  # the utterance's live stream, if streaming
         self._failed = False
 
     async def process_frame(self, frame: Frame, direction: Direction) -> None:
@@ -135,6 +142,7 @@ class SpeechToText(FrameProcessor):
             await self._listen_for_start(frame, speech)
             return
         self._utterance += frame.pcm
+        await self._feed_stream(frame.pcm)
         if speech:
             self._silence_run = 0.0
             self._speech_end = len(self._utterance)
@@ -160,6 +168,17 @@ class SpeechToText(FrameProcessor):
             self._silence_run = self._since_partial = 0.0
             self._covered, self._latest = 0, ""
             await self.push_frame(UserStartedSpeakingFrame())
+            await self._feed_stream(bytes(self._utterance))
+
+    async def _feed_stream(self, pcm: bytes) -> None:
+        if not self.worker.streams:
+            return
+        try:
+            if self._stream is None:
+                self._stream = self.worker.open_stream(self._sample_rate)
+            self._stream.feed(pcm)
+        except WorkerStopped:
+            await self._fail("speech recognition stopped")
 
     def _turn_timeout(self) -> float:
         if sounds_unfinished(self._latest) or self._covered < self._speech_end:
@@ -179,22 +198,28 @@ class SpeechToText(FrameProcessor):
                 self._launch(end)
             return
         due = self._since_partial >= self.settings.partial_interval
-        if due and not self._jobs and self.worker.busy < BUSY_LIMIT:
+        cheap = self._stream is not None  # a stream's words so far cost nothing more
+        if due and not self._jobs and (cheap or self.worker.busy < BUSY_LIMIT):
             # (When the machine is busy, partial transcripts wait; final ones never do.)
             self._since_partial = 0.0
             self._launch(end)
 
     def _launch(self, end: int) -> None:
+        request = self._request(self._utterance, end, final=False)
         task = asyncio.get_running_loop().create_task(
-            self._transcribe_partial(end, self._utterance, self._jobs)
+            self._transcribe_partial(end, request, self._utterance, self._jobs)
         )
         self._jobs[end] = task
 
     async def _transcribe_partial(
-        self, end: int, utterance: bytearray, jobs: dict[int, asyncio.Task[str | None]]
+        self,
+        end: int,
+        request: Callable[[], Future[str]],
+        utterance: bytearray,
+        jobs: dict[int, asyncio.Task[str | None]],
     ) -> str | None:
         try:
-            text = await self._recognise(bytes(utterance[:end]))
+            text = await self._recognise(request)
         finally:
             jobs.pop(end, None)
         if text is None or utterance is not self._utterance or not self._speaking:
@@ -210,19 +235,26 @@ class SpeechToText(FrameProcessor):
 
     async def _end_turn(self) -> None:
         self._speaking = False
-        utterance, end = bytes(self._utterance[: self._speech_end]), self._speech_end
+        end = self._speech_end
         text = self._latest if self._covered >= end else None
         pending = self._jobs.get(end)
+        if self._stream is not None:
+            text, pending = None, None  # the stream's final words are the better ones
+        request = self._request(self._utterance, end, final=True)
+        self._stream = None
         self._utterance = bytearray()
         self._jobs = {}
         self._speech_run = 0.0
         await self.push_frame(UserStoppedSpeakingFrame())
-        task = asyncio.get_running_loop().create_task(self._finish(utterance, text, pending))
+        task = asyncio.get_running_loop().create_task(self._finish(request, text, pending))
         self._finals.add(task)
         task.add_done_callback(self._finals.discard)
 
     async def _finish(
-        self, utterance: bytes, text: str | None, pending: asyncio.Task[str | None] | None
+        self,
+        request: Callable[[], Future[str]],
+        text: str | None,
+        pending: asyncio.Task[str | None] | None,
     ) -> None:
         if text is None and pending is not None:
             # The transcription started at the pause already covers the whole utterance.
@@ -232,14 +264,24 @@ class SpeechToText(FrameProcessor):
                 await self._fail("speech recognition fell behind")
                 return
         if text is None:
-            text = await self._recognise(utterance, deadline=self.settings.asr_deadline)
+            text = await self._recognise(request, deadline=self.settings.asr_deadline)
         if text:
             engine = self.worker.engine.name
             await self.push_frame(TranscriptionFrame(text, final=True, engine=engine))
 
-    async def _recognise(self, pcm: bytes, *, deadline: float | None = None) -> str | None:
+    def _request(self, utterance: bytearray, end: int, *, final: bool) -> Callable[[], Future[str]]:
+        """How to ask for a transcript of the utterance up to `end`: from the live stream
+        (which has been fed all of it) or by submitting that audio."""
+        if self._stream is not None:
+            return self._stream.finish if final else self._stream.partial
+        audio, rate = bytes(utterance[:end]), self._sample_rate
+        return lambda: self.worker.submit(audio, rate)
+
+    async def _recognise(
+        self, request: Callable[[], Future[str]], *, deadline: float | None = None
+    ) -> str | None:
         try:
-            future = self.worker.submit(pcm, self._sample_rate)
+            future = request()
             return await asyncio.wait_for(asyncio.wrap_future(future), deadline)
         except WorkerStopped:
             await self._fail("speech recognition stopped")
@@ -262,3 +304,6 @@ class SpeechToText(FrameProcessor):
         for task in [*self._finals, *self._jobs.values()]:
             task.cancel()
         self._finals.clear()
+        if self._stream is not None:
+            self._stream.abandon()
+            self._stream = None

@@ -39,6 +39,21 @@ def speech(text: str, rate: int = 8000) -> bytes:
     return _speech_cache[key]
 
 
+def phone_line(pcm: bytes) -> bytes:
+    """8 kHz audio as it arrives over a G.711 µ-law line."""
+    from synergy.contact.voice.g711 import PCMU
+
+    return PCMU.decode(PCMU.encode(pcm))
+
+
+def words_right(reference: str, heard: str) -> int:
+    """How many of the reference's words were heard, in order."""
+    from difflib import SequenceMatcher
+
+    ref, hyp = reference.lower().rstrip(".").split(), heard.lower().split()
+    return sum(block.size for block in SequenceMatcher(None, ref, hyp).get_matching_blocks())
+
+
 @pytest.fixture(scope="session")
 def whisper() -> WhisperEngine:
     try:
@@ -58,7 +73,8 @@ def pocketsphinx() -> PocketSphinxEngine:
 
 
 class ScriptedRecognizer:
-    """Answers each transcription with the next line of a script; optionally slow or broken."""
+    """Answers each transcription with the next line of a script; optionally slow or broken.
+    `heard` keeps the audio each answer was for."""
 
     name = "scripted"
 
@@ -67,6 +83,7 @@ class ScriptedRecognizer:
         self.delay = delay
         self.fail = fail
         self.calls = 0
+        self.heard: list[bytes] = []
         self._lock = threading.Lock()
         self.release = threading.Event()
         self.release.set()
@@ -75,12 +92,48 @@ class ScriptedRecognizer:
         with self._lock:
             index = min(self.calls, len(self.answers) - 1)
             self.calls += 1
+            self.heard.append(pcm)
         self.release.wait(10)
         if self.delay:
             time.sleep(self.delay)
         if self.fail:
             raise RuntimeError("engine crashed")
         return self.answers[index]
+
+
+class ScriptedStream:
+    def __init__(self, recognizer: ScriptedStreamingRecognizer, sample_rate: int) -> None:
+        self.recognizer = recognizer
+        self.sample_rate = sample_rate
+        self.audio = bytearray()
+
+    def feed(self, pcm: bytes) -> None:
+        self.audio += pcm
+
+    def partial(self) -> str:
+        return self.recognizer.transcribe(bytes(self.audio), self.sample_rate)
+
+    def finish(self) -> str:
+        return self.recognizer.transcribe(bytes(self.audio), self.sample_rate)
+
+    def abandon(self) -> None:
+        pass
+
+
+class ScriptedStreamingRecognizer(ScriptedRecognizer):
+    """The same script answered through live streams: every partial or final transcript a
+    stream gives is the next line."""
+
+    def stream(self, sample_rate: int) -> ScriptedStream:
+        return ScriptedStream(self, sample_rate)
+
+
+@pytest.fixture(params=["whole utterances", "streamed"])
+def scripted(request: pytest.FixtureRequest) -> type[ScriptedRecognizer]:
+    """A scripted engine of each kind: the pipeline must behave the same with both."""
+    if request.param == "streamed":
+        return ScriptedStreamingRecognizer
+    return ScriptedRecognizer
 
 
 class ToneSynthesizer:

@@ -6,10 +6,16 @@ import pytest
 
 from synergy.contact.voice import asr
 from synergy.contact.voice.asr import ModelCheckFailed, RecognitionWorker, WorkerStopped
-from synergy.contact.voice.audio import read_wav, silence
+from synergy.contact.voice.audio import chunks, read_wav, silence
 from synergy.contact.voice.g711 import PCMU
 
-from .conftest import ScriptedRecognizer, need, speech
+from .conftest import (
+    ScriptedRecognizer,
+    ScriptedStreamingRecognizer,
+    need,
+    speech,
+    words_right,
+)
 
 REAL_VOICE = Path("/usr/share/sounds/alsa/Front_Center.wav")  # Debian alsa-utils
 
@@ -60,3 +66,37 @@ def test_a_stopped_worker_refuses_new_work():
 def test_unknown_engines_are_named_in_the_error():
     with pytest.raises(ValueError, match="pocketsphinx"):
         asr.make_engine("vosk")
+
+
+def test_a_pocketsphinx_stream_of_a_phone_call_hears_as_much_as_whole_utterances(pocketsphinx):
+    engine = asr.PocketSphinxEngine()  # its own, so what earlier streams heard plays no part
+    sentences = [
+        "Please call me back tomorrow.",
+        "Somebody stole my car from outside my house.",
+        "I would like an update on my crime report.",
+    ]
+    whole = streamed = 0
+    for sentence in sentences:
+        line = _phone_line(speech(sentence))
+        whole += words_right(sentence, engine.transcribe(line, 8000))
+        stream = engine.stream(8000)
+        for piece in chunks(line, 8000):  # 20 ms packets, as a call delivers them
+            stream.feed(piece)
+        streamed += words_right(sentence, stream.finish())
+    assert streamed >= whole - 1 and streamed >= 12  # of 21 words
+
+
+def test_a_stopped_worker_fails_a_stream_waiting_behind_other_work():
+    recognizer = ScriptedStreamingRecognizer("hello")
+    recognizer.release.clear()  # the engine is stuck on the first request
+    worker = RecognitionWorker(recognizer, threads=1)
+    first, second = worker.open_stream(8000), worker.open_stream(8000)
+    first.feed(b"\1\0" * 800)
+    first.partial()
+    waiting = second.finish()
+    worker.stop()
+    with pytest.raises(WorkerStopped):
+        waiting.result(5)
+    with pytest.raises(WorkerStopped):
+        first.partial()
+    recognizer.release.set()

@@ -29,8 +29,8 @@ def _call(services, script):
         services.worker.stop()
 
 
-def test_a_turn_is_understood_answered_and_both_sides_stored(session_factory):
-    services = make_services(session_factory, ScriptedRecognizer("Someone stole my bike."),
+def test_a_turn_is_understood_answered_and_both_sides_stored(session_factory, scripted):
+    services = make_services(session_factory, scripted("Someone stole my bike."),
                              ToneSynthesizer())  # fmt: skip
 
     async def script(session):
@@ -46,9 +46,9 @@ def test_a_turn_is_understood_answered_and_both_sides_stored(session_factory):
 
 
 def test_a_disclosure_in_a_partial_transcript_hands_over_before_the_caller_finishes(
-    session_factory,
+    session_factory, scripted
 ):
-    recognizer = ScriptedRecognizer("My husband hit me", "My husband hit me and I am scared")
+    recognizer = scripted("My husband hit me", "My husband hit me and I am scared")
     services = make_services(session_factory, recognizer, ToneSynthesizer(), partial_interval=0.5)
 
     async def script(session):
@@ -87,8 +87,8 @@ def test_keys_pressed_as_tones_are_said_to_the_conversation(session_factory):
     assert ("caller", "4711") in transcript
 
 
-def test_killing_the_recognition_worker_mid_call_puts_the_caller_through(session_factory):
-    recognizer = ScriptedRecognizer("I want to report")
+def test_killing_the_recognition_worker_mid_call_puts_the_caller_through(session_factory, scripted):
+    recognizer = scripted("I want to report")
     services = make_services(session_factory, recognizer, ToneSynthesizer())
 
     async def script(session):
@@ -117,8 +117,8 @@ def test_a_failing_synthesiser_puts_the_caller_through(session_factory):
     assert services.calls.call_summary(session.assistant.call_id)["handed_over"]
 
 
-def test_the_caller_interrupting_stops_playback_within_300_ms(session_factory):
-    services = make_services(session_factory, ScriptedRecognizer(""), ToneSynthesizer())
+def test_the_caller_interrupting_stops_playback_within_300_ms(session_factory, scripted):
+    services = make_services(session_factory, scripted(""), ToneSynthesizer())
     played: list[float] = []
 
     async def script(session):
