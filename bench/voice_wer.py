@@ -2,7 +2,7 @@
 101 triage recall is lost when cases are spoken (flite) and transcribed before triage.
 
     .venv/bin/python bench/voice_wer.py [--engines whisper,pocketsphinx] [--digits 200]
-                                        [--triage-cases 120]
+                                        [--triage-cases 120] [--streaming]
 
 Real recordings used (all with known transcripts):
 - Debian `alsa-utils`: /usr/share/sounds/alsa/*.wav, a person saying "Front left", "Noise"...;
@@ -11,6 +11,8 @@ Real recordings used (all with known transcripts):
 Triage: the understanding layer's held-out cases that should reach a person urgently (or all
 with --triage-cases 0), spoken by flite (voice slt), sent through G.711 µ-law at 8 kHz like a
 phone line, transcribed, then triaged; recall is compared with triage of the typed text.
+With --streaming, engines that can stream (PocketSphinx) are fed each recording in 20 ms pieces
+as on a call, one recording after another, instead of transcribing it whole.
 """
 
 from __future__ import annotations
@@ -23,8 +25,8 @@ from pathlib import Path
 
 from synergy.contact.understanding import understand
 from synergy.contact.understanding.training import data_path
-from synergy.contact.voice.asr import make_engine
-from synergy.contact.voice.audio import read_wav, resample
+from synergy.contact.voice.asr import SpeechRecognizer, can_stream, make_engine
+from synergy.contact.voice.audio import chunks, read_wav, resample
 from synergy.contact.voice.g711 import PCMU
 from synergy.contact.voice.tts import FliteEngine
 
@@ -64,14 +66,23 @@ def fsdd_recordings(folder: Path, count: int) -> list[tuple[Path, str]]:
     return [(path, DIGITS[int(path.name[0])]) for path in files[::step][:count]]
 
 
+def hear(engine: SpeechRecognizer, pcm: bytes, rate: int, streaming: bool) -> str:
+    if not (streaming and can_stream(engine)):
+        return engine.transcribe(pcm, rate)
+    stream = engine.stream(rate)
+    for piece in chunks(pcm, rate):
+        stream.feed(piece)
+    return stream.finish()
+
+
 def transcribe_all(
-    engine, recordings: list[tuple[Path, str]]
+    engine, recordings: list[tuple[Path, str]], streaming: bool
 ) -> tuple[list[tuple[str, str]], float]:  # type: ignore[no-untyped-def]
     pairs, audio_seconds, started = [], 0.0, time.perf_counter()
     for path, reference in recordings:
         pcm, rate = read_wav(path)
         audio_seconds += len(pcm) / 2 / rate
-        pairs.append((reference, engine.transcribe(pcm, rate)))
+        pairs.append((reference, hear(engine, pcm, rate, streaming)))
     return pairs, (time.perf_counter() - started) / max(audio_seconds, 1e-9)
 
 
@@ -92,11 +103,11 @@ def urgent(text: str) -> tuple[bool, set[str]]:
     return result.route.value in URGENT_ROUTES, {v.value for v in result.vulnerabilities}
 
 
-def triage_through_speech(engine, cases, voice) -> dict[str, float]:  # type: ignore[no-untyped-def]
+def triage_through_speech(engine, cases, voice, streaming) -> dict[str, float]:  # type: ignore[no-untyped-def]
     typed_hits = spoken_hits = vuln_typed = vuln_spoken = vuln_total = 0
     pairs = []
     for case in cases:
-        heard = engine.transcribe(phone_line(case["text"], voice), 8000)
+        heard = hear(engine, phone_line(case["text"], voice), 8000, streaming)
         pairs.append((case["text"], heard))
         typed, typed_vulns = urgent(case["text"])
         spoken, spoken_vulns = urgent(heard)
@@ -123,29 +134,34 @@ def main() -> None:
     parser.add_argument("--fsdd", type=Path, default=DEFAULT_FSDD)
     parser.add_argument("--digits", type=int, default=200, help="FSDD recordings to use")
     parser.add_argument("--triage-cases", type=int, default=120, help="0: every held-out case")
+    parser.add_argument(
+        "--streaming", action="store_true", help="feed engines that can stream in 20 ms pieces"
+    )
     args = parser.parse_args()
     voice = FliteEngine(voice="slt")
     cases = triage_cases(args.triage_cases)
     for name in args.engines.split(","):
         engine = make_engine(name)
-        print(f"== {name}")
+        mode = "streamed" if args.streaming and can_stream(engine) else "whole utterances"
+        print(f"== {name} ({mode})")
         alsa = alsa_recordings()
         if alsa:
-            pairs, rtf = transcribe_all(engine, alsa)
+            pairs, rtf = transcribe_all(engine, alsa, args.streaming)
             print(
                 f"alsa-utils clips (real voice, {len(pairs)}): WER {wer(pairs):.1%}  RTF {rtf:.3f}"
             )
         else:
             print("alsa-utils clips: not installed (apt-get install alsa-utils)")
         if args.fsdd.exists():
-            pairs, rtf = transcribe_all(engine, fsdd_recordings(args.fsdd, args.digits))
+            recordings = fsdd_recordings(args.fsdd, args.digits)
+            pairs, rtf = transcribe_all(engine, recordings, args.streaming)
             print(
                 f"FSDD digits (6 real speakers, 8 kHz, {len(pairs)}): "
                 f"WER {wer(pairs):.1%}  RTF {rtf:.3f}"
             )
         else:
             print(f"FSDD: not found at {args.fsdd}")
-        result = triage_through_speech(engine, cases, voice)
+        result = triage_through_speech(engine, cases, voice, args.streaming)
         print(
             f"triage via flite -> G.711 -> {name} ({result['cases']} urgent held-out cases): "
             f"WER {result['wer_synthetic_phone']:.1%}; urgent-route recall "
