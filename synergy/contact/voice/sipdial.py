@@ -2,9 +2,11 @@
 
 `AgentDialer` sends an INVITE with a G.711 offer (PCMU, then PCMA) to the transfer address,
 retransmits it until the far end answers provisionally, lets it ring for `agent_ring_seconds`
-(CANCEL after that, or when the caller hangs up first), answers a 401/407 Digest challenge once
-when credentials are set, ACKs every final response and, once answered, carries the audio
-over RTP until either side sends BYE. Each outcome is an `AgentOutcome`, so the caller can be
+(CANCEL after that, or when the caller hangs up first; a caller who hangs up before any
+provisional response is cancelled when one comes, and an answer that comes after they left is
+ACKed and ended with BYE at once), answers a 401/407 Digest challenge once when credentials
+are set, ACKs every final response and, once answered, carries the audio over RTP until
+either side sends BYE. Each outcome is an `AgentOutcome`, so the caller can be
 told what happened and the call record can say it.
 """
 
@@ -34,6 +36,7 @@ log = logging.getLogger(__name__)
 
 ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS"
 CANCEL_WAIT = 8.0  # for the 487 after a CANCEL
+GIVEN_UP_KEPT = 100
 
 
 class AgentOutcome(StrEnum):
@@ -84,6 +87,7 @@ class AgentDialer(SipEndpoint):
         super().__init__()
         self.config = config
         self.calls: dict[str, AgentCall] = {}
+        self._given_up: dict[str, AgentCall] = {}  # unanswered calls, in case a 2xx comes late
         self._lock = asyncio.Lock()
 
     async def start(self) -> None:
@@ -95,6 +99,7 @@ class AgentDialer(SipEndpoint):
         for call in list(self.calls.values()):
             call.rtp.close()
         self.calls.clear()
+        self._given_up.clear()
         self.close_endpoint()
 
     async def open_call(self, *, on_audio: AudioSink, source: AudioSource) -> AgentCall:
@@ -166,8 +171,12 @@ class AgentDialer(SipEndpoint):
         interval, next_send, provisional = T1, loop.time(), False
         while True:
             now = loop.time()
-            if call.stop_requested.is_set() or now >= deadline:
-                return await self._cancel(call, invite) if provisional else None
+            # A CANCEL may only follow a provisional response (RFC 3261 9.1): a caller who
+            # leaves before one keeps the INVITE going, to be cancelled when it comes.
+            if provisional and (call.stop_requested.is_set() or now >= deadline):
+                return await self._cancel(call, invite)
+            if now >= deadline:
+                return None
             if not provisional and now >= next_send:
                 self._send(invite, call.target)  # retransmitted until a provisional response
                 next_send, interval = now + interval, min(interval * 2, 4.0)
@@ -208,15 +217,24 @@ class AgentDialer(SipEndpoint):
         ])  # fmt: skip
         self._send(ack, call.target)
 
-    async def _answered(self, call: AgentCall, ok: SipMessage) -> AgentOutcome:
+    def _confirm(self, call: AgentCall, ok: SipMessage) -> None:
+        """ACK a 2xx (a request of its own, to the agent's Contact: RFC 3261 13.2.2.4)."""
         call.ok = ok
         contact = ok.get("Contact")
         try:
             call.dialog_target = host_port(uri_of(contact)) if contact else call.target
         except SipParseError:
             call.dialog_target = call.target
-        call.ack = self._in_dialog(call, "ACK", cseq=call.cseq)
+        call.ack = self._in_dialog(call, "ACK", cseq=ok.cseq[0])
         self._send(call.ack, call.dialog_target)
+
+    async def _answered(self, call: AgentCall, ok: SipMessage) -> AgentOutcome:
+        self._confirm(call, ok)
+        if call.stop_requested.is_set():  # answered after the caller hung up: end it at once
+            await self.hang_up(call)
+            log.info("agent call %s: answered after the caller left; ended", call.call_id)
+            call.outcome, call.status = AgentOutcome.CANCELLED, ok.status
+            return AgentOutcome.CANCELLED
         try:
             answer = parse_sdp(ok.body)
             payload_type = choose_codec(answer)
@@ -229,9 +247,6 @@ class AgentDialer(SipEndpoint):
         call.rtp.remote = (answer.address, answer.port)
         call.rtp.start_sending(call.source)
         call.outcome, call.status = AgentOutcome.CONNECTED, ok.status
-        if call.stop_requested.is_set():  # the caller hung up as the agent answered
-            await self.hang_up(call)
-            call.outcome = AgentOutcome.CANCELLED
         return call.outcome
 
     def _settle(
@@ -240,6 +255,9 @@ class AgentDialer(SipEndpoint):
         call.outcome, call.status = outcome, status
         log.info("agent call %s: %s (%s)", call.call_id, outcome, status)
         self._finish(call)
+        self._given_up[call.call_id] = call
+        while len(self._given_up) > GIVEN_UP_KEPT:
+            del self._given_up[next(iter(self._given_up))]
         return outcome
 
     def _finish(self, call: AgentCall) -> None:
@@ -255,9 +273,12 @@ class AgentDialer(SipEndpoint):
         if call.ok is None or call.ended.is_set():
             return
         call.ended_by = call.ended_by or "caller"
-        bye = self._in_dialog(call, "BYE", cseq=call.cseq + 1)
-        call.cseq += 1
         self._finish(call)
+        await self._bye(call)
+
+    async def _bye(self, call: AgentCall) -> None:
+        call.cseq += 1
+        bye = self._in_dialog(call, "BYE", cseq=call.cseq)
         await self._transact(bye, call.dialog_target or call.target)
 
     def _in_dialog(self, call: AgentCall, method: str, *, cseq: int) -> SipMessage:
@@ -274,7 +295,15 @@ class AgentDialer(SipEndpoint):
 
     def _response(self, response: SipMessage) -> None:
         call = self.calls.get(response.call_id)
-        if response.cseq[1] != "INVITE" or call is None:
+        late = self._given_up.get(response.call_id)
+        if response.cseq[1] == "INVITE" and late is not None and response.status < 300:
+            # An answer after we stopped waiting: the agent's phone must not stay in a dead call.
+            if late.ack is None:
+                self._confirm(late, response)
+                self._spawn(self._bye(late))
+            elif late.dialog_target is not None:
+                self._send(late.ack, late.dialog_target)
+        elif response.cseq[1] != "INVITE" or call is None:
             super()._response(response)
         elif call.ok is not None and response.status < 300:
             if call.ack is not None and call.dialog_target is not None:

@@ -1,7 +1,8 @@
 """Putting a handed-over caller through to a person, against a scripted agent queue on
 127.0.0.1: answered (audio both ways, BYE), busy, ringing too long, a Digest challenge, the
-caller hanging up while it rings, and no queue configured. Each failure is told to the caller
-and written on the call."""
+caller hanging up while it rings (or before it rings, or as the agent answers), an answer after
+the dialler gave up, and no queue configured. Each failure
+is told to the caller and written on the call."""
 
 from __future__ import annotations
 
@@ -73,6 +74,22 @@ def _agent_events(events: list[dict]) -> list[str]:
 
 def _told(events: list[dict]) -> list[str]:
     return [event["text"] for event in events if event.get("speaker") == "assistant"]
+
+
+def _ok(invite, peer):  # type: ignore[no-untyped-def]
+    return response_to(invite, 200, "OK", to_tag="agent", body=_answer_sdp(peer),
+                       headers=[("Contact", f"<sip:agent@127.0.0.1:{peer.port}>"),
+                                ("Content-Type", "application/sdp")])  # fmt: skip
+
+
+async def _retransmitted_invite(peer: Peer) -> list[str]:
+    """What the queue receives until the INVITE comes again: proof it is still going."""
+    seen = []
+    while True:
+        message = await asyncio.wait_for(peer.messages.get(), 10)
+        seen.append(message.method if message.is_request else message.status)
+        if message.method == "INVITE":
+            return seen
 
 
 def test_an_answered_agent_hears_the_caller_and_the_caller_hears_the_agent(session_factory):
@@ -230,6 +247,63 @@ def test_a_caller_hanging_up_while_the_agent_rings_cancels_the_call(session_fact
     said = [text for speaker, text in services.calls.transcript(call_id) if speaker == "assistant"]
     assert "you hung up" in said[-1]
     assert services.calls.call_summary(call_id)["status"] == "waiting"
+
+
+def test_a_caller_who_leaves_before_the_queue_responds_is_cancelled_once_it_rings(
+    session_factory,
+):
+    async def test(bridge, peer, session, events):
+        putting_through = asyncio.ensure_future(bridge.put_through())
+        invite = await peer.next("INVITE")
+        await bridge.hang_up()
+        # No CANCEL before a provisional response (RFC 3261 9.1); the INVITE keeps going.
+        assert "CANCEL" not in await _retransmitted_invite(peer)
+        peer.send(response_to(invite, 180, "Ringing", to_tag="q"), bridge.dialer.port)
+        cancel = await peer.next("CANCEL", timeout=10)
+        assert cancel.cseq == (1, "CANCEL") and cancel.get("Via") == invite.get("Via")
+        peer.send(response_to(cancel, 200, "OK", to_tag="q"), bridge.dialer.port)
+        peer.send(response_to(invite, 487, "Request Terminated", to_tag="q"), bridge.dialer.port)
+        assert (await peer.next("ACK", timeout=10)).cseq == (1, "ACK")
+        assert await putting_through is AgentOutcome.CANCELLED
+
+    services, call_id = _run(session_factory, test)
+    said = [text for speaker, text in services.calls.transcript(call_id) if speaker == "assistant"]
+    assert "you hung up" in said[-1]
+
+
+def test_an_agent_who_answers_after_the_caller_left_gets_ack_then_bye(session_factory):
+    async def test(bridge, peer, session, events):
+        putting_through = asyncio.ensure_future(bridge.put_through())
+        invite = await peer.next("INVITE")
+        await bridge.hang_up()
+        await _retransmitted_invite(peer)
+        peer.send(_ok(invite, peer), bridge.dialer.port)
+        assert (await peer.next("ACK", timeout=10)).cseq == (1, "ACK")
+        bye = await peer.next("BYE", timeout=10)
+        assert bye.uri == f"sip:agent@127.0.0.1:{peer.port}" and "tag=agent" in bye.get("To")
+        assert bye.cseq == (2, "BYE")
+        peer.send(response_to(bye, 200, "OK"), bridge.dialer.port)
+        assert await putting_through is AgentOutcome.CANCELLED
+        assert bridge.call.ended_by == "caller"
+        assert not peer.rtp  # the agent was never sent audio from a caller who had gone
+
+    services, call_id = _run(session_factory, test)
+    assert services.calls.call_summary(call_id)["status"] == "waiting"
+
+
+def test_an_answer_after_the_dialler_gave_up_is_ended_with_bye(session_factory):
+    async def test(bridge, peer, session, events):
+        putting_through = asyncio.ensure_future(bridge.put_through())
+        invite = await peer.next("INVITE", timeout=10)
+        assert await putting_through is AgentOutcome.UNREACHABLE
+        peer.send(_ok(invite, peer), bridge.dialer.port)
+        assert (await peer.next("ACK", timeout=10)).cseq == (1, "ACK")
+        bye = await peer.next("BYE", timeout=10)
+        peer.send(response_to(bye, 200, "OK"), bridge.dialer.port)
+        peer.send(_ok(invite, peer), bridge.dialer.port)  # the 200 again: ACKed, no new BYE
+        assert (await peer.next("ACK", timeout=10)).cseq == (1, "ACK")
+
+    _run(session_factory, test, agent_ring_seconds=2.0)
 
 
 def test_without_an_agent_queue_the_caller_is_told_to_call_101(session_factory):
