@@ -1,10 +1,11 @@
 """Putting a browser caller through to a person: a SIP call to the agent queue (`AgentDialer`)
 with the audio carried both ways.
 
-While the agent's phone rings the page is told the caller is being connected. If the queue is
-busy, nobody answers in time, or no agent queue is configured, the caller is told so (spoken
-and captioned) and given the number to call, and the call stays waiting in the staff queue
-with what happened written on it: a caller is never left waiting in silence.
+While the agent's phone rings the page is told so and the caller hears the UK ringing tone,
+until the agent answers or the attempt fails. If the queue is busy, nobody answers in time, or
+no agent queue is configured, the caller is told so (spoken and captioned) and given the
+number to call, and the call stays waiting in the staff queue with what happened written on
+it: a caller is never left waiting in silence.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from synergy.contact.voice.audio import resample
 from synergy.contact.voice.frames import HandoverFrame, TextFrame
+from synergy.contact.voice.ringtone import RingingTone
 from synergy.contact.voice.session import VoiceSession
 from synergy.contact.voice.sipdial import AgentCall, AgentDialer, AgentOutcome
 from synergy.core.errors import SynergyError
@@ -99,6 +101,7 @@ class AgentBridge:
         self.call: AgentCall | None = None
         self.outcome: AgentOutcome | None = None
         self.hung_up = asyncio.Event()
+        self._tone: RingingTone | None = None  # while the agent's phone rings
 
     @property
     def connected(self) -> bool:
@@ -108,6 +111,12 @@ class AgentBridge:
         """The caller's audio: to the agent once they have answered."""
         if self.connected:
             self.to_agent.write(pcm, rate)
+
+    def caller_audio(self, samples: int) -> bytes | None:
+        """What the caller hears next: the ringing tone while it rings, then the agent."""
+        if self._tone is not None:
+            return self._tone.read(samples)
+        return self.to_caller.read(samples)
 
     async def _from_agent(self, pcm: bytes) -> None:
         self.to_caller.write(pcm, AGENT_RATE)
@@ -143,9 +152,12 @@ class AgentBridge:
             return await self.dialer.ring(self.call, headers)
         finally:
             ringing.cancel()
+            self._tone = None  # answered (nothing awaited since the 200 came) or failed
 
     async def _announce_ringing(self, call: AgentCall) -> None:
         await call.ringing.wait()
+        if not self.hung_up.is_set():
+            self._tone = RingingTone(self.to_caller.rate)
         self.announce({"event": "agent", "state": "ringing"})
 
     async def _record(self, connected: bool, told: str) -> None:
@@ -172,5 +184,6 @@ class AgentBridge:
     async def hang_up(self) -> None:
         """The caller has gone: stop ringing (CANCEL) or end the agent's call (BYE)."""
         self.hung_up.set()
+        self._tone = None
         if self.call is not None and self.dialer is not None:
             await self.dialer.hang_up(self.call)

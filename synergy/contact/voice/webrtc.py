@@ -168,10 +168,10 @@ class BrowserCall:
         await self.close()
 
     def reply_audio(self, samples: int) -> bytes | None:
-        """The assistant's words; once put through, the agent's voice."""
+        """The assistant's words; while put through, the ringing tone, then the agent's voice."""
         played = self.session.playback.read(samples)
         if played is None and self.bridge is not None:
-            return self.bridge.to_caller.read(samples)
+            return self.bridge.caller_audio(samples)
         return played
 
     async def watch(self) -> None:

@@ -1,7 +1,7 @@
 """Putting a handed-over caller through to a person, against a scripted agent queue on
 127.0.0.1: answered (audio both ways, BYE), busy, ringing too long, a Digest challenge, the
 caller hanging up while it rings (or before it rings, or as the agent answers), an answer after
-the dialler gave up, and no queue configured. Each failure
+the dialler gave up, the ringing tone the caller hears, and no queue configured. Each failure
 is told to the caller and written on the call."""
 
 from __future__ import annotations
@@ -74,6 +74,16 @@ def _agent_events(events: list[dict]) -> list[str]:
 
 def _told(events: list[dict]) -> list[str]:
     return [event["text"] for event in events if event.get("speaker") == "assistant"]
+
+
+async def _until_state(events: list[dict], state: str) -> None:
+    while state not in _agent_events(events):
+        await asyncio.sleep(0.02)
+
+
+def _rms(pcm: bytes | None) -> float:
+    samples = np.frombuffer(pcm or b"", dtype="<i2").astype(np.float64)
+    return float(np.sqrt(np.mean(samples**2))) if len(samples) else 0.0
 
 
 def _ok(invite, peer):  # type: ignore[no-untyped-def]
@@ -159,10 +169,13 @@ def test_a_busy_agent_queue_is_told_to_the_caller_with_the_number_to_call(sessio
         putting_through = asyncio.ensure_future(bridge.put_through())
         invite = await peer.next("INVITE")
         peer.send(response_to(invite, 180, "Ringing", to_tag="q"), bridge.dialer.port)
+        await _until_state(events, "ringing")
+        assert _rms(bridge.caller_audio(960)) > 1000  # the ringing tone...
         peer.send(response_to(invite, 486, "Busy Here", to_tag="q"), bridge.dialer.port)
         ack = await peer.next("ACK")
         assert ack.cseq == (1, "ACK") and ack.get("Via") == invite.get("Via")
         assert await putting_through is AgentOutcome.BUSY
+        assert bridge.caller_audio(960) is None  # ...stops when the attempt fails
         unavailable = [e for e in events if e.get("state") == "unavailable"][0]
         assert unavailable["phone"] == "101" and "all our staff are busy" in unavailable["text"]
         await asyncio.sleep(0.5)  # the message is spoken: its caption comes with it
@@ -304,6 +317,35 @@ def test_an_answer_after_the_dialler_gave_up_is_ended_with_bye(session_factory):
         assert (await peer.next("ACK", timeout=10)).cseq == (1, "ACK")
 
     _run(session_factory, test, agent_ring_seconds=2.0)
+
+
+def test_the_caller_hears_the_uk_ringing_tone_until_the_agent_answers(session_factory):
+    frame = CALLER_RATE // 50  # 20 ms, as the browser's track asks for it
+
+    async def test(bridge, peer, session, events):
+        putting_through = asyncio.ensure_future(bridge.put_through())
+        invite = await peer.next("INVITE")
+        assert bridge.caller_audio(frame) is None  # not ringing yet: nothing to play
+        peer.send(response_to(invite, 180, "Ringing", to_tag="agent"), bridge.dialer.port)
+        await _until_state(events, "ringing")
+        heard = b"".join(bridge.caller_audio(frame) for _ in range(300))  # two 3 s cycles
+        samples = np.frombuffer(heard, dtype="<i2").astype(np.float64).reshape(300, frame)
+        sounding = [bool(level > 1000) for level in np.sqrt((samples**2).mean(axis=1))]
+        cycle = [True] * 20 + [False] * 10 + [True] * 20 + [False] * 100  # 0.4, 0.2, 0.4, 2.0 s
+        assert sounding == cycle * 2
+        assert not samples[20:30].any() and not samples[50:150].any()  # silent between rings
+        burst = samples[:20].ravel()  # the first 0.4 s: 2.5 Hz per FFT bin
+        spectrum = np.abs(np.fft.rfft(burst))
+        frequencies = np.fft.rfftfreq(len(burst), 1 / CALLER_RATE)
+        loudest = sorted(frequencies[np.argsort(spectrum)[-2:]])
+        assert loudest == [400.0, 450.0]
+        assert spectrum[(frequencies < 380) | (frequencies > 470)].max() < 0.05 * spectrum.max()
+        peer.send(_ok(invite, peer), bridge.dialer.port)
+        await peer.next("ACK")
+        assert await putting_through is AgentOutcome.CONNECTED
+        assert bridge.caller_audio(frame) is None  # answered: the tone has stopped
+
+    _run(session_factory, test)
 
 
 def test_without_an_agent_queue_the_caller_is_told_to_call_101(session_factory):
