@@ -158,6 +158,10 @@ class Settings(BaseSettings):
     voice_sip_host: str = Field(default="127.0.0.1", description="Address the SIP agent binds")
     voice_sip_port: int = Field(default=5070, ge=1, le=65535)
     voice_sip_user: str = "assistant"
+    voice_sip_dial_port: int = Field(
+        default=0, ge=0, le=65535,
+        description="SIP port the web server calls the agent queue from; 0: any free port",
+    )  # fmt: skip
     voice_rtp_ports: str = Field(default="40000-40999", pattern=r"^\d+-\d+$")
     voice_sip_transfer_uri: str = Field(default="", description="Agent queue, e.g. sip:q@pbx")
     voice_sip_registrar: str = Field(default="", description="Register here, e.g. sip:pbx")

@@ -54,6 +54,7 @@ class SipConfig:
     register_expires: int = 300
     ring_seconds: float = 0.0  # ring before answering (lets a test CANCEL first)
     agent_ring_seconds: float = 30.0  # browser callers: how long an agent's phone may ring
+    dial_port: int = 0  # browser callers: the SIP port they are put through from; 0: any free
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SipConfig:
@@ -66,6 +67,7 @@ class SipConfig:
             username=settings.voice_sip_username,
             password=password.get_secret_value() if password else "",
             agent_ring_seconds=settings.voice_agent_ring_seconds,
+            dial_port=settings.voice_sip_dial_port,
         )  # fmt: skip
 
 

@@ -81,7 +81,8 @@ class AgentCall:
 
 
 class AgentDialer(SipEndpoint):
-    """One SIP socket (an ephemeral port on `config.host`) for all calls out to agents."""
+    """One SIP socket on `config.host` (port `config.dial_port`, or any free one) for all
+    calls out to agents."""
 
     def __init__(self, config: SipConfig) -> None:
         super().__init__()
@@ -93,7 +94,7 @@ class AgentDialer(SipEndpoint):
     async def start(self) -> None:
         async with self._lock:
             if self.transport is None:
-                await self.bind(self.config.host, 0)
+                await self.bind(self.config.host, self.config.dial_port)
 
     def close(self) -> None:
         for call in list(self.calls.values()):

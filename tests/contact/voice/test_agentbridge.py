@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import socket
 
 import numpy as np
 
@@ -346,6 +347,23 @@ def test_the_caller_hears_the_uk_ringing_tone_until_the_agent_answers(session_fa
         assert bridge.caller_audio(frame) is None  # answered: the tone has stopped
 
     _run(session_factory, test)
+
+
+def test_the_dialler_calls_from_the_configured_sip_port(session_factory):
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]  # free a moment ago; a PBX's firewall would name it
+
+    async def test(bridge, peer, session, events):
+        putting_through = asyncio.ensure_future(bridge.put_through())
+        invite = await peer.next("INVITE")
+        assert f"127.0.0.1:{port};" in invite.get("Via")
+        assert invite.get("Contact").endswith(f"@127.0.0.1:{port}>")
+        peer.send(_ok(invite, peer), port)
+        assert (await peer.next("ACK")).cseq == (1, "ACK")
+        assert await putting_through is AgentOutcome.CONNECTED
+
+    _run(session_factory, test, dial_port=port)
 
 
 def test_without_an_agent_queue_the_caller_is_told_to_call_101(session_factory):
