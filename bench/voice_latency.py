@@ -13,6 +13,8 @@ trailing silence trimmed off) to the first
 reply audio reaching the line's playback buffer (the sender sends it within 20 ms).
 A number of simultaneous calls is sustained when every call's final transcript arrives within
 1.5 s of the end of its speech and no call falls behind (no recognition errors).
+A call the assistant hands over while the caller is still speaking (risk heard in a partial
+transcript) has no reply to time: it is counted apart and left out of the figures.
 """
 
 from __future__ import annotations
@@ -61,6 +63,11 @@ SUSTAINED_ASR_LAG = 1.5
 RATE = 8000
 
 
+def replies(results: list[dict]) -> list[float]:  # type: ignore[type-arg]
+    """Reply latencies, without calls handed over before the caller finished."""
+    return [r["latency"] for r in results if not r["early_handover"]] or [float("inf")]
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
@@ -95,6 +102,7 @@ async def one_call(services: VoiceServices, speech: bytes, lead: float) -> dict[
     finals = [f for f in session.assistant.heard if isinstance(f, TranscriptionFrame) and f.final]
     reply = session.log.first_reply_audio_at
     return {
+        "early_handover": float(not reply and session.log.handover is not None),
         "latency": reply[0] - speech_end if reply else float("inf"),
         "asr_lag": finals[0].at - speech_end if finals else float("inf"),
         "errors": float(len(session.log.errors)),
@@ -146,24 +154,27 @@ def main() -> None:
         services = VoiceServices.build(factory, asr=name)
         services.warm()
         results = asyncio.run(latency_run(services, speech, args.calls))
-        latencies = [r["latency"] for r in results]
+        latencies = replies(results)
         lags = [r["asr_lag"] for r in results]
+        early = sum(r["early_handover"] for r in results)
         print(
             f"{name}: {len(results)} calls, reply latency p50 {statistics.median(latencies):.3f} s"
             f" p95 {percentile(latencies, 0.95):.3f} s; final transcript after speech end p50"
-            f" {statistics.median(lags):.3f} s"
+            f" {statistics.median(lags):.3f} s; handed over before the end of the turn: {early:.0f}"
         )
         sustained = 0
         for n in (int(x) for x in args.concurrency.split(",")):
             results = asyncio.run(concurrent_run(services, speech, n))
-            worst = max(r["asr_lag"] for r in results)
+            worst = max([r["asr_lag"] for r in results if not r["early_handover"]] or [0.0])
             errors = sum(r["errors"] for r in results)
             kept_up = worst <= SUSTAINED_ASR_LAG and not errors
-            latencies = [r["latency"] for r in results]
+            latencies = replies(results)
+            early = sum(r["early_handover"] for r in results)
             print(
                 f"  {n:2d} simultaneous: worst final-transcript lag {worst:.2f} s, reply p50 "
                 f"{statistics.median(latencies):.2f} s p95 {percentile(latencies, 0.95):.2f} s, "
-                f"errors {errors:.0f} -> {'keeps up' if kept_up else 'falls behind'}"
+                f"errors {errors:.0f}, handed over early {early:.0f} -> "
+                f"{'keeps up' if kept_up else 'falls behind'}"
             )
             if kept_up:
                 sustained = n
