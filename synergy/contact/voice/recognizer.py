@@ -21,7 +21,6 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 
-from synergy.contact.voice.asr import RecognitionWorker, WorkerStopped, WorkerStream
 from synergy.contact.voice.frames import (
     AudioFrame,
     Direction,
@@ -34,6 +33,7 @@ from synergy.contact.voice.frames import (
 )
 from synergy.contact.voice.pipeline import FrameProcessor
 from synergy.contact.voice.vad import VoiceActivityDetector
+from synergy.contact.voice.worker import RecognitionWorker, WorkerStopped, WorkerStream
 
 UNFINISHED_ENDINGS = frozenset(
     [

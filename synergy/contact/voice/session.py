@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from synergy.contact import service
-from synergy.contact.voice.asr import RecognitionWorker, SpeechRecognizer, make_engine
+from synergy.contact.voice.asr import SpeechRecognizer, make_engine
 from synergy.contact.voice.assistant import CallAssistant
 from synergy.contact.voice.calls import VoiceCalls
 from synergy.contact.voice.frames import (
@@ -41,6 +41,7 @@ from synergy.contact.voice.recognizer import SpeechToText, TurnSettings
 from synergy.contact.voice.speaking import PlaybackBuffer, TextToSpeech
 from synergy.contact.voice.tts import CachedSynthesizer, SpeechSynthesizer, make_synthesizer
 from synergy.contact.voice.vad import VoiceActivityDetector, default_vad
+from synergy.contact.voice.worker import RecognitionWorker
 from synergy.core.config import Settings
 
 

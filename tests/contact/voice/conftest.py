@@ -188,12 +188,12 @@ async def feed(target, pcm: bytes, rate: int = 8000, *, pace: float = 0.002) -> 
 
 
 def make_services(session_factory, recognizer, synthesizer, **turn):  # type: ignore[no-untyped-def]
-    from synergy.contact.voice.asr import RecognitionWorker
     from synergy.contact.voice.calls import VoiceCalls
     from synergy.contact.voice.recognizer import TurnSettings
     from synergy.contact.voice.session import VoiceServices
     from synergy.contact.voice.tts import CachedSynthesizer
     from synergy.contact.voice.vad import EnergyVAD
+    from synergy.contact.voice.worker import RecognitionWorker
 
     return VoiceServices(
         calls=VoiceCalls(session_factory),

@@ -5,17 +5,11 @@ from pathlib import Path
 import pytest
 
 from synergy.contact.voice import asr
-from synergy.contact.voice.asr import ModelCheckFailed, RecognitionWorker, WorkerStopped
+from synergy.contact.voice.asr import ModelCheckFailed
 from synergy.contact.voice.audio import chunks, read_wav, silence
 from synergy.contact.voice.g711 import PCMU
 
-from .conftest import (
-    ScriptedRecognizer,
-    ScriptedStreamingRecognizer,
-    need,
-    speech,
-    words_right,
-)
+from .conftest import need, speech, words_right
 
 REAL_VOICE = Path("/usr/share/sounds/alsa/Front_Center.wav")  # Debian alsa-utils
 
@@ -55,14 +49,6 @@ def test_the_bundled_model_must_match_its_pinned_checksum(whisper, monkeypatch):
         asr.bundled_whisper_dir()
 
 
-def test_a_stopped_worker_refuses_new_work():
-    worker = RecognitionWorker(ScriptedRecognizer("hello"))
-    assert worker.submit(b"\0" * 320, 8000).result(5) == "hello"
-    worker.stop()
-    with pytest.raises(WorkerStopped):
-        worker.submit(b"\0" * 320, 8000)
-
-
 def test_unknown_engines_are_named_in_the_error():
     with pytest.raises(ValueError, match="pocketsphinx"):
         asr.make_engine("vosk")
@@ -84,19 +70,3 @@ def test_a_pocketsphinx_stream_of_a_phone_call_hears_as_much_as_whole_utterances
             stream.feed(piece)
         streamed += words_right(sentence, stream.finish())
     assert streamed >= whole - 1 and streamed >= 12  # of 21 words
-
-
-def test_a_stopped_worker_fails_a_stream_waiting_behind_other_work():
-    recognizer = ScriptedStreamingRecognizer("hello")
-    recognizer.release.clear()  # the engine is stuck on the first request
-    worker = RecognitionWorker(recognizer, threads=1)
-    first, second = worker.open_stream(8000), worker.open_stream(8000)
-    first.feed(b"\1\0" * 800)
-    first.partial()
-    waiting = second.finish()
-    worker.stop()
-    with pytest.raises(WorkerStopped):
-        waiting.result(5)
-    with pytest.raises(WorkerStopped):
-        first.partial()
-    recognizer.release.set()

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from synergy.contact.voice.asr import RecognitionWorker
 from synergy.contact.voice.audio import read_wav, silence, write_wav
 from synergy.contact.voice.calls import VoiceCalls
 from synergy.contact.voice.recognizer import TurnSettings
 from synergy.contact.voice.session import VoiceServices
 from synergy.contact.voice.sip import SipConfig, SipUserAgent
 from synergy.contact.voice.tts import CachedSynthesizer, FliteEngine
+from synergy.contact.voice.worker import RecognitionWorker
 
 from .conftest import need, speech
 from .test_sip import Peer

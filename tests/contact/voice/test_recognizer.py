@@ -1,6 +1,6 @@
 import asyncio
 
-from synergy.contact.voice.asr import PocketSphinxEngine, RecognitionWorker
+from synergy.contact.voice.asr import PocketSphinxEngine
 from synergy.contact.voice.frames import (
     ErrorFrame,
     TranscriptionFrame,
@@ -10,6 +10,7 @@ from synergy.contact.voice.frames import (
 from synergy.contact.voice.pipeline import Pipeline
 from synergy.contact.voice.recognizer import SpeechToText, TurnSettings, sounds_unfinished
 from synergy.contact.voice.vad import EnergyVAD
+from synergy.contact.voice.worker import RecognitionWorker
 
 from .conftest import feed, loud, phone_line, speech, words_right
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 
-from synergy.contact.voice.asr import RecognitionWorker
 from synergy.contact.voice.audio import read_wav, rms_dbfs, silence, write_wav
 from synergy.contact.voice.calls import VoiceCalls
 from synergy.contact.voice.recognizer import TurnSettings
@@ -20,6 +19,7 @@ from synergy.contact.voice.session import VoiceServices
 from synergy.contact.voice.sip import SipConfig
 from synergy.contact.voice.tts import CachedSynthesizer, FliteEngine
 from synergy.contact.voice.webrtc import keep_candidates
+from synergy.contact.voice.worker import RecognitionWorker
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, LiveServer
 
 from .conftest import need, speech
