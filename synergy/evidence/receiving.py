@@ -1,11 +1,11 @@
 """Streams one tus request body to storage: hashed as it arrives, never held whole.
 
 Each piece of body the server hands over (up to about 2 MiB, see `synergy.core.serving`) is
-written to the file and hashed on a worker thread while the event loop receives the next one
-(file writes and OpenSSL both release the GIL), so receiving overlaps storing and at most two
-pieces are in memory at once: memory stays flat whatever the file size. Durable progress
+queued for one store thread, which writes it to the file and hashes it while the event loop
+receives the next ones (file writes and OpenSSL both release the GIL). At most DEPTH pieces
+wait or are being stored, so memory stays flat whatever the file size. Durable progress
 (fsync, then offset and hash state in one transaction) is committed at the end, every 64 MiB,
-and when the client goes away. The 64 MiB commits run on a second thread while the next bytes
+and when the client goes away. The 64 MiB commits run on another thread while the next bytes
 arrive: they record only bytes written before their fsync began, so the committed offset never
 exceeds the durable bytes.
 """
@@ -13,6 +13,8 @@ exceeds the durable bytes.
 from __future__ import annotations
 
 import asyncio
+import collections
+import contextlib
 import hashlib
 import os
 from concurrent.futures import ThreadPoolExecutor
@@ -35,6 +37,11 @@ from synergy.evidence.storage import Storage, disk_errors
 # (measured with bench/evidence_upload.py), so each piece goes to the file in slices.
 WRITE_SLICE = 256 << 10
 COMMIT_EVERY = 64 << 20
+DEPTH = 2  # pieces queued for storing: smooths out the store thread's hiccups
+
+
+class StoreAbandoned(RuntimeError):
+    """A piece queued behind one that failed to store (the first failure is reported)."""
 
 
 class ChecksumMismatch(SynergyError):
@@ -65,15 +72,22 @@ class _Writer:
         self.checker = hashlib.new(checksum[0]) if checksum else None
         self.expected = checksum[1] if checksum else None
         self.committed = self.written = target.offset
+        self.failed = False  # a store failed: pieces queued after it are not stored
         self.handle: BinaryIO = self.storage.append(target.storage_key, target.offset)
 
     def store(self, piece: bytes) -> None:
         """Write one piece at the end of the file, then add it to the hashes."""
+        if self.failed:
+            raise StoreAbandoned("an earlier piece could not be stored")
         view = memoryview(piece)
-        with disk_errors():
-            done = 0
-            while done < len(view):
-                done += self.handle.write(view[done : done + WRITE_SLICE]) or 0
+        try:
+            with disk_errors():
+                done = 0
+                while done < len(view):
+                    done += self.handle.write(view[done : done + WRITE_SLICE]) or 0
+        except BaseException:
+            self.failed = True
+            raise
         self.hasher.update(view)
         if self.checker is not None:
             self.checker.update(view)
@@ -112,14 +126,17 @@ class _Writer:
 
 
 class _Pipeline:
-    """Stores one piece on a worker thread while the next is received; runs at most one
-    commit in the background."""
+    """Stores pieces in order on one worker thread while the next are received (at most
+    DEPTH waiting or being stored); runs at most one commit in the background."""
 
-    def __init__(self, writer: _Writer, executor: ThreadPoolExecutor) -> None:
+    def __init__(
+        self, writer: _Writer, executor: ThreadPoolExecutor, storing: ThreadPoolExecutor
+    ) -> None:
         self.writer = writer
         self.executor = executor
+        self.storing = storing  # one thread: pieces are stored in the order they came
         self.loop = asyncio.get_running_loop()
-        self.pending: tuple[asyncio.Future[None], int] | None = None
+        self.pending: collections.deque[tuple[asyncio.Future[None], int]] = collections.deque()
         self.committing: tuple[asyncio.Future[None], int] | None = None
 
     def _submit(self, function: Any, *args: Any) -> asyncio.Future[Any]:
@@ -131,12 +148,23 @@ class _Pipeline:
         return await self._submit(function, *args)
 
     async def drain(self) -> None:
-        """Wait for the piece in flight to be written and hashed."""
-        if self.pending is not None:
-            stored, length = self.pending
-            self.pending = None
+        """Wait for every queued piece to be written and hashed."""
+        while self.pending:
+            await self._finish_oldest()
+
+    async def _finish_oldest(self) -> None:
+        stored, length = self.pending.popleft()
+        try:
             await stored
-            self.writer.written += length
+        except BaseException:
+            # Pieces queued behind a failed one are not stored; wait for them, then report
+            # the first failure.
+            for later, _ in self.pending:
+                with contextlib.suppress(Exception):
+                    await later
+            self.pending.clear()
+            raise
+        self.writer.written += length
 
     async def settle(self) -> None:
         """Wait for the piece and the commit in flight."""
@@ -171,18 +199,23 @@ class _Pipeline:
         return self.writer.committed
 
     async def add(self, piece: bytes) -> None:
-        """Hand `piece` to the worker once the previous one is stored."""
+        """Queue `piece` for storing, first waiting while DEPTH pieces are queued."""
         if piece:
-            await self.drain()
-            self.pending = (self._submit(self.writer.store, piece), len(piece))
+            while len(self.pending) >= DEPTH:
+                await self._finish_oldest()
+            stored = self.loop.run_in_executor(self.storing, self.writer.store, piece)
+            self.pending.append((stored, len(piece)))
 
 
 async def receive(request: Request, target: Target, checksum: tuple[str, bytes] | None) -> int:
     """Store the body from `target.offset`; returns the new committed offset."""
-    with ThreadPoolExecutor(max_workers=3, thread_name_prefix="evidence-upload") as executor:
+    with (
+        ThreadPoolExecutor(max_workers=2, thread_name_prefix="evidence-upload") as executor,
+        ThreadPoolExecutor(max_workers=1, thread_name_prefix="evidence-store") as storing,
+    ):
         loop = asyncio.get_running_loop()
         writer = await loop.run_in_executor(executor, _Writer, request, target, checksum)
-        pipe = _Pipeline(writer, executor)
+        pipe = _Pipeline(writer, executor, storing)
         try:
             return await _stream(request, target, pipe, checksum is not None)
         finally:

@@ -272,3 +272,55 @@ def test_long_patch_commits_progress_as_it_goes_never_past_fsynced_bytes(  # typ
         file = db.execute(select(EvidenceFile)).scalar_one()
         assert file.status == "complete"
         assert file.sha256 == hashlib.sha256(data).hexdigest()
+
+
+class _FillingDisk(_FullDisk):
+    """A file handle on a disk that fills up after `room` bytes."""
+
+    def __init__(self, handle, room: int) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(handle)
+        self.room = room
+
+    def write(self, data: bytes) -> int:
+        if len(data) > self.room:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        self.room -= len(data)
+        return int(self.handle.write(data))
+
+
+def test_disk_filling_mid_patch_keeps_what_was_committed_and_the_upload_resumes(  # type: ignore[no-untyped-def]
+    client, make_link, session_factory, monkeypatch, app
+) -> None:
+    import anyio
+
+    from synergy.core.errors import SynergyError
+    from synergy.evidence import receiving
+
+    monkeypatch.setattr(receiving, "COMMIT_EVERY", 256 << 10)
+    link = make_link()
+    data = fake_video(3_000_000)
+    location = _create(client, link, len(data)).headers["Location"]
+    storage = LocalStorage(app.state.settings.data_dir / "evidence")
+    real_append = storage.append
+    storage.append = lambda key, offset: _FillingDisk(real_append(key, offset), 1_500_000)  # type: ignore[method-assign]
+    app.state.evidence_storage = storage
+    with session_factory() as db:
+        file = db.execute(select(EvidenceFile)).scalar_one()
+        target = receiving.Target(file.id, file.storage_key, 0, file.length, file.hash_state)
+    # Pieces arrive with no pause, so several are queued behind the one that fails.
+    request = _streamed_request(app, data, 65536, pause=0)
+    try:
+        anyio.run(receiving.receive, request, target, None)
+    except SynergyError as error:
+        assert error.status_code == 507
+    else:
+        raise AssertionError("a full disk must stop the upload")
+    offset = int(client.head(location, headers=TUS).headers["Upload-Offset"])
+    assert 0 < offset <= 1_500_000  # progress committed before the disk filled is kept
+    storage.append = real_append  # type: ignore[method-assign]
+    response = _patch(client, location, offset, data[offset:])
+    assert response.status_code == 204
+    with session_factory() as db:
+        file = db.execute(select(EvidenceFile)).scalar_one()
+        assert file.status == "complete"
+        assert file.sha256 == hashlib.sha256(data).hexdigest()
