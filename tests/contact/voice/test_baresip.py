@@ -20,28 +20,11 @@ from synergy.contact.voice.tts import CachedSynthesizer, FliteEngine
 from synergy.contact.voice.worker import RecognitionWorker
 
 from .conftest import need, speech
+from .softphone import BARESIP_CONFIG
 from .test_sip import Peer
 
 pytestmark = pytest.mark.slow
 _ports = itertools.count(42000, 10)
-
-CONFIG = """poll_method epoll
-sip_listen 127.0.0.1:{sip_port}
-audio_player alsa,null
-audio_source aufile,{wav}
-audio_alert alsa,null
-audio_srate 8000
-audio_channels 1
-rtp_ports {rtp_port}-{rtp_end}
-module_path /usr/lib/baresip/modules
-module g711.so
-module aufile.so
-module alsa.so
-module sndfile.so
-module_app account.so
-module_app menu.so
-snd_path {recordings}
-"""
 
 
 def _baresip_folder(tmp_path: Path, caller_says: str) -> Path:
@@ -52,7 +35,7 @@ def _baresip_folder(tmp_path: Path, caller_says: str) -> Path:
     audio = silence(1.0, 8000) + speech(caller_says, 8000) + silence(40.0, 8000)
     write_wav(folder / "caller.wav", audio, 8000)
     base = next(_ports)
-    (folder / "config").write_text(CONFIG.format(
+    (folder / "config").write_text(BARESIP_CONFIG.format(
         sip_port=base, wav=folder / "caller.wav", rtp_port=base + 2, rtp_end=base + 8,
         recordings=folder / "recordings",
     ))  # fmt: skip

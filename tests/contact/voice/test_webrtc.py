@@ -23,6 +23,7 @@ from synergy.contact.voice.worker import RecognitionWorker
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, LiveServer
 
 from .conftest import need, speech
+from .softphone import BARESIP_CONFIG
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
 
@@ -131,23 +132,6 @@ async () => {
   return {bytes: 0, energy: 0};
 }
 """
-AGENT_CONFIG = """poll_method epoll
-sip_listen 127.0.0.1:{sip_port}
-audio_player alsa,null
-audio_source aufile,{wav}
-audio_alert alsa,null
-audio_srate 8000
-audio_channels 1
-rtp_ports {rtp_port}-{rtp_end}
-module_path /usr/lib/baresip/modules
-module g711.so
-module aufile.so
-module alsa.so
-module sndfile.so
-module_app account.so
-module_app menu.so
-snd_path {recordings}
-"""
 
 
 def _agent_baresip(folder: Path, sip_port: int) -> subprocess.Popen[bytes]:
@@ -156,7 +140,7 @@ def _agent_baresip(folder: Path, sip_port: int) -> subprocess.Popen[bytes]:
     (folder / "recordings").mkdir(parents=True)
     greeting = speech("Hello, this is the police control room. How can I help you?", 8000)
     write_wav(folder / "agent.wav", (greeting + silence(2.0, 8000)) * 12, 8000)
-    (folder / "config").write_text(AGENT_CONFIG.format(
+    (folder / "config").write_text(BARESIP_CONFIG.format(
         sip_port=sip_port, wav=folder / "agent.wav", rtp_port=sip_port + 2,
         rtp_end=sip_port + 8, recordings=folder / "recordings",
     ))  # fmt: skip
