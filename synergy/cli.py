@@ -231,11 +231,13 @@ def audit_verify() -> None:
 
 @app.command()
 def demo() -> None:
-    """Load demo data (a few users of each role) and print their passwords once."""
+    """Load demo data (a few users of each role, and some content in each service) and print
+    the passwords once."""
     from synergy.demo import load_demo
 
+    secret = settings().secret()
     with _session() as db:
-        lines = load_demo(db)
+        lines = load_demo(db, secret=secret)
     for line in lines:
         typer.echo(line)
 

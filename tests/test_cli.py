@@ -49,6 +49,32 @@ def test_upgrade_then_demo_prints_each_login_once(cli) -> None:
     assert "already exists" in again.output
 
 
+def test_demo_gives_each_service_something_to_show_once(cli) -> None:
+    from synergy.contact import service as contact
+    from synergy.core.config import load_settings
+    from synergy.core.db import engine_for, make_session_factory
+    from synergy.evidence import service as evidence
+    from synergy.records import service as records
+
+    cli("db", "upgrade")
+    assert "Demo content:" in cli("demo").output
+    assert "Demo content already loaded" in cli("demo").output
+    engine = engine_for(load_settings())
+    try:
+        with make_session_factory(engine)() as db:
+            (waiting,) = contact.waiting_calls(db)
+            assert waiting.vulnerabilities == ["domestic_abuse"]
+            assert "partner hit me" in waiting.turns[1].text
+            people = records.search_persons(db)
+            arrests = [a for p in people for a in records.arrests_for_person(db, person_id=p.id)]
+            assert len(people) == 2 and len(arrests) == 2
+            assert any(records.has_non_uk_nationality(p.nationalities) for p in people)
+            (request,) = evidence.list_requests(db)
+            assert request.created_by == "investigator"
+    finally:
+        engine.dispose()
+
+
 def test_user_lifecycle_from_the_command_line(cli) -> None:
     cli("db", "upgrade")
     created = cli(
