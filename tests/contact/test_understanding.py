@@ -232,3 +232,39 @@ def test_a_risk_the_model_doubts_keeps_an_everyday_call_with_a_person():
     assert any("not sure" in r and "domestic_abuse" in r for r in reasons)
     assert decide(Intent.LOST_FOUND_PROPERTY, 0.9, (), danger=False, language=None,
                   negated=False)[1] is Route.SELF_SERVICE
+
+
+# The commonest openings name only the kind of report; the model, taught on callers who say
+# what happened, is least sure of exactly these.
+STATED = [
+    ("I want to report a crime", Intent.CRIME_REPORT),
+    ("I need to report a theft", Intent.CRIME_REPORT),
+    ("hi, I'd like to report a burglary please", Intent.CRIME_REPORT),
+    ("I'm calling to report a stolen bike", Intent.CRIME_REPORT),
+    ("I would like to report a scam", Intent.FRAUD_SCAM),
+    ("can I report antisocial behaviour", Intent.ANTISOCIAL_BEHAVIOUR),
+]
+
+
+@pytest.mark.parametrize(("text", "intent"), STATED)
+def test_a_plainly_stated_request_is_understood(text: str, intent: Intent) -> None:
+    result = understand(text)
+    assert result.intent is intent
+    assert result.route is not Route.EMERGENCY and not result.vulnerabilities
+
+
+def test_a_stated_request_does_not_hide_a_disclosure_or_danger() -> None:
+    disclosed = understand("I want to report a crime, my husband hit me last night")
+    assert V.DOMESTIC_ABUSE in disclosed.vulnerabilities
+    assert disclosed.route is Route.PRIORITY_AGENT
+    happening = understand("I want to report a burglary, they are still in the house")
+    assert happening.route is Route.EMERGENCY
+
+
+def test_asking_about_an_earlier_report_is_still_an_update() -> None:
+    result = understand("can I get an update on the burglary I reported")
+    assert result.intent is Intent.UPDATE_EXISTING
+
+
+def test_someone_still_in_hospital_is_not_danger_now() -> None:
+    assert understand("my dad is still in hospital").route is not Route.EMERGENCY

@@ -10,6 +10,7 @@ from .language import detect_language
 from .model import TriageModel, load_model
 from .normalise import MAX_CONVERSATION_CHARS, MAX_TURNS, MatchText, clean, match_form
 from .policy import EVERYDAY_INTENTS, decide, reconcile_intent
+from .requests import STATED_CONFIDENCE, TRUSTED_MODEL, stated_request
 from .rules import RuleHit, danger_now, find_vulnerabilities, missing_kind
 from .types import Entities, Evidence, Intent, TextTooLong, Understanding, Vulnerability
 
@@ -56,8 +57,15 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     language = detect_language(conversation)
     negated = any(h.negated for h in hits) and not vulns
     doubts = _doubts(scores, model) if not vulns else ()
-    risk, route, why = decide(intent, confidence, vulns, danger=danger is not None,
-                              language=language, negated=negated, doubts=doubts)
+    risk, route, why = decide(
+        intent,
+        confidence,
+        vulns,
+        danger=danger is not None,
+        language=language,
+        negated=negated,
+        doubts=doubts,
+    )
     reasons += [f"{e.vulnerability.value}: '{e.text}' ({e.rule})" for e in evidence] + why
     return Understanding(
         intent=intent,
@@ -85,6 +93,12 @@ def _classify(
         # a missing person reading is a missing person score; child or adult as the rules decide
         kind = missing_kind(match_form(conversation).text)
         scores[kind] = max(scores[kind], prediction.confidence)
+    if prediction.confidence < TRUSTED_MODEL:
+        stated = stated_request(match_form(conversation))
+        if stated is not None:
+            why = f"intent {stated.value}: stated by the caller (model not sure: "
+            why += f"{prediction.intent.value} {prediction.confidence:.2f})"
+            return stated, max(prediction.confidence, STATED_CONFIDENCE), scores, [why]
     return prediction.intent, prediction.confidence, scores, []
 
 
@@ -126,8 +140,9 @@ def _model_evidence(
     have = {e.vulnerability for e in found}
     if have & _MISSING:  # the rules already decided child or adult from the caller's words
         have |= _MISSING
-    missing = [v for v, s in scores.items()
-               if v not in have and s >= max(floor, model.thresholds[v])]
+    missing = [
+        v for v, s in scores.items() if v not in have and s >= max(floor, model.thresholds[v])
+    ]
     if not missing:
         return []
     per_turn = model.vulnerability_scores(turns) if len(turns) > 1 else [scores]

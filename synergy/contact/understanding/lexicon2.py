@@ -249,7 +249,11 @@ IN_PROGRESS = (
     r"not breathing|bleeding|(?:is|s|are) unconscious|unconscious in|cant breathe|trapped|"
     r"being (?:attacked|chased|hit|robbed|mugged)|(?:im|i am) being followed|drink driv\w*|"
     r"drunk driv\w*|wrong way|"
-    r"breaking into|someone in my house|(?:on|standing on) the (?:bridge|ledge|roof)|"
+    r"breaking into|someone in my house|"
+    r"(?:theyre|they are|hes|he is|shes|she is|someones|someone is|burglars? (?:is|are)|"
+    r"intruders? (?:is|are)) still (?:(?:in|inside) (?:the|my|our) (?:house|home|flat|"
+    r"building|shop|garden|garage|property)|inside|here|upstairs|downstairs)|"
+    r"(?:on|standing on) the (?:bridge|ledge|roof)|"
     r"screaming for help|(?:just|has just|have just|been) (?:been )?(?:stabbed|shot|attacked|"
     r"knocked down|snatched)|fight going on|right now|as we speak)\b"
 )
