@@ -113,6 +113,16 @@ def test_a_request_to_report_is_not_taken_as_the_description() -> None:
     assert "what" not in talk.state.slots
 
 
+@pytest.mark.parametrize("opening", ["I need to report a theft", "I want to report a burglary"])
+def test_naming_only_the_kind_of_crime_asks_what_happened(opening: str) -> None:
+    from synergy.contact.understanding import understand
+
+    talk = Conversation(understand=understand, new_reference=lambda: LOG)  # the real engine
+    talk.start()
+    assert talk.respond(opening).expects == "what"
+    assert "what" not in talk.state.slots
+
+
 def test_first_answer_that_says_something_else_switches_flow() -> None:
     talk = conversation()
     assert talk.respond("I want an update").expects == "reference"

@@ -64,7 +64,9 @@ SWITCH_FLOW_CONFIDENCE = 0.6
 MIN_WORDS_FOR_DESCRIPTION = 4
 _ONLY_ASKS_TO_REPORT = re.compile(
     r"^[\w\s',]{0,40}\b(?:report|reporting|log|record)\b\W*(?:an?\s+|some\s+)?"
-    r"(?:crime|incident|offence|something|it|antisocial behaviou?r|asb|accident|information)?"
+    r"(?:crime|incident|offence|something|it|antisocial behaviou?r|asb|accident|information|"
+    r"theft|burglary|break[ -]?in|robbery|mugging|assault|criminal damage|vandalism|"
+    r"shoplifting)?"
     r"\W*(?:please)?\W*$",
     re.IGNORECASE,
 )
