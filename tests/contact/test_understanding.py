@@ -14,23 +14,24 @@ from synergy.contact.understanding import (
     understand,
 )
 
-V = Vulnerability
-
 # Indirect wording, written for these tests (not taken from training or held-out data).
 INDIRECT = [
-    (V.DOMESTIC_ABUSE, "my boyfriend won't let me see my family and takes my wages off me"),
-    (V.SUICIDE_SELF_HARM, "honestly i don't want to be here any more"),
-    (V.MISSING_CHILD, "my 13 year old hasn't come home from school and it's gone nine"),
-    (V.MISSING_ADULT, "my husband, he's 52, hasn't come home and nobody has seen him since"),
-    (V.CHILD_AT_RISK, "my neighbour's little boy is out on his own at midnight again"),
-    (V.THREAT_TO_LIFE, "he said he'd make sure I never leave this house"),
-    (V.MENTAL_HEALTH_CRISIS, "my brother keeps saying people are watching him and he's hearing "
-                             "voices"),
-    (V.VULNERABLE_ADULT, "the old lady next door has dementia and her curtains have been shut "
-                         "for days"),
-    (V.SEXUAL_OFFENCE, "a man on the bus kept touching my leg and wouldn't stop"),
-    (V.HATE_CRIME, "they spat at my mum and told her to go back to her own country"),
-    (V.EXPLOITATION, "some older lads have moved into my cousin's flat and they deal from it"),
+    (Vulnerability.DOMESTIC_ABUSE,
+     "my boyfriend won't let me see my family and takes my wages off me"),
+    (Vulnerability.SUICIDE_SELF_HARM, "honestly i don't want to be here any more"),
+    (Vulnerability.MISSING_CHILD, "my 13 year old hasn't come home from school and it's gone nine"),
+    (Vulnerability.MISSING_ADULT,
+     "my husband, he's 52, hasn't come home and nobody has seen him since"),
+    (Vulnerability.CHILD_AT_RISK, "my neighbour's little boy is out on his own at midnight again"),
+    (Vulnerability.THREAT_TO_LIFE, "he said he'd make sure I never leave this house"),
+    (Vulnerability.MENTAL_HEALTH_CRISIS,
+     "my brother keeps saying people are watching him and he's hearing voices"),
+    (Vulnerability.VULNERABLE_ADULT,
+     "the old lady next door has dementia and her curtains have been shut for days"),
+    (Vulnerability.SEXUAL_OFFENCE, "a man on the bus kept touching my leg and wouldn't stop"),
+    (Vulnerability.HATE_CRIME, "they spat at my mum and told her to go back to her own country"),
+    (Vulnerability.EXPLOITATION,
+     "some older lads have moved into my cousin's flat and they deal from it"),
 ]
 
 
@@ -47,25 +48,26 @@ def test_each_vulnerability_is_found_from_indirect_wording(vulnerability, text):
 
 def test_third_party_disclosure_is_treated_as_risk():
     u = understand("my neighbour's little boy is always covered in bruises and his dad hits him")
-    assert V.CHILD_AT_RISK in u.vulnerabilities
+    assert Vulnerability.CHILD_AT_RISK in u.vulnerabilities
     assert u.route is Route.PRIORITY_AGENT
 
 
 def test_denied_violence_raises_no_vulnerability_but_stays_with_a_person():
     u = understand("he never hit me, I just want to know how to get my stuff back from his flat")
-    assert V.DOMESTIC_ABUSE not in u.vulnerabilities
+    assert Vulnerability.DOMESTIC_ABUSE not in u.vulnerabilities
     assert u.route is not Route.SELF_SERVICE
     assert any("denied" in r for r in u.reasons)
 
 
 def test_negation_does_not_hide_other_real_risk():
     u = understand("he never hit me but he controls all my money and I'm scared of him")
-    assert V.DOMESTIC_ABUSE in u.vulnerabilities
+    assert Vulnerability.DOMESTIC_ABUSE in u.vulnerabilities
     assert u.route is Route.PRIORITY_AGENT
 
 
 def test_emphatic_correction_is_not_read_as_a_denial():
-    assert V.DOMESTIC_ABUSE in understand("no, he did hit me, last night").vulnerabilities
+    corrected = understand("no, he did hit me, last night")
+    assert Vulnerability.DOMESTIC_ABUSE in corrected.vulnerabilities
 
 
 def test_a_past_crime_is_a_report_not_an_emergency():
@@ -88,7 +90,7 @@ def test_late_disclosure_in_a_later_turn_is_caught():
     later = understand("actually it's my husband, he's been hitting me", history=[
         "hi, I'm ringing about a parking ticket",
     ])
-    assert V.DOMESTIC_ABUSE in later.vulnerabilities
+    assert Vulnerability.DOMESTIC_ABUSE in later.vulnerabilities
     assert later.intent is Intent.DOMESTIC_ABUSE
 
 
@@ -96,7 +98,7 @@ def test_risk_from_an_earlier_turn_persists():
     u = understand("anyway, can you tell me when the front counter opens?", history=[
         "i don't want to be alive any more",
     ])
-    assert V.SUICIDE_SELF_HARM in u.vulnerabilities
+    assert Vulnerability.SUICIDE_SELF_HARM in u.vulnerabilities
     assert u.route is Route.PRIORITY_AGENT
 
 
@@ -109,7 +111,7 @@ def test_repetition_does_not_change_the_answer_or_duplicate_evidence():
 
 def test_speech_recognition_style_text_is_understood():
     u = understand("um my ex keeps turnin up at me house and he said hes gonna kill me")
-    assert {V.DOMESTIC_ABUSE, V.THREAT_TO_LIFE} <= set(u.vulnerabilities)
+    assert {Vulnerability.DOMESTIC_ABUSE, Vulnerability.THREAT_TO_LIFE} <= set(u.vulnerabilities)
 
 
 @pytest.mark.parametrize(
@@ -138,9 +140,9 @@ def test_rubbish_dumped_in_the_street_is_not_an_emergency():
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("he gets a bit handy when he's had a drink", V.DOMESTIC_ABUSE),
-        ("I've been stockpiling my tablets", V.SUICIDE_SELF_HARM),
-        ("she's not been home since Tuesday and she's only 13", V.MISSING_CHILD),
+        ("he gets a bit handy when he's had a drink", Vulnerability.DOMESTIC_ABUSE),
+        ("I've been stockpiling my tablets", Vulnerability.SUICIDE_SELF_HARM),
+        ("she's not been home since Tuesday and she's only 13", Vulnerability.MISSING_CHILD),
     ],
 )
 def test_understated_disclosures_are_prioritised(text, expected):
@@ -151,7 +153,7 @@ def test_understated_disclosures_are_prioritised(text, expected):
 
 def test_the_model_does_not_contradict_the_rules_on_a_missing_childs_age():
     u = understand("she's not been home since Tuesday and she's only 13")
-    assert V.MISSING_ADULT not in u.vulnerabilities
+    assert Vulnerability.MISSING_ADULT not in u.vulnerabilities
 
 
 def test_a_weak_model_guess_on_an_unclear_call_raises_no_vulnerability():
@@ -227,7 +229,8 @@ def test_a_risk_the_model_doubts_keeps_an_everyday_call_with_a_person():
     from synergy.contact.understanding.policy import decide
 
     risk, route, reasons = decide(Intent.LOST_FOUND_PROPERTY, 0.9, (), danger=False,
-                                  language=None, negated=False, doubts=(V.DOMESTIC_ABUSE,))
+                                  language=None, negated=False,
+                                  doubts=(Vulnerability.DOMESTIC_ABUSE,))
     assert (risk, route) == (Risk.STANDARD, Route.AGENT)
     assert any("not sure" in r and "domestic_abuse" in r for r in reasons)
     assert decide(Intent.LOST_FOUND_PROPERTY, 0.9, (), danger=False, language=None,
@@ -255,7 +258,7 @@ def test_a_plainly_stated_request_is_understood(text: str, intent: Intent) -> No
 
 def test_a_stated_request_does_not_hide_a_disclosure_or_danger() -> None:
     disclosed = understand("I want to report a crime, my husband hit me last night")
-    assert V.DOMESTIC_ABUSE in disclosed.vulnerabilities
+    assert Vulnerability.DOMESTIC_ABUSE in disclosed.vulnerabilities
     assert disclosed.route is Route.PRIORITY_AGENT
     happening = understand("I want to report a burglary, they are still in the house")
     assert happening.route is Route.EMERGENCY

@@ -10,11 +10,23 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import lexicon as lx
-from . import lexicon2 as lx2
-from .cues import CUES, ORDERED, UNNEGATABLE
 from .normalise import MatchText, word_set
-from .types import Vulnerability as V
+from .types import Vulnerability
+from .vocabulary import (
+    child_at_risk,
+    domestic_abuse,
+    exploitation,
+    hate_crime,
+    mental_health_crisis,
+    missing,
+    sexual_offence,
+    suicide_self_harm,
+    threat_to_life,
+    vulnerable_adult,
+)
+from .vocabulary.co_occurrence import CUES, ORDERED, UNNEGATABLE
+from .vocabulary.timing import IN_PROGRESS, NOW, PAST
+from .vocabulary.words import CHILD, Pattern
 
 _NEGATORS = word_set(
     "not never no didnt doesnt hasnt havent wasnt isnt wont dont nobody noone neither nor "
@@ -26,20 +38,20 @@ _AFFIRMERS = word_set(
 )
 _NEGATION_WINDOW = 3  # words before a hit that can negate it
 
-_CATEGORIES: tuple[tuple[V, list[lx.Pattern]], ...] = (
-    (V.DOMESTIC_ABUSE, lx.DOMESTIC_ABUSE),
-    (V.SUICIDE_SELF_HARM, lx.SUICIDE_SELF_HARM),
-    (V.MISSING_ADULT, lx.MISSING),  # split into child/adult by `missing_kind`
-    (V.CHILD_AT_RISK, lx.CHILD_AT_RISK),
-    (V.MENTAL_HEALTH_CRISIS, lx.MENTAL_HEALTH_CRISIS),
-    (V.VULNERABLE_ADULT, lx2.VULNERABLE_ADULT),
-    (V.SEXUAL_OFFENCE, lx2.SEXUAL_OFFENCE),
-    (V.HATE_CRIME, lx2.HATE_CRIME),
-    (V.THREAT_TO_LIFE, lx2.THREAT_TO_LIFE),
-    (V.EXPLOITATION, lx2.EXPLOITATION),
+_CATEGORIES: tuple[tuple[Vulnerability, list[Pattern]], ...] = (
+    (Vulnerability.DOMESTIC_ABUSE, domestic_abuse.PHRASES),
+    (Vulnerability.SUICIDE_SELF_HARM, suicide_self_harm.PHRASES),
+    (Vulnerability.MISSING_ADULT, missing.PHRASES),  # split into child/adult by `missing_kind`
+    (Vulnerability.CHILD_AT_RISK, child_at_risk.PHRASES),
+    (Vulnerability.MENTAL_HEALTH_CRISIS, mental_health_crisis.PHRASES),
+    (Vulnerability.VULNERABLE_ADULT, vulnerable_adult.PHRASES),
+    (Vulnerability.SEXUAL_OFFENCE, sexual_offence.PHRASES),
+    (Vulnerability.HATE_CRIME, hate_crime.PHRASES),
+    (Vulnerability.THREAT_TO_LIFE, threat_to_life.PHRASES),
+    (Vulnerability.EXPLOITATION, exploitation.PHRASES),
 )
 _CHILD_CUE = re.compile(
-    rf"\b(?:{lx.CHILD}|school|college|foster\w*|childrens home|children s home|care home for "
+    rf"\b(?:{CHILD}|school|college|foster\w*|childrens home|children s home|care home for "
     r"kids|teen\w*|young person|minor|under ?age|(?:my|our|his|her) (?:son|daughter|boy|girl)|"
     r"(?:only|is|hes|shes|aged) (?:[1-9]|1[0-7]|twelve|thirteen|fourteen|fifteen|sixteen|"
     r"seventeen))\b"
@@ -57,14 +69,14 @@ _ADULT_CUE = re.compile(
 
 @dataclass(frozen=True)
 class RuleHit:
-    vulnerability: V
+    vulnerability: Vulnerability
     text: str  # the caller's words
     rule: str
     negated: bool = False
 
 
 @lru_cache(maxsize=1)
-def _compiled() -> tuple[tuple[V, tuple[tuple[str, re.Pattern[str], bool], ...]], ...]:
+def _compiled() -> tuple[tuple[Vulnerability, tuple[tuple[str, re.Pattern[str], bool], ...]], ...]:
     return tuple(
         (vuln, tuple((name, re.compile(rx), neg) for name, rx, neg in patterns))
         for vuln, patterns in _CATEGORIES
@@ -78,7 +90,7 @@ def find_vulnerabilities(mt: MatchText) -> list[RuleHit]:
         for name, rx, negatable in patterns:
             for m in rx.finditer(mt.text):
                 negated = negatable and _is_negated(mt.text, m.start(), m.end())
-                vuln_here = missing_kind(mt.text) if vuln is V.MISSING_ADULT else vuln
+                vuln_here = missing_kind(mt.text) if vuln is Vulnerability.MISSING_ADULT else vuln
                 hits.append(RuleHit(vuln_here, mt.words_at(m.start(), m.end()), name, negated))
     hits.extend(_cue_hits(mt))
     hits.extend(_child_sexual(mt, hits))
@@ -111,7 +123,7 @@ def _cue_hits(mt: MatchText) -> list[RuleHit]:
                 continue
             who = min(near, key=lambda w: _words_apart(mt.text, w, what))
             start, end = min(who.start(), what.start()), max(who.end(), what.end())
-            vuln = missing_kind(mt.text) if category == "missing" else V(category)
+            vuln = missing_kind(mt.text) if category == "missing" else Vulnerability(category)
             negated = name not in UNNEGATABLE and _is_negated(mt.text, what.start(), what.start())
             hits.append(RuleHit(vuln, mt.words_at(start, end), name, negated))
             break  # one hit per cue is enough evidence
@@ -134,14 +146,14 @@ def _is_negated(text: str, start: int, end: int) -> bool:
     return not any(w in _AFFIRMERS for w in after_negator)
 
 
-def missing_kind(text: str) -> V:
+def missing_kind(text: str) -> Vulnerability:
     """Child or adult? A stated adult age wins; then any child cue (err towards the child);
     then an adult relationship; unknown defaults to adult."""
     if _ADULT_AGE.search(text):
-        return V.MISSING_ADULT
+        return Vulnerability.MISSING_ADULT
     if _CHILD_CUE.search(text):
-        return V.MISSING_CHILD
-    return V.MISSING_ADULT
+        return Vulnerability.MISSING_CHILD
+    return Vulnerability.MISSING_ADULT
 
 
 def _child_sexual(mt: MatchText, hits: list[RuleHit]) -> list[RuleHit]:
@@ -149,15 +161,15 @@ def _child_sexual(mt: MatchText, hits: list[RuleHit]) -> list[RuleHit]:
     if not _CHILD_CUE.search(mt.text):
         return []
     return [
-        RuleHit(V.CHILD_AT_RISK, h.text, f"child and {h.rule}", h.negated)
+        RuleHit(Vulnerability.CHILD_AT_RISK, h.text, f"child and {h.rule}", h.negated)
         for h in hits
-        if h.vulnerability is V.SEXUAL_OFFENCE
+        if h.vulnerability is Vulnerability.SEXUAL_OFFENCE
     ]
 
 
-_NOW = re.compile(lx2.NOW)
-_IN_PROGRESS = re.compile(lx2.IN_PROGRESS)
-_PAST = re.compile(lx2.PAST)
+_NOW = re.compile(NOW)
+_IN_PROGRESS = re.compile(IN_PROGRESS)
+_PAST = re.compile(PAST)
 
 
 def danger_now(mt: MatchText, has_vulnerability: bool) -> str | None:

@@ -1,4 +1,4 @@
-"""Rule layer, part 3: co-occurrence rules. A phrase list cannot foresee every wording
+"""Co-occurrence cues, for what a phrase list misses. A phrase list cannot foresee every wording
 ("her fella knocks her about", "my 14 year old isn't where she said she'd be"), so these fire
 when a *who* cue and a *what* cue occur within a few words of each other in one turn.
 Negation is checked on the *what* cue only ("he never hit me" is negated; "my husband, who
@@ -6,9 +6,8 @@ never listens, hit me" is not)."""
 
 from __future__ import annotations
 
-from .lexicon import CHILD
+from .words import CHILD, Cue
 
-Cue = tuple[str, str, str, int]  # (rule name, who regex, what regex, max words apart)
 # Rules named in ORDERED need the *who* before the *what* ("my husband punched" is abuse by
 # the husband; "someone punched my husband" is not).
 ORDERED = frozenset({"partner or family member is violent or controlling"})

@@ -1,0 +1,41 @@
+"""When it happens: danger happening *now* or in progress, and events in the past.
+
+With a vulnerability or a crime word, danger now makes the call an emergency; a turn that
+talks about the past is not treated as happening now (`rules.danger_now`)."""
+
+from __future__ import annotations
+
+NOW = (
+    r"\b(?:right now|as we speak|at the moment|still here|still there|still outside|outside "
+    r"(?:my|the|our) (?:house|door|flat|window|home) (?:now|right now)|on (?:his|her|their) way "
+    r"(?:here|round|over|back)|tonight|is here now|hes here|shes here|theyre here|breaking in|"
+    r"kicking (?:the|my) door|trying to get in|hurry|"
+    r"(?:just|has just|have just) (?:taken|swallowed|cut))\b"
+)
+IN_PROGRESS = (
+    r"\b(?:(?:is|s|are|re|hes|shes|theyre|theres|someones|whos) (?:(?!been )\w+ )?(?:breaking|"
+    r"kicking (?:the|my|our|his|her) (?:door|window)|"
+    r"kicking (?:me|him|her|them|someone|the shit)|trying to (?:get in|break|kill|hurt|attack|"
+    r"grab|take|stab)|smashing|attacking|fighting|hitting (?:me|him|her|them|someone)|beating|"
+    r"stabbing|chasing|following me|punching|strangling|choking|waving|stealing|robbing|"
+    r"dragging|running (?:off|away|towards))|has (?:got )?a (?:knife|gun|machete|weapon|bottle)|"
+    r"got a (?:knife|gun|machete|weapon)|outside with a|on fire|flames|"
+    r"(?:have|has|ive|hes|shes|just) (?:taken|swallowed) (?:an overdose|a load of|all (?:my|the|"
+    r"his|her)|"
+    r"loads of|too many|a lot of|a whole|pills|tablets)|took (?:an overdose|pills|tablets)|"
+    r"not breathing|bleeding|(?:is|s|are) unconscious|unconscious in|cant breathe|trapped|"
+    r"being (?:attacked|chased|hit|robbed|mugged)|(?:im|i am) being followed|drink driv\w*|"
+    r"drunk driv\w*|wrong way|"
+    r"breaking into|someone in my house|"
+    r"(?:theyre|they are|hes|he is|shes|she is|someones|someone is|burglars? (?:is|are)|"
+    r"intruders? (?:is|are)) still (?:(?:in|inside) (?:the|my|our) (?:house|home|flat|"
+    r"building|shop|garden|garage|property)|inside|here|upstairs|downstairs)|"
+    r"(?:on|standing on) the (?:bridge|ledge|roof)|"
+    r"screaming for help|(?:just|has just|have just|been) (?:been )?(?:stabbed|shot|attacked|"
+    r"knocked down|snatched)|fight going on|right now|as we speak)\b"
+)
+PAST = (
+    r"\b(?:last (?:week|month|year|night|weekend|time|tuesday|monday|wednesday|thursday|friday|"
+    r"saturday|sunday)|years? ago|months? ago|weeks? ago|days ago|yesterday|back in|when i was|"
+    r"used to|in the past|historic\w*|a while ago|over the weekend|previously|already reported)\b"
+)
