@@ -34,7 +34,7 @@ from synergy.app import import_all_models
 from synergy.contact.voice.audio import chunks, resample, silence
 from synergy.contact.voice.frames import TranscriptionFrame
 from synergy.contact.voice.session import VoiceServices, VoiceSession
-from synergy.contact.voice.tts import FliteEngine
+from synergy.contact.voice.speech.tts import FliteEngine
 from synergy.core.db import make_engine, make_session_factory, upgrade
 
 SENTENCES = [

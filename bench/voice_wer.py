@@ -25,10 +25,10 @@ from pathlib import Path
 
 from synergy.contact.understanding import understand
 from synergy.contact.understanding.training import data_path
-from synergy.contact.voice.asr import SpeechRecognizer, can_stream, make_engine
 from synergy.contact.voice.audio import chunks, read_wav, resample
-from synergy.contact.voice.g711 import PCMU
-from synergy.contact.voice.tts import FliteEngine
+from synergy.contact.voice.speech.asr import SpeechRecognizer, can_stream, make_engine
+from synergy.contact.voice.speech.tts import FliteEngine
+from synergy.contact.voice.telephony.g711 import PCMU
 
 ALSA_CLIPS = Path("/usr/share/sounds/alsa")
 DEFAULT_FSDD = Path(__file__).resolve().parents[2] / "shared" / "data" / "fsdd_spoken_digits"

@@ -22,9 +22,9 @@ def voice_sip(
 ) -> None:
     """Answer calls from the SIP trunk or PBX until interrupted."""
     from synergy.cli import fail, settings
-    from synergy.contact.voice.asr import EngineNotInstalled
     from synergy.contact.voice.session import VoiceServices
-    from synergy.contact.voice.sip import SipConfig, SipUserAgent
+    from synergy.contact.voice.speech.asr import EngineNotInstalled
+    from synergy.contact.voice.telephony.sip import SipConfig, SipUserAgent
     from synergy.core.db import NotMigrated, engine_for, ensure_migrated, make_session_factory
 
     config = settings()
@@ -65,7 +65,7 @@ def voice_say(
     """Speak TEXT with the configured offline voice into a WAV file."""
     from synergy.cli import fail, settings
     from synergy.contact.voice.audio import write_wav
-    from synergy.contact.voice.tts import SynthesisFailed, make_synthesizer
+    from synergy.contact.voice.speech.tts import SynthesisFailed, make_synthesizer
 
     config = settings()
     try:
@@ -84,8 +84,8 @@ def voice_transcribe(
 ) -> None:
     """Transcribe a 16-bit WAV file offline with the configured speech engine."""
     from synergy.cli import fail, settings
-    from synergy.contact.voice.asr import EngineNotInstalled, make_engine
     from synergy.contact.voice.audio import read_wav
+    from synergy.contact.voice.speech.asr import EngineNotInstalled, make_engine
 
     config = settings()
     try:

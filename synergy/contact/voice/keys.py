@@ -3,9 +3,9 @@ speech recogniser (used when the line does not send RFC 4733 telephone-events)."
 
 from __future__ import annotations
 
-from synergy.contact.voice.dtmf import InbandDTMFDetector
 from synergy.contact.voice.frames import AudioFrame, Direction, DTMFFrame, Frame
 from synergy.contact.voice.pipeline import FrameProcessor
+from synergy.contact.voice.telephony.dtmf import InbandDTMFDetector
 
 
 class InbandKeyDetector(FrameProcessor):

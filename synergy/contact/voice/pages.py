@@ -59,7 +59,7 @@ def call_online_script(_: Caller) -> Response:
 
 @router.post(OFFER_PATH, summary="Start a browser call: answer its WebRTC offer")
 async def answer_offer(request: Request, offer: Offer, _: Caller) -> Answer:
-    from synergy.contact.voice.webrtc import TooManyCalls
+    from synergy.contact.voice.telephony.webrtc import TooManyCalls
 
     gateway = await _gateway(request)
     try:
@@ -84,11 +84,11 @@ async def _gateway(request: Request):  # type: ignore[no-untyped-def]
 
 
 def _build_gateway(request: Request):  # type: ignore[no-untyped-def]
-    from synergy.contact.voice.asr import EngineNotInstalled
     from synergy.contact.voice.session import VoiceServices
-    from synergy.contact.voice.sip import SipConfig
-    from synergy.contact.voice.tts import SynthesisFailed
-    from synergy.contact.voice.webrtc import WebRTCGateway
+    from synergy.contact.voice.speech.asr import EngineNotInstalled
+    from synergy.contact.voice.speech.tts import SynthesisFailed
+    from synergy.contact.voice.telephony.sip import SipConfig
+    from synergy.contact.voice.telephony.webrtc import WebRTCGateway
 
     settings = request.app.state.settings
     try:

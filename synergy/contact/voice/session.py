@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from synergy.contact import service
-from synergy.contact.voice.asr import SpeechRecognizer, make_engine
 from synergy.contact.voice.assistant import CallAssistant
 from synergy.contact.voice.calls import VoiceCalls
 from synergy.contact.voice.frames import (
@@ -37,11 +36,12 @@ from synergy.contact.voice.frames import (
 )
 from synergy.contact.voice.keys import InbandKeyDetector
 from synergy.contact.voice.pipeline import FrameProcessor, Pipeline
-from synergy.contact.voice.recognizer import SpeechToText, TurnSettings
-from synergy.contact.voice.speaking import PlaybackBuffer, TextToSpeech
-from synergy.contact.voice.tts import CachedSynthesizer, SpeechSynthesizer, make_synthesizer
-from synergy.contact.voice.vad import VoiceActivityDetector, default_vad
-from synergy.contact.voice.worker import RecognitionWorker
+from synergy.contact.voice.speech.asr import SpeechRecognizer, make_engine
+from synergy.contact.voice.speech.engine_pool import RecognitionWorker
+from synergy.contact.voice.speech.recognizer import SpeechToText, TurnSettings
+from synergy.contact.voice.speech.speaking import PlaybackBuffer, TextToSpeech
+from synergy.contact.voice.speech.tts import CachedSynthesizer, SpeechSynthesizer, make_synthesizer
+from synergy.contact.voice.speech.vad import VoiceActivityDetector, default_vad
 from synergy.core.config import Settings
 
 
@@ -120,7 +120,7 @@ def fixed_prompts() -> tuple[str, ...]:
     from synergy.contact.dialogue import Channel
     from synergy.contact.dialogue.replies import greeting
     from synergy.contact.voice.assistant import FAILURE_TEXT, KEY_HINT
-    from synergy.contact.voice.speaking import sentences
+    from synergy.contact.voice.speech.speaking import sentences
 
     return (*sentences(f"{greeting(Channel.VOICE)} {KEY_HINT}"), *sentences(FAILURE_TEXT))
 

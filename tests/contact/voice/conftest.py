@@ -11,9 +11,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from synergy.contact.voice.asr import EngineNotInstalled, PocketSphinxEngine, WhisperEngine
 from synergy.contact.voice.audio import resample
-from synergy.contact.voice.tts import FliteEngine
+from synergy.contact.voice.speech.asr import EngineNotInstalled, PocketSphinxEngine, WhisperEngine
+from synergy.contact.voice.speech.tts import FliteEngine
 
 IN_CI = os.environ.get("CI") == "true"
 
@@ -41,7 +41,7 @@ def speech(text: str, rate: int = 8000) -> bytes:
 
 def phone_line(pcm: bytes) -> bytes:
     """8 kHz audio as it arrives over a G.711 µ-law line."""
-    from synergy.contact.voice.g711 import PCMU
+    from synergy.contact.voice.telephony.g711 import PCMU
 
     return PCMU.decode(PCMU.encode(pcm))
 
@@ -189,11 +189,11 @@ async def feed(target, pcm: bytes, rate: int = 8000, *, pace: float = 0.002) -> 
 
 def make_services(session_factory, recognizer, synthesizer, **turn):  # type: ignore[no-untyped-def]
     from synergy.contact.voice.calls import VoiceCalls
-    from synergy.contact.voice.recognizer import TurnSettings
     from synergy.contact.voice.session import VoiceServices
-    from synergy.contact.voice.tts import CachedSynthesizer
-    from synergy.contact.voice.vad import EnergyVAD
-    from synergy.contact.voice.worker import RecognitionWorker
+    from synergy.contact.voice.speech.engine_pool import RecognitionWorker
+    from synergy.contact.voice.speech.recognizer import TurnSettings
+    from synergy.contact.voice.speech.tts import CachedSynthesizer
+    from synergy.contact.voice.speech.vad import EnergyVAD
 
     return VoiceServices(
         calls=VoiceCalls(session_factory),

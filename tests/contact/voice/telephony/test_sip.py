@@ -3,11 +3,11 @@
 import asyncio
 import itertools
 
-from synergy.contact.voice.dtmf import telephone_event_payload
-from synergy.contact.voice.rtp import RtpPacket
-from synergy.contact.voice.sdp import parse_sdp
-from synergy.contact.voice.sip import SipConfig, SipUserAgent
-from synergy.contact.voice.sipmessage import (
+from synergy.contact.voice.telephony.dtmf import telephone_event_payload
+from synergy.contact.voice.telephony.rtp import RtpPacket
+from synergy.contact.voice.telephony.sdp import parse_sdp
+from synergy.contact.voice.telephony.sip import SipConfig, SipUserAgent
+from synergy.contact.voice.telephony.sipmessage import (
     SipMessage,
     digest_response,
     parse_challenge,
@@ -16,7 +16,7 @@ from synergy.contact.voice.sipmessage import (
     tag_of,
 )
 
-from .conftest import ScriptedRecognizer, ToneSynthesizer, make_services
+from ..conftest import ScriptedRecognizer, ToneSynthesizer, make_services
 
 _ports = itertools.count(41000, 2)
 

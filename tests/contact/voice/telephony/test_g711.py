@@ -2,7 +2,7 @@ import warnings
 
 import numpy as np
 
-from synergy.contact.voice.g711 import PCMA, PCMU
+from synergy.contact.voice.telephony.g711 import PCMA, PCMU
 
 EVERY_SAMPLE = np.arange(-32768, 32768, dtype="<i2").tobytes()
 EVERY_CODE = bytes(range(256))

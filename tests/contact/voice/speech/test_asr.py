@@ -4,12 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from synergy.contact.voice import asr
-from synergy.contact.voice.asr import ModelCheckFailed
 from synergy.contact.voice.audio import chunks, read_wav, silence
-from synergy.contact.voice.g711 import PCMU
+from synergy.contact.voice.speech import asr
+from synergy.contact.voice.speech.asr import ModelCheckFailed
+from synergy.contact.voice.telephony.g711 import PCMU
 
-from .conftest import need, speech, words_right
+from ..conftest import need, speech, words_right
 
 REAL_VOICE = Path("/usr/share/sounds/alsa/Front_Center.wav")  # Debian alsa-utils
 

@@ -25,7 +25,7 @@ from synergy.contact.voice.frames import (
     TTSStoppedFrame,
 )
 from synergy.contact.voice.pipeline import FrameProcessor
-from synergy.contact.voice.tts import SpeechSynthesizer
+from synergy.contact.voice.speech.tts import SpeechSynthesizer
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 

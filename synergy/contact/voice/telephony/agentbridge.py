@@ -17,9 +17,9 @@ from typing import Any
 
 from synergy.contact.voice.audio import resample
 from synergy.contact.voice.frames import HandoverFrame, TextFrame
-from synergy.contact.voice.ringtone import RingingTone
 from synergy.contact.voice.session import VoiceSession
-from synergy.contact.voice.sipdial import AgentCall, AgentDialer, AgentOutcome
+from synergy.contact.voice.telephony.ringtone import RingingTone
+from synergy.contact.voice.telephony.sipdial import AgentCall, AgentDialer, AgentOutcome
 from synergy.core.errors import SynergyError
 
 log = logging.getLogger(__name__)

@@ -12,15 +12,15 @@ import socket
 
 import numpy as np
 
-from synergy.contact.voice.agentbridge import AgentBridge
-from synergy.contact.voice.rtp import RtpPacket
-from synergy.contact.voice.sdp import parse_sdp
 from synergy.contact.voice.session import VoiceSession
-from synergy.contact.voice.sip import SipConfig
-from synergy.contact.voice.sipdial import AgentDialer, AgentOutcome
-from synergy.contact.voice.sipmessage import digest_response, parse_challenge, response_to
+from synergy.contact.voice.telephony.agentbridge import AgentBridge
+from synergy.contact.voice.telephony.rtp import RtpPacket
+from synergy.contact.voice.telephony.sdp import parse_sdp
+from synergy.contact.voice.telephony.sip import SipConfig
+from synergy.contact.voice.telephony.sipdial import AgentDialer, AgentOutcome
+from synergy.contact.voice.telephony.sipmessage import digest_response, parse_challenge, response_to
 
-from .conftest import ScriptedRecognizer, ToneSynthesizer, make_services
+from ..conftest import ScriptedRecognizer, ToneSynthesizer, make_services
 from .test_sip import Peer
 
 _ports = itertools.count(44000, 4)

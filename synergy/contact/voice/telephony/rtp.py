@@ -15,8 +15,8 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import cast
 
-from synergy.contact.voice.dtmf import parse_telephone_event
-from synergy.contact.voice.g711 import G711
+from synergy.contact.voice.telephony.dtmf import parse_telephone_event
+from synergy.contact.voice.telephony.g711 import G711
 
 PACKET_MS = 20
 SAMPLES_PER_PACKET = 8000 * PACKET_MS // 1000

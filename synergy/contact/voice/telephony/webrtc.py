@@ -21,11 +21,11 @@ from typing import Any
 
 import numpy as np
 
-from synergy.contact.voice.agentbridge import AgentBridge
 from synergy.contact.voice.audio import resample
 from synergy.contact.voice.session import VoiceServices, VoiceSession
-from synergy.contact.voice.sip import SipConfig
-from synergy.contact.voice.sipdial import AgentDialer, AgentOutcome
+from synergy.contact.voice.telephony.agentbridge import AgentBridge
+from synergy.contact.voice.telephony.sip import SipConfig
+from synergy.contact.voice.telephony.sipdial import AgentDialer, AgentOutcome
 
 log = logging.getLogger(__name__)
 

@@ -1,7 +1,7 @@
 import pytest
 
-from synergy.contact.voice.sdp import SdpError, build_sdp, choose_codec, parse_sdp
-from synergy.contact.voice.sipmessage import (
+from synergy.contact.voice.telephony.sdp import SdpError, build_sdp, choose_codec, parse_sdp
+from synergy.contact.voice.telephony.sipmessage import (
     SipParseError,
     digest_response,
     host_port,

@@ -14,15 +14,15 @@ import pytest
 
 from synergy.contact.voice.audio import read_wav, rms_dbfs, silence, write_wav
 from synergy.contact.voice.calls import VoiceCalls
-from synergy.contact.voice.recognizer import TurnSettings
 from synergy.contact.voice.session import VoiceServices
-from synergy.contact.voice.sip import SipConfig
-from synergy.contact.voice.tts import CachedSynthesizer, FliteEngine
-from synergy.contact.voice.webrtc import keep_candidates
-from synergy.contact.voice.worker import RecognitionWorker
+from synergy.contact.voice.speech.engine_pool import RecognitionWorker
+from synergy.contact.voice.speech.recognizer import TurnSettings
+from synergy.contact.voice.speech.tts import CachedSynthesizer, FliteEngine
+from synergy.contact.voice.telephony.sip import SipConfig
+from synergy.contact.voice.telephony.webrtc import keep_candidates
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, LiveServer
 
-from .conftest import need, speech
+from ..conftest import need, speech
 from .softphone import BARESIP_CONFIG
 
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -56,7 +56,7 @@ def test_a_browser_caller_is_answered_and_sees_both_sides_captioned(
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
     from playwright.sync_api import sync_playwright
 
-    from synergy.contact.voice.webrtc import WebRTCGateway
+    from synergy.contact.voice.telephony.webrtc import WebRTCGateway
 
     services = VoiceServices(
         calls=VoiceCalls(session_factory), worker=RecognitionWorker(whisper),
@@ -173,7 +173,7 @@ def test_a_browser_caller_who_needs_a_person_is_put_through_to_an_agent(
     need(shutil.which("flite") is not None, "flite is not installed")
     from playwright.sync_api import sync_playwright
 
-    from synergy.contact.voice.webrtc import WebRTCGateway
+    from synergy.contact.voice.telephony.webrtc import WebRTCGateway
 
     agent_port = 45010
     agent = _agent_baresip(tmp_path / "agent", agent_port)

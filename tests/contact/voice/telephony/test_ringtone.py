@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from synergy.contact.voice.ringtone import RingingTone, ringing_cycle
+from synergy.contact.voice.telephony.ringtone import RingingTone, ringing_cycle
 
 
 def test_the_tone_repeats_its_cadence_seamlessly_whatever_size_it_is_read_in():

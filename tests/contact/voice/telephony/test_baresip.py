@@ -13,13 +13,13 @@ import pytest
 
 from synergy.contact.voice.audio import read_wav, silence, write_wav
 from synergy.contact.voice.calls import VoiceCalls
-from synergy.contact.voice.recognizer import TurnSettings
 from synergy.contact.voice.session import VoiceServices
-from synergy.contact.voice.sip import SipConfig, SipUserAgent
-from synergy.contact.voice.tts import CachedSynthesizer, FliteEngine
-from synergy.contact.voice.worker import RecognitionWorker
+from synergy.contact.voice.speech.engine_pool import RecognitionWorker
+from synergy.contact.voice.speech.recognizer import TurnSettings
+from synergy.contact.voice.speech.tts import CachedSynthesizer, FliteEngine
+from synergy.contact.voice.telephony.sip import SipConfig, SipUserAgent
 
-from .conftest import need, speech
+from ..conftest import need, speech
 from .softphone import BARESIP_CONFIG
 from .test_sip import Peer
 

@@ -32,8 +32,8 @@ from synergy.contact.voice.frames import (
     UserStoppedSpeakingFrame,
 )
 from synergy.contact.voice.pipeline import FrameProcessor
-from synergy.contact.voice.vad import VoiceActivityDetector
-from synergy.contact.voice.worker import RecognitionWorker, WorkerStopped, WorkerStream
+from synergy.contact.voice.speech.engine_pool import RecognitionWorker, WorkerStopped, WorkerStream
+from synergy.contact.voice.speech.vad import VoiceActivityDetector
 
 UNFINISHED_ENDINGS = frozenset(
     [

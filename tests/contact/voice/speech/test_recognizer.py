@@ -1,6 +1,5 @@
 import asyncio
 
-from synergy.contact.voice.asr import PocketSphinxEngine
 from synergy.contact.voice.frames import (
     ErrorFrame,
     TranscriptionFrame,
@@ -8,11 +7,12 @@ from synergy.contact.voice.frames import (
     UserStoppedSpeakingFrame,
 )
 from synergy.contact.voice.pipeline import Pipeline
-from synergy.contact.voice.recognizer import SpeechToText, TurnSettings, sounds_unfinished
-from synergy.contact.voice.vad import EnergyVAD
-from synergy.contact.voice.worker import RecognitionWorker
+from synergy.contact.voice.speech.asr import PocketSphinxEngine
+from synergy.contact.voice.speech.engine_pool import RecognitionWorker
+from synergy.contact.voice.speech.recognizer import SpeechToText, TurnSettings, sounds_unfinished
+from synergy.contact.voice.speech.vad import EnergyVAD
 
-from .conftest import feed, loud, phone_line, speech, words_right
+from ..conftest import feed, loud, phone_line, speech, words_right
 
 
 def _run(recognizer, audio_parts, *, settle=0.3, before_last=None, pace=0.002, **turn):

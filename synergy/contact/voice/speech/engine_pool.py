@@ -15,7 +15,7 @@ from collections import deque
 from concurrent.futures import Future, InvalidStateError, ThreadPoolExecutor
 from contextlib import suppress
 
-from synergy.contact.voice.asr import RecognitionStream, SpeechRecognizer, can_stream
+from synergy.contact.voice.speech.asr import RecognitionStream, SpeechRecognizer, can_stream
 
 
 class WorkerStopped(RuntimeError):

@@ -19,12 +19,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from synergy.contact.voice.g711 import CODECS
-from synergy.contact.voice.rtp import RtpStream, open_rtp
-from synergy.contact.voice.sdp import SdpError, build_sdp, choose_codec, parse_sdp
 from synergy.contact.voice.session import VoiceServices, VoiceSession
-from synergy.contact.voice.sipendpoint import MAX_RETRANSMITS, T1, USER_AGENT, SipEndpoint
-from synergy.contact.voice.sipmessage import (
+from synergy.contact.voice.telephony.g711 import CODECS
+from synergy.contact.voice.telephony.rtp import RtpStream, open_rtp
+from synergy.contact.voice.telephony.sdp import SdpError, build_sdp, choose_codec, parse_sdp
+from synergy.contact.voice.telephony.sipendpoint import MAX_RETRANSMITS, T1, USER_AGENT, SipEndpoint
+from synergy.contact.voice.telephony.sipmessage import (
     SipMessage,
     SipParseError,
     answer_challenge,

@@ -10,10 +10,10 @@ from synergy.contact.voice.frames import (
     TTSStoppedFrame,
 )
 from synergy.contact.voice.pipeline import run_test
-from synergy.contact.voice.speaking import PlaybackBuffer, TextToSpeech, sentences
-from synergy.contact.voice.tts import CachedSynthesizer, FliteEngine
+from synergy.contact.voice.speech.speaking import PlaybackBuffer, TextToSpeech, sentences
+from synergy.contact.voice.speech.tts import CachedSynthesizer, FliteEngine
 
-from .conftest import ToneSynthesizer, need
+from ..conftest import ToneSynthesizer, need
 
 
 def test_each_sentence_is_synthesised_and_sent_on_in_order():

@@ -2,9 +2,9 @@
 
 import pytest
 
-from synergy.contact.voice.worker import RecognitionWorker, WorkerStopped
+from synergy.contact.voice.speech.engine_pool import RecognitionWorker, WorkerStopped
 
-from .conftest import ScriptedRecognizer, ScriptedStreamingRecognizer
+from ..conftest import ScriptedRecognizer, ScriptedStreamingRecognizer
 
 
 def test_a_stopped_worker_refuses_new_work():

@@ -17,12 +17,12 @@ import logging
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from synergy.contact.voice.g711 import CODECS, PCMA, PCMU
-from synergy.contact.voice.rtp import AudioSink, AudioSource, RtpStream, open_rtp
-from synergy.contact.voice.sdp import SdpError, build_sdp, choose_codec, parse_sdp
-from synergy.contact.voice.sip import SipConfig
-from synergy.contact.voice.sipendpoint import T1, USER_AGENT, SipEndpoint
-from synergy.contact.voice.sipmessage import (
+from synergy.contact.voice.telephony.g711 import CODECS, PCMA, PCMU
+from synergy.contact.voice.telephony.rtp import AudioSink, AudioSource, RtpStream, open_rtp
+from synergy.contact.voice.telephony.sdp import SdpError, build_sdp, choose_codec, parse_sdp
+from synergy.contact.voice.telephony.sip import SipConfig
+from synergy.contact.voice.telephony.sipendpoint import T1, USER_AGENT, SipEndpoint
+from synergy.contact.voice.telephony.sipmessage import (
     SipMessage,
     SipParseError,
     answer_challenge,

@@ -12,7 +12,12 @@ import asyncio
 import logging
 from typing import cast
 
-from synergy.contact.voice.sipmessage import SipMessage, SipParseError, parse_message, response_to
+from synergy.contact.voice.telephony.sipmessage import (
+    SipMessage,
+    SipParseError,
+    parse_message,
+    response_to,
+)
 
 log = logging.getLogger(__name__)
 

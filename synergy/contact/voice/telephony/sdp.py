@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
-from synergy.contact.voice.g711 import CODECS
+from synergy.contact.voice.telephony.g711 import CODECS
 
 TELEPHONE_EVENT_PT = 101
 

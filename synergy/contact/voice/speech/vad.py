@@ -2,7 +2,7 @@
 
 `webrtcvad-wheels` (the `voice` extra) is the default; `EnergyVAD` needs nothing and serves
 small installs and tests. End-of-turn decisions are made on top of these by
-`synergy.contact.voice.recognizer`.
+`synergy.contact.voice.speech.recognizer`.
 """
 
 from __future__ import annotations

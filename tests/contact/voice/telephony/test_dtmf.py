@@ -1,12 +1,12 @@
 from synergy.contact.voice.audio import silence
-from synergy.contact.voice.dtmf import (
+from synergy.contact.voice.telephony.dtmf import (
     InbandDTMFDetector,
     dtmf_tone,
     parse_telephone_event,
     telephone_event_payload,
 )
 
-from .conftest import speech
+from ..conftest import speech
 
 
 def test_telephone_event_payload_round_trips_every_key():
