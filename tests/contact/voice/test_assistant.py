@@ -5,8 +5,8 @@ import time
 
 from synergy.contact.models import CallStatus
 from synergy.contact.voice.assistant import FAILURE_TEXT
+from synergy.contact.voice.keys import dtmf_tone
 from synergy.contact.voice.session import VoiceSession
-from synergy.contact.voice.telephony.dtmf import dtmf_tone
 
 from .conftest import ScriptedRecognizer, ToneSynthesizer, feed, loud, make_services
 
