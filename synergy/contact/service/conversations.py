@@ -1,31 +1,27 @@
-"""Contact operations: run conversations, store every turn and decision, and the staff queue.
+"""Conversations: start one, take the caller's turns, hand over, close abandoned ones.
 
-The only way other modules touch contact data. Functions `flush()`; the request or job that
-calls them commits. Each caller turn is stored with how it was understood, the assistant's
-answer is stored with what it decided and why, the decision is written to the audit log, and
-the engine's actions are published through the outbox in the same transaction.
+Each caller turn is stored with how it was understood, the assistant's answer is stored with
+what it decided and why, the decision is written to the audit log, and the engine's actions
+are published through the outbox in the same transaction.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from synergy.contact.dialogue import (
     Channel,
     Conversation,
     ConversationState,
-    Queue,
     Reply,
     Understand,
 )
-from synergy.contact.dialogue.state import QUEUE_ORDER
-from synergy.contact.models import CallStatus, ContactCall, ContactReferenceCounter, ContactTurn
+from synergy.contact.models import CallStatus, ContactCall, ContactTurn
+from synergy.contact.service.references import next_log_number
 from synergy.core import audit, events
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, Gone, InvalidRequest, NotFound, TooManyRequests
@@ -33,8 +29,6 @@ from synergy.core.security import new_token, token_digest
 
 CALLER_ACTOR = "contact-caller"
 MAX_TOKEN_LENGTH = 100
-MAX_LOG_NUMBER = 9999
-UK_TIME = ZoneInfo("Europe/London")
 
 
 @dataclass(frozen=True)
@@ -52,9 +46,6 @@ class Started:
     token: str  # give to the caller once; only its digest is stored
     call: ContactCall
     reply: Reply
-
-
-# --- Conversations ----------------------------------------------------------------------------
 
 
 def start_conversation(
@@ -283,128 +274,3 @@ def close_abandoned_calls(
         closed += 1
     session.flush()
     return closed
-
-
-# --- References ------------------------------------------------------------------------------
-
-
-def next_log_number(session: Session, *, now: dt.datetime | None = None) -> str:
-    """The next incident log number for today (UK date), like "LOG 0001-26112026".
-
-    The same canonical form as `synergy.core.references` gives incident logs; numbers restart
-    each day. The counter row is locked while it is incremented, so two calls never share one.
-    """
-    today = (now or utcnow()).astimezone(UK_TIME).date()
-    counter = _locked_counter(session, today.isoformat())
-    if counter.last_number >= MAX_LOG_NUMBER:
-        raise Conflict("No incident log numbers are left for today; pass the call to a person")
-    counter.last_number += 1
-    session.flush()
-    return f"LOG {counter.last_number:04d}-{today:%d%m%Y}"
-
-
-def _locked_counter(session: Session, day: str) -> ContactReferenceCounter:
-    query = (
-        select(ContactReferenceCounter).where(ContactReferenceCounter.day == day).with_for_update()
-    )
-    counter = session.execute(query).scalar_one_or_none()
-    if counter is not None:
-        return counter
-    try:
-        # The first number of the day: another call may create the row at the same moment.
-        with session.begin_nested():
-            session.add(ContactReferenceCounter(day=day, last_number=0))
-    except IntegrityError:
-        pass
-    return session.execute(query).scalar_one()
-
-
-def record_put_through(
-    session: Session,
-    *,
-    call_id: int,
-    connected: bool,
-    told: str,
-    reasons: list[str],
-    agent: str,
-    source_ip: str | None = None,
-) -> ContactCall:
-    """How putting a handed-over caller through to a person went, for the staff who see the
-    call: what the caller was told is stored as a turn and audited. A call an agent answered
-    is marked taken by that agent line; one that could not be put through stays waiting."""
-    query = select(ContactCall).where(ContactCall.id == call_id).with_for_update()
-    call = session.execute(query).scalar_one_or_none()
-    if call is None:
-        raise NotFound("There is no call with that number")
-    decision = "agent_connected" if connected else "agent_unavailable"
-    turn = ContactTurn(call=call, seq=len(call.turns) + 1, speaker="assistant", text=told,
-                       decision=decision, reasons=list(reasons))  # fmt: skip
-    session.add(turn)
-    if connected and call.status == CallStatus.WAITING:
-        call.status = CallStatus.TAKEN
-        call.taken_by = agent
-        call.taken_at = utcnow()
-    call.updated_at = utcnow()
-    session.flush()
-    audit.record(
-        session, action="contact.put_through", actor=CALLER_ACTOR, target_type="contact_call",
-        target_id=call.id, source_ip=source_ip,
-        details={"connected": connected, "agent": agent, "reasons": list(reasons)},
-    )  # fmt: skip
-    return call
-
-
-# --- The staff queue -------------------------------------------------------------------------
-
-
-def waiting_calls(session: Session) -> list[ContactCall]:
-    """Handed-over calls not yet taken: emergency, then priority, then normal; within each,
-    vulnerable callers first, then the longest waiting."""
-    calls = session.execute(
-        select(ContactCall).where(ContactCall.status == CallStatus.WAITING)
-    ).scalars()
-    order = {queue.value: index for index, queue in enumerate(QUEUE_ORDER)}
-
-    def urgency(call: ContactCall) -> tuple[int, int, dt.datetime]:
-        waited_since = call.ended_at or call.updated_at
-        return (order.get(call.queue or Queue.NORMAL.value, 99), 0 if call.vulnerabilities else 1,
-                waited_since)  # fmt: skip
-
-    return sorted(calls, key=urgency)
-
-
-def get_call(session: Session, *, call_id: int) -> ContactCall:
-    call = session.get(ContactCall, call_id)
-    if call is None:
-        raise NotFound("There is no call with that number")
-    return call
-
-
-def view_call(session: Session, *, call_id: int, actor: str, source_ip: str | None) -> ContactCall:
-    """A call and its transcript for a member of staff; reading it is audited."""
-    call = get_call(session, call_id=call_id)
-    audit.record(
-        session, action="contact.call_viewed", actor=actor, target_type="contact_call",
-        target_id=call.id, source_ip=source_ip, details={"status": call.status},
-    )  # fmt: skip
-    return call
-
-
-def take_call(session: Session, *, call_id: int, actor: str, source_ip: str | None) -> ContactCall:
-    """A member of staff takes a waiting call off the queue."""
-    query = select(ContactCall).where(ContactCall.id == call_id).with_for_update()
-    call = session.execute(query).scalar_one_or_none()
-    if call is None:
-        raise NotFound("There is no call with that number")
-    if call.status != CallStatus.WAITING:
-        taker = f" by {call.taken_by}" if call.taken_by else ""
-        raise Conflict(f"This call is not waiting: it is {call.status}{taker}")
-    call.status = CallStatus.TAKEN
-    call.taken_by = actor
-    call.taken_at = utcnow()
-    session.flush()
-    audit.record(
-        session, action="contact.call_taken", actor=actor, target_type="contact_call",
-        target_id=call.id, source_ip=source_ip, details={"queue": call.queue},
-    )  # fmt: skip
-    return call

@@ -1,0 +1,48 @@
+"""Contact operations: the only way other modules touch contact data.
+
+Functions `flush()`; the request or job that calls them commits. `conversations` runs the
+public conversations, `references` gives incident log numbers, `staff_queue` serves the staff
+who take handed-over calls.
+"""
+
+from synergy.contact.service.conversations import (
+    CALLER_ACTOR,
+    MAX_TOKEN_LENGTH,
+    Limits,
+    Started,
+    call_for_token,
+    clean_message,
+    close_abandoned_calls,
+    hand_over,
+    start_conversation,
+    take_turn,
+)
+from synergy.contact.service.references import MAX_LOG_NUMBER, UK_TIME, next_log_number
+from synergy.contact.service.staff_queue import (
+    get_call,
+    record_put_through,
+    take_call,
+    view_call,
+    waiting_calls,
+)
+
+__all__ = [
+    "CALLER_ACTOR",
+    "MAX_LOG_NUMBER",
+    "MAX_TOKEN_LENGTH",
+    "UK_TIME",
+    "Limits",
+    "Started",
+    "call_for_token",
+    "clean_message",
+    "close_abandoned_calls",
+    "get_call",
+    "hand_over",
+    "next_log_number",
+    "record_put_through",
+    "start_conversation",
+    "take_call",
+    "take_turn",
+    "view_call",
+    "waiting_calls",
+]
