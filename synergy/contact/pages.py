@@ -9,18 +9,16 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, Path, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from synergy.contact import service
+from synergy.contact.deps import CallId, ContactStaff, LimitsDep, Visitor
 from synergy.contact.dialogue import Channel
 from synergy.contact.models import CallStatus, ContactCall
-from synergy.contact.routes import limits_for
-from synergy.core.deps import SessionDep, SettingsDep, allow, client_ip, public
+from synergy.core.deps import SessionDep, SettingsDep, client_ip
 from synergy.core.errors import Conflict, Gone, InvalidRequest, NotFound, TooManyRequests
-from synergy.core.roles import Role
 from synergy.core.web import redirect, render
-from synergy.identity.service import CurrentUser
 
 router = APIRouter()
 
@@ -28,12 +26,6 @@ CHAT_COOKIE = "synergy_contact_chat"
 CHAT_PATH = "/contact-us"
 CHAT_TITLE = "Contact us about a non-emergency"
 PERSON_REQUEST = "I would like to speak to a person"
-
-Visitor = Annotated[
-    CurrentUser | None, public("the public web chat for non-emergency contact with the police")
-]
-ContactStaff = Annotated[CurrentUser, allow(Role.CONTACT_AGENT, Role.SUPERVISOR)]
-CallId = Annotated[int, Path(ge=1, le=2**31 - 1)]
 
 
 # --- Public web chat ---------------------------------------------------------------------------
@@ -46,9 +38,11 @@ def chat_start(request: Request, _: Visitor) -> Response:
 
 
 @router.post(CHAT_PATH, summary="Web chat: start a conversation")
-def chat_begin(request: Request, db: SessionDep, settings: SettingsDep, _: Visitor) -> Response:
+def chat_begin(
+    request: Request, db: SessionDep, settings: SettingsDep, limits: LimitsDep, _: Visitor
+) -> Response:
     started = service.start_conversation(
-        db, channel=Channel.WEB_CHAT, source_ip=client_ip(request), limits=limits_for(settings)
+        db, channel=Channel.WEB_CHAT, source_ip=client_ip(request), limits=limits
     )
     response = redirect(f"{CHAT_PATH}/chat")
     secure = settings.behind_tls
@@ -77,10 +71,10 @@ def _chat_context(call: ContactCall, **extra: Any) -> dict[str, Any]:
 
 
 @router.get(f"{CHAT_PATH}/chat", response_class=HTMLResponse, summary="Web chat: conversation")
-def chat_page(request: Request, db: SessionDep, settings: SettingsDep, _: Visitor) -> Response:
+def chat_page(request: Request, db: SessionDep, limits: LimitsDep, _: Visitor) -> Response:
     token = request.cookies.get(CHAT_COOKIE, "")
     try:
-        call = service.call_for_token(db, token=token, limits=limits_for(settings))
+        call = service.call_for_token(db, token=token, limits=limits)
     except NotFound:
         # No conversation in this browser (or cookies are off): offer to start one.
         return render(request, "contact/chat_start.html", {"title": CHAT_TITLE, "has_chat": False})
@@ -91,7 +85,7 @@ def chat_page(request: Request, db: SessionDep, settings: SettingsDep, _: Visito
         )  # fmt: skip
         response.delete_cookie(CHAT_COOKIE, path=CHAT_PATH)
         return response
-    context = _chat_context(call, max_chars=settings.contact_max_message_chars)
+    context = _chat_context(call, max_chars=limits.max_message_chars)
     return render(request, "contact/chat.html", context)
 
 
@@ -99,12 +93,11 @@ def chat_page(request: Request, db: SessionDep, settings: SettingsDep, _: Visito
 def chat_send(
     request: Request,
     db: SessionDep,
-    settings: SettingsDep,
+    limits: LimitsDep,
     _: Visitor,
     text: Annotated[str, Form(max_length=10_000)] = "",
 ) -> Response:
     token = request.cookies.get(CHAT_COOKIE, "")
-    limits = limits_for(settings)
     try:
         service.take_turn(db, token=token, text=text, limits=limits, source_ip=client_ip(request))
     except NotFound:

@@ -10,11 +10,10 @@ keep the CSRF check (send the `X-CSRF-Token` header).
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 
 from synergy.contact import service
+from synergy.contact.deps import Caller, CallId, ContactStaff, LimitsDep, Token
 from synergy.contact.dialogue import Channel
 from synergy.contact.schemas import (
     CallDetail,
@@ -24,38 +23,15 @@ from synergy.contact.schemas import (
     TranscriptOut,
     TurnIn,
 )
-from synergy.core.config import Settings
-from synergy.core.deps import SessionDep, SettingsDep, allow, client_ip, csrf_exempt, public
-from synergy.core.roles import Role
-from synergy.identity.service import CurrentUser
+from synergy.core.deps import SessionDep, client_ip, csrf_exempt
 
 router = APIRouter(prefix="/api/contact", tags=["contact"])
 
-Caller = Annotated[
-    CurrentUser | None,
-    public("members of the public contact us; each conversation is keyed by its secret token"),
-]
-ContactStaff = Annotated[CurrentUser, allow(Role.CONTACT_AGENT, Role.SUPERVISOR)]
-Token = Annotated[str, Path(min_length=16, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
-CallId = Annotated[int, Path(ge=1, le=2**31 - 1)]
-
-
-def limits_for(settings: Settings) -> service.Limits:
-    return service.Limits(
-        max_turns=settings.contact_max_turns,
-        max_message_chars=settings.contact_max_message_chars,
-        session_minutes=settings.contact_session_minutes,
-        starts_per_address_per_hour=settings.contact_starts_per_address_per_hour,
-    )
-
-
 @router.post("/sessions", status_code=201, summary="Start a conversation")
 @csrf_exempt
-def start_session(
-    request: Request, db: SessionDep, settings: SettingsDep, _: Caller
-) -> SessionStarted:
+def start_session(request: Request, db: SessionDep, limits: LimitsDep, _: Caller) -> SessionStarted:
     started = service.start_conversation(
-        db, channel=Channel.API, source_ip=client_ip(request), limits=limits_for(settings)
+        db, channel=Channel.API, source_ip=client_ip(request), limits=limits
     )
     return SessionStarted(token=started.token, reply=ReplyOut.of(started.reply))
 
@@ -63,17 +39,17 @@ def start_session(
 @router.post("/sessions/{token}/turns", summary="Say something in a conversation")
 @csrf_exempt
 def send_turn(
-    request: Request, db: SessionDep, settings: SettingsDep, token: Token, body: TurnIn, _: Caller
+    request: Request, db: SessionDep, limits: LimitsDep, token: Token, body: TurnIn, _: Caller
 ) -> ReplyOut:
     _call, reply = service.take_turn(
-        db, token=token, text=body.text, limits=limits_for(settings), source_ip=client_ip(request)
+        db, token=token, text=body.text, limits=limits, source_ip=client_ip(request)
     )
     return ReplyOut.of(reply)
 
 
 @router.get("/sessions/{token}", summary="A conversation's transcript")
-def get_session(db: SessionDep, settings: SettingsDep, token: Token, _: Caller) -> TranscriptOut:
-    call = service.call_for_token(db, token=token, limits=limits_for(settings))
+def get_session(db: SessionDep, limits: LimitsDep, token: Token, _: Caller) -> TranscriptOut:
+    call = service.call_for_token(db, token=token, limits=limits)
     return TranscriptOut.of(call)
 
 

@@ -23,6 +23,7 @@ from synergy.contact.dialogue import (
 from synergy.contact.models import CallStatus, ContactCall, ContactTurn
 from synergy.contact.service.references import next_log_number
 from synergy.core import audit, events
+from synergy.core.config import Settings
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, Gone, InvalidRequest, NotFound, TooManyRequests
 from synergy.core.security import new_token, token_digest
@@ -39,6 +40,15 @@ class Limits:
     max_message_chars: int = 1000
     session_minutes: int = 120
     starts_per_address_per_hour: int = 30
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Limits:
+        return cls(
+            max_turns=settings.contact_max_turns,
+            max_message_chars=settings.contact_max_message_chars,
+            session_minutes=settings.contact_session_minutes,
+            starts_per_address_per_hour=settings.contact_starts_per_address_per_hour,
+        )
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import asyncio
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Literal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field
 
-from synergy.core.deps import client_ip, public
+from synergy.contact.deps import OnlineCaller
+from synergy.core.deps import client_ip
 from synergy.core.errors import ServiceUnavailable, TooManyRequests
 from synergy.core.web import render
-from synergy.identity.service import CurrentUser
+
+if TYPE_CHECKING:
+    from synergy.contact.voice.telephony.webrtc import WebRTCGateway
 
 router = APIRouter()
 
@@ -29,11 +32,6 @@ OFFER_PATH = "/api/contact/voice/offers"
 TITLE = "Call us online about a non-emergency"
 SCRIPT = Path(__file__).resolve().parent / "static" / "call_online.js"
 MAX_SDP_CHARS = 20_000
-
-Caller = Annotated[
-    CurrentUser | None, public("members of the public call the police non-emergency line")
-]
-
 
 class Offer(BaseModel):
     sdp: str = Field(min_length=10, max_length=MAX_SDP_CHARS)
@@ -46,24 +44,24 @@ class Answer(BaseModel):
 
 
 @router.get(PAGE_PATH, response_class=HTMLResponse, summary="Call 101 online")
-def call_online_page(request: Request, _: Caller) -> Response:
+def call_online_page(request: Request, _: OnlineCaller) -> Response:
     return render(request, "contact/voice/call_online.html", {
         "title": TITLE, "offer_url": OFFER_PATH, "script_url": SCRIPT_PATH,
     })  # fmt: skip
 
 
 @router.get(SCRIPT_PATH, summary="Call 101 online: the page's script")
-def call_online_script(_: Caller) -> Response:
+def call_online_script(_: OnlineCaller) -> Response:
     return Response(SCRIPT.read_text(), media_type="text/javascript")
 
 
 @router.post(OFFER_PATH, summary="Start a browser call: answer its WebRTC offer")
-async def answer_offer(request: Request, offer: Offer, _: Caller) -> Answer:
+async def answer_offer(request: Request, offer: Offer, _: OnlineCaller) -> Answer:
     from synergy.contact.voice.telephony.webrtc import TooManyCalls
 
     gateway = await _gateway(request)
     try:
-        _, sdp = await gateway.answer(offer.sdp, source=client_ip(request))
+        _call, sdp = await gateway.answer(offer.sdp, source=client_ip(request))
     except TooManyCalls:
         raise TooManyRequests(
             "All our lines are busy. Please try again shortly, or call 101."
@@ -71,19 +69,19 @@ async def answer_offer(request: Request, offer: Offer, _: Caller) -> Answer:
     return Answer(sdp=sdp)
 
 
-async def _gateway(request: Request):  # type: ignore[no-untyped-def]
+async def _gateway(request: Request) -> WebRTCGateway:
     state = request.app.state
     if getattr(state, "voice_gateway_lock", None) is None:
         state.voice_gateway_lock = asyncio.Lock()  # one per app: engines load once
     async with state.voice_gateway_lock:
-        gateway = getattr(state, "voice_gateway", None)
+        gateway: WebRTCGateway | None = getattr(state, "voice_gateway", None)
         if gateway is None:
             gateway = await asyncio.to_thread(_build_gateway, request)
             state.voice_gateway = gateway
     return gateway
 
 
-def _build_gateway(request: Request):  # type: ignore[no-untyped-def]
+def _build_gateway(request: Request) -> WebRTCGateway:
     from synergy.contact.voice.session import VoiceServices
     from synergy.contact.voice.speech.asr import EngineNotInstalled
     from synergy.contact.voice.speech.tts import SynthesisFailed

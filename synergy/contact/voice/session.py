@@ -91,11 +91,7 @@ class VoiceServices:
             hesitant_timeout=settings.voice_hesitant_timeout,
             asr_deadline=settings.voice_asr_deadline,
         )
-        limits = service.Limits(
-            max_turns=settings.contact_max_turns,
-            max_message_chars=settings.contact_max_message_chars,
-            session_minutes=settings.contact_session_minutes,
-        )
+        limits = service.Limits.from_settings(settings)
         return cls.build(
             session_factory, asr=settings.voice_asr_engine, model_dir=settings.voice_asr_model_dir,
             asr_threads=settings.voice_asr_threads, tts=settings.voice_tts_engine,

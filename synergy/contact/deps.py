@@ -1,0 +1,34 @@
+"""Contact's role aliases and the request dependencies its routes and pages share."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Path
+
+from synergy.contact import service
+from synergy.core.deps import MAX_ID, SettingsDep, allow, public
+from synergy.core.roles import Role
+from synergy.identity.service import CurrentUser
+
+ContactStaff = Annotated[CurrentUser, allow(Role.CONTACT_AGENT, Role.SUPERVISOR)]
+Caller = Annotated[
+    CurrentUser | None,
+    public("members of the public contact us; each conversation is keyed by its secret token"),
+]
+Visitor = Annotated[
+    CurrentUser | None, public("the public web chat for non-emergency contact with the police")
+]
+OnlineCaller = Annotated[
+    CurrentUser | None, public("members of the public call the police non-emergency line")
+]
+
+CallId = Annotated[int, Path(ge=1, le=MAX_ID)]
+Token = Annotated[str, Path(min_length=16, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
+
+
+def conversation_limits(settings: SettingsDep) -> service.Limits:
+    return service.Limits.from_settings(settings)
+
+
+LimitsDep = Annotated[service.Limits, Depends(conversation_limits)]
