@@ -58,14 +58,19 @@ def _clean(text: str) -> str:
     return cleaned.lstrip("-")
 
 
+def _installed(program: str, *, package: str) -> str:
+    """The path of a synthesis program, or SynthesisFailed saying which package to install."""
+    path = shutil.which(program)
+    if path is None:
+        raise SynthesisFailed(f"{package} is not installed: apt-get install {package}")
+    return path
+
+
 class FliteEngine:
     name = "flite"
 
     def __init__(self, voice: str = "awb", program: str = "flite") -> None:
-        path = shutil.which(program)
-        if path is None:
-            raise SynthesisFailed("flite is not installed: apt-get install flite")
-        self._program = path
+        self._program = _installed(program, package="flite")
         self.voice = voice
 
     def synthesize(self, text: str) -> tuple[bytes, int]:
@@ -76,10 +81,7 @@ class EspeakEngine:
     name = "espeak-ng"
 
     def __init__(self, voice: str = "en-gb", program: str = "espeak-ng") -> None:
-        path = shutil.which(program)
-        if path is None:
-            raise SynthesisFailed("espeak-ng is not installed: apt-get install espeak-ng")
-        self._program = path
+        self._program = _installed(program, package="espeak-ng")
         self.voice = voice
 
     def synthesize(self, text: str) -> tuple[bytes, int]:
