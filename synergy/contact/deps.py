@@ -8,19 +8,19 @@ from fastapi import Depends, Path
 
 from synergy.contact import service
 from synergy.core.deps import MAX_ID, SettingsDep, allow, public
+from synergy.core.principal import Principal
 from synergy.core.roles import Role
-from synergy.identity.service import CurrentUser
 
-ContactStaff = Annotated[CurrentUser, allow(Role.CONTACT_AGENT, Role.SUPERVISOR)]
+ContactStaff = Annotated[Principal, allow(Role.CONTACT_AGENT, Role.SUPERVISOR)]
 Caller = Annotated[
-    CurrentUser | None,
+    Principal | None,
     public("members of the public contact us; each conversation is keyed by its secret token"),
 ]
 Visitor = Annotated[
-    CurrentUser | None, public("the public web chat for non-emergency contact with the police")
+    Principal | None, public("the public web chat for non-emergency contact with the police")
 ]
 OnlineCaller = Annotated[
-    CurrentUser | None, public("members of the public call the police non-emergency line")
+    Principal | None, public("members of the public call the police non-emergency line")
 ]
 
 CallId = Annotated[int, Path(ge=1, le=MAX_ID)]
