@@ -4,35 +4,22 @@ incomplete requests, one request, and dead letters with re-send."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from synergy.acro import exchange, replies, service
+from synergy.acro.deps import RecordsOfficer, RecordsReader, RequestId
 from synergy.acro.models import DEAD_LETTER, INCOMPLETE, AcroRequest
 from synergy.core.db import utcnow
-from synergy.core.deps import RecordId, SessionDep, allow, client_ip
+from synergy.core.deps import FormFields, SessionDep, client_ip
 from synergy.core.errors import SynergyError
+from synergy.core.principal import Principal
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
-from synergy.identity.service import CurrentUser
 
 router = APIRouter(prefix="/acro")
-
-RecordsOfficer = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER)]
-RecordsReader = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER, Role.SUPERVISOR)]
-RequestId = RecordId
-
-
-async def _form(request: Request) -> dict[str, str]:
-    # Read here so the route itself can be synchronous: database work must not run on the
-    # event loop.
-    form = await request.form()
-    return {k: v for k, v in form.items() if isinstance(v, str)}
-
-
-FormFields = Annotated[dict[str, str], Depends(_form)]
 
 
 def _age(request: AcroRequest, now: dt.datetime) -> str:
@@ -100,7 +87,7 @@ def dead_letters(request: Request, db: SessionDep, user: RecordsReader) -> Respo
 def _detail(
     request: Request,
     db: Any,
-    user: CurrentUser,
+    user: Principal,
     request_id: int,
     errors: list[dict[str, str]] | None = None,
     form: dict[str, str] | None = None,
