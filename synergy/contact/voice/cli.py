@@ -16,18 +16,19 @@ app = typer.Typer()
 
 @app.command("voice-sip")
 def voice_sip(
+    ctx: typer.Context,
     port: Annotated[
         int | None, typer.Option(help="SIP port (default SYNERGY_VOICE_SIP_PORT)")
     ] = None,
 ) -> None:
     """Answer calls from the SIP trunk or PBX until interrupted."""
-    from synergy.cli import fail, settings
     from synergy.contact.voice.session import VoiceServices
     from synergy.contact.voice.speech.asr import EngineNotInstalled
     from synergy.contact.voice.telephony.sip import SipConfig, SipUserAgent
+    from synergy.core.commands import command_settings, fail
     from synergy.core.db import NotMigrated, engine_for, ensure_migrated, make_session_factory
 
-    config = settings()
+    config = command_settings(ctx)
     engine = engine_for(config)
     try:
         ensure_migrated(engine)
@@ -59,15 +60,16 @@ def voice_sip(
 
 @app.command("voice-say")
 def voice_say(
+    ctx: typer.Context,
     text: str,
     out: Annotated[Path, typer.Option(help="WAV file to write")] = Path("speech.wav"),
 ) -> None:
     """Speak TEXT with the configured offline voice into a WAV file."""
-    from synergy.cli import fail, settings
     from synergy.contact.voice.audio import write_wav
     from synergy.contact.voice.speech.tts import SynthesisFailed, make_synthesizer
+    from synergy.core.commands import command_settings, fail
 
-    config = settings()
+    config = command_settings(ctx)
     try:
         synthesizer = make_synthesizer(config.voice_tts_engine, config.voice_tts_voice or None)
         pcm, rate = synthesizer.synthesize(text)
@@ -79,15 +81,16 @@ def voice_say(
 
 @app.command("voice-transcribe")
 def voice_transcribe(
+    ctx: typer.Context,
     wav: Annotated[Path, typer.Argument(exists=True, dir_okay=False)],
     engine: Annotated[str | None, typer.Option(help="whisper or pocketsphinx")] = None,
 ) -> None:
     """Transcribe a 16-bit WAV file offline with the configured speech engine."""
-    from synergy.cli import fail, settings
     from synergy.contact.voice.audio import read_wav
     from synergy.contact.voice.speech.asr import EngineNotInstalled, make_engine
+    from synergy.core.commands import command_settings, fail
 
-    config = settings()
+    config = command_settings(ctx)
     try:
         recognizer = make_engine(
             engine or config.voice_asr_engine, model_dir=config.voice_asr_model_dir
