@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Path
 
 from synergy.contact import service
-from synergy.core.deps import MAX_ID, SettingsDep, allow, public
+from synergy.core.deps import RecordId, SettingsDep, allow, public
 from synergy.core.principal import Principal
 from synergy.core.roles import Role
 
@@ -23,7 +23,7 @@ OnlineCaller = Annotated[
     Principal | None, public("members of the public call the police non-emergency line")
 ]
 
-CallId = Annotated[int, Path(ge=1, le=MAX_ID)]
+CallId = RecordId
 Token = Annotated[str, Path(min_length=16, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
