@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from synergy.acro import exchange, replies, service
 from synergy.acro.deps import RecordsOfficer, RecordsReader, RequestId
+from synergy.acro.forms import completion_values
 from synergy.acro.models import DEAD_LETTER, INCOMPLETE, AcroRequest
 from synergy.core.db import utcnow
 from synergy.core.deps import FormFields, SessionDep, client_ip
@@ -128,15 +129,7 @@ def complete(
     request: Request, db: SessionDep, user: RecordsOfficer, request_id: RequestId, form: FormFields
 ) -> Response:
     found = service.get_request(db, request_id=request_id)
-    values: dict[str, Any] = {}
-    for name in found.missing_fields:
-        text = form.get(name, "").strip()
-        if name in ("nationalities",):
-            values[name] = [c.strip().upper() for c in text.split(",") if c.strip()]
-        elif name == "offences":
-            values[name] = [line.strip() for line in text.splitlines() if line.strip()]
-        elif text:
-            values[name] = text
+    values = completion_values(found.missing_fields, form)
     try:
         service.complete_request(
             db,
