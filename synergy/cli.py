@@ -72,6 +72,7 @@ def run(
 
         worker = build_worker(config, worker_id="web-worker")
         threading.Thread(target=worker.run, args=(stop,), daemon=True, name="events").start()
+        _start_audit_sealer(config, stop)
     try:
         uvicorn.run(
             web,
@@ -98,13 +99,25 @@ def worker(
     name = worker_id or f"worker-{os.getpid()}"
     events = build_worker(config, worker_id=name, lease_seconds=lease_seconds)
     if once:
-        typer.echo(f"delivered {events.drain()} events")
+        try:
+            typer.echo(f"delivered {events.drain()} events")
+        finally:
+            events.factory.kw["bind"].dispose()
+        audit_seal()
         return
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
+    _start_audit_sealer(config, stop)
     typer.echo(f"{name}: delivering events (Ctrl-C to stop)")
     events.run(stop)
+
+
+def _start_audit_sealer(config: Settings, stop: threading.Event) -> None:
+    from synergy.core.audit_chain import start_sealer
+    from synergy.core.db import engine_for, make_session_factory
+
+    start_sealer(config, make_session_factory(engine_for(config)), stop)
 
 
 @db_app.command("upgrade")
@@ -217,16 +230,73 @@ class _session:
 
 
 @audit_app.command("verify")
-def audit_verify() -> None:
-    """Walk the audit chain; exit 1 and name the first bad record if it was tampered with."""
-    from synergy.core.audit import verify_chain
+def audit_verify(
+    checkpoint: Annotated[
+        list[str] | None,
+        typer.Option(help="A checkpoint line kept offline (from `audit checkpoint`); repeatable"),
+    ] = None,
+    public_key: Annotated[
+        str | None, typer.Option(help="The signing public key kept offline, to check with")
+    ] = None,
+) -> None:
+    """Walk the audit chain and its signed checkpoints; exit 1 and say what is wrong if the log
+    was altered, cut short, rewritten or emptied."""
+    from synergy.core.audit_chain import checkpoints_for, keys_for, verify_chain
+    from synergy.core.audit_keys import AuditKeyError, public_key_from_text
 
+    config = settings()
+    try:
+        keys = keys_for(config)
+        verifier = public_key_from_text(public_key) if public_key else None
+    except AuditKeyError as exc:
+        raise fail(str(exc)) from None
     with _session() as db:
-        report = verify_chain(db)
+        report = verify_chain(
+            db, keys, checkpoints_for(config), kept_checkpoints=checkpoint, public_key=verifier
+        )
     if report.ok:
-        typer.echo(f"audit log intact: {report.records_checked} records verified")
+        typer.echo(
+            f"audit log intact: {report.records_checked} records verified, "
+            f"{report.checkpoints_checked} signed checkpoints matched"
+            + (f", {report.unsealed} new records not sealed yet" if report.unsealed else "")
+        )
         return
     raise fail(f"AUDIT LOG TAMPERED: {report.problem}", code=1)
+
+
+@audit_app.command("seal")
+def audit_seal() -> None:
+    """Seal the audit records written since the last round now (workers do it continuously)."""
+    from synergy.core.audit_chain import checkpoints_for, keys_for, seal_pending
+
+    config = settings()
+    sealed = 0
+    with _session() as db:
+        while batch := seal_pending(db, keys_for(config), checkpoints_for(config)):
+            sealed += batch
+    typer.echo(f"sealed {sealed} audit records")
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint() -> None:
+    """Print the newest signed checkpoint and the public key, to keep offline."""
+    from synergy.core.audit_chain import checkpoints_for, keys_for
+
+    config = settings()
+    line = checkpoints_for(config).newest_line()
+    if line is None:
+        raise fail("no checkpoint yet: the worker writes one after it seals new audit records")
+    typer.echo(f"checkpoint: {line}")
+    typer.echo(f"public key: {keys_for(config).public_key_text()}")
+
+
+@audit_app.command("rotate-key")
+def audit_rotate_key() -> None:
+    """Seal new audit records with a new HMAC key; older records keep verifying with theirs."""
+    from synergy.core.audit_chain import keys_for
+
+    key_id = keys_for(settings()).rotate()
+    typer.echo(f"new audit records are now sealed with key {key_id}")
 
 
 @app.command()

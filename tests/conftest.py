@@ -176,3 +176,22 @@ def signed_in(client: TestClient, make_user):  # type: ignore[no-untyped-def]
         return client
 
     return _sign_in
+
+
+@pytest.fixture
+def audit_chain_ok(session_factory, tmp_path):  # type: ignore[no-untyped-def]
+    """Seal what the test wrote to the audit log, then say whether the whole chain verifies."""
+    from synergy.core.audit_chain import seal_pending, verify_chain
+    from synergy.core.audit_keys import load_audit_keys
+    from synergy.core.db import transaction
+
+    keys = load_audit_keys(tmp_path / "audit-keys.json")
+
+    def check() -> bool:
+        with transaction(session_factory) as session:
+            while seal_pending(session, keys):
+                pass
+        with transaction(session_factory) as session:
+            return verify_chain(session, keys).ok
+
+    return check

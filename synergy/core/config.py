@@ -80,6 +80,16 @@ class Settings(BaseSettings):
     metrics_allow: str = Field(
         default="127.0.0.1/32,::1/128", description="Addresses allowed to read /metrics"
     )
+    audit_key_file: Path | None = Field(
+        default=None,
+        description="HMAC and signing keys of the audit chain; default data_dir/audit-keys.json. "
+        "Keep it out of the database's backups and readable only by the service account",
+    )
+    audit_checkpoint_file: Path | None = Field(
+        default=None,
+        description="Where signed checkpoints of the audit chain are appended; default "
+        "data_dir/audit-checkpoints.jsonl (put it on append-only or remote storage)",
+    )
     log_format: Literal["text", "json"] = "text"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     frontend_dir: Path = Field(
@@ -215,6 +225,14 @@ class Settings(BaseSettings):
     @property
     def is_sqlite(self) -> bool:
         return self.effective_database_url.startswith("sqlite")
+
+    @property
+    def effective_audit_key_file(self) -> Path:
+        return self.audit_key_file or self.data_dir / "audit-keys.json"
+
+    @property
+    def effective_audit_checkpoint_file(self) -> Path:
+        return self.audit_checkpoint_file or self.data_dir / "audit-checkpoints.jsonl"
 
     def secret(self) -> bytes:
         if self.secret_key is None:
