@@ -100,6 +100,14 @@ def create_app(
     return app
 
 
+def create_app_from_environment() -> FastAPI:
+    """The app for one of several `synergy run --processes N` web processes: settings read
+    from the same environment as the process that started them."""
+    from synergy.core.config import load_settings
+
+    return create_app(load_settings())
+
+
 def import_all_models() -> None:
     """Load every table definition so migrations and tests see the whole schema."""
     importlib.import_module("synergy.core.audit")

@@ -9,7 +9,7 @@ import os
 import signal
 import sys
 import threading
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -53,6 +53,10 @@ def run(
     host: Annotated[str | None, typer.Option(help="Address to listen on")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on", min=1, max=65535)] = None,
     with_worker: Annotated[bool, typer.Option(help="Also run the event worker")] = True,
+    processes: Annotated[
+        int,
+        typer.Option(help="Web server processes (each with its own database pool)", min=1, max=64),
+    ] = 1,
 ) -> None:
     """Serve the platform (and its event worker) until interrupted."""
     import uvicorn
@@ -73,9 +77,17 @@ def run(
         worker = build_worker(config, worker_id="web-worker")
         threading.Thread(target=worker.run, args=(stop,), daemon=True, name="events").start()
         _start_audit_sealer(config, stop)
+    target: Any = web
+    if processes > 1:
+        # Each process builds its own app from the same environment; this one supervises them
+        # and runs the event worker.
+        web.state.engine.dispose()
+        target = "synergy.app:create_app_from_environment"
     try:
         uvicorn.run(
-            web,
+            target,
+            factory=processes > 1,
+            workers=processes if processes > 1 else None,
             host=host or config.host,
             port=port or config.port,
             log_config=None,
