@@ -123,8 +123,7 @@ def test_a_served_platform_writes_no_token_to_its_logs(tmp_path) -> None:
             csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
             if csrf:
                 used.append(csrf.group(1))
-            for name, value in http.cookies.items():
-                used.append(value)
+            used.extend(http.cookies.values())
     finally:
         server.terminate()
         server.wait(timeout=30)
