@@ -10,6 +10,7 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
+from synergy.core.body_limits import DEFAULT_BODY_LIMIT
 from synergy.core.config import ConfigError, Settings
 from synergy.core.db import engine_for, ensure_migrated, make_session_factory
 from synergy.core.deps import verify_csrf
@@ -79,6 +80,7 @@ def create_app(
         docs_url=None,  # the accessible /api-reference page replaces Swagger UI
         redoc_url=None,
         openapi_url="/api/openapi.json",
+        max_body_size=DEFAULT_BODY_LIMIT,
     )
     app.state.settings = settings
     app.state.engine = engine

@@ -11,6 +11,7 @@ from synergy.acro import replies, service
 from synergy.acro.models import AcroRequest
 from synergy.acro.schemas import AcroRequestOut, CallbackAnswer, CompletionIn
 from synergy.acro.signatures import SIGNATURE_HEADER, TIMESTAMP_HEADER, is_valid
+from synergy.core.body_limits import ACRO_CALLBACK_LIMIT
 from synergy.core.deps import (
     RecordId,
     SessionDep,
@@ -29,7 +30,7 @@ router = APIRouter(prefix="/api/acro", tags=["acro"])
 RecordsOfficer = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER)]
 RecordsReader = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER, Role.SUPERVISOR)]
 RequestId = RecordId
-MAX_CALLBACK_BYTES = 256 * 1024
+MAX_CALLBACK_BYTES = ACRO_CALLBACK_LIMIT
 
 
 def request_out(request: AcroRequest) -> AcroRequestOut:
@@ -86,7 +87,12 @@ async def _raw_body(request: Request) -> bytes:
     return await request.body()
 
 
-@router.post("/responses", summary="ACRO reply callback (signed)", response_model=CallbackAnswer)
+@router.post(
+    "/responses",
+    summary="ACRO reply callback (signed)",
+    response_model=CallbackAnswer,
+    max_body_size=ACRO_CALLBACK_LIMIT,
+)
 @csrf_exempt
 def receive_response(
     request: Request,

@@ -24,6 +24,7 @@ from synergy.contact.schemas import (
     TranscriptOut,
     TurnIn,
 )
+from synergy.core.body_limits import SMALL_PUBLIC_FORM
 from synergy.core.config import Settings
 from synergy.core.deps import SessionDep, SettingsDep, allow, client_ip, csrf_exempt, public
 from synergy.core.roles import Role
@@ -49,7 +50,12 @@ def limits_for(settings: Settings) -> service.Limits:
     )
 
 
-@router.post("/sessions", status_code=201, summary="Start a conversation")
+@router.post(
+    "/sessions",
+    status_code=201,
+    summary="Start a conversation",
+    max_body_size=SMALL_PUBLIC_FORM,
+)
 @csrf_exempt
 def start_session(
     request: Request, db: SessionDep, settings: SettingsDep, _: Caller
@@ -60,7 +66,11 @@ def start_session(
     return SessionStarted(token=started.token, reply=ReplyOut.of(started.reply))
 
 
-@router.post("/sessions/{token}/turns", summary="Say something in a conversation")
+@router.post(
+    "/sessions/{token}/turns",
+    summary="Say something in a conversation",
+    max_body_size=SMALL_PUBLIC_FORM,
+)
 @csrf_exempt
 def send_turn(
     request: Request, db: SessionDep, settings: SettingsDep, token: Token, body: TurnIn, _: Caller

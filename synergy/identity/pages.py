@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
+from synergy.core.body_limits import SMALL_PUBLIC_FORM
 from synergy.core.deps import SESSION_COOKIE, SessionDep, SettingsDep, client_ip, public
 from synergy.core.web import redirect, render
 from synergy.identity import service
@@ -36,7 +37,12 @@ def login_page(request: Request, user: PublicUser, next: str | None = None) -> R
     return render(request, "identity/login.html", {"title": "Sign in", "next": _safe_next(next)})
 
 
-@router.post("/login", response_class=HTMLResponse, summary="Sign in")
+@router.post(
+    "/login",
+    response_class=HTMLResponse,
+    summary="Sign in",
+    max_body_size=SMALL_PUBLIC_FORM,
+)
 def login(
     request: Request,
     db: SessionDep,
