@@ -90,7 +90,7 @@ def _write(keys: AuditKeys, *, exclusive: bool = False) -> None:
         "created": keys.created,
         "signing_key": raw_signing.hex(),
     }
-    keys.path.parent.mkdir(parents=True, exist_ok=True)
+    keys.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     temporary = keys.path.with_name(f".{keys.path.name}.{secrets.token_hex(4)}.tmp")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w") as handle:

@@ -256,7 +256,7 @@ def _load_or_create_secret(data_dir: Path) -> str:
         if len(key) < MIN_SECRET_LENGTH:
             raise ConfigError(f"SYNERGY_SECRET_KEY: {path} holds a key shorter than 32 characters")
         return key
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = secrets.token_urlsafe(48)
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w") as handle:
@@ -273,7 +273,7 @@ def load_settings(**overrides: Any) -> Settings:
     if settings.secret_key is not None:
         if len(settings.secret_key.get_secret_value()) < MIN_SECRET_LENGTH:
             raise ConfigError("SYNERGY_SECRET_KEY: must be at least 32 characters long")
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         return settings
     key = _load_or_create_secret(settings.data_dir)
     return settings.model_copy(update={"secret_key": SecretStr(key)})
