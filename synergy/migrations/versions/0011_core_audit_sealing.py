@@ -3,8 +3,8 @@
 Existing records keep their place and their plain SHA-256 links (key id `sha256`); new ones are
 linked with an HMAC under a key kept outside the database.
 
-Revision ID: 0010_core_audit_sealing
-Revises: 0099_merge_services
+Revision ID: 0011_core_audit_sealing
+Revises: 0010_core_deliveries
 Create Date: 2026-12-03
 """
 
@@ -15,8 +15,8 @@ from alembic import op
 
 import synergy.core.db
 
-revision: str = "0010_core_audit_sealing"
-down_revision: str | None = "0099_merge_services"
+revision: str = "0011_core_audit_sealing"
+down_revision: str | None = "0010_core_deliveries"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
