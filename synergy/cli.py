@@ -196,6 +196,16 @@ def users_reset_password(username: str) -> None:
     typer.echo(f"password reset for {username}")
 
 
+@users_app.command("remove-second-factor")
+def users_remove_second_factor(username: str) -> None:
+    """Remove a lost authenticator app; the user sets up a new one at their next sign-in."""
+    from synergy.identity import service
+
+    with _session() as db:
+        service.remove_second_factor(db, username=username, actor="cli")
+    typer.echo(f"authenticator app removed for {username}; they will set up a new one")
+
+
 def _new_password() -> str:
     from synergy.core.security import WeakPassword, check_password_strength
 

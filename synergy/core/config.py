@@ -153,8 +153,22 @@ class Settings(BaseSettings):
     behind_tls: bool = Field(default=False, description="Send HSTS and mark cookies Secure")
     session_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
     session_absolute_hours: int = Field(default=12, ge=1, le=72)
-    login_max_failures: int = Field(default=5, ge=1, le=100)
-    lockout_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    login_max_failures: int = Field(
+        default=5, ge=1, le=100, description="Failed sign-ins for one username from one address"
+    )
+    login_max_failures_per_address: int = Field(
+        default=30, ge=1, le=10_000, description="Failed sign-ins from one address, any username"
+    )
+    login_max_failures_per_account: int = Field(
+        default=100, ge=1, le=100_000, description="Failed sign-ins for one username, anywhere"
+    )
+    lockout_minutes: int = Field(
+        default=15, ge=1, le=24 * 60, description="The window those failures are counted in"
+    )
+    second_factor_roles: str = Field(
+        default="administrator,supervisor",
+        description="Roles that must sign in with a code from an authenticator app",
+    )
     metrics_allow: str = Field(
         default="127.0.0.1/32,::1/128", description="Addresses allowed to read /metrics"
     )
@@ -271,6 +285,15 @@ class Settings(BaseSettings):
             raise ValueError("must start with sqlite:// or postgresql+psycopg://")
         if value.startswith("postgresql://") or value.startswith("postgres://"):
             value = "postgresql+psycopg://" + value.split("://", 1)[1]
+        return value
+
+    @field_validator("second_factor_roles")
+    @classmethod
+    def _roles_exist(cls, value: str) -> str:
+        from synergy.core.roles import parse_roles
+
+        if value.strip():
+            parse_roles(value)  # ValueError names the unknown role
         return value
 
     @field_validator("base_url")
