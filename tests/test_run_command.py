@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pyotp
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,6 +70,16 @@ def test_demo_user_signs_in_to_a_served_platform(tmp_path) -> None:
                 "/login", data={"username": "admin", "password": password, "csrf_token": token}
             )
             assert signed.status_code == 303
+            # Administrators set up an authenticator app at their first sign-in.
+            assert signed.headers["location"].startswith("/login/set-up-code")
+            setup = browser.get(signed.headers["location"])
+            key = re.search(r'class="synergy-key"[^>]*>([A-Z2-7 ]+)<', setup.text).group(1)
+            token = re.search(r'name="csrf_token" value="([0-9a-f]+)"', setup.text).group(1)
+            confirmed = browser.post(
+                "/login/set-up-code",
+                data={"code": pyotp.TOTP(key.replace(" ", "")).now(), "csrf_token": token},
+            )
+            assert confirmed.status_code == 303
             home = browser.get("/")
             assert home.status_code == 200 and "Signed in as Alex Admin" in home.text
     finally:
