@@ -11,6 +11,7 @@ from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
+from synergy.core.body_limits import DEFAULT_BODY_LIMIT
 from synergy.core.config import ConfigError, Settings
 from synergy.core.db import engine_for, ensure_migrated, make_session_factory
 from synergy.core.deps import verify_csrf
@@ -57,6 +58,7 @@ def create_app(
         docs_url=None,  # the accessible /api-reference page replaces Swagger UI
         redoc_url=None,
         openapi_url="/api/openapi.json",
+        max_body_size=DEFAULT_BODY_LIMIT,
     )
     app.state.settings = settings
     app.state.engine = engine
@@ -77,6 +79,14 @@ def create_app(
     app.add_middleware(SecurityHeadersMiddleware, settings=settings)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     return app
+
+
+def create_app_from_environment() -> FastAPI:
+    """The app for one of several `synergy run --processes N` web processes: settings read
+    from the same environment as the process that started them."""
+    from synergy.core.config import load_settings
+
+    return create_app(load_settings())
 
 
 def import_all_models(services: Sequence[Service] | None = None) -> None:

@@ -9,7 +9,7 @@ import signal
 import sys
 import threading
 from contextlib import AbstractContextManager
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from sqlalchemy.orm import Session
@@ -57,6 +57,10 @@ def run(
     host: Annotated[str | None, typer.Option(help="Address to listen on")] = None,
     port: Annotated[int | None, typer.Option(help="Port to listen on", min=1, max=65535)] = None,
     with_worker: Annotated[bool, typer.Option(help="Also run the event worker")] = True,
+    processes: Annotated[
+        int,
+        typer.Option(help="Web server processes (each with its own database pool)", min=1, max=64),
+    ] = 1,
 ) -> None:
     """Serve the platform (and its event worker) until interrupted."""
     import uvicorn
@@ -76,9 +80,18 @@ def run(
 
         worker = build_worker(config, worker_id="web-worker")
         threading.Thread(target=worker.run, args=(stop,), daemon=True, name="events").start()
+        _start_audit_sealer(config, stop)
+    target: Any = web
+    if processes > 1:
+        # Each process builds its own app from the same environment; this one supervises them
+        # and runs the event worker.
+        web.state.engine.dispose()
+        target = "synergy.app:create_app_from_environment"
     try:
         uvicorn.run(
-            web,
+            target,
+            factory=processes > 1,
+            workers=processes if processes > 1 else None,
             host=host or config.host,
             port=port or config.port,
             log_config=None,
@@ -102,13 +115,25 @@ def worker(
     name = worker_id or f"worker-{os.getpid()}"
     events = build_worker(config, worker_id=name, lease_seconds=lease_seconds)
     if once:
-        typer.echo(f"delivered {events.drain()} events")
+        try:
+            typer.echo(f"delivered {events.drain()} events")
+        finally:
+            events.factory.kw["bind"].dispose()
+        audit_seal()
         return
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
+    _start_audit_sealer(config, stop)
     typer.echo(f"{name}: delivering events (Ctrl-C to stop)")
     events.run(stop)
+
+
+def _start_audit_sealer(config: Settings, stop: threading.Event) -> None:
+    from synergy.core.audit_chain import start_sealer
+    from synergy.core.db import engine_for, make_session_factory
+
+    start_sealer(config, make_session_factory(engine_for(config)), stop)
 
 
 @db_app.command("upgrade")
@@ -173,6 +198,16 @@ def users_reset_password(username: str) -> None:
     typer.echo(f"password reset for {username}")
 
 
+@users_app.command("remove-second-factor")
+def users_remove_second_factor(username: str) -> None:
+    """Remove a lost authenticator app; the user sets up a new one at their next sign-in."""
+    from synergy.identity import service
+
+    with _session() as db:
+        service.remove_second_factor(db, username=username, actor="cli")
+    typer.echo(f"authenticator app removed for {username}; they will set up a new one")
+
+
 def _new_password() -> str:
     from synergy.core.security import WeakPassword, check_password_strength
 
@@ -191,16 +226,73 @@ def _new_password() -> str:
 
 
 @audit_app.command("verify")
-def audit_verify() -> None:
-    """Walk the audit chain; exit 1 and name the first bad record if it was tampered with."""
-    from synergy.core.audit import verify_chain
+def audit_verify(
+    checkpoint: Annotated[
+        list[str] | None,
+        typer.Option(help="A checkpoint line kept offline (from `audit checkpoint`); repeatable"),
+    ] = None,
+    public_key: Annotated[
+        str | None, typer.Option(help="The signing public key kept offline, to check with")
+    ] = None,
+) -> None:
+    """Walk the audit chain and its signed checkpoints; exit 1 and say what is wrong if the log
+    was altered, cut short, rewritten or emptied."""
+    from synergy.core.audit_chain import checkpoints_for, keys_for, verify_chain
+    from synergy.core.audit_keys import AuditKeyError, public_key_from_text
 
+    config = settings()
+    try:
+        keys = keys_for(config)
+        verifier = public_key_from_text(public_key) if public_key else None
+    except AuditKeyError as exc:
+        raise fail(str(exc)) from None
     with _session() as db:
-        report = verify_chain(db)
+        report = verify_chain(
+            db, keys, checkpoints_for(config), kept_checkpoints=checkpoint, public_key=verifier
+        )
     if report.ok:
-        typer.echo(f"audit log intact: {report.records_checked} records verified")
+        typer.echo(
+            f"audit log intact: {report.records_checked} records verified, "
+            f"{report.checkpoints_checked} signed checkpoints matched"
+            + (f", {report.unsealed} new records not sealed yet" if report.unsealed else "")
+        )
         return
     raise fail(f"AUDIT LOG TAMPERED: {report.problem}", code=1)
+
+
+@audit_app.command("seal")
+def audit_seal() -> None:
+    """Seal the audit records written since the last round now (workers do it continuously)."""
+    from synergy.core.audit_chain import checkpoints_for, keys_for, seal_pending
+
+    config = settings()
+    sealed = 0
+    with _session() as db:
+        while batch := seal_pending(db, keys_for(config), checkpoints_for(config)):
+            sealed += batch
+    typer.echo(f"sealed {sealed} audit records")
+
+
+@audit_app.command("checkpoint")
+def audit_checkpoint() -> None:
+    """Print the newest signed checkpoint and the public key, to keep offline."""
+    from synergy.core.audit_chain import checkpoints_for, keys_for
+
+    config = settings()
+    line = checkpoints_for(config).newest_line()
+    if line is None:
+        raise fail("no checkpoint yet: the worker writes one after it seals new audit records")
+    typer.echo(f"checkpoint: {line}")
+    typer.echo(f"public key: {keys_for(config).public_key_text()}")
+
+
+@audit_app.command("rotate-key")
+def audit_rotate_key() -> None:
+    """Seal new audit records with a new HMAC key; older records keep verifying with theirs."""
+    from synergy.core.audit_chain import keys_for
+
+    key_id = keys_for(settings()).rotate()
+    typer.echo(f"new audit records are now sealed with key {key_id}")
 
 
 @app.command()

@@ -158,10 +158,43 @@ def make_user(session_factory):  # type: ignore[no-untyped-def]
     return _make
 
 
+# Authenticator app keys of users who set one up during a test, and the time step last used.
+AUTHENTICATOR_KEYS: dict[str, str] = {}
+_LAST_STEP: dict[str, int] = {}
+
+
+def authenticator_code(username: str) -> str:
+    """What the user's authenticator app would show (a later step each time: codes are used
+    once only)."""
+    import time
+
+    import pyotp
+
+    step = max(int(time.time()) // 30, _LAST_STEP.get(username, -1) + 1)
+    _LAST_STEP[username] = step
+    return str(pyotp.TOTP(AUTHENTICATOR_KEYS[username]).at(step * 30))
+
+
 def sign_in(client: TestClient, username: str, password: str = TEST_PASSWORD) -> None:
+    """Sign in through the real pages, setting up or using an authenticator app when the
+    account's roles need one."""
     response = client.post(
         "/login",
         data={"username": username, "password": password, "csrf_token": csrf_for(client)},
+    )
+    assert response.status_code == 303, response.text
+    location = response.headers["location"]
+    if not location.startswith(("/login/code", "/login/set-up-code")):
+        return
+    page = client.get(location)
+    if location.startswith("/login/set-up-code"):
+        key = re.search(r'class="synergy-key"[^>]*>([A-Z2-7 ]+)<', page.text)
+        assert key is not None, page.text
+        AUTHENTICATOR_KEYS[username] = key.group(1).replace(" ", "")
+        _LAST_STEP.pop(username, None)
+    response = client.post(
+        location.split("?")[0],
+        data={"code": authenticator_code(username), "csrf_token": csrf_for(client)},
     )
     assert response.status_code == 303, response.text
 
@@ -178,3 +211,22 @@ def signed_in(client: TestClient, make_user):  # type: ignore[no-untyped-def]
         return client
 
     return _sign_in
+
+
+@pytest.fixture
+def audit_chain_ok(session_factory, tmp_path):  # type: ignore[no-untyped-def]
+    """Seal what the test wrote to the audit log, then say whether the whole chain verifies."""
+    from synergy.core.audit_chain import seal_pending, verify_chain
+    from synergy.core.audit_keys import load_audit_keys
+    from synergy.core.db import transaction
+
+    keys = load_audit_keys(tmp_path / "audit-keys.json")
+
+    def check() -> bool:
+        with transaction(session_factory) as session:
+            while seal_pending(session, keys):
+                pass
+        with transaction(session_factory) as session:
+            return verify_chain(session, keys).ok
+
+    return check

@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pyotp
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,9 +70,72 @@ def test_demo_user_signs_in_to_a_served_platform(tmp_path) -> None:
                 "/login", data={"username": "admin", "password": password, "csrf_token": token}
             )
             assert signed.status_code == 303
+            # Administrators set up an authenticator app at their first sign-in.
+            assert signed.headers["location"].startswith("/login/set-up-code")
+            setup = browser.get(signed.headers["location"])
+            key = re.search(r'class="synergy-key"[^>]*>([A-Z2-7 ]+)<', setup.text).group(1)
+            token = re.search(r'name="csrf_token" value="([0-9a-f]+)"', setup.text).group(1)
+            confirmed = browser.post(
+                "/login/set-up-code",
+                data={"code": pyotp.TOTP(key.replace(" ", "")).now(), "csrf_token": token},
+            )
+            assert confirmed.status_code == 303
             home = browser.get("/")
             assert home.status_code == 200 and "Signed in as Alex Admin" in home.text
     finally:
         server.terminate()
         server.wait(timeout=30)
         log.close()
+
+
+@pytest.mark.slow
+def test_several_web_processes_serve_and_their_audit_records_are_sealed(tmp_path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SYNERGY_")}
+    env.update(
+        SYNERGY_DATA_DIR=str(tmp_path / "var"), SYNERGY_FRONTEND_DIR=str(ROOT / "node_modules")
+    )
+    _synergy(env, "db", "upgrade")
+    port = _free_port()
+    log = (tmp_path / "server.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "synergy", "run", "--port", str(port), "--processes", "2"],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=log,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(300):
+            try:
+                httpx.get(f"{base}/healthz", timeout=2)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        pids: set[str] = set()
+        for attempt in range(12):
+            # Failed sign-ins are audited; new connections spread over the processes.
+            with httpx.Client(base_url=base, timeout=10) as visitor:
+                page = visitor.get("/login")
+                token = re.search(r'name="csrf_token" value="([0-9a-f]+)"', page.text).group(1)
+                visitor.post(
+                    "/login",
+                    data={"username": f"nobody{attempt}", "password": "x", "csrf_token": token},
+                )
+        for _ in range(100):
+            verified = _synergy(env, "audit", "verify")
+            if "not sealed yet" not in verified and "0 records" not in verified:
+                break
+            time.sleep(0.2)
+        assert "audit log intact" in verified and "signed checkpoints matched" in verified
+        assert int(re.search(r"(\d+) records verified", verified).group(1)) >= 12
+        pids.update(re.findall(r"Started server process \[(\d+)\]", log_text(tmp_path)))
+        assert len(pids) == 2
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+
+
+def log_text(tmp_path: Path) -> str:
+    return (tmp_path / "server.log").read_text()

@@ -9,9 +9,9 @@ added to that payload later is never sent by accident.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 CRIMINAL_PROCEEDINGS = "criminal_proceedings"
 OTHER_LAWFUL_PURPOSE = "other_lawful_purpose"
@@ -106,6 +106,21 @@ def from_arrest_event(
 def missing_fields(payload: dict[str, Any]) -> list[str]:
     """The required fields that are empty, in the order the work queue lists them."""
     return [name for name in REQUIRED_FIELDS if payload.get(name) in (None, "", [])]
+
+
+def checked_value(name: str, value: Any) -> Any:
+    """One field's value as the message needs it (JSON form), so that nothing of the wrong
+    type is stored to break the request later; ValueError names the field in plain words."""
+    field = ExchangeRequest.model_fields[name]
+    annotation: Any = (
+        Annotated[field.annotation, *field.metadata] if field.metadata else field.annotation
+    )
+    adapter: TypeAdapter[Any] = TypeAdapter(annotation)
+    try:
+        return adapter.dump_python(adapter.validate_python(value), mode="json")
+    except ValidationError:
+        label = REQUIRED_FIELDS.get(name, name.replace("_", " ").capitalize())
+        raise ValueError(f"{label}: not in the right form") from None
 
 
 def exchange_message(payload: dict[str, Any]) -> dict[str, Any]:

@@ -12,12 +12,13 @@ from synergy.acro.deps import RecordsOfficer, RecordsReader, RequestId
 from synergy.acro.models import AcroRequest
 from synergy.acro.schemas import AcroRequestOut, CallbackAnswer, CompletionIn
 from synergy.acro.signatures import SIGNATURE_HEADER, TIMESTAMP_HEADER, is_valid
+from synergy.core.body_limits import ACRO_CALLBACK_LIMIT
 from synergy.core.deps import SessionDep, SettingsDep, client_ip, csrf_exempt, public
 from synergy.core.errors import InvalidRequest, NotAuthenticated
 from synergy.core.principal import Principal
 
 router = APIRouter(prefix="/api/acro", tags=["acro"])
-MAX_CALLBACK_BYTES = 256 * 1024
+MAX_CALLBACK_BYTES = ACRO_CALLBACK_LIMIT
 
 
 def request_out(request: AcroRequest) -> AcroRequestOut:
@@ -74,7 +75,12 @@ async def _raw_body(request: Request) -> bytes:
     return await request.body()
 
 
-@router.post("/responses", summary="ACRO reply callback (signed)", response_model=CallbackAnswer)
+@router.post(
+    "/responses",
+    summary="ACRO reply callback (signed)",
+    response_model=CallbackAnswer,
+    max_body_size=ACRO_CALLBACK_LIMIT,
+)
 @csrf_exempt
 def receive_response(
     request: Request,

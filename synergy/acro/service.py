@@ -150,7 +150,13 @@ def complete_request(
     for name, value in values.items():
         if name not in exchange.REQUIRED_FIELDS or name in ("arrest_date", "requesting_force"):
             raise InvalidRequest(f"{name} cannot be changed here", field=name)
-        payload[name] = value
+        if value in (None, "", []):
+            payload[name] = value
+            continue
+        try:
+            payload[name] = exchange.checked_value(name, value)
+        except ValueError as exc:
+            raise InvalidRequest(str(exc), field=name) from None
     if purpose is not None:
         if purpose not in exchange.PURPOSES:
             raise InvalidRequest("Choose the purpose of the request", field="purpose")

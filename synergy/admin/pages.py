@@ -8,7 +8,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from synergy.admin.deps import Admin, Overseer, Username
-from synergy.core import audit
+from synergy.core import audit, audit_chain
 from synergy.core.deps import SessionDep, client_ip
 from synergy.core.errors import SynergyError
 from synergy.core.roles import Role, parse_roles
@@ -92,7 +92,10 @@ def disable_user(request: Request, db: SessionDep, user: Admin, username: Userna
 
 @router.get("/audit", response_class=HTMLResponse, summary="Audit log and chain check")
 def audit_log(request: Request, db: SessionDep, user: Overseer) -> Response:
-    report = audit.verify_chain(db)
+    config = request.app.state.settings
+    report = audit_chain.verify_chain(
+        db, audit_chain.keys_for(config), audit_chain.checkpoints_for(config)
+    )
     audit.record(
         db,
         action="audit.viewed",

@@ -55,9 +55,15 @@ def _process(line: str, number: int) -> dict[str, Any]:
         record = json.loads(line)
     except json.JSONDecodeError as exc:
         return _error(None, number, f"not valid JSON: {exc.msg}")
+    except RecursionError:
+        return _error(None, number, "not read: nested too deeply")
+    except ValueError:  # an integer of thousands of digits
+        return _error(None, number, "not read: a number in it is too long")
     if not isinstance(record, dict):
         return _error(None, number, "each line must be a JSON object")
     ident = record.get("id")
+    if not _usable_id(ident):
+        return _error(None, number, "'id' must be a string of up to 200 characters or a number")
     text, history = record.get("text"), record.get("history", [])
     if not isinstance(text, str):
         return _error(ident, number, "missing or non-string 'text'")
@@ -67,6 +73,16 @@ def _process(line: str, number: int) -> dict[str, Any]:
         return {"id": ident, **to_json(understand(text, history=history))}
     except TextTooLong as exc:
         return _error(ident, number, exc.message)
+
+
+def _usable_id(ident: Any) -> bool:
+    if ident is None or isinstance(ident, bool):
+        return ident is None
+    if isinstance(ident, int):
+        return abs(ident) < 2**63
+    if isinstance(ident, float):
+        return ident == ident and abs(ident) != float("inf")
+    return isinstance(ident, str) and len(ident) <= 200
 
 
 def to_json(u: Understanding) -> dict[str, Any]:

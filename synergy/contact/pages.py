@@ -16,6 +16,7 @@ from synergy.contact import service
 from synergy.contact.deps import CallId, ContactStaff, LimitsDep, Visitor
 from synergy.contact.dialogue import Channel
 from synergy.contact.models import CallStatus, ContactCall
+from synergy.core.body_limits import SMALL_PUBLIC_FORM
 from synergy.core.deps import SessionDep, SettingsDep, client_ip
 from synergy.core.errors import Conflict, Gone, InvalidRequest, NotFound, TooManyRequests
 from synergy.core.web import redirect, render
@@ -37,7 +38,9 @@ def chat_start(request: Request, _: Visitor) -> Response:
     return render(request, "contact/chat_start.html", {"title": CHAT_TITLE, "has_chat": has_chat})
 
 
-@router.post(CHAT_PATH, summary="Web chat: start a conversation")
+@router.post(
+    CHAT_PATH, summary="Web chat: start a conversation", max_body_size=SMALL_PUBLIC_FORM
+)
 def chat_begin(
     request: Request, db: SessionDep, settings: SettingsDep, limits: LimitsDep, _: Visitor
 ) -> Response:
@@ -89,7 +92,12 @@ def chat_page(request: Request, db: SessionDep, limits: LimitsDep, _: Visitor) -
     return render(request, "contact/chat.html", context)
 
 
-@router.post(f"{CHAT_PATH}/chat", response_class=HTMLResponse, summary="Web chat: send a message")
+@router.post(
+    f"{CHAT_PATH}/chat",
+    response_class=HTMLResponse,
+    summary="Web chat: send a message",
+    max_body_size=SMALL_PUBLIC_FORM,
+)
 def chat_send(
     request: Request,
     db: SessionDep,

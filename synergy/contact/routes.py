@@ -23,11 +23,17 @@ from synergy.contact.schemas import (
     TranscriptOut,
     TurnIn,
 )
+from synergy.core.body_limits import SMALL_PUBLIC_FORM
 from synergy.core.deps import SessionDep, client_ip, csrf_exempt
 
 router = APIRouter(prefix="/api/contact", tags=["contact"])
 
-@router.post("/sessions", status_code=201, summary="Start a conversation")
+@router.post(
+    "/sessions",
+    status_code=201,
+    summary="Start a conversation",
+    max_body_size=SMALL_PUBLIC_FORM,
+)
 @csrf_exempt
 def start_session(request: Request, db: SessionDep, limits: LimitsDep, _: Caller) -> SessionStarted:
     started = service.start_conversation(
@@ -36,7 +42,11 @@ def start_session(request: Request, db: SessionDep, limits: LimitsDep, _: Caller
     return SessionStarted(token=started.token, reply=ReplyOut.of(started.reply))
 
 
-@router.post("/sessions/{token}/turns", summary="Say something in a conversation")
+@router.post(
+    "/sessions/{token}/turns",
+    summary="Say something in a conversation",
+    max_body_size=SMALL_PUBLIC_FORM,
+)
 @csrf_exempt
 def send_turn(
     request: Request, db: SessionDep, limits: LimitsDep, token: Token, body: TurnIn, _: Caller

@@ -142,10 +142,34 @@ class Settings(_ReadFromFile):
     behind_tls: bool = Field(default=False, description="Send HSTS and mark cookies Secure")
     session_idle_minutes: int = Field(default=30, ge=1, le=24 * 60)
     session_absolute_hours: int = Field(default=12, ge=1, le=72)
-    login_max_failures: int = Field(default=5, ge=1, le=100)
-    lockout_minutes: int = Field(default=15, ge=1, le=24 * 60)
+    login_max_failures: int = Field(
+        default=5, ge=1, le=100, description="Failed sign-ins for one username from one address"
+    )
+    login_max_failures_per_address: int = Field(
+        default=30, ge=1, le=10_000, description="Failed sign-ins from one address, any username"
+    )
+    login_max_failures_per_account: int = Field(
+        default=100, ge=1, le=100_000, description="Failed sign-ins for one username, anywhere"
+    )
+    lockout_minutes: int = Field(
+        default=15, ge=1, le=24 * 60, description="The window those failures are counted in"
+    )
+    second_factor_roles: str = Field(
+        default="administrator,supervisor",
+        description="Roles that must sign in with a code from an authenticator app",
+    )
     metrics_allow: str = Field(
         default="127.0.0.1/32,::1/128", description="Addresses allowed to read /metrics"
+    )
+    audit_key_file: Path | None = Field(
+        default=None,
+        description="HMAC and signing keys of the audit chain; default data_dir/audit-keys.json. "
+        "Keep it out of the database's backups and readable only by the service account",
+    )
+    audit_checkpoint_file: Path | None = Field(
+        default=None,
+        description="Where signed checkpoints of the audit chain are appended; default "
+        "data_dir/audit-checkpoints.jsonl (put it on append-only or remote storage)",
     )
     log_format: Literal["text", "json"] = "text"
     log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
@@ -252,6 +276,15 @@ class Settings(_ReadFromFile):
             value = "postgresql+psycopg://" + value.split("://", 1)[1]
         return value
 
+    @field_validator("second_factor_roles")
+    @classmethod
+    def _roles_exist(cls, value: str) -> str:
+        from synergy.core.roles import parse_roles
+
+        if value.strip():
+            parse_roles(value)  # ValueError names the unknown role
+        return value
+
     @field_validator("base_url")
     @classmethod
     def _base_url_is_absolute(cls, value: str) -> str:
@@ -280,6 +313,14 @@ class Settings(_ReadFromFile):
     @property
     def is_sqlite(self) -> bool:
         return self.effective_database_url.startswith("sqlite")
+
+    @property
+    def effective_audit_key_file(self) -> Path:
+        return self.audit_key_file or self.data_dir / "audit-keys.json"
+
+    @property
+    def effective_audit_checkpoint_file(self) -> Path:
+        return self.audit_checkpoint_file or self.data_dir / "audit-checkpoints.jsonl"
 
     def section(self, kind: type[SectionT]) -> SectionT:
         """A service's settings section. `load_settings` reads every installed service's;
@@ -319,7 +360,7 @@ def _load_or_create_secret(data_dir: Path) -> str:
         if len(key) < MIN_SECRET_LENGTH:
             raise ConfigError(f"SYNERGY_SECRET_KEY: {path} holds a key shorter than 32 characters")
         return key
-    data_dir.mkdir(parents=True, exist_ok=True)
+    data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = secrets.token_urlsafe(48)
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(descriptor, "w") as handle:
@@ -352,7 +393,7 @@ def load_settings(*, sections: Iterable[type[ServiceSettings]] = (), **overrides
     if settings.secret_key is not None:
         if len(settings.secret_key.get_secret_value()) < MIN_SECRET_LENGTH:
             raise ConfigError("SYNERGY_SECRET_KEY: must be at least 32 characters long")
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        settings.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         return settings.with_sections(*loaded)
     key = _load_or_create_secret(settings.data_dir)
     return settings.model_copy(update={"secret_key": SecretStr(key)}).with_sections(*loaded)

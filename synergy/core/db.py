@@ -7,8 +7,9 @@ The same models and migrations run on SQLite (embedded default) and PostgreSQL (
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -81,13 +82,21 @@ def _begin_immediate(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _create_private_file(path: Path) -> None:
+    """Create the SQLite file readable by the service account only (its -wal and -shm files
+    take the same permissions); an existing file is left as it is."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    with suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+
+
 def make_engine(url: str, *, echo: bool = False, immediate: bool = True) -> Engine:
     """`immediate=False` (SQLite only) is for read-mostly tools such as test inspection:
     its transactions take no lock until they write."""
     if url.startswith("sqlite"):
         path = url.split("///", 1)[-1]
         if path and path != ":memory:":
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            _create_private_file(Path(path))
         engine = create_engine(url, echo=echo, connect_args={"check_same_thread": False})
         event.listen(engine, "connect", _configure_sqlite)
         if immediate:

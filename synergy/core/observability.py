@@ -14,6 +14,7 @@ from pythonjsonlogger.json import JsonFormatter
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from synergy.core.config import Settings
+from synergy.core.log_redaction import SecretRedactor
 
 request_id_var: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 REQUEST_ID_HEADER = "X-Request-ID"
@@ -28,6 +29,7 @@ class _RequestIdFilter(logging.Filter):
 def configure_logging(settings: Settings) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.addFilter(_RequestIdFilter())
+    handler.addFilter(SecretRedactor())
     if settings.log_format == "json":
         handler.setFormatter(
             JsonFormatter(

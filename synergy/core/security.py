@@ -14,10 +14,12 @@ import secrets
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
+from zxcvbn import zxcvbn
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
 
 MIN_PASSWORD_LENGTH = 12
+MIN_GUESSABILITY_SCORE = 3  # zxcvbn: 3 is "safely unguessable" against an online attack
 MAX_PASSWORD_LENGTH = 1024
 
 
@@ -25,13 +27,23 @@ class WeakPassword(ValueError):
     pass
 
 
-def check_password_strength(password: str) -> None:
+def check_password_strength(password: str, *, about_user: tuple[str, ...] = ()) -> None:
+    """The NCSC's advice: length, no composition rules, and a deny-list of passwords that are
+    common or follow a guessable pattern (zxcvbn's shipped frequency lists and pattern
+    matching: repeats, sequences, keyboard walks, dates, the user's own name)."""
     if len(password) < MIN_PASSWORD_LENGTH:
         raise WeakPassword(f"Password must be at least {MIN_PASSWORD_LENGTH} characters long")
     if len(password) > MAX_PASSWORD_LENGTH:
         raise WeakPassword(f"Password must be at most {MAX_PASSWORD_LENGTH} characters long")
     if password.strip() != password or not password.strip():
         raise WeakPassword("Password must not start or end with spaces")
+    # zxcvbn's cost grows with length; the first 100 characters decide a long password.
+    if zxcvbn(password[:100], user_inputs=list(about_user))["score"] < MIN_GUESSABILITY_SCORE:
+        raise WeakPassword(
+            "Password is too easy to guess: it is a common password, or a pattern such as "
+            "repeated or sequential characters, a keyboard row or your name. "
+            "Three random words make a strong password that is easy to remember"
+        )
 
 
 def hash_password(password: str) -> str:

@@ -191,7 +191,9 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected_error(request: Request, exc: Exception) -> Response:
         # Logged in full (a bug to fix), shown to the user as a plain 500 page, never hidden.
-        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        # The route's template, not the raw path: paths carry tokens.
+        route = getattr(request.scope.get("route"), "path", "(no route)")
+        log.exception("unhandled error on %s %s", request.method, route)
         return _error_response(
             request,
             500,

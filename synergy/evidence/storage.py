@@ -42,7 +42,9 @@ class LocalStorage:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        root.mkdir(parents=True, exist_ok=True)
+        # Evidence is readable by the service account only, whatever the process umask.
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+        root.chmod(0o700)
 
     def path(self, key: str) -> Path:
         if not key.isalnum():
@@ -51,8 +53,8 @@ class LocalStorage:
 
     def create(self, key: str) -> None:
         with disk_errors():
-            self.path(key).touch(exist_ok=False)
-            (self.root / f"{key}lock").touch()
+            self.path(key).touch(mode=0o600, exist_ok=False)
+            (self.root / f"{key}lock").touch(mode=0o600)
 
     def append(self, key: str, offset: int) -> BinaryIO:
         """Opened for writing at `offset` (anything after it is cut off first)."""

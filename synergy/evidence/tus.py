@@ -20,6 +20,7 @@ from anyio import to_thread
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
+from synergy.core.body_limits import STREAMED_UPLOAD_LIMIT
 from synergy.core.db import transaction
 from synergy.core.deps import client_ip, csrf_exempt
 from synergy.core.errors import InvalidRequest, SynergyError
@@ -178,7 +179,7 @@ def _metadata(header: str) -> dict[str, str]:
 
 def _int_header(request: Request, name: str) -> int:
     raw = request.headers.get(name, "")
-    if not raw.isdigit() or len(raw) > 15:
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 15:
         raise InvalidRequest(f"Send {name} as a whole number of bytes")
     return int(raw)
 
@@ -220,6 +221,7 @@ def _create(request: Request, token: str, length: int, meta: dict[str, str]) -> 
     "/{token}",
     name="evidence_tus_create",
     summary="tus: start an upload (optionally with its first bytes)",
+    max_body_size=STREAMED_UPLOAD_LIMIT,
 )
 @csrf_exempt
 async def create(request: Request, token: Token, _: Uploader) -> Response:
@@ -243,7 +245,12 @@ async def create(request: Request, token: Token, _: Uploader) -> Response:
     return await _guarded(request, work)
 
 
-@router.patch("/{token}/{file_id}", name="evidence_tus_patch", summary="tus: send more bytes")
+@router.patch(
+    "/{token}/{file_id}",
+    name="evidence_tus_patch",
+    summary="tus: send more bytes",
+    max_body_size=STREAMED_UPLOAD_LIMIT,
+)
 @csrf_exempt
 async def patch(request: Request, token: Token, file_id: FileId, _: Uploader) -> Response:
     async def work() -> Response:

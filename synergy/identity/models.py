@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, ForeignKey, Integer, String
+from sqlalchemy import Boolean, ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from synergy.core.db import Base, UTCDateTime, utcnow
@@ -25,6 +25,11 @@ class User(Base):
     locked_until: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     password_changed_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # The authenticator app's secret, encrypted under the platform's secret key; confirmed
+    # once the user has typed a code from it. The last time step used stops a code's replay.
+    totp_secret: Mapped[str | None] = mapped_column(String(200), default=None)
+    totp_confirmed_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
+    totp_last_step: Mapped[int | None] = mapped_column(Integer, default=None)
 
     sessions: Mapped[list[UserSession]] = relationship(back_populates="user")
 
@@ -49,3 +54,17 @@ class UserSession(Base):
     ip_address: Mapped[str | None] = mapped_column(String(64), default=None)
 
     user: Mapped[User] = relationship(back_populates="sessions")
+
+
+class SignInThrottle(Base):
+    """Failed sign-ins counted per window, by username and address together, by address and
+    by username (whether or not such a user exists)."""
+
+    __tablename__ = "identity_sign_in_throttle"
+    __table_args__ = (UniqueConstraint("scope", "subject"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    scope: Mapped[str] = mapped_column(String(20))
+    subject: Mapped[str] = mapped_column(String(300))
+    window_started: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    failures: Mapped[int] = mapped_column(Integer, default=0)

@@ -20,10 +20,14 @@ from synergy.core.security import (
     hash_password,
     new_token,
     password_needs_rehash,
+    sign,
+    signatures_match,
     token_digest,
     verify_password,
 )
+from synergy.identity import second_factor, throttle
 from synergy.identity.models import User, UserSession
+from synergy.identity.throttle import ThrottleLimits
 
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,62}$")
 
@@ -76,7 +80,7 @@ def create_user(
     if not display_name.strip():
         raise InvalidRequest("Enter the user's full name", field="display_name")
     try:
-        check_password_strength(password)
+        check_password_strength(password, about_user=(name, display_name))
     except WeakPassword as exc:
         raise InvalidRequest(str(exc), field="password") from None
     if get_by_username(session, username=name) is not None:
@@ -114,8 +118,6 @@ def disable_user(session: Session, *, username: str, actor: str = audit.SYSTEM_A
 def enable_user(session: Session, *, username: str, actor: str = audit.SYSTEM_ACTOR) -> None:
     user = _require(session, username)
     user.active = True
-    user.failed_logins = 0
-    user.locked_until = None
     audit.record(
         session, action="user.enabled", actor=actor, target_type="user", target_id=user.username
     )
@@ -126,13 +128,11 @@ def reset_password(
 ) -> None:
     user = _require(session, username)
     try:
-        check_password_strength(password)
+        check_password_strength(password, about_user=(user.username, user.display_name))
     except WeakPassword as exc:
         raise InvalidRequest(str(exc), field="password") from None
     user.password_hash = hash_password(password)
     user.password_changed_at = utcnow()
-    user.failed_logins = 0
-    user.locked_until = None
     end_all_sessions(session, user_id=user.id)
     audit.record(
         session,
@@ -144,15 +144,30 @@ def reset_password(
 
 
 class LoginFailed(Exception):
-    """Wrong username or password, or the account cannot sign in; message is safe to show."""
+    """Wrong username or password, the account cannot sign in, or too many attempts; the
+    message is safe to show and never says which usernames exist."""
 
-    def __init__(self, message: str, *, locked: bool = False) -> None:
+    def __init__(self, message: str, *, throttled: bool = False) -> None:
         super().__init__(message)
         self.message = message
-        self.locked = locked
+        self.throttled = throttled
 
 
 GENERIC_FAILURE = "Enter a correct username and password"
+WRONG_CODE = "Enter the 6-digit code your authenticator app shows now"
+
+
+def _refuse_throttled(
+    session: Session, *, username: str, source_ip: str | None, limits: ThrottleLimits
+) -> None:
+    audit.record(
+        session,
+        action="login.throttled",
+        actor=username.strip()[:200] or "(blank)",
+        source_ip=source_ip,
+    )
+    minutes = max(1, int(limits.window.total_seconds() // 60))
+    raise LoginFailed(throttle.TOO_MANY.format(minutes=minutes), throttled=True)
 
 
 def authenticate(
@@ -161,85 +176,123 @@ def authenticate(
     username: str,
     password: str,
     source_ip: str | None,
-    max_failures: int,
-    lockout: dt.timedelta,
+    limits: ThrottleLimits,
 ) -> User:
-    """Check a password, counting failures; lock the account after `max_failures` in a row."""
-    user = get_by_username(session, username=username) if username.strip() else None
-    now = utcnow()
-    if user is None:
+    """Check a password. Failures are counted by username and address (see throttle.py); no
+    account is ever locked, and every refusal takes about as long and reads the same whether
+    or not the username exists."""
+    if throttle.is_throttled(session, username=username, address=source_ip, limits=limits):
         verify_password(DUMMY_PASSWORD_HASH, password)
+        _refuse_throttled(session, username=username, source_ip=source_ip, limits=limits)
+    user = get_by_username(session, username=username) if username.strip() else None
+    matches = verify_password(user.password_hash if user else DUMMY_PASSWORD_HASH, password)
+    if user is None or not matches or not user.active:
+        throttle.count_failure(session, username=username, address=source_ip, limits=limits)
+        reason = "unknown user" if user is None else "account disabled" if matches else None
         audit.record(
             session,
             action="login.failed",
-            actor=username.strip()[:200] or "(blank)",
+            actor=user.username if user else (username.strip()[:200] or "(blank)"),
             source_ip=source_ip,
-            details={"reason": "unknown user"},
+            target_type="user" if user else None,
+            target_id=user.username if user else None,
+            details={"reason": reason or "wrong password"},
         )
         raise LoginFailed(GENERIC_FAILURE)
-    if user.locked_until is not None and user.locked_until > now:
-        audit.record(
-            session,
-            action="login.refused_locked",
-            actor=user.username,
-            source_ip=source_ip,
-            target_type="user",
-            target_id=user.username,
-        )
-        raise LoginFailed(_locked_message(user.locked_until, now), locked=True)
-    if not verify_password(user.password_hash, password) or not user.active:
-        _count_failure(session, user, source_ip, max_failures, lockout, now)
-        if user.locked_until is not None and user.locked_until > now:
-            raise LoginFailed(_locked_message(user.locked_until, now), locked=True)
-        raise LoginFailed(GENERIC_FAILURE)
-    user.failed_logins = 0
-    user.locked_until = None
+    throttle.clear_account_and_address(session, username=username, address=source_ip)
     if password_needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return user
 
 
-def _locked_message(until: dt.datetime, now: dt.datetime) -> str:
-    minutes = max(1, int((until - now).total_seconds() // 60) + 1)
-    return (
-        "This account is locked after too many failed sign-in attempts. "
-        f"Try again in {minutes} minute{'s' if minutes != 1 else ''} or ask an administrator."
-    )
+def second_factor_step(user: User, *, required_roles: frozenset[Role]) -> str | None:
+    """What the user must do after their password: "code", "set_up", or nothing."""
+    if second_factor.is_enrolled(user):
+        return "code"
+    if user.roles & required_roles:
+        return "set_up"
+    return None
 
 
-def _count_failure(
+def pending_sign_in_token(user: User, *, secret_key: bytes) -> str:
+    """A signed note that this user gave the right password, for the code step (10 minutes)."""
+    issued = int(utcnow().timestamp())
+    body = f"{user.id}.{issued}"
+    return f"{body}.{sign(secret_key, 'pending-sign-in', body + user.password_hash)}"
+
+
+PENDING_SECONDS = 600
+
+
+def user_for_pending_sign_in(session: Session, token: str, *, secret_key: bytes) -> User | None:
+    parts = token.split(".")
+    if len(parts) != 3 or not all(part.isascii() and part.isalnum() for part in parts):
+        return None
+    user_id, issued, signature = parts
+    if not (user_id.isdigit() and issued.isdigit()) or len(user_id) > 10 or len(issued) > 12:
+        return None
+    if utcnow().timestamp() - int(issued) > PENDING_SECONDS:
+        return None
+    user = session.get(User, int(user_id))
+    if user is None or not user.active:
+        return None
+    expected = sign(secret_key, "pending-sign-in", f"{user_id}.{issued}{user.password_hash}")
+    return user if signatures_match(expected, signature) else None
+
+
+def check_second_factor(
     session: Session,
+    *,
     user: User,
+    code: str,
+    secret_key: bytes,
     source_ip: str | None,
-    max_failures: int,
-    lockout: dt.timedelta,
-    now: dt.datetime,
+    limits: ThrottleLimits,
 ) -> None:
-    user.failed_logins += 1
-    details: dict[str, object] = {"failed_logins": user.failed_logins}
-    if not user.active:
-        details["reason"] = "account disabled"
-    if user.failed_logins >= max_failures:
-        user.locked_until = now + lockout
-        user.failed_logins = 0
-        details["locked_until"] = user.locked_until.isoformat()
+    """The code from the user's app (confirming a new one, or signing in with it)."""
+    if throttle.is_throttled(session, username=user.username, address=source_ip, limits=limits):
+        _refuse_throttled(session, username=user.username, source_ip=source_ip, limits=limits)
+    enrolling = not second_factor.is_enrolled(user)
+    accepted = (
+        second_factor.confirm_enrolment(user, code, secret_key=secret_key)
+        if enrolling
+        else second_factor.check_code(user, code, secret_key=secret_key)
+    )
+    if not accepted:
+        throttle.count_failure(session, username=user.username, address=source_ip, limits=limits)
         audit.record(
             session,
-            action="user.locked",
+            action="login.code_failed",
             actor=user.username,
             source_ip=source_ip,
             target_type="user",
             target_id=user.username,
-            details=details,
         )
+        raise LoginFailed(WRONG_CODE)
+    if enrolling:
+        audit.record(
+            session,
+            action="user.second_factor_set_up",
+            actor=user.username,
+            source_ip=source_ip,
+            target_type="user",
+            target_id=user.username,
+        )
+
+
+def remove_second_factor(
+    session: Session, *, username: str, actor: str = audit.SYSTEM_ACTOR
+) -> None:
+    """For a lost phone: the user sets up a new app at their next sign-in."""
+    user = _require(session, username)
+    second_factor.remove(user)
+    end_all_sessions(session, user_id=user.id)
     audit.record(
         session,
-        action="login.failed",
-        actor=user.username,
-        source_ip=source_ip,
+        action="user.second_factor_removed",
+        actor=actor,
         target_type="user",
         target_id=user.username,
-        details=details,
     )
 
 

@@ -28,7 +28,7 @@ def _date(day: str, month: str, year: str) -> dt.date | None:
         return None
     try:
         return dt.date(int(year), int(month), int(day))
-    except ValueError:
+    except (ValueError, OverflowError):  # "²", or a year of twenty digits
         raise FormProblem("Enter a real date, like 27 3 1990", "dob-day") from None
 
 
@@ -94,7 +94,7 @@ def arrest_from_form(form: dict[str, str]) -> tuple[ArrestIn | None, Errors]:
         if day is None:
             raise ValueError
         arrested_at = dt.datetime.combine(day, dt.time(hours, minutes), tzinfo=LOCAL_TIME)
-    except (ValueError, FormProblem):
+    except (ValueError, OverflowError, FormProblem):
         return None, [
             {"text": "Enter the arrest date and a time like 14:30", "href": "#arrested-day"}
         ]

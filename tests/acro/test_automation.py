@@ -218,3 +218,39 @@ def test_gateway_faults_after_accepting_never_make_duplicates(
         r.idempotency_key for r in requests
     )
     assert stats["faults"]  # faults were injected
+
+
+def test_completion_values_of_the_wrong_type_are_refused_and_nothing_is_stored(
+    db, harness, session_factory
+):
+    from synergy.core.errors import InvalidRequest
+
+    person = make_person(db, date_of_birth=None, place_of_birth=None)
+    record_arrest(db, person)
+    db.commit()
+    harness.run_until_idle(session_factory)
+    (request,) = _requests(session_factory)
+    before = dict(request.payload)
+    for values in (
+        {"date_of_birth": 19900327},
+        {"date_of_birth": "27th of March"},
+        {"nationalities": "RO"},
+        {"place_of_birth": {"city": "Gdansk"}},
+        {"offences": [1, 2]},
+    ):
+        with session_factory() as session, pytest.raises(InvalidRequest) as refused:
+            service.complete_request(
+                session, request_id=request.id, values=values, actor="records1"
+            )
+        assert "not in the right form" in refused.value.message
+    assert _requests(session_factory)[0].payload == before
+    with session_factory() as session:
+        service.complete_request(
+            session,
+            request_id=request.id,
+            values={"date_of_birth": "1990-03-27", "place_of_birth": "Gdansk, Poland"},
+            actor="records1",
+        )
+        session.commit()
+    harness.run_until_idle(session_factory)
+    assert _requests(session_factory)[0].status == ACCEPTED

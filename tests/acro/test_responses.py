@@ -121,3 +121,19 @@ def test_simulator_replies_reach_the_request_and_duplicate_and_late_ones_are_han
     assert harness.stats()["replies_sent"] == 6 + faults["duplicate"]
     with session_factory() as session:
         assert len(session.execute(select(AcroResponse)).scalars().all()) == 6
+
+
+def test_a_signature_header_in_any_characters_is_refused_not_crashed_on(client) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    from synergy.acro.signatures import is_valid
+
+    now = str(int(time.time()))
+    assert not is_valid(b"secret", now, "é" * 64, b"{}")
+    assert not is_valid(b"secret", "\u00b2", "a" * 64, b"{}")
+    response = client.post(
+        "/api/acro/responses",
+        content=b"{}",
+        headers={"X-Acro-Signature": ("é" * 64).encode(), "X-Acro-Timestamp": now},
+    )
+    assert response.status_code == 401

@@ -222,7 +222,7 @@ def example_address(path_template: str, session_factory) -> str:  # type: ignore
 
 
 @pytest.fixture
-def open_example(page, sign_in_as, session_factory):  # type: ignore[no-untyped-def]
+def open_example(page, sign_in_as, session_factory, live_server):  # type: ignore[no-untyped-def]
     """`open_example("/admin/users")` opens that page in Chromium as examples.py says."""
 
     def _open(path_template: str):  # type: ignore[no-untyped-def]
@@ -230,6 +230,15 @@ def open_example(page, sign_in_as, session_factory):  # type: ignore[no-untyped-
         role = PAGES[path_template].role
         if role is not None:
             sign_in_as(role)
+        cookies = PAGES[path_template].cookies
+        if cookies is not None:
+            host = live_server.split("://", 1)[1].split(":")[0]
+            page.context.add_cookies(
+                [
+                    {"name": name, "value": value, "domain": host, "path": path}
+                    for name, (path, value) in cookies(session_factory).items()
+                ]
+            )
         response = page.goto(address, wait_until="load")
         assert response is not None
         assert response.status == 200, f"{address} answered {response.status}, not 200"
@@ -249,6 +258,9 @@ def fetch_example(client, session_factory):  # type: ignore[no-untyped-def]
         role = PAGES[path_template].role
         if role is not None:
             client.cookies.set(SESSION_COOKIE, start_staff_session(session_factory, role))
+        cookies = PAGES[path_template].cookies
+        for name, (path, value) in (cookies(session_factory) if cookies else {}).items():
+            client.cookies.set(name, value, path=path)
         response = client.get(address)
         assert response.status_code == 200, f"{address} answered {response.status_code}, not 200"
         assert "text/html" in response.headers.get("content-type", "")

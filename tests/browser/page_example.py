@@ -20,6 +20,8 @@ class Example:
     role: Role | None
     url: str | None = None
     setup: Setup | None = None
+    # Cookies the page needs besides a session (name -> (path, value)), made after `setup`.
+    cookies: Callable[[sessionmaker[Session]], Mapping[str, tuple[str, str]]] | None = None
 
     def address(self, path_template: str, parameters: Mapping[str, str]) -> str:
         return (self.url or path_template).format(**parameters)

@@ -76,3 +76,19 @@ def test_app_mounts_as_a_named_subcommand():
     result = CliRunner().invoke(parent, ["contact", "triage"], input='{"id":1,"text":"hi"}\n')
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["id"] == 1
+
+
+def test_a_line_nested_too_deep_or_with_a_huge_id_gets_its_own_error_and_the_run_goes_on():
+    result, lines = _run(
+        "[" * 100_000 + "]" * 100_000 + "\n"
+        '{"id": ' + "9" * 5000 + ', "text": "hello"}\n'
+        '{"id": {"a": [1, 2]}, "text": "hello"}\n'
+        '{"id": "' + "x" * 300 + '", "text": "hello"}\n'
+        '{"id": 5, "text": "I lost my wallet"}\n'
+    )
+    assert result.exit_code == 0
+    assert [x.get("line") for x in lines[:4]] == [1, 2, 3, 4]
+    assert "nested too deeply" in lines[0]["error"]
+    assert "too long" in lines[1]["error"]
+    assert all("'id' must be" in x["error"] for x in lines[2:4])
+    assert lines[4]["id"] == 5 and "error" not in lines[4]

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING, Literal
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 
 from synergy.contact.deps import OnlineCaller
 from synergy.core.deps import client_ip
-from synergy.core.errors import ServiceUnavailable, TooManyRequests
+from synergy.core.errors import InvalidRequest, ServiceUnavailable, TooManyRequests
 from synergy.core.web import render
 
 if TYPE_CHECKING:
@@ -36,6 +36,33 @@ MAX_SDP_CHARS = 20_000
 class Offer(BaseModel):
     sdp: str = Field(min_length=10, max_length=MAX_SDP_CHARS)
     type: Literal["offer"]
+
+    @field_validator("sdp")
+    @classmethod
+    def _a_browser_audio_offer(cls, sdp: str) -> str:
+        # Checked before any call slot or speech engine is touched: a malformed offer costs
+        # the server nothing.
+        problem = browser_offer_problem(sdp)
+        if problem:
+            raise ValueError(problem)
+        return sdp
+
+
+def browser_offer_problem(sdp: str) -> str | None:
+    """What makes this not a WebRTC audio offer from a browser, or None."""
+    if not sdp.isascii() or any(c not in "\r\n\t" and not c.isprintable() for c in sdp):
+        return "the offer must be plain SDP text"
+    lines = [line for line in sdp.replace("\r\n", "\n").split("\n") if line]
+    if not lines or lines[0] != "v=0":
+        return "the offer must be SDP starting with v=0"
+    if any(len(line) < 2 or line[1] != "=" for line in lines):
+        return "every SDP line must be of the form x=value"
+    if not any(line.startswith("m=audio ") for line in lines):
+        return "the offer must include an audio stream"
+    for needed in ("a=fingerprint:", "a=ice-ufrag:", "a=ice-pwd:"):
+        if not any(line.startswith(needed) for line in lines):
+            return f"the offer lacks {needed[2:-1]} (not a WebRTC offer)"
+    return None
 
 
 class Answer(BaseModel):
@@ -57,7 +84,7 @@ def call_online_script(_: OnlineCaller) -> Response:
 
 @router.post(OFFER_PATH, summary="Start a browser call: answer its WebRTC offer")
 async def answer_offer(request: Request, offer: Offer, _: OnlineCaller) -> Answer:
-    from synergy.contact.voice.telephony.webrtc import TooManyCalls
+    from synergy.contact.voice.telephony.webrtc import TooManyCalls, UnusableOffer
 
     gateway = await _gateway(request)
     try:
@@ -66,6 +93,8 @@ async def answer_offer(request: Request, offer: Offer, _: OnlineCaller) -> Answe
         raise TooManyRequests(
             "All our lines are busy. Please try again shortly, or call 101."
         ) from None
+    except UnusableOffer as exc:
+        raise InvalidRequest(f"That call offer cannot be answered: {exc}") from None
     return Answer(sdp=sdp)
 
 

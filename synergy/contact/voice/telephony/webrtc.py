@@ -38,6 +38,10 @@ class TooManyCalls(RuntimeError):
     """The machine is already taking as many browser calls as it is configured for."""
 
 
+class UnusableOffer(ValueError):
+    """The browser's offer could not be negotiated; its call slot has been freed."""
+
+
 def _require_aiortc() -> Any:
     try:
         import aiortc
@@ -276,8 +280,12 @@ class WebRTCGateway:
             if pc.connectionState in ("failed", "closed"):
                 await call.close()
 
-        await pc.setRemoteDescription(RTCSessionDescription(sdp=offer_sdp, type="offer"))
-        await pc.setLocalDescription(await pc.createAnswer())
+        try:
+            await pc.setRemoteDescription(RTCSessionDescription(sdp=offer_sdp, type="offer"))
+            await pc.setLocalDescription(await pc.createAnswer())
+        except (ValueError, KeyError, IndexError) as exc:
+            await call.close()
+            raise UnusableOffer(str(exc) or type(exc).__name__) from None
         await call.session.start()
         call.spawn(call.watch())
         return call, pc.localDescription.sdp
