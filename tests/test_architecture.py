@@ -17,17 +17,6 @@ ARCHITECTURE = ROOT / "docs" / "architecture.md"
 TOP_LEVEL = {"app", "cli", "worker", "demo", "services", "__main__", "migrations"}
 PUBLIC_MODULES = {"service", "schemas", "events"}
 
-# Imports being removed by the restructuring of the contact package under way on its own
-# branch (its voice commands use the top-level CLI's helpers; its pages take the signed-in
-# user's type from identity). Each entry is one exact (importer, imported) pair; delete them
-# when that branch is merged.
-PENDING_IN_CONTACT = {
-    ("synergy.contact.voice.cli", "synergy.cli"),
-    ("synergy.contact.pages", "synergy.identity.service"),
-    ("synergy.contact.routes", "synergy.identity.service"),
-    ("synergy.contact.voice.pages", "synergy.identity.service"),
-}
-
 
 @dataclass(frozen=True)
 class Import:
@@ -109,8 +98,6 @@ def is_public(module: str) -> bool:
 def violations(imports: list[Import], allowed: dict[str, set[str]]) -> list[str]:
     problems = []
     for found in imports:
-        if (found.importer, found.imported) in PENDING_IN_CONTACT:
-            continue
         source, target = layer_of(found.importer), layer_of(found.imported)
         if source == "top" or source == target or target == "core":
             continue
