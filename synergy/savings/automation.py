@@ -170,7 +170,7 @@ class SavingLine:
 
     @property
     def how_hours(self) -> str:
-        return f"{self.units:,} × {self.minutes_per_unit} min ÷ 60 = {self.hours} h"
+        return f"{self.units:,} × {plain_minutes(self.minutes_per_unit)} min ÷ 60 = {self.hours} h"
 
     @property
     def how_cost(self) -> str:
@@ -182,6 +182,11 @@ class SavingLine:
     @property
     def how_fte(self) -> str:
         return f"{self.hours} h ÷ {self.fte_hours.quantize(Decimal('0.01'))} h a month = {self.fte}"
+
+
+def plain_minutes(minutes: Decimal) -> str:
+    """Decimal('10.00') -> '10', Decimal('4.50') -> '4.5'."""
+    return f"{minutes.normalize():f}"
 
 
 def _month(value: dt.date | dt.datetime) -> dt.date:

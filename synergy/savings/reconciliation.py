@@ -18,7 +18,6 @@ from synergy.core.errors import Conflict, InvalidRequest, NotFound
 from synergy.savings import automation
 from synergy.savings.figures import ItemTotals, item_totals
 from synergy.savings.models import (
-    DRAFT,
     FINAL,
     Report,
     ReportExplanation,

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
-from synergy.savings.models import CATEGORIES, ONE_OFF, RECURRENCES, RECURRING
+from synergy.savings.models import CATEGORIES, RECURRENCES
 from synergy.savings.money import MoneyError, parse_pence
 
 _REFERENCE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./_-]{0,39}$")
@@ -133,7 +133,9 @@ class ContractFields:
 
 class InvalidContract(ValueError):
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("; ".join(f"{LABELS.get(p.field, p.field)}: {p.message}" for p in problems))
+        super().__init__(
+            "; ".join(f"{LABELS.get(p.field, p.field)}: {p.message}" for p in problems)
+        )
         self.problems = problems
 
 
