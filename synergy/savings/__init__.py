@@ -4,12 +4,22 @@ from the platform's own events. Reacts to acro, evidence and contact events; nev
 their tables. Only finance staff and administrators see or change it."""
 
 from synergy.core.roles import Role
-from synergy.core.services import ServiceInfo
+from synergy.core.services import Service, ServiceInfo
 
-SERVICE = ServiceInfo(
-    name="Savings register",
-    description="Contracts and their savings, renewal alerts, the headline report and "
-    "automation savings.",
-    url="/savings",
-    roles=frozenset({Role.FINANCE, Role.ADMINISTRATOR}),
+SERVICE = Service(
+    name="savings",
+    tile=ServiceInfo(
+        name="Savings register",
+        description="Contracts and their savings, renewal alerts, the headline report and "
+        "automation savings.",
+        url="/savings",
+        roles=frozenset({Role.FINANCE, Role.ADMINISTRATOR}),
+    ),
+    routers=("synergy.savings.pages:router", "synergy.savings.routes:router"),
+    models=("synergy.savings.models",),
+    subscriptions=("synergy.savings.events:subscriptions",),
+    commands=("synergy.savings.cli:app",),
+    settings="synergy.savings.settings:SavingsSettings",
+    demo=("synergy.savings.demo:load_seed_register",),
+    page_examples=("tests.savings.page_examples",),
 )

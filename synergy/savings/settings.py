@@ -10,11 +10,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from synergy.core.config import ServiceSettings
 
 
-class SavingsSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="SYNERGY_SAVINGS_", extra="ignore", frozen=True)
+class SavingsSettings(ServiceSettings, env_prefix="SYNERGY_SAVINGS_"):
+    """Read once with the platform's settings: `settings.section(SavingsSettings)`."""
 
     # A 37-hour week, the usual full-time week for police staff: 37 × 52 / 12 hours a month.
     fte_hours_per_week: Decimal = Field(default=Decimal("37"), gt=0, le=80)
@@ -27,7 +28,3 @@ class SavingsSettings(BaseSettings):
     @property
     def fte_hours_per_month(self) -> Decimal:
         return self.fte_hours_per_week * 52 / 12
-
-
-def load_savings_settings() -> SavingsSettings:
-    return SavingsSettings()
