@@ -7,8 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from fastapi import APIRouter, Request, UploadFile
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.datastructures import UploadFile
 
 from synergy.core.deps import SessionDep, SettingsDep
 from synergy.core.errors import SynergyError
@@ -216,12 +217,14 @@ async def import_upload(request: Request, user: FinanceUser) -> Response:
     form = await request.form()
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
+        await form.close()
         errors = [{"text": "Choose a .csv or .xlsx file to import", "href": "#file"}]
         return _page(
             request, "savings/import.html",
             {"title": "Import contracts", "problems": [], "errors": errors}, status_code=422,
         )  # fmt: skip
     content = await upload.read()
+    await form.close()
     factory = request.app.state.session_factory
     from synergy.core.db import transaction
 

@@ -24,7 +24,7 @@ from synergy.core.errors import InvalidRequest, SynergyError
 from synergy.savings import reconciliation, service
 from synergy.savings.models import Contract
 from synergy.savings.money import plain_pounds
-from synergy.savings.schemas import COLUMNS, LABELS, InvalidContract, parse_contract
+from synergy.savings.schemas import COLUMNS, LABELS, OPTIONAL, InvalidContract, parse_contract
 
 MAX_BYTES = 5_000_000
 MAX_ROWS = 10_000
@@ -128,7 +128,7 @@ def _header(cells: list[Any]) -> list[str]:
 def _check_header(header: list[str], expected: tuple[str, ...]) -> list[RowProblem]:
     problems = []
     unknown = [h for h in header if h and h not in expected]
-    missing = [c for c in expected if c not in header]
+    missing = [c for c in expected if c not in header and c not in OPTIONAL]
     if unknown:
         problems.append(RowProblem(1, f"unknown column(s): {', '.join(unknown)}"))
     if missing:
