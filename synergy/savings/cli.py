@@ -27,15 +27,18 @@ def import_command(
         content = file.read_bytes()
     except OSError as exc:
         raise fail(f"Cannot read {file}: {exc.strerror}") from None
-    try:
-        with _session() as db:
+    with _session() as db:
+        try:
             result = import_file(db, filename=file.name, content=content, actor="cli")
-    except ImportRejected as exc:
-        typer.secho(f"{file.name}: nothing was imported.", err=True, fg=typer.colors.RED)
-        for problem in exc.problems:
-            typer.secho(f"  line {problem.line}: {problem.reason}", err=True)
-        raise typer.Exit(1) from None
-    typer.echo(result.summary())
+        except ImportRejected as exc:  # nothing was added: the session has nothing to commit
+            problems = exc.problems
+        else:
+            typer.echo(result.summary())
+            return
+    typer.secho(f"{file.name}: nothing was imported.", err=True, fg=typer.colors.RED)
+    for problem in problems:
+        typer.secho(f"  line {problem.line}: {problem.reason}", err=True)
+    raise typer.Exit(1)
 
 
 @savings_app.command("report")

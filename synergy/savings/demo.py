@@ -64,9 +64,17 @@ NOTE = (
 )
 
 
-def _contract(index: int, application: str, saved: int, today: dt.date) -> ContractFields:
+def _original_costs() -> list[int]:
+    """The report's original cost split in proportion to saving; the last takes the pennies
+    of rounding, so the items add up to the report's £4,492,169 exactly."""
     total_saved = sum(pence for _, pence in SEED_SAVINGS)
-    original = share(HEADLINE["original_total"], saved, total_saved)
+    costs = [share(HEADLINE["original_total"], saved, total_saved) for _, saved in SEED_SAVINGS]
+    costs[-1] += HEADLINE["original_total"] - sum(costs)
+    return costs
+
+
+def _contract(index: int, application: str, saved: int, today: dt.date) -> ContractFields:
+    original = _original_costs()[index]
     end = today + dt.timedelta(days=40 + 15 * index)  # notice dates spread over the year
     start = dt.date(end.year - 1, end.month, end.day) + dt.timedelta(days=1)
     return ContractFields(
