@@ -42,7 +42,7 @@ def _errors(exc: SynergyError, default_field: str) -> Errors:
 def home(request: Request, db: SessionDep, settings: SettingsDep, _: FinanceUser) -> Response:
     section = settings.section(SavingsSettings)
     contracts = service.list_contracts(db)
-    _, result = report.current(db)
+    result = report.current(db)[1]
     return _page(
         request,
         "savings/home.html",
@@ -374,7 +374,7 @@ def new_report(
 
 @router.get("/report/csv", summary="Headline report as CSV")
 def report_csv(db: SessionDep, _: FinanceUser) -> Response:
-    _, result = report.current(db)
+    result = report.current(db)[1]
     return Response(
         report.as_csv(result),
         media_type="text/csv; charset=utf-8",
@@ -384,7 +384,7 @@ def report_csv(db: SessionDep, _: FinanceUser) -> Response:
 
 @router.get("/report/pdf", summary="Headline report as PDF")
 def report_pdf(db: SessionDep, _: FinanceUser) -> Response:
-    _, result = report.current(db)
+    result = report.current(db)[1]
     return Response(
         pdf.render_report(result),
         media_type="application/pdf",
@@ -462,10 +462,14 @@ def add_rpa(
             raise InvalidRequest("Runs must be a whole number", field="runs")
         cash = form.get("cashable", "").strip() or "0"
         automation.add_rpa_entry(
-            db, process=form.get("process", ""), month=_date_field({**form, "month-day": "1"}, "month"),
-            runs=int(runs_text),
-            minutes_per_run=automation.parse_minutes(form.get("minutes_per_run", ""), "minutes_per_run"),
-            staff_rate_pence=automation.parse_rate(form.get("rpa_staff_rate", ""), "rpa_staff_rate"),
+            db, process=form.get("process", ""),
+            month=_date_field({**form, "month-day": "1"}, "month"), runs=int(runs_text),
+            minutes_per_run=automation.parse_minutes(
+                form.get("minutes_per_run", ""), "minutes_per_run"
+            ),
+            staff_rate_pence=automation.parse_rate(
+                form.get("rpa_staff_rate", ""), "rpa_staff_rate"
+            ),
             cashable_pence=automation.parse_rate(cash, "cashable"),
             source=form.get("source", ""), actor=user.username,
         )  # fmt: skip

@@ -16,5 +16,5 @@ router = APIRouter(prefix="/api/savings")
 
 @router.get("/report", summary="Headline figures, totals from the items and each difference")
 def headline_report(db: SessionDep, settings: SettingsDep, _: FinanceUser) -> dict[str, Any]:
-    _, result = report.current(db)
+    result = report.current(db)[1]
     return report.as_json(result, settings.section(SavingsSettings), db)

@@ -86,7 +86,9 @@ def test_a_self_served_cctv_link_is_counted(session_factory, settings) -> None:
     with session_factory() as session:
         evidence.create_request(
             session, secret=b"k" * 32, actor="investigator",
-            form=evidence.NewRequest(reference="20/123456/26", description="Dashcam footage", email="a@example.org"),
+            form=evidence.NewRequest(
+                reference="20/123456/26", description="Dashcam footage", email="a@example.org"
+            ),
         )  # fmt: skip
         session.commit()
     _worker(session_factory, settings).drain()

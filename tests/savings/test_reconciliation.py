@@ -22,7 +22,8 @@ def test_each_disagreement_is_listed_with_its_amount(db) -> None:
     report = _report(db)
     rec.enter_figures(
         db, report_id=report.id, actor="fin", source="typed",
-        values={"contracts_reviewed": 1, "original_total": 100_000_000, "saved_to_date": 19_500_000},
+        values={"contracts_reviewed": 1, "original_total": 100_000_000,
+                "saved_to_date": 19_500_000},
     )  # fmt: skip
     result = rec.reconcile(db, report)
     assert [(line.figure, line.difference) for line in result.disagreements] == [
