@@ -37,7 +37,9 @@ def test_demo_loads_the_seed_table_and_its_headline_figures(db, settings) -> Non
     )
 
 
-def test_cli_import_refuses_a_bad_file_then_reports_json(tmp_path, settings, monkeypatch) -> None:
+def test_cli_import_refuses_a_bad_file_then_reports_json(
+    tmp_path, settings, engine, monkeypatch
+) -> None:
     monkeypatch.setenv("SYNERGY_DATABASE_URL", settings.effective_database_url)
     monkeypatch.setenv("SYNERGY_SECRET_KEY", settings.secret().decode())
     monkeypatch.setenv("SYNERGY_DATA_DIR", str(tmp_path / "var"))
