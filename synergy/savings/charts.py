@@ -7,16 +7,16 @@ from markupsafe import Markup, escape
 
 from synergy.savings.money import format_pounds
 
-BAR_HEIGHT = 22
+BAR_HEIGHT = 26
 GAP = 8
-LABEL_WIDTH = 260
-BAR_WIDTH = 300
-VALUE_WIDTH = 120
+LABEL_WIDTH = 250
+BAR_WIDTH = 230
+VALUE_WIDTH = 130
 BAR_COLOUR = "#1d70b8"  # GOV.UK blue: 5.2:1 against white
 TEXT_COLOUR = "#0b0c0c"
 
 
-def _short(label: str, limit: int = 38) -> str:
+def _short(label: str, limit: int = 22) -> str:
     return label if len(label) <= limit else label[: limit - 1] + "…"
 
 
@@ -38,11 +38,11 @@ def bar_chart(chart_id: str, title: str, rows: list[tuple[str, int]]) -> Markup:
         length = 0 if value <= 0 else max(1, round(BAR_WIDTH * value / top))
         middle = y + BAR_HEIGHT * 0.7
         parts.append(
-            f'<text x="{LABEL_WIDTH - 6}" y="{middle:.1f}" text-anchor="end" font-size="13" '
+            f'<text x="{LABEL_WIDTH - 6}" y="{middle:.1f}" text-anchor="end" font-size="17" '
             f'fill="{TEXT_COLOUR}">{escape(_short(label))}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{y}" width="{length}" height="{BAR_HEIGHT}" '
             f'fill="{BAR_COLOUR}"></rect>'
-            f'<text x="{LABEL_WIDTH + length + 6}" y="{middle:.1f}" font-size="13" '
+            f'<text x="{LABEL_WIDTH + length + 6}" y="{middle:.1f}" font-size="17" '
             f'fill="{TEXT_COLOUR}">{escape(format_pounds(value, whole=True))}</text>'
         )
     parts.append("</svg>")
