@@ -17,17 +17,18 @@ app.add_typer(savings_app, name="savings")
 
 @savings_app.command("import")
 def import_command(
+    ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A .csv or .xlsx file of contracts or figures")],
 ) -> None:
     """Import contracts (or a report's headline figures); nothing is stored if any row is bad."""
-    from synergy.cli import _session, fail
+    from synergy.core.commands import command_session, command_settings, fail
     from synergy.savings.transfer import ImportRejected, import_file
 
     try:
         content = file.read_bytes()
     except OSError as exc:
         raise fail(f"Cannot read {file}: {exc.strerror}") from None
-    with _session() as db:
+    with command_session(command_settings(ctx)) as db:
         try:
             result = import_file(db, filename=file.name, content=content, actor="cli")
         except ImportRejected as exc:  # nothing was added: the session has nothing to commit
@@ -43,15 +44,16 @@ def import_command(
 
 @savings_app.command("report")
 def report_command(
+    ctx: typer.Context,
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON")] = False,
 ) -> None:
     """The current headline report: figures, totals from the items and each difference."""
-    from synergy.cli import _session, settings
+    from synergy.core.commands import command_session, command_settings
     from synergy.savings import report
     from synergy.savings.settings import SavingsSettings
 
-    config = settings()
-    with _session() as db:
+    config = command_settings(ctx)
+    with command_session(config) as db:
         _, result = report.current(db, actor="cli")
         data = report.as_json(result, config.section(SavingsSettings), db)
     if as_json:
@@ -67,14 +69,15 @@ def report_command(
 
 
 @savings_app.command("renewal-alerts")
-def renewal_alerts_command() -> None:
+def renewal_alerts_command(ctx: typer.Context) -> None:
     """Raise renewal alerts due today (90, 60 and 30 days before notice); safe to run twice."""
-    from synergy.cli import _session, settings
+    from synergy.core.commands import command_session, command_settings
     from synergy.savings.renewals import raise_alerts
     from synergy.savings.settings import SavingsSettings
 
-    thresholds = settings().section(SavingsSettings).alert_days
-    with _session() as db:
+    config = command_settings(ctx)
+    thresholds = config.section(SavingsSettings).alert_days
+    with command_session(config) as db:
         raised = raise_alerts(db, dt.date.today(), thresholds)
     for due in raised:
         typer.echo(

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from synergy.savings.models import ONE_OFF, Contract
-from synergy.savings.money import share
+from synergy.savings.money import format_pounds, share
 
 
 @dataclass(frozen=True)
@@ -43,9 +43,10 @@ class ContractSaving:
             else f"recurring: {self.years_begun} of {c.term_years} contract years begun"
         )
         return (
-            f"original {c.original_total_pence} − revised {c.revised_total_pence} = gross "
-            f"{self.gross_pence}; less implementation {c.implementation_cost_pence} = net "
-            f"{self.net_pence} (pence); {realised}"
+            f"original {format_pounds(c.original_total_pence)} − revised "
+            f"{format_pounds(c.revised_total_pence)} = gross {format_pounds(self.gross_pence)}; "
+            f"less implementation {format_pounds(c.implementation_cost_pence)} = net "
+            f"{format_pounds(self.net_pence)}; {realised}"
         )
 
 

@@ -9,8 +9,10 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from synergy.core.db import transaction
 from synergy.core.deps import SessionDep, SettingsDep
 from synergy.core.errors import SynergyError
 from synergy.core.web import redirect, render
@@ -225,16 +227,13 @@ async def import_upload(request: Request, user: FinanceUser) -> Response:
         )  # fmt: skip
     content = await upload.read()
     await form.close()
-    factory = request.app.state.session_factory
-    from synergy.core.db import transaction
-
     try:
-        # Its own transaction: the file is read on the event loop, stored off it.
-        with transaction(factory) as db:
-            result = import_contracts(
-                db, filename=upload.filename, content=content, actor=user.username
-            )
-            summary = result.summary()
+        # The upload is read on the event loop; the rows are checked and stored off it, in
+        # the request's one transaction.
+        summary = await run_in_threadpool(
+            _store_import, request.app.state.session_factory, upload.filename, content,
+            user.username,
+        )  # fmt: skip
     except ImportRejected as exc:
         errors = [{"text": exc.message.split(". ")[0] + ".", "href": "#problems"}]
         return _page(
@@ -248,6 +247,11 @@ async def import_upload(request: Request, user: FinanceUser) -> Response:
         {"title": "Import contracts", "problems": [], "imported": summary,
          "filename": upload.filename},
     )  # fmt: skip
+
+
+def _store_import(factory: Any, filename: str, content: bytes, actor: str) -> str:
+    with transaction(factory) as db:
+        return import_contracts(db, filename=filename, content=content, actor=actor).summary()
 
 
 @router.get("/export/csv", summary="The register as CSV")
