@@ -21,7 +21,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from synergy.core.services import DemoContext
-from synergy.savings import reconciliation, service
+from synergy.savings import reconciliation, renewals, service
 from synergy.savings.money import share
 from synergy.savings.schemas import ContractFields
 
@@ -117,7 +117,9 @@ def load_seed_register(db: Session, _context: DemoContext) -> list[str]:
     reconciliation.enter_figures(
         db, report_id=report.id, values=HEADLINE, source=SOURCE, actor="demo"
     )
+    alerts = renewals.raise_alerts(db, today)
     return [
         f"Demo content: savings register with the {len(SEED_SAVINGS)} contracts with savings "
-        f"and the headline figures of the {SOURCE} (sign in as finance, open /savings)."
+        f"and the headline figures of the {SOURCE}, {len(alerts)} renewal alerts raised "
+        "(sign in as finance, open /savings)."
     ]

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from synergy.core.roles import Role
 from tests.conftest import csrf_for
-from tests.savings.factories import contract_row
+from tests.savings.factories import SIGNED, contract_row
 
 REGISTER_PAGES = ["/savings", "/savings/contracts", "/savings/report", "/savings/automation",
                   "/savings/export/csv", "/savings/report/pdf", "/api/savings/report"]  # fmt: skip
@@ -83,3 +83,18 @@ def test_report_pdf_and_csv_downloads(signed_in) -> None:
     assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
     csv_text = client.get("/savings/report/csv").content.decode("utf-8-sig")
     assert "Contracts reviewed,,1" in csv_text
+
+
+def test_report_charts_are_svg_with_their_figures_in_a_table_beside(signed_in) -> None:
+    client: TestClient = signed_in(Role.FINANCE)
+    row = contract_row(**SIGNED)
+    client.post("/savings/contracts/new", data={**row, "csrf_token": csrf_for(client)})
+    page = client.get("/savings/report").text
+    assert (
+        page.count('<svg xmlns="http://www.w3.org/2000/svg" class="synergy-chart" role="img"') == 2
+    )
+    assert '<title id="chart-by-application-title">Amount saved to date by application' in page
+    chart, table = (
+        page.split('id="chart-by-application-title"')[1].split("</table>")[0].split("<table")
+    )
+    assert "£190,000" in chart and "£190,000.00" in table  # the same figure in both
