@@ -12,7 +12,6 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from synergy.core.db import transaction
 from synergy.core.deps import SessionDep, SettingsDep
 from synergy.core.errors import SynergyError
 from synergy.core.web import redirect, render
@@ -215,7 +214,7 @@ def import_form(request: Request, _: FinanceUser) -> Response:
 
 
 @router.post("/import", response_class=HTMLResponse, summary="Import contracts")
-async def import_upload(request: Request, user: FinanceUser) -> Response:
+async def import_upload(request: Request, db: SessionDep, user: FinanceUser) -> Response:
     form = await request.form()
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
@@ -229,11 +228,10 @@ async def import_upload(request: Request, user: FinanceUser) -> Response:
     await form.close()
     try:
         # The upload is read on the event loop; the rows are checked and stored off it, in
-        # the request's one transaction.
+        # the request's one transaction (a refused file adds nothing to it).
         summary = await run_in_threadpool(
-            _store_import, request.app.state.session_factory, upload.filename, content,
-            user.username,
-        )  # fmt: skip
+            _store_import, db, upload.filename, content, user.username
+        )
     except ImportRejected as exc:
         errors = [{"text": exc.message.split(". ")[0] + ".", "href": "#problems"}]
         return _page(
@@ -249,9 +247,8 @@ async def import_upload(request: Request, user: FinanceUser) -> Response:
     )  # fmt: skip
 
 
-def _store_import(factory: Any, filename: str, content: bytes, actor: str) -> str:
-    with transaction(factory) as db:
-        return import_contracts(db, filename=filename, content=content, actor=actor).summary()
+def _store_import(db: Any, filename: str, content: bytes, actor: str) -> str:
+    return import_contracts(db, filename=filename, content=content, actor=actor).summary()
 
 
 @router.get("/export/csv", summary="The register as CSV")

@@ -80,4 +80,18 @@ def test_finance_journey(page, sign_in_as, session_factory, tmp_path) -> None:  
     assert "Marked final by" in page.inner_text("main")
     _shot(page, "5-report-final")
     page.goto("/savings/automation")
+    for field, value in [
+        ("#process", "Vetting checks"),
+        ("#month-month", "9"),
+        ("#month-year", "2026"),
+        ("#runs", "1,200"),
+        ("#minutes_per_run", "4.5"),
+        ("#rpa_staff_rate", "20.00"),
+        ("#source", "RPA team run log"),
+    ]:
+        page.fill(field, value)
+    page.get_by_role("button", name="Add entry").click()
+    main = page.inner_text("main")
+    assert "1,200 × 4.5 min ÷ 60 = 90.00 h" in main
+    assert "90.00 h × £20.00 an hour = £1,800.00" in main
     _shot(page, "6-automation")
