@@ -11,6 +11,8 @@ payload carries `call_id`, the `flow`, the caller's `details` and `risk`/`vulner
   after the reference format was checked and the caller gave a name and phone number; the
   subscriber must still check the caller is linked to that case before replying.
 - `contact.handover_requested` — a person is needed: `queue`, `summary`, `language`.
+- `contact.call_resolved` — the assistant finished the call without a person: `call_id`,
+  `decision`, `ended_at` (counted by the savings register).
 """
 
 from __future__ import annotations

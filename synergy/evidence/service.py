@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from synergy.core import audit
+from synergy.core import audit, events
 from synergy.core.config import Settings
 from synergy.core.db import utcnow
 from synergy.core.errors import Gone, InvalidRequest, NotFound, TooManyRequests
@@ -33,6 +33,9 @@ DEFAULT_MAX_FILES = 16
 DEFAULT_MAX_FILE_GB = 60
 DEFAULT_MAX_TOTAL_GB = 200
 ACCEPTED_KINDS = (ReferenceKind.CRIME, ReferenceKind.INCIDENT_LOG)
+# For the savings register: an investigator made a link themselves instead of asking Force
+# Contact for one. Payload: `request` (public id), `reference_kind`, `created_at`.
+LINK_CREATED = "evidence.link_created"
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 _MOBILE = re.compile(r"^(?:\+44|0)7\d{9}$")
 
@@ -151,6 +154,16 @@ def create_request(
             "single_use": form.single_use,
             "max_files": form.max_files,
         },
+    )
+    events.publish(
+        session,
+        LINK_CREATED,
+        {
+            "request": public_id,
+            "reference_kind": kind,
+            "created_at": request.created_at.isoformat(),
+        },
+        key=f"evidence-link-{public_id}",
     )
     return request, token
 

@@ -29,6 +29,7 @@ from synergy.core.errors import Conflict, Gone, InvalidRequest, NotFound, TooMan
 from synergy.core.security import new_token, token_digest
 
 CALLER_ACTOR = "contact-caller"
+CALL_RESOLVED = "contact.call_resolved"
 MAX_TOKEN_LENGTH = 100
 
 
@@ -213,6 +214,14 @@ def _store_reply(
     for action in reply.actions:
         payload = {**action.payload, "call_id": call.id}
         events.publish(session, action.topic, payload, key=f"contact-call-{call.id}-{action.topic}")
+    if call.status == CallStatus.COMPLETED and not call.handed_over and call.ended_at:
+        # For the savings register: a call the assistant finished without a person.
+        events.publish(
+            session,
+            CALL_RESOLVED,
+            {"call_id": call.id, "decision": reply.decision, "ended_at": call.ended_at.isoformat()},
+            key=f"contact-call-{call.id}-resolved",
+        )
     audit.record(
         session,
         action="contact.turn_decided",

@@ -1,0 +1,97 @@
+"""A finance officer's journey in headless Chromium: the register's home with its renewal
+alerts, add a contract and sign it off, an import refused row by row, then the report's
+differences explained one by one until it can be marked final. Screenshots of each step go
+to SYNERGY_SAVINGS_SCREENSHOTS when it names a folder (to look at them)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from synergy.core.config import Settings
+from synergy.core.roles import Role
+from synergy.core.services import DemoContext
+from synergy.savings.demo import load_seed_register
+from tests.savings.factories import contract_row
+
+pytestmark = pytest.mark.browser
+SHOTS = os.environ.get("SYNERGY_SAVINGS_SCREENSHOTS")
+
+
+def _shot(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+
+
+def test_finance_journey(page, sign_in_as, session_factory, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    with session_factory() as session:
+        load_seed_register(session, DemoContext(settings=Settings(), secret=b"x" * 32))
+        session.commit()
+    sign_in_as(Role.FINANCE, display_name="Fran Finance")
+    page.goto("/savings")
+    assert page.locator("h1").inner_text() == "Savings register"
+    alerts = page.get_by_role("table").first
+    assert "near their notice date" in alerts.inner_text()
+    _shot(page, "1-home")
+
+    page.goto("/savings/contracts/new")
+    for name, value in contract_row(reference="NEW-1", supplier="Acme Ltd").items():
+        if name in ("category", "recurrence", "cashable"):
+            page.select_option(f"#{name}", value)
+        else:
+            page.fill(f"#{name}", value)
+    page.fill("#evidence_reference", "PO-2024-77")
+    page.get_by_role("button", name="Save contract").click()
+    assert "Not signed off: not counted" in page.inner_text("main")
+    page.check("#who")
+    page.fill("#budget_holder", "Ann Holder")
+    page.get_by_role("button", name="Record sign-off").click()
+    page.check("#who-2")
+    page.get_by_role("button", name="Record sign-off").click()
+    assert "Signed off: counted" in page.inner_text("main")
+    assert "signed off" in page.locator("table").last.inner_text()
+    _shot(page, "2-contract")
+
+    bad = tmp_path / "contracts.csv"
+    bad.write_text(
+        ",".join(contract_row())
+        + "\n"
+        + ",".join(contract_row(reference="X-1", original_total="12.345").values())
+        + "\n"
+    )
+    page.goto("/savings/import")
+    page.set_input_files("#file", str(bad))
+    page.get_by_role("button", name="Import", exact=True).click()
+    assert "nothing was imported" in page.inner_text("main")
+    assert "more than two decimal places" in page.inner_text("main")
+    _shot(page, "3-import-refused")
+
+    page.goto("/savings/report")
+    page.get_by_role("button", name="Mark the report final").click()
+    assert "Explain each difference" in page.inner_text(".govuk-error-summary")
+    _shot(page, "4-report-refused")
+    while page.locator("textarea[name=explanation]").count():
+        page.locator("textarea[name=explanation]").first.fill("Explained for the board")
+        page.get_by_role("button", name="Save explanation").first.click()
+    page.get_by_role("button", name="Mark the report final").click()
+    assert "Marked final by" in page.inner_text("main")
+    _shot(page, "5-report-final")
+    page.goto("/savings/automation")
+    for field, value in [
+        ("#process", "Vetting checks"),
+        ("#month-month", "9"),
+        ("#month-year", "2026"),
+        ("#runs", "1,200"),
+        ("#minutes_per_run", "4.5"),
+        ("#rpa_staff_rate", "20.00"),
+        ("#source", "RPA team run log"),
+    ]:
+        page.fill(field, value)
+    page.get_by_role("button", name="Add entry").click()
+    main = page.inner_text("main")
+    assert "1,200 × 4.5 min ÷ 60 = 90.00 h" in main
+    assert "90.00 h × £20.00 an hour = £1,800.00" in main
+    _shot(page, "6-automation")

@@ -1,0 +1,100 @@
+"""The finance journey through the pages, and who may use them."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from synergy.core.roles import Role
+from tests.conftest import csrf_for
+from tests.savings.factories import SIGNED, contract_row
+
+REGISTER_PAGES = ["/savings", "/savings/contracts", "/savings/report", "/savings/automation",
+                  "/savings/export/csv", "/savings/report/pdf", "/api/savings/report"]  # fmt: skip
+
+
+@pytest.mark.parametrize("role", [r for r in Role if r not in (Role.FINANCE, Role.ADMINISTRATOR)])
+def test_only_finance_and_admin_see_the_register(signed_in, role: Role) -> None:
+    client = signed_in(role)
+    for path in REGISTER_PAGES:
+        assert client.get(path).status_code == 403, path
+    response = client.post(
+        "/savings/contracts/new", data={**contract_row(), "csrf_token": csrf_for(client)}
+    )
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("role", [Role.FINANCE, Role.ADMINISTRATOR])
+def test_finance_and_admin_can_open_every_register_page(signed_in, role: Role) -> None:
+    client = signed_in(role)
+    for path in REGISTER_PAGES:
+        assert client.get(path).status_code == 200, path
+
+
+def test_add_a_contract_then_export_it(signed_in) -> None:
+    client: TestClient = signed_in(Role.FINANCE)
+    response = client.post(
+        "/savings/contracts/new", data={**contract_row(), "csrf_token": csrf_for(client)}
+    )
+    assert response.status_code == 303
+    page = client.get(response.headers["location"]).text
+    assert "Net saving" in page and "£190,000.00" in page and "Not signed off" in page
+    book = load_workbook(io.BytesIO(client.get("/savings/export/xlsx").content))
+    rows = list(book.worksheets[0].iter_rows(values_only=True))
+    assert rows[1][0] == "SAV-0001" and rows[1][13] == "1000000.00"
+
+
+def test_a_bad_form_keeps_what_was_typed_and_names_each_problem(signed_in) -> None:
+    client: TestClient = signed_in(Role.FINANCE)
+    row = contract_row(supplier="Typed Supplier Ltd", original_total="lots")
+    response = client.post("/savings/contracts/new", data={**row, "csrf_token": csrf_for(client)})
+    assert response.status_code == 422
+    assert "Original cost for the whole term: &#39;lots&#39; is not an amount" in response.text
+    assert 'value="Typed Supplier Ltd"' in response.text
+    assert client.get("/savings/contracts").text.count("/savings/contracts/1") == 0
+
+
+def test_a_bad_import_lists_each_row_and_stores_nothing(signed_in) -> None:
+    client: TestClient = signed_in(Role.FINANCE)
+    header = ",".join(contract_row())
+    good = ",".join(contract_row().values())
+    bad = ",".join(contract_row(reference="SAV-0002", end_date="soon").values())
+    content = f"{header}\n{good}\n{bad}\n".encode()
+    response = client.post(
+        "/savings/import", data={"csrf_token": csrf_for(client)},
+        files={"file": ("contracts.csv", content, "text/csv")},
+    )  # fmt: skip
+    assert response.status_code == 422
+    assert "nothing was imported" in response.text
+    assert re.search(
+        r">3</td><td class=\"govuk-table__cell\">End date &#39;soon&#39; is not", response.text
+    )
+    assert "SAV-0001" not in client.get("/savings/contracts").text
+
+
+def test_report_pdf_and_csv_downloads(signed_in) -> None:
+    client: TestClient = signed_in(Role.FINANCE)
+    client.post("/savings/contracts/new", data={**contract_row(), "csrf_token": csrf_for(client)})
+    pdf = client.get("/savings/report/pdf")
+    assert pdf.headers["content-type"] == "application/pdf" and pdf.content.startswith(b"%PDF")
+    csv_text = client.get("/savings/report/csv").content.decode("utf-8-sig")
+    assert "Contracts reviewed,,1" in csv_text
+
+
+def test_report_charts_are_svg_with_their_figures_in_a_table_beside(signed_in) -> None:
+    client: TestClient = signed_in(Role.FINANCE)
+    row = contract_row(**SIGNED)
+    client.post("/savings/contracts/new", data={**row, "csrf_token": csrf_for(client)})
+    page = client.get("/savings/report").text
+    assert (
+        page.count('<svg xmlns="http://www.w3.org/2000/svg" class="synergy-chart" role="img"') == 2
+    )
+    assert '<title id="chart-by-application-title">Amount saved to date by application' in page
+    chart, table = (
+        page.split('id="chart-by-application-title"')[1].split("</table>")[0].split("<table")
+    )
+    assert "£190,000" in chart and "£190,000.00" in table  # the same figure in both
