@@ -1,0 +1,30 @@
+"""Notebook fixtures: a keyring with a random master key, and a helper to write entries."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+from typing import Any
+
+import pytest
+from sqlalchemy.orm import Session
+
+from synergy.core.db import utcnow
+from synergy.notebook import service
+from synergy.notebook.keys import Keyring
+from synergy.notebook.models import Entry
+
+
+@pytest.fixture
+def keyring() -> Keyring:
+    return Keyring(secrets.token_bytes(32))
+
+
+def write(
+    session: Session, keyring: Keyring, officer: str = "alex.morgan", text: str = "Note",
+    **content: Any,
+) -> Entry:  # fmt: skip
+    return service.add_entry(
+        session, keyring, officer=officer, content=service.content_from({"text": text, **content}),
+        device_time=utcnow() - dt.timedelta(seconds=30),
+    )  # fmt: skip
