@@ -20,7 +20,7 @@ from synergy.notebook.forms import content_from_form, device_time_from
 from synergy.notebook.mentions import find_mentions
 from synergy.notebook.presenting import entry_context
 
-router = APIRouter(prefix="/notebook")
+router = APIRouter()
 NEWEST = 50
 
 
@@ -61,12 +61,12 @@ def _notebook_page(
     )
 
 
-@router.get("", response_class=HTMLResponse, summary="Your pocket notebook")
+@router.get("/notebook", response_class=HTMLResponse, summary="Your pocket notebook")
 def notebook(request: Request, db: SessionDep, context: ContextDep, user: OfficerOrSupervisor) -> Response:
     return _notebook_page(request, db, context, user)
 
 
-@router.post("/entries", response_class=HTMLResponse, summary="Write an entry")
+@router.post("/notebook/entries", response_class=HTMLResponse, summary="Write an entry")
 async def write_entry(
     request: Request, db: SessionDep, context: ContextDep, user: Officer, form: FormDep
 ) -> Response:
@@ -104,14 +104,14 @@ def _entry_page(
     )
 
 
-@router.get("/entries/{seq}", response_class=HTMLResponse, summary="One notebook entry")
+@router.get("/notebook/entries/{seq}", response_class=HTMLResponse, summary="One notebook entry")
 def entry(
     request: Request, db: SessionDep, context: ContextDep, user: Officer, seq: EntryNumber
 ) -> Response:
     return _entry_page(request, db, context, user, seq)
 
 
-@router.post("/entries/{seq}/correction", response_class=HTMLResponse, summary="Correct an entry")
+@router.post("/notebook/entries/{seq}/correction", response_class=HTMLResponse, summary="Correct an entry")
 async def correct(
     request: Request, db: SessionDep, context: ContextDep, user: Officer, seq: EntryNumber,
     form: FormDep,
@@ -128,7 +128,7 @@ async def correct(
     return redirect(f"/notebook/entries/{correction.seq}?saved=1")
 
 
-@router.post("/entries/{seq}/incident", response_class=HTMLResponse, summary="Attach to an incident")
+@router.post("/notebook/entries/{seq}/incident", response_class=HTMLResponse, summary="Attach to an incident")
 async def attach(
     request: Request, db: SessionDep, context: ContextDep, user: Officer, seq: EntryNumber,
     form: FormDep,
@@ -144,7 +144,7 @@ async def attach(
     return redirect(f"/notebook/entries/{seq}")
 
 
-@router.get("/entries/{seq}/records", response_class=HTMLResponse, summary="Send names to records")
+@router.get("/notebook/entries/{seq}/records", response_class=HTMLResponse, summary="Send names to records")
 def mentions(
     request: Request, db: SessionDep, context: ContextDep, user: Officer, seq: EntryNumber,
     person: Annotated[int, Query(ge=0, le=50)] = 0,
@@ -158,7 +158,7 @@ def mentions(
     )
 
 
-@router.post("/entries/{seq}/records", response_class=HTMLResponse, summary="Add a person to records")
+@router.post("/notebook/entries/{seq}/records", response_class=HTMLResponse, summary="Add a person to records")
 async def send_person(
     request: Request, db: SessionDep, context: ContextDep, user: Officer, seq: EntryNumber,
     form: FormDep,
@@ -184,3 +184,14 @@ async def send_person(
          "form": fields, "errors": errors},
         status_code=422,
     )  # fmt: skip
+
+
+def _include_other_pages() -> None:
+    # One router for the app to find; the other page modules keep their own concerns.
+    from synergy.notebook import assets, offline_pages, review_pages
+
+    for module in (assets, review_pages, offline_pages):
+        router.include_router(module.router)
+
+
+_include_other_pages()
