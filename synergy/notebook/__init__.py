@@ -3,11 +3,20 @@
 encrypted backups, retention and the offline app."""
 
 from synergy.core.roles import Role
-from synergy.core.services import ServiceInfo
+from synergy.core.services import Service, ServiceInfo
 
-SERVICE = ServiceInfo(
-    name="Pocket notebook",
-    description="Write notes, sketches and signatures that cannot be lost or changed unseen.",
-    url="/notebook",
-    roles=frozenset({Role.OFFICER, Role.SUPERVISOR}),
+SERVICE = Service(
+    name="notebook",
+    tile=ServiceInfo(
+        name="Pocket notebook",
+        description="Write notes, sketches and signatures that cannot be lost or changed unseen.",
+        url="/notebook",
+        roles=frozenset({Role.OFFICER, Role.SUPERVISOR}),
+    ),
+    routers=("synergy.notebook.pages:router", "synergy.notebook.routes:router"),
+    models=("synergy.notebook.models",),
+    commands=("synergy.notebook.cli:app",),
+    settings="synergy.notebook.settings:NotebookSettings",
+    startup=("synergy.notebook.deps:install",),
+    page_examples=("tests.notebook.page_examples",),
 )

@@ -6,14 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, FastAPI, Path, Request
 
 from synergy.core.config import Settings
 from synergy.core.deps import allow
 from synergy.core.roles import Role
 from synergy.identity.service import CurrentUser
 from synergy.notebook.keys import Keyring
-from synergy.notebook.settings import NotebookSettings, load_notebook_settings, master_keys
+from synergy.notebook.settings import NotebookSettings, master_keys
 
 
 @dataclass(frozen=True)
@@ -22,18 +22,19 @@ class NotebookContext:
     keyring: Keyring
 
 
-def context_for(settings: Settings, notebook: NotebookSettings | None = None) -> NotebookContext:
-    notebook = notebook or load_notebook_settings()
+def context_for(settings: Settings) -> NotebookContext:
+    notebook = settings.section(NotebookSettings)
     current, retired = master_keys(notebook, settings.data_dir)
     return NotebookContext(notebook, Keyring(current, retired))
 
 
+def install(app: FastAPI, settings: Settings) -> None:
+    """Start-up hook: read the notebook's settings and keys once, when the app is built."""
+    app.state.notebook = context_for(settings)
+
+
 def notebook_context(request: Request) -> NotebookContext:
-    """Built on first use and kept on the app, so settings and keys are read once."""
-    context: NotebookContext | None = getattr(request.app.state, "notebook", None)
-    if context is None:
-        context = context_for(request.app.state.settings)
-        request.app.state.notebook = context
+    context: NotebookContext = request.app.state.notebook
     return context
 
 

@@ -1,4 +1,5 @@
-"""The notebook's own settings, read once from `SYNERGY_NOTEBOOK_*` environment variables.
+"""The notebook's own settings, read once with the platform's
+(`SYNERGY_NOTEBOOK_*` environment variables or the `[notebook]` table of the settings file).
 
 The master key wraps each officer's entry key. It comes from `SYNERGY_NOTEBOOK_MASTER_KEY`
 (32 bytes, base64) or from a key file; with neither, a key file is created on first use in the
@@ -15,17 +16,16 @@ import os
 import secrets
 from pathlib import Path
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
 
-from synergy.core.config import ConfigError
+from synergy.core.config import ConfigError, ServiceSettings
 
 KEY_BYTES = 32
 MASTER_KEY_FILE = "notebook_master_key"
 
 
-class NotebookSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="SYNERGY_NOTEBOOK_", extra="ignore", frozen=True)
+class NotebookSettings(ServiceSettings, env_prefix="SYNERGY_NOTEBOOK_"):
+    """The `[notebook]` section: `settings.section(NotebookSettings)`."""
 
     master_key: SecretStr | None = Field(
         default=None, description="32 random bytes, base64; wraps each officer's key"
@@ -62,17 +62,6 @@ def decode_key(text: str, *, name: str) -> bytes:
     if len(key) != KEY_BYTES:
         raise ConfigError(f"{name}: must be {KEY_BYTES} bytes (base64 of 32 random bytes)")
     return key
-
-
-def load_notebook_settings(**overrides: object) -> NotebookSettings:
-    try:
-        return NotebookSettings(**overrides)  # type: ignore[arg-type]
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"SYNERGY_NOTEBOOK_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}"
-            for e in exc.errors()
-        )
-        raise ConfigError(f"Invalid notebook configuration: {problems}") from None
 
 
 def master_keys(settings: NotebookSettings, data_dir: Path) -> tuple[bytes, list[bytes]]:

@@ -138,7 +138,9 @@ def test_an_officer_cannot_open_another_officers_notebook(officer) -> None:
 
 
 def test_map_links_follow_the_configured_template(officer, app, settings) -> None:
-    app.state.notebook = context_for(settings, NotebookSettings(map_url_template="https://maps.example.uk/?q={query}"))
+    app.state.notebook = context_for(
+        settings.with_sections(NotebookSettings(map_url_template="https://maps.example.uk/?q={query}"))
+    )
     _write(officer, text="Attended B3 2BS")
     assert 'href="https://maps.example.uk/?q=B3+2BS"' in officer.get("/notebook/entries/1").text
 

@@ -1,0 +1,82 @@
+"""`synergy notebook ...`: verify notebooks and extracts, rotate keys, back up and restore."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer()
+notebook_app = typer.Typer(help="Pocket notebooks.", no_args_is_help=True)
+app.add_typer(notebook_app, name="notebook")
+
+
+def _open():  # type: ignore[no-untyped-def]
+    from synergy.core.config import load_settings
+    from synergy.core.db import engine_for, make_session_factory
+    from synergy.notebook.deps import context_for
+    from synergy.services import declared_services, settings_sections
+
+    settings = load_settings(sections=settings_sections(declared_services()))
+    return make_session_factory(engine_for(settings)), context_for(settings)
+
+
+@notebook_app.command("verify")
+def verify(officer: Annotated[str | None, typer.Option(help="Only this officer's notebook")] = None) -> None:
+    """Walk each notebook's hash chain; exit 1 naming the first altered or missing entry."""
+    from synergy.notebook import service
+
+    factory, context = _open()
+    with factory() as session:
+        reports = service.verify(session, context.keyring, officer=officer)
+    failed = False
+    for report in reports:
+        if report.ok:
+            typer.echo(f"{report.officer}: OK, {report.entries_checked} entries")
+        else:
+            failed = True
+            typer.secho(f"{report.officer}: FAILED at entry {report.first_bad_seq}: {report.problem}", fg="red")
+    if not reports:
+        typer.echo("No notebooks.")
+    raise typer.Exit(1 if failed else 0)
+
+
+@notebook_app.command("verify-extract")
+def verify_extract(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
+    """Check a PDF extract against the notebook, byte for byte."""
+    from synergy.notebook import disclosure
+
+    factory, context = _open()
+    with factory() as session:
+        report = disclosure.verify_extract(session, context.keyring, file.read_bytes())
+    if report.ok:
+        typer.echo(f"OK: {report.message}; officer {report.officer}, entries "
+                   f"{', '.join(map(str, report.entries))}; extract hash {report.extract_hash}")
+        return
+    typer.secho(f"FAILED: {report.message}", fg="red")
+    raise typer.Exit(1)
+
+
+@notebook_app.command("rotate-master-key")
+def rotate_master_key() -> None:
+    """Re-wrap officer keys held under a retired master key with the current one."""
+    from synergy.notebook.rotation import rotate_master_key as rotate
+
+    factory, context = _open()
+    with factory() as session:
+        moved = rotate(session, context.keyring, actor="system")
+        session.commit()
+    typer.echo(f"Re-wrapped {moved} officer keys under master key {context.keyring.current_id}.")
+
+
+@notebook_app.command("rotate-officer-key")
+def rotate_officer_key(officer: str) -> None:
+    """Give one officer's notebook a new key and re-encrypt its entries."""
+    from synergy.notebook.rotation import rotate_officer_key as rotate
+
+    factory, context = _open()
+    with factory() as session:
+        count = rotate(session, context.keyring, officer=officer, actor="system")
+        session.commit()
+    typer.echo(f"Re-encrypted {count} entries of {officer} under a new key.")
