@@ -246,6 +246,7 @@ def _mount_service_commands() -> None:
         for reference in service.commands:
             service_app: typer.Typer = resolve(reference)
             app.registered_commands.extend(service_app.registered_commands)
+            app.registered_groups.extend(service_app.registered_groups)
 
 
 _mount_service_commands()

@@ -80,3 +80,77 @@ def rotate_officer_key(officer: str) -> None:
         count = rotate(session, context.keyring, officer=officer, actor="system")
         session.commit()
     typer.echo(f"Re-encrypted {count} entries of {officer} under a new key.")
+
+
+@notebook_app.command("backup")
+def make_backup(
+    out: Annotated[Path, typer.Argument(dir_okay=False, help="File to write")],
+    officer: Annotated[str | None, typer.Option(help="Only this officer's notebook")] = None,
+) -> None:
+    """Write an encrypted, signed backup of one notebook or all."""
+    from synergy.notebook.backup import export_backup
+
+    factory, context = _open()
+    with factory() as session:
+        data = export_backup(session, context.keyring, officer=officer, actor="system")
+        session.commit()
+    out.write_bytes(data)
+    typer.echo(f"Wrote {out} ({len(data)} bytes).")
+
+
+@notebook_app.command("restore")
+def restore(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) -> None:
+    """Restore a backup onto a database that does not hold those notebooks; then verify."""
+    from synergy.core.errors import SynergyError
+    from synergy.notebook import service
+    from synergy.notebook.backup import restore_backup
+
+    factory, context = _open()
+    with factory() as session:
+        try:
+            officers = restore_backup(session, context.keyring, file.read_bytes(), actor="system")
+        except SynergyError as exc:
+            typer.secho(exc.message, fg="red")
+            raise typer.Exit(1) from None
+        reports = [r for o in officers for r in service.verify(session, context.keyring, officer=o)]
+        if not all(r.ok for r in reports):
+            typer.secho("Restored notebooks fail verification; nothing restored.", fg="red")
+            raise typer.Exit(1)
+        session.commit()
+    typer.echo(f"Restored and verified {len(officers)} notebooks: {', '.join(officers)}")
+
+
+@notebook_app.command("retention-propose")
+def retention_propose(actor: Annotated[str, typer.Option(help="Who proposes")]) -> None:
+    """List entries past the retention period in a disposal waiting for review."""
+    from synergy.notebook.retention import propose
+
+    factory, context = _open()
+    with factory() as session:
+        disposal = propose(session, retention_years=context.settings.retention_years, actor=actor)
+        session.commit()
+        typer.echo(f"Disposal {disposal.id}: {len(disposal.items)} entries; record hash {disposal.record_hash}")
+
+
+@notebook_app.command("retention-approve")
+def retention_approve(disposal_id: int, reviewer: Annotated[str, typer.Option()]) -> None:
+    """Approve a proposed disposal (someone other than its proposer)."""
+    from synergy.notebook.retention import approve
+
+    factory, _ = _open()
+    with factory() as session:
+        approve(session, disposal_id=disposal_id, reviewer=reviewer)
+        session.commit()
+    typer.echo(f"Disposal {disposal_id} approved.")
+
+
+@notebook_app.command("retention-run")
+def retention_run(disposal_id: int) -> None:
+    """Carry out an approved disposal (safe to run twice)."""
+    from synergy.notebook.retention import carry_out
+
+    factory, _ = _open()
+    with factory() as session:
+        count = carry_out(session, disposal_id=disposal_id)
+        session.commit()
+    typer.echo(f"Disposal {disposal_id}: {count} entries destroyed.")

@@ -18,8 +18,9 @@ NOT_PAGES: dict[str, str] = {
     "/notebook/assets/{name}": "the notebook's script and styles",
     "/notebook/sw.js": "the offline notebook's service worker (JavaScript)",
     "/notebook/manifest.webmanifest": "the offline notebook's web app manifest (JSON)",
-    # Entries exist only in the signed-in officer's own notebook, which a fresh browser user
-    # does not have; tests/notebook/test_browser.py opens these with axe and the page checks.
-    "/notebook/entries/{seq}": "an entry of the signed-in officer (see tests/notebook/test_browser.py)",
-    "/notebook/entries/{seq}/records": "an entry's names for records (see tests/notebook/test_browser.py)",
+    # Entries exist only in the signed-in officer's own notebook, which the fresh browser user
+    # an example signs in does not have, and are written under the app's own keys. These two
+    # pages are not yet opened by the browser tests (a known gap, docs/notebook.md).
+    "/notebook/entries/{seq}": "an entry in the signed-in officer's own notebook",
+    "/notebook/entries/{seq}/records": "an entry's names, for records, in the officer's own notebook",
 }
