@@ -25,18 +25,25 @@ PURPOSE = "notebook-read"
 
 
 def reauthenticate(
-    session: Session, settings: Settings, *, user: CurrentUser, password: str,
+    session: Session,
+    settings: Settings,
+    *,
+    user: CurrentUser,
+    password: str,
     source_ip: str | None,
-) -> None:  # fmt: skip
+) -> None:
     """Raise InvalidRequest (with the sign-in message) unless the password is right."""
     if not password:
         raise InvalidRequest("Enter your password", field="password")
     try:
         authenticate(
-            session, username=user.username, password=password, source_ip=source_ip,
+            session,
+            username=user.username,
+            password=password,
+            source_ip=source_ip,
             max_failures=settings.login_max_failures,
             lockout=dt.timedelta(minutes=settings.lockout_minutes),
-        )  # fmt: skip
+        )
     except LoginFailed as exc:
         message = "Enter your correct password" if not exc.locked else exc.message
         raise InvalidRequest(message, field="password") from None
@@ -46,10 +53,14 @@ def record_opening(
     session: Session, *, user: CurrentUser, officer: str, reason: str, source_ip: str | None
 ) -> None:
     audit.record(
-        session, action="notebook.opened_by_supervisor", actor=user.username,
-        target_type="notebook", target_id=officer, source_ip=source_ip,
+        session,
+        action="notebook.opened_by_supervisor",
+        actor=user.username,
+        target_type="notebook",
+        target_id=officer,
+        source_ip=source_ip,
         details={"reason": reason},
-    )  # fmt: skip
+    )
 
 
 def read_grant(secret: bytes, *, user: CurrentUser, officer: str, minutes: int) -> str:

@@ -32,9 +32,10 @@ def asset(name: Annotated[str, Path(pattern=r"^[a-z-]+\.(js|css)$")]) -> Respons
 @router.get("/sw.js", summary="Offline notebook service worker", dependencies=[Anyone])
 def service_worker() -> Response:
     return FileResponse(
-        STATIC / "sw.js", media_type="text/javascript",
+        STATIC / "sw.js",
+        media_type="text/javascript",
         headers={"Cache-Control": "no-cache", "Service-Worker-Allowed": "/notebook/"},
-    )  # fmt: skip
+    )
 
 
 @router.get("/manifest.webmanifest", summary="Offline notebook manifest", dependencies=[Anyone])

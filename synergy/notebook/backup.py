@@ -47,23 +47,30 @@ def _snapshot(session: Session, officer: str | None) -> list[dict[str, Any]]:
         query = query.where(Notebook.officer == officer)
     books = []
     for notebook in session.execute(query).scalars():
-        entries = session.execute(select(Entry).where(Entry.notebook_id == notebook.id).order_by(Entry.seq)).scalars()
+        entries = session.execute(
+            select(Entry).where(Entry.notebook_id == notebook.id).order_by(Entry.seq)
+        ).scalars()
         devices = session.execute(select(Device).where(Device.notebook_id == notebook.id)).scalars()
         links = session.execute(
-            select(IncidentLink, Entry.seq).join(Entry, Entry.id == IncidentLink.entry_id)
+            select(IncidentLink, Entry.seq)
+            .join(Entry, Entry.id == IncidentLink.entry_id)
             .where(Entry.notebook_id == notebook.id)
-        ).all()  # fmt: skip
-        books.append({
-            "notebook": _row(notebook, {"id"}),
-            "entries": [_row(e, {"id", "notebook_id"}) for e in entries],
-            "devices": [_row(d, {"id", "notebook_id"}) for d in devices],
-            "links": [{**_row(link, {"id", "entry_id"}), "seq": seq} for link, seq in links],
-        })  # fmt: skip
+        ).all()
+        books.append(
+            {
+                "notebook": _row(notebook, {"id"}),
+                "entries": [_row(e, {"id", "notebook_id"}) for e in entries],
+                "devices": [_row(d, {"id", "notebook_id"}) for d in devices],
+                "links": [{**_row(link, {"id", "entry_id"}), "seq": seq} for link, seq in links],
+            }
+        )
     return books
 
 
 def _keys(keyring: Keyring) -> tuple[bytes, bytes]:
-    return keyring.derived("notebook-backup-encryption"), keyring.derived("notebook-backup-signature")
+    return keyring.derived("notebook-backup-encryption"), keyring.derived(
+        "notebook-backup-signature"
+    )
 
 
 def export_backup(session: Session, keyring: Keyring, *, officer: str | None, actor: str) -> bytes:
@@ -73,11 +80,21 @@ def export_backup(session: Session, keyring: Keyring, *, officer: str | None, ac
     nonce, ciphertext = seal(encryption, plain, FORMAT.encode())
     body = nonce + ciphertext
     signature = hmac.new(signing, body, hashlib.sha256).hexdigest()
-    audit.record(session, action="notebook.backup_made", actor=actor,
-                 details={"notebooks": [b["notebook"]["officer"] for b in books],
-                          "sha256": hashlib.sha256(body).hexdigest()})  # fmt: skip
-    envelope = {"format": FORMAT, "master_key_id": keyring.current_id,
-                "body": base64.b64encode(body).decode(), "signature": signature}  # fmt: skip
+    audit.record(
+        session,
+        action="notebook.backup_made",
+        actor=actor,
+        details={
+            "notebooks": [b["notebook"]["officer"] for b in books],
+            "sha256": hashlib.sha256(body).hexdigest(),
+        },
+    )
+    envelope = {
+        "format": FORMAT,
+        "master_key_id": keyring.current_id,
+        "body": base64.b64encode(body).decode(),
+        "signature": signature,
+    }
     return json.dumps(envelope).encode()
 
 
@@ -94,7 +111,9 @@ def _open_backup(keyring: Keyring, data: bytes) -> dict[str, Any]:
             plain = open_sealed(encryption, body[:12], body[12:], FORMAT.encode())
             opened: dict[str, Any] = json.loads(plain)
             return opened
-    raise InvalidRequest("The backup's signature does not match: it was altered or made with another master key")
+    raise InvalidRequest(
+        "The backup's signature does not match: it was altered or made with another master key"
+    )
 
 
 def _decode(values: dict[str, Any], model: Any) -> dict[str, Any]:
@@ -103,8 +122,13 @@ def _decode(values: dict[str, Any], model: Any) -> dict[str, Any]:
         if out[name] is not None:
             out[name] = base64.b64decode(out[name])
     for column in model.__table__.columns:
-        if column.name in out and isinstance(out[column.name], str) and "DateTime" in type(column.type).__name__:
+        if (
+            column.name in out
+            and isinstance(out[column.name], str)
+            and "DateTime" in type(column.type).__name__
+        ):
             import datetime as dt
+
             out[column.name] = dt.datetime.fromisoformat(out[column.name])
     return out
 
@@ -133,7 +157,9 @@ def restore_backup(session: Session, keyring: Keyring, data: bytes, *, actor: st
             session.add(IncidentLink(entry_id=ids[seq], **_decode(values, IncidentLink)))
         restored.append(officer)
     session.flush()
-    audit.record(session, action="notebook.backup_restored", actor=actor, details={"notebooks": restored})
+    audit.record(
+        session, action="notebook.backup_restored", actor=actor, details={"notebooks": restored}
+    )
     return restored
 
 

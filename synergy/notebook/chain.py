@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from synergy.notebook.keys import KeyUnavailable, Keyring, entry_associated_data, open_sealed
+from synergy.notebook.keys import Keyring, KeyUnavailable, entry_associated_data, open_sealed
 from synergy.notebook.models import Entry, Notebook
 from synergy.notebook.schemas import canonical_json
 

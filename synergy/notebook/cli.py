@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from synergy.notebook.deps import NotebookContext
 
 app = typer.Typer()
 notebook_app = typer.Typer(help="Pocket notebooks.", no_args_is_help=True)
 app.add_typer(notebook_app, name="notebook")
 
 
-def _open():  # type: ignore[no-untyped-def]
+def _open() -> tuple[sessionmaker[Session], NotebookContext]:
     from synergy.core.config import load_settings
     from synergy.core.db import engine_for, make_session_factory
     from synergy.notebook.deps import context_for
@@ -23,7 +28,9 @@ def _open():  # type: ignore[no-untyped-def]
 
 
 @notebook_app.command("verify")
-def verify(officer: Annotated[str | None, typer.Option(help="Only this officer's notebook")] = None) -> None:
+def verify(
+    officer: Annotated[str | None, typer.Option(help="Only this officer's notebook")] = None,
+) -> None:
     """Walk each notebook's hash chain; exit 1 naming the first altered or missing entry."""
     from synergy.notebook import service
 
@@ -36,7 +43,10 @@ def verify(officer: Annotated[str | None, typer.Option(help="Only this officer's
             typer.echo(f"{report.officer}: OK, {report.entries_checked} entries")
         else:
             failed = True
-            typer.secho(f"{report.officer}: FAILED at entry {report.first_bad_seq}: {report.problem}", fg="red")
+            typer.secho(
+                f"{report.officer}: FAILED at entry {report.first_bad_seq}: {report.problem}",
+                fg="red",
+            )
     if not reports:
         typer.echo("No notebooks.")
     raise typer.Exit(1 if failed else 0)
@@ -51,8 +61,10 @@ def verify_extract(file: Annotated[Path, typer.Argument(exists=True, dir_okay=Fa
     with factory() as session:
         report = disclosure.verify_extract(session, context.keyring, file.read_bytes())
     if report.ok:
-        typer.echo(f"OK: {report.message}; officer {report.officer}, entries "
-                   f"{', '.join(map(str, report.entries))}; extract hash {report.extract_hash}")
+        typer.echo(
+            f"OK: {report.message}; officer {report.officer}, entries "
+            f"{', '.join(map(str, report.entries))}; extract hash {report.extract_hash}"
+        )
         return
     typer.secho(f"FAILED: {report.message}", fg="red")
     raise typer.Exit(1)
@@ -129,7 +141,10 @@ def retention_propose(actor: Annotated[str, typer.Option(help="Who proposes")]) 
     with factory() as session:
         disposal = propose(session, retention_years=context.settings.retention_years, actor=actor)
         session.commit()
-        typer.echo(f"Disposal {disposal.id}: {len(disposal.items)} entries; record hash {disposal.record_hash}")
+        typer.echo(
+            f"Disposal {disposal.id}: {len(disposal.items)} entries; "
+            f"record hash {disposal.record_hash}"
+        )
 
 
 @notebook_app.command("retention-approve")

@@ -27,11 +27,15 @@ def _officer_name(session: Session, officer: str) -> str:
     return account.display_name if account else officer
 
 
-def _chosen(session: Session, keyring: Keyring, officer: str, seqs: list[int]) -> list[service.EntryView]:
+def _chosen(
+    session: Session, keyring: Keyring, officer: str, seqs: list[int]
+) -> list[service.EntryView]:
     if not seqs:
         raise InvalidRequest("Choose at least one entry", field="entries")
     if len(seqs) > MAX_EXTRACT_ENTRIES:
-        raise InvalidRequest(f"An extract holds at most {MAX_EXTRACT_ENTRIES} entries", field="entries")
+        raise InvalidRequest(
+            f"An extract holds at most {MAX_EXTRACT_ENTRIES} entries", field="entries"
+        )
     notebook = service.get_notebook(session, officer=officer)
     views = service.entry_views(session, keyring, notebook, seqs=sorted(set(seqs)))
     missing = sorted(set(seqs) - {v.seq for v in views})
@@ -48,10 +52,17 @@ def make_extract(
     pdf = build_extract(officer, _officer_name(session, officer), views)
     digest = extract_hash(officer, views)
     audit.record(
-        session, action="notebook.extract_made", actor=actor, target_type="notebook",
-        target_id=officer, details={"entries": [v.seq for v in views], "extract_hash": digest,
-                                    "file_sha256": hashlib.sha256(pdf).hexdigest()},
-    )  # fmt: skip
+        session,
+        action="notebook.extract_made",
+        actor=actor,
+        target_type="notebook",
+        target_id=officer,
+        details={
+            "entries": [v.seq for v in views],
+            "extract_hash": digest,
+            "file_sha256": hashlib.sha256(pdf).hexdigest(),
+        },
+    )
     return pdf, digest
 
 
@@ -78,7 +89,9 @@ def verify_extract(session: Session, keyring: Keyring, pdf: bytes) -> ExtractRep
         return ExtractReport(False, f"No notebook for {officer} on this system", officer)
     chain = verify_notebook(session, keyring, notebook)
     if not chain.ok:
-        return ExtractReport(False, f"The notebook itself fails its check: {chain.problem}", officer)
+        return ExtractReport(
+            False, f"The notebook itself fails its check: {chain.problem}", officer
+        )
     try:
         views = _chosen(session, keyring, officer, seqs)
     except (InvalidRequest, NotFound) as exc:
@@ -86,12 +99,18 @@ def verify_extract(session: Session, keyring: Keyring, pdf: bytes) -> ExtractRep
     expected = build_extract(officer, _officer_name(session, officer), views)
     digest = extract_hash(officer, views)
     if claimed != digest:
-        return ExtractReport(False, "The extract's hash does not match the notebook's entries", officer)
+        return ExtractReport(
+            False, "The extract's hash does not match the notebook's entries", officer
+        )
     if expected != pdf:
         return ExtractReport(
-            False, "The file differs from the extract the notebook gives for these entries "
-            "(it was altered after it was made)", officer, tuple(seqs), digest,
-        )  # fmt: skip
+            False,
+            "The file differs from the extract the notebook gives for these entries "
+            "(it was altered after it was made)",
+            officer,
+            tuple(seqs),
+            digest,
+        )
     return ExtractReport(True, "The extract matches the notebook", officer, tuple(seqs), digest)
 
 
@@ -105,19 +124,25 @@ class ScheduleItem:
 
 def default_description(view: service.EntryView) -> str:
     first = (view.content.text.strip().splitlines() or [""])[0] if view.content else ""
-    kind = "correction of entry %d" % view.corrects_seq if view.corrects_seq else "entry"
+    kind = f"correction of entry {view.corrects_seq}" if view.corrects_seq else "entry"
     summary = f": {first[:80]}" if first else ""
     return f"Pocket notebook {kind} by {view.officer}, {uk_time(view.device_time)}{summary}"
 
 
 def mg6c_schedule(
-    session: Session, keyring: Keyring, *, officer: str, seqs: list[int],
+    session: Session,
+    keyring: Keyring,
+    *,
+    officer: str,
+    seqs: list[int],
     descriptions: dict[int, str] | None = None,
-) -> list[ScheduleItem]:  # fmt: skip
+) -> list[ScheduleItem]:
     views = _chosen(session, keyring, officer, seqs)
     given = descriptions or {}
     return [
-        ScheduleItem(n, given.get(v.seq, "").strip() or default_description(v), v.reference, v.entry_hash)
+        ScheduleItem(
+            n, given.get(v.seq, "").strip() or default_description(v), v.reference, v.entry_hash
+        )
         for n, v in enumerate(views, start=1)
     ]
 

@@ -107,7 +107,8 @@ def _entry_blocks(entry: EntryView) -> list[Block]:
         title += f" - correction of entry {entry.corrects_seq}"
     blocks = [_text(title, font=BOLD, size=12)]
     blocks += _paragraph(
-        f"Written {uk_time(entry.device_time)} (device); saved {uk_time(entry.server_time)} (server)"
+        f"Written {uk_time(entry.device_time)} (device); "
+        f"saved {uk_time(entry.server_time)} (server)"
     )
     if entry.struck_through:
         corrected = ", ".join(str(s) for s in entry.corrected_by)
@@ -136,7 +137,9 @@ def _entry_blocks(entry: EntryView) -> list[Block]:
     if entry.incidents:
         blocks += _paragraph(f"Attached to incident {', '.join(entry.incidents)}")
     blocks += _paragraph(f"Entry hash: {entry.entry_hash}", font=MONO)
-    blocks.append(Block(LEADING, lambda canvas, top: canvas.line(MARGIN, top - 6, MARGIN + WIDTH, top - 6)))
+    blocks.append(
+        Block(LEADING, lambda canvas, top: canvas.line(MARGIN, top - 6, MARGIN + WIDTH, top - 6))
+    )
     return blocks
 
 
@@ -165,9 +168,13 @@ def build_extract(officer: str, officer_name: str, entries: list[EntryView]) -> 
     pages = _pages(blocks)
     for number, page in enumerate(pages, start=1):
         canvas.setFont(BOLD, 11)
-        canvas.drawString(MARGIN, PAGE_HEIGHT - 16 * mm, f"Pocket notebook extract - {officer_name} ({officer})")
+        canvas.drawString(
+            MARGIN, PAGE_HEIGHT - 16 * mm, f"Pocket notebook extract - {officer_name} ({officer})"
+        )
         canvas.setFont(FONT, 8)
-        canvas.drawString(MARGIN, PAGE_HEIGHT - 21 * mm, f"{len(entries)} entries. Extract hash: {digest}")
+        canvas.drawString(
+            MARGIN, PAGE_HEIGHT - 21 * mm, f"{len(entries)} entries. Extract hash: {digest}"
+        )
         top = TOP
         for block in page:
             block.draw(canvas, top)

@@ -83,14 +83,22 @@ async def _photos(form: FormData, max_bytes: int) -> list[dict[str, str]]:
         return []
     data = await upload.read(max_bytes + 1)
     if len(data) > max_bytes:
-        raise InvalidRequest(f"The photo must be smaller than {max_bytes // 1_000_000} MB", field="photo")
+        raise InvalidRequest(
+            f"The photo must be smaller than {max_bytes // 1_000_000} MB", field="photo"
+        )
     media_type = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
     if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
         raise InvalidRequest("The photo must be a JPEG or PNG picture", field="photo")
     description = _text(form, "photo_description")
     if not description:
         raise InvalidRequest("Describe the photo in words", field="photo_description")
-    return [{"media_type": media_type, "data": base64.b64encode(data).decode(), "description": description}]
+    return [
+        {
+            "media_type": media_type,
+            "data": base64.b64encode(data).decode(),
+            "description": description,
+        }
+    ]
 
 
 def _location(form: FormData) -> dict[str, float] | None:

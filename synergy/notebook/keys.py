@@ -84,6 +84,6 @@ class Keyring:
 
     def derived(self, purpose: str) -> bytes:
         """A key for one purpose (backups), derived from the current master key."""
-        return HKDF(
-            algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode()
-        ).derive(self.current)
+        return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose.encode()).derive(
+            self.current
+        )

@@ -47,10 +47,11 @@ def _urls(text: str) -> list[Link]:
 def _phones(text: str) -> list[Link]:
     return [
         Link(
-            m.start, m.end,
+            m.start,
+            m.end,
             "tel:" + phonenumbers.format_number(m.number, phonenumbers.PhoneNumberFormat.E164),
             "tel",
-        )  # fmt: skip
+        )
         for m in phonenumbers.PhoneNumberMatcher(text, "GB")
     ]
 
@@ -69,11 +70,13 @@ def find_links(text: str, *, map_url_template: str = "") -> list[Link]:
     """Non-overlapping links in text order; earlier and longer matches win."""
     candidates = (
         _urls(text)
-        + [Link(m.start(), m.end(), "mailto:" + quote(m.group(), safe="@."), "email")
-           for m in EMAIL.finditer(text)]
+        + [
+            Link(m.start(), m.end(), "mailto:" + quote(m.group(), safe="@."), "email")
+            for m in EMAIL.finditer(text)
+        ]
         + _phones(text)
         + _places(text, map_url_template)
-    )  # fmt: skip
+    )
     candidates.sort(key=lambda link: (link.start, -(link.end - link.start)))
     chosen: list[Link] = []
     for link in candidates:

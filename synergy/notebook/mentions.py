@@ -20,8 +20,38 @@ PERSON = re.compile(
 )
 # Capitalised words that start sentences in notes rather than names.
 NOT_NAMES = frozenset(
-    "stopped saw spoke met arrested interviewed searched told asked called with and then "
-    "the at to from by for of on in near outside inside attended found seen says said".split()
+    [
+        "stopped",
+        "saw",
+        "spoke",
+        "met",
+        "arrested",
+        "interviewed",
+        "searched",
+        "told",
+        "asked",
+        "called",
+        "with",
+        "and",
+        "then",
+        "the",
+        "at",
+        "to",
+        "from",
+        "by",
+        "for",
+        "of",
+        "on",
+        "in",
+        "near",
+        "outside",
+        "inside",
+        "attended",
+        "found",
+        "seen",
+        "says",
+        "said",
+    ]
 )
 VEHICLE = re.compile(r"\b([A-Z]{2}[0-9]{2} ?[A-Z]{3})\b")
 
@@ -67,11 +97,17 @@ def find_mentions(content: EntryContent) -> Mentions:
     for signature in content.signatures:
         if signature.role.value == "officer":
             continue
-        *given, family = signature.name.split() or [""]
-        key = (" ".join(given).lower(), family.lower())
-        if given and key not in people:
-            people[key] = PersonMention(" ".join(given), family.title(), role=signature.role.value)
+        *first_names, family = signature.name.split() or [""]
+        key = (" ".join(first_names).lower(), family.lower())
+        if first_names and key not in people:
+            people[key] = PersonMention(
+                " ".join(first_names), family.title(), role=signature.role.value
+            )
     vehicles = sorted({m.group(1).replace(" ", "") for m in VEHICLE.finditer(content.text)})
     places = [m.group() for m in STREET.finditer(content.text)]
-    places += [m.group() for m in POSTCODE.finditer(content.text) if not any(m.group() in p for p in places)]
+    places += [
+        m.group()
+        for m in POSTCODE.finditer(content.text)
+        if not any(m.group() in p for p in places)
+    ]
     return Mentions(list(people.values()), vehicles, places)

@@ -15,8 +15,13 @@ from synergy.core.roles import Role
 from synergy.core.web import redirect, render
 from synergy.notebook import service
 from synergy.notebook.deps import ContextDep, EntryNumber, Officer, OfficerOrSupervisor
-from synergy.notebook.forms import CANVAS_HEIGHT, CANVAS_WIDTH, SIGNATURE_HEIGHT
-from synergy.notebook.forms import content_from_form, device_time_from
+from synergy.notebook.forms import (
+    CANVAS_HEIGHT,
+    CANVAS_WIDTH,
+    SIGNATURE_HEIGHT,
+    content_from_form,
+    device_time_from,
+)
 from synergy.notebook.mentions import find_mentions
 from synergy.notebook.presenting import entry_context
 
@@ -36,10 +41,15 @@ def _errors(exc: SynergyError, default: str) -> list[dict[str, str]]:
 
 
 def _notebook_page(
-    request: Request, db: Any, context: ContextDep, user: Any, *,
-    form: dict[str, str] | None = None, errors: list[dict[str, str]] | None = None,
+    request: Request,
+    db: Any,
+    context: ContextDep,
+    user: Any,
+    *,
+    form: dict[str, str] | None = None,
+    errors: list[dict[str, str]] | None = None,
     status_code: int = 200,
-) -> Response:  # fmt: skip
+) -> Response:
     is_officer = Role.OFFICER in user.roles
     notebook = service.find_notebook(db, officer=user.username) if is_officer else None
     entries = service.entry_views(db, context.keyring, notebook, newest=NEWEST) if notebook else []
@@ -55,14 +65,20 @@ def _notebook_page(
             "incidents": service.incidents_assigned_to(db, officer=user.username),
             "form": form or {},
             "errors": errors,
-            "canvas": {"width": CANVAS_WIDTH, "height": CANVAS_HEIGHT, "signature": SIGNATURE_HEIGHT},
+            "canvas": {
+                "width": CANVAS_WIDTH,
+                "height": CANVAS_HEIGHT,
+                "signature": SIGNATURE_HEIGHT,
+            },
         },
         status_code=status_code,
     )
 
 
 @router.get("/notebook", response_class=HTMLResponse, summary="Your pocket notebook")
-def notebook(request: Request, db: SessionDep, context: ContextDep, user: OfficerOrSupervisor) -> Response:
+def notebook(
+    request: Request, db: SessionDep, context: ContextDep, user: OfficerOrSupervisor
+) -> Response:
     return _notebook_page(request, db, context, user)
 
 
@@ -73,9 +89,12 @@ async def write_entry(
     try:
         content = await content_from_form(form, max_photo_bytes=context.settings.max_photo_bytes)
         entry = service.add_entry(
-            db, context.keyring, officer=user.username, content=content,
+            db,
+            context.keyring,
+            officer=user.username,
+            content=content,
             device_time=device_time_from(form),
-        )  # fmt: skip
+        )
     except SynergyError as exc:
         kept = {k: v for k, v in form.items() if isinstance(v, str)}
         return _notebook_page(
@@ -85,9 +104,15 @@ async def write_entry(
 
 
 def _entry_page(
-    request: Request, db: Any, context: ContextDep, user: Any, seq: int, *,
-    errors: list[dict[str, str]] | None = None, status_code: int = 200,
-) -> Response:  # fmt: skip
+    request: Request,
+    db: Any,
+    context: ContextDep,
+    user: Any,
+    seq: int,
+    *,
+    errors: list[dict[str, str]] | None = None,
+    status_code: int = 200,
+) -> Response:
     view = service.entry_view(db, context.keyring, officer=user.username, seq=seq)
     return render(
         request,
@@ -111,28 +136,46 @@ def entry(
     return _entry_page(request, db, context, user, seq)
 
 
-@router.post("/notebook/entries/{seq}/correction", response_class=HTMLResponse, summary="Correct an entry")
+@router.post(
+    "/notebook/entries/{seq}/correction", response_class=HTMLResponse, summary="Correct an entry"
+)
 async def correct(
-    request: Request, db: SessionDep, context: ContextDep, user: Officer, seq: EntryNumber,
+    request: Request,
+    db: SessionDep,
+    context: ContextDep,
+    user: Officer,
+    seq: EntryNumber,
     form: FormDep,
-) -> Response:  # fmt: skip
+) -> Response:
     text, reason = form.get("text"), form.get("reason")
     try:
         correction = service.correct_entry(
-            db, context.keyring, officer=user.username, seq=seq,
+            db,
+            context.keyring,
+            officer=user.username,
+            seq=seq,
             text=text if isinstance(text, str) else "",
-            reason=reason if isinstance(reason, str) else "", device_time=device_time_from(form),
-        )  # fmt: skip
+            reason=reason if isinstance(reason, str) else "",
+            device_time=device_time_from(form),
+        )
     except SynergyError as exc:
-        return _entry_page(request, db, context, user, seq, errors=_errors(exc, "text"), status_code=422)
+        return _entry_page(
+            request, db, context, user, seq, errors=_errors(exc, "text"), status_code=422
+        )
     return redirect(f"/notebook/entries/{correction.seq}?saved=1")
 
 
-@router.post("/notebook/entries/{seq}/incident", response_class=HTMLResponse, summary="Attach to an incident")
+@router.post(
+    "/notebook/entries/{seq}/incident", response_class=HTMLResponse, summary="Attach to an incident"
+)
 async def attach(
-    request: Request, db: SessionDep, context: ContextDep, user: Officer, seq: EntryNumber,
+    request: Request,
+    db: SessionDep,
+    context: ContextDep,
+    user: Officer,
+    seq: EntryNumber,
     form: FormDep,
-) -> Response:  # fmt: skip
+) -> Response:
     log = form.get("incident_log")
     try:
         service.attach_to_incident(
@@ -144,11 +187,17 @@ async def attach(
     return redirect(f"/notebook/entries/{seq}")
 
 
-@router.get("/notebook/entries/{seq}/records", response_class=HTMLResponse, summary="Send names to records")
+@router.get(
+    "/notebook/entries/{seq}/records", response_class=HTMLResponse, summary="Send names to records"
+)
 def mentions(
-    request: Request, db: SessionDep, context: ContextDep, user: Officer, seq: EntryNumber,
+    request: Request,
+    db: SessionDep,
+    context: ContextDep,
+    user: Officer,
+    seq: EntryNumber,
     person: Annotated[int, Query(ge=0, le=50)] = 0,
-) -> Response:  # fmt: skip
+) -> Response:
     view = service.entry_view(db, context.keyring, officer=user.username, seq=seq)
     found = find_mentions(view.content) if view.content else None
     return render(
@@ -158,11 +207,19 @@ def mentions(
     )
 
 
-@router.post("/notebook/entries/{seq}/records", response_class=HTMLResponse, summary="Add a person to records")
+@router.post(
+    "/notebook/entries/{seq}/records",
+    response_class=HTMLResponse,
+    summary="Add a person to records",
+)
 async def send_person(
-    request: Request, db: SessionDep, context: ContextDep, user: Officer, seq: EntryNumber,
+    request: Request,
+    db: SessionDep,
+    context: ContextDep,
+    user: Officer,
+    seq: EntryNumber,
     form: FormDep,
-) -> Response:  # fmt: skip
+) -> Response:
     from synergy.records import service as records
     from synergy.records.forms import person_from_form
 
@@ -179,11 +236,15 @@ async def send_person(
     return render(
         request,
         "notebook/records.html",
-        {"title": f"Send entry {seq} to records", "entry": view,
-         "mentions": find_mentions(view.content) if view.content else None,
-         "form": fields, "errors": errors},
+        {
+            "title": f"Send entry {seq} to records",
+            "entry": view,
+            "mentions": find_mentions(view.content) if view.content else None,
+            "form": fields,
+            "errors": errors,
+        },
         status_code=422,
-    )  # fmt: skip
+    )
 
 
 def _include_other_pages() -> None:

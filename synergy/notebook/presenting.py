@@ -43,7 +43,8 @@ def entry_context(view: EntryView, settings: NotebookSettings) -> dict[str, Any]
         reason=content.correction_reason,
         sketch=(
             {"svg": svg(content.sketch.drawing), "description": content.sketch.description}
-            if content.sketch else None
+            if content.sketch
+            else None
         ),
         signatures=[
             {"svg": svg(s.drawing) if s.drawing else None, "name": s.name, "role": s.role.value}
@@ -54,5 +55,5 @@ def entry_context(view: EntryView, settings: NotebookSettings) -> dict[str, Any]
             for p in content.photos
         ],
         location=content.location,
-    )  # fmt: skip
+    )
     return values

@@ -23,25 +23,37 @@ from synergy.notebook.schemas import canonical_json
 
 
 def _record_hash(cutoff: dt.datetime, items: list[dict[str, object]]) -> str:
-    return hashlib.sha256(canonical_json({"cutoff": cutoff.isoformat(), "items": items})).hexdigest()
+    return hashlib.sha256(
+        canonical_json({"cutoff": cutoff.isoformat(), "items": items})
+    ).hexdigest()
 
 
-def propose(session: Session, *, retention_years: int, actor: str, now: dt.datetime | None = None) -> Disposal:
+def propose(
+    session: Session, *, retention_years: int, actor: str, now: dt.datetime | None = None
+) -> Disposal:
     cutoff = (now or utcnow()) - dt.timedelta(days=round(365.25 * retention_years))
     rows = session.execute(
         select(Notebook.officer, Entry.seq, Entry.entry_hash, Entry.content_hash)
         .join(Notebook, Notebook.id == Entry.notebook_id)
         .where(Entry.server_time < cutoff, Entry.disposed.is_(False))
         .order_by(Notebook.officer, Entry.seq)
-    ).all()  # fmt: skip
+    ).all()
     items: list[dict[str, object]] = [
         {"officer": o, "seq": s, "entry_hash": e, "content_hash": c} for o, s, e, c in rows
     ]
-    disposal = Disposal(cutoff=cutoff, proposed_by=actor, items=items, record_hash=_record_hash(cutoff, items))
+    disposal = Disposal(
+        cutoff=cutoff, proposed_by=actor, items=items, record_hash=_record_hash(cutoff, items)
+    )
     session.add(disposal)
     session.flush()
-    audit.record(session, action="notebook.disposal_proposed", actor=actor, target_type="disposal",
-                 target_id=disposal.id, details={"entries": len(items), "record_hash": disposal.record_hash})  # fmt: skip
+    audit.record(
+        session,
+        action="notebook.disposal_proposed",
+        actor=actor,
+        target_type="disposal",
+        target_id=disposal.id,
+        details={"entries": len(items), "record_hash": disposal.record_hash},
+    )
     return disposal
 
 
@@ -59,8 +71,14 @@ def approve(session: Session, *, disposal_id: int, reviewer: str) -> Disposal:
     if disposal.status != "proposed":
         raise Conflict(f"Disposal {disposal_id} is {disposal.status}, not waiting for review")
     disposal.status, disposal.reviewed_by, disposal.reviewed_at = "approved", reviewer, utcnow()
-    audit.record(session, action="notebook.disposal_approved", actor=reviewer, target_type="disposal",
-                 target_id=disposal.id, details={"record_hash": disposal.record_hash})  # fmt: skip
+    audit.record(
+        session,
+        action="notebook.disposal_approved",
+        actor=reviewer,
+        target_type="disposal",
+        target_id=disposal.id,
+        details={"record_hash": disposal.record_hash},
+    )
     return disposal
 
 
@@ -74,16 +92,22 @@ def carry_out(session: Session, *, disposal_id: int) -> int:
     destroyed = 0
     for item in disposal.items:
         entry = session.execute(
-            select(Entry).join(Notebook, Notebook.id == Entry.notebook_id)
+            select(Entry)
+            .join(Notebook, Notebook.id == Entry.notebook_id)
             .where(Notebook.officer == item["officer"], Entry.seq == item["seq"])
-        ).scalar_one()  # fmt: skip
+        ).scalar_one()
         entry.nonce, entry.ciphertext, entry.disposed = None, None, True
         destroyed += 1
     disposal.status, disposal.carried_out_at = "carried out", utcnow()
     session.flush()
-    audit.record(session, action="notebook.disposal_carried_out", actor=audit.SYSTEM_ACTOR,
-                 target_type="disposal", target_id=disposal.id,
-                 details={"entries": destroyed, "record_hash": disposal.record_hash})  # fmt: skip
+    audit.record(
+        session,
+        action="notebook.disposal_carried_out",
+        actor=audit.SYSTEM_ACTOR,
+        target_type="disposal",
+        target_id=disposal.id,
+        details={"entries": destroyed, "record_hash": disposal.record_hash},
+    )
     return destroyed
 
 

@@ -33,9 +33,16 @@ def _seqs(form: FormData) -> list[int]:
 
 
 def _choice_page(
-    request: Request, db: Any, context: ContextDep, user: Any, *, template: str, title: str,
-    errors: list[dict[str, str]] | None = None, status_code: int = 200,
-) -> Response:  # fmt: skip
+    request: Request,
+    db: Any,
+    context: ContextDep,
+    user: Any,
+    *,
+    template: str,
+    title: str,
+    errors: list[dict[str, str]] | None = None,
+    status_code: int = 200,
+) -> Response:
     notebook = service.find_notebook(db, officer=user.username)
     views = service.entry_views(db, context.keyring, notebook, newest=NEWEST) if notebook else []
     items = []
@@ -46,14 +53,18 @@ def _choice_page(
             item["hint"] = {"text": f"Struck through, corrected by entry {corrected}"}
         items.append(item)
     return render(
-        request, template, {"title": title, "items": items, "errors": errors, "form": {}},
+        request,
+        template,
+        {"title": title, "items": items, "errors": errors, "form": {}},
         status_code=status_code,
-    )  # fmt: skip
+    )
 
 
 @router.get("/notebook/extract", response_class=HTMLResponse, summary="Choose entries to extract")
 def extract_form(request: Request, db: SessionDep, context: ContextDep, user: Officer) -> Response:
-    return _choice_page(request, db, context, user, template="notebook/extract.html", title="Make a PDF extract")
+    return _choice_page(
+        request, db, context, user, template="notebook/extract.html", title="Make a PDF extract"
+    )
 
 
 @router.post("/notebook/extract", summary="Download a PDF extract")
@@ -63,31 +74,49 @@ async def extract(
     password = form.get("password")
     try:
         access.reauthenticate(
-            db, request.app.state.settings, user=user,
-            password=password if isinstance(password, str) else "", source_ip=client_ip(request),
-        )  # fmt: skip
+            db,
+            request.app.state.settings,
+            user=user,
+            password=password if isinstance(password, str) else "",
+            source_ip=client_ip(request),
+        )
         pdf, digest = disclosure.make_extract(
             db, context.keyring, officer=user.username, seqs=_seqs(form), actor=user.username
         )
     except SynergyError as exc:
         errors = [{"text": exc.message, "href": f"#{exc.field or 'entries'}"}]
         return _choice_page(
-            request, db, context, user, template="notebook/extract.html",
-            title="Make a PDF extract", errors=errors, status_code=422,
-        )  # fmt: skip
+            request,
+            db,
+            context,
+            user,
+            template="notebook/extract.html",
+            title="Make a PDF extract",
+            errors=errors,
+            status_code=422,
+        )
     return Response(
-        pdf, media_type="application/pdf",
-        headers={"Content-Disposition": f'attachment; filename="notebook-{user.username}-{digest[:12]}.pdf"',
-                 "Cache-Control": "no-store"},
-    )  # fmt: skip
+        pdf,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": (
+                f'attachment; filename="notebook-{user.username}-{digest[:12]}.pdf"'
+            ),
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @router.get("/notebook/schedule", response_class=HTMLResponse, summary="Choose entries for MG6C")
 def schedule_form(request: Request, db: SessionDep, context: ContextDep, user: Officer) -> Response:
     return _choice_page(
-        request, db, context, user, template="notebook/schedule.html",
+        request,
+        db,
+        context,
+        user,
+        template="notebook/schedule.html",
         title="Schedule of unused material (MG6C)",
-    )  # fmt: skip
+    )
 
 
 @router.post("/notebook/schedule", summary="Download the MG6C schedule (CSV)")
@@ -95,17 +124,29 @@ async def schedule(
     request: Request, db: SessionDep, context: ContextDep, user: Officer, form: FormDep
 ) -> Response:
     try:
-        items = disclosure.mg6c_schedule(db, context.keyring, officer=user.username, seqs=_seqs(form))
+        items = disclosure.mg6c_schedule(
+            db, context.keyring, officer=user.username, seqs=_seqs(form)
+        )
     except SynergyError as exc:
         errors = [{"text": exc.message, "href": "#entries"}]
         return _choice_page(
-            request, db, context, user, template="notebook/schedule.html",
-            title="Schedule of unused material (MG6C)", errors=errors, status_code=422,
-        )  # fmt: skip
+            request,
+            db,
+            context,
+            user,
+            template="notebook/schedule.html",
+            title="Schedule of unused material (MG6C)",
+            errors=errors,
+            status_code=422,
+        )
     return Response(
-        disclosure.schedule_csv(items), media_type="text/csv",
-        headers={"Content-Disposition": 'attachment; filename="mg6c-notebook.csv"', "Cache-Control": "no-store"},
-    )  # fmt: skip
+        disclosure.schedule_csv(items),
+        media_type="text/csv",
+        headers={
+            "Content-Disposition": 'attachment; filename="mg6c-notebook.csv"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 @router.get("/notebook/officer", response_class=HTMLResponse, summary="Find an officer's notebook")
@@ -116,10 +157,16 @@ def find_officer(
 
 
 def _officer_page(
-    request: Request, db: Any, context: ContextDep, user: Any, officer: str, *,
-    errors: list[dict[str, str]] | None = None, form: dict[str, str] | None = None,
+    request: Request,
+    db: Any,
+    context: ContextDep,
+    user: Any,
+    officer: str,
+    *,
+    errors: list[dict[str, str]] | None = None,
+    form: dict[str, str] | None = None,
     status_code: int = 200,
-) -> Response:  # fmt: skip
+) -> Response:
     secret = request.app.state.settings.secret()
     allowed = access.may_read(
         secret, request.cookies.get(access.READ_GRANT_COOKIE), user=user, officer=officer
@@ -127,50 +174,84 @@ def _officer_page(
     notebook = service.find_notebook(db, officer=officer) if allowed else None
     entries = service.entry_views(db, context.keyring, notebook, newest=NEWEST) if notebook else []
     return render(
-        request, "notebook/officer.html",
-        {"title": f"Notebook of {officer}", "officer": officer, "allowed": allowed,
-         "has_notebook": notebook is not None,
-         "entries": [entry_context(e, context.settings) for e in reversed(entries)],
-         "errors": errors, "form": form or {}},
+        request,
+        "notebook/officer.html",
+        {
+            "title": f"Notebook of {officer}",
+            "officer": officer,
+            "allowed": allowed,
+            "has_notebook": notebook is not None,
+            "entries": [entry_context(e, context.settings) for e in reversed(entries)],
+            "errors": errors,
+            "form": form or {},
+        },
         status_code=status_code,
-    )  # fmt: skip
+    )
 
 
-@router.get("/notebook/officers/{officer}", response_class=HTMLResponse, summary="An officer's notebook")
+@router.get(
+    "/notebook/officers/{officer}", response_class=HTMLResponse, summary="An officer's notebook"
+)
 def officer_notebook(
     request: Request, db: SessionDep, context: ContextDep, user: Supervisor, officer: Username
 ) -> Response:
     return _officer_page(request, db, context, user, officer)
 
 
-@router.post("/notebook/officers/{officer}", response_class=HTMLResponse, summary="Open an officer's notebook")
+@router.post(
+    "/notebook/officers/{officer}",
+    response_class=HTMLResponse,
+    summary="Open an officer's notebook",
+)
 async def open_officer_notebook(
-    request: Request, db: SessionDep, context: ContextDep, user: Supervisor, officer: Username,
+    request: Request,
+    db: SessionDep,
+    context: ContextDep,
+    user: Supervisor,
+    officer: Username,
     form: FormDep,
-) -> Response:  # fmt: skip
+) -> Response:
     reason, password = form.get("reason"), form.get("password")
     reason = reason.strip() if isinstance(reason, str) else ""
     try:
         if not reason:
             raise InvalidRequest("Give the reason for opening this notebook", field="reason")
         access.reauthenticate(
-            db, request.app.state.settings, user=user,
-            password=password if isinstance(password, str) else "", source_ip=client_ip(request),
-        )  # fmt: skip
+            db,
+            request.app.state.settings,
+            user=user,
+            password=password if isinstance(password, str) else "",
+            source_ip=client_ip(request),
+        )
     except SynergyError as exc:
         errors = [{"text": exc.message, "href": f"#{exc.field or 'reason'}"}]
         return _officer_page(
-            request, db, context, user, officer, errors=errors, form={"reason": reason}, status_code=422
+            request,
+            db,
+            context,
+            user,
+            officer,
+            errors=errors,
+            form={"reason": reason},
+            status_code=422,
         )
-    access.record_opening(db, user=user, officer=officer, reason=reason, source_ip=client_ip(request))
+    access.record_opening(
+        db, user=user, officer=officer, reason=reason, source_ip=client_ip(request)
+    )
     response = redirect(f"/notebook/officers/{officer}")
     grant = access.read_grant(
-        request.app.state.settings.secret(), user=user, officer=officer,
+        request.app.state.settings.secret(),
+        user=user,
+        officer=officer,
         minutes=context.settings.reauth_minutes,
-    )  # fmt: skip
+    )
     response.set_cookie(
-        access.READ_GRANT_COOKIE, grant, max_age=context.settings.reauth_minutes * 60,
-        httponly=True, samesite="strict", secure=request.app.state.settings.behind_tls,
+        access.READ_GRANT_COOKIE,
+        grant,
+        max_age=context.settings.reauth_minutes * 60,
+        httponly=True,
+        samesite="strict",
+        secure=request.app.state.settings.behind_tls,
         path="/notebook/officers/",
-    )  # fmt: skip
+    )
     return response

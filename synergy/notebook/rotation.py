@@ -24,9 +24,11 @@ def rotate_master_key(session: Session, keyring: Keyring, *, actor: str) -> int:
         moved += 1
     session.flush()
     audit.record(
-        session, action="notebook.master_key_rotated", actor=actor,
+        session,
+        action="notebook.master_key_rotated",
+        actor=actor,
         details={"notebooks": moved, "master_key_id": keyring.current_id},
-    )  # fmt: skip
+    )
     return moved
 
 
@@ -46,7 +48,11 @@ def rotate_officer_key(session: Session, keyring: Keyring, *, officer: str, acto
     notebook.key_version += 1
     session.flush()
     audit.record(
-        session, action="notebook.officer_key_rotated", actor=actor, target_type="notebook",
-        target_id=officer, details={"entries": count, "key_version": notebook.key_version},
-    )  # fmt: skip
+        session,
+        action="notebook.officer_key_rotated",
+        actor=actor,
+        target_type="notebook",
+        target_id=officer,
+        details={"entries": count, "key_version": notebook.key_version},
+    )
     return count

@@ -25,10 +25,14 @@ def upload(db: SessionDep, context: ContextDep, user: Officer, body: SyncRequest
         try:
             result = sync.receive(db, context.keyring, officer=user.username, item=item)
         except sync.SyncRefused as exc:
-            results.append({"client_id": item.client_id, "status": "refused", "reason": exc.message})
+            results.append(
+                {"client_id": item.client_id, "status": "refused", "reason": exc.message}
+            )
             return JSONResponse({"results": results}, status_code=409)
         except InvalidRequest as exc:
-            results.append({"client_id": item.client_id, "status": "refused", "reason": exc.message})
+            results.append(
+                {"client_id": item.client_id, "status": "refused", "reason": exc.message}
+            )
             return JSONResponse({"results": results}, status_code=409)
         results.append({"client_id": result.client_id, "status": result.status, "seq": result.seq})
     return JSONResponse({"results": results})

@@ -90,9 +90,12 @@ def open_notebook(session: Session, keyring: Keyring, *, officer: str) -> Notebo
     session.add(notebook)
     session.flush()
     audit.record(
-        session, action="notebook.issued", actor=officer, target_type="notebook",
+        session,
+        action="notebook.issued",
+        actor=officer,
+        target_type="notebook",
         target_id=officer,
-    )  # fmt: skip
+    )
     return notebook
 
 
@@ -138,17 +141,30 @@ def add_entry(
         officer_key(keyring, notebook), plain, entry_associated_data(officer, seq)
     )
     digest = entry_hash(
-        officer=officer, seq=seq, corrects_seq=corrects_seq, device_time=device_time,
-        server_time=now, content_hash=content_hash, prev_hash=notebook.head_hash,
-    )  # fmt: skip
+        officer=officer,
+        seq=seq,
+        corrects_seq=corrects_seq,
+        device_time=device_time,
+        server_time=now,
+        content_hash=content_hash,
+        prev_hash=notebook.head_hash,
+    )
     entry = Entry(
-        notebook_id=notebook.id, seq=seq, corrects_seq=corrects_seq,
-        device_time=device_time.astimezone(dt.UTC), server_time=now,
+        notebook_id=notebook.id,
+        seq=seq,
+        corrects_seq=corrects_seq,
+        device_time=device_time.astimezone(dt.UTC),
+        server_time=now,
         client_id=client_id or str(uuid.uuid4()),
-        device_id=device[0] if device else None, device_seq=device[1] if device else None,
-        content_hash=content_hash, prev_hash=notebook.head_hash, entry_hash=digest,
-        nonce=nonce, ciphertext=ciphertext, disposed=False,
-    )  # fmt: skip
+        device_id=device[0] if device else None,
+        device_seq=device[1] if device else None,
+        content_hash=content_hash,
+        prev_hash=notebook.head_hash,
+        entry_hash=digest,
+        nonce=nonce,
+        ciphertext=ciphertext,
+        disposed=False,
+    )
     session.add(entry)
     notebook.head_seq, notebook.head_hash = seq, digest
     session.flush()
@@ -163,7 +179,9 @@ def content_from(values: dict[str, Any]) -> EntryContent:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"]) or "entry"
         message = str(first["msg"]).removeprefix("Value error, ")
-        raise InvalidRequest(f"{where}: {message}", field=str(first["loc"][0]) if first["loc"] else "text") from None
+        raise InvalidRequest(
+            f"{where}: {message}", field=str(first["loc"][0]) if first["loc"] else "text"
+        ) from None
 
 
 def correct_entry(
@@ -181,25 +199,37 @@ def correct_entry(
         raise InvalidRequest("Give the reason for the correction", field="reason")
     content = content_from({"text": text, "correction_reason": reason.strip()})
     return add_entry(
-        session, keyring, officer=officer, content=content, device_time=device_time,
+        session,
+        keyring,
+        officer=officer,
+        content=content,
+        device_time=device_time,
         corrects_seq=seq,
-    )  # fmt: skip
+    )
 
 
-def decrypt(keyring: Keyring, notebook: Notebook, entry: Entry, key: bytes | None = None) -> EntryContent | None:
+def decrypt(
+    keyring: Keyring, notebook: Notebook, entry: Entry, key: bytes | None = None
+) -> EntryContent | None:
     if entry.disposed or entry.nonce is None or entry.ciphertext is None:
         return None
     plain = open_sealed(
-        key or officer_key(keyring, notebook), entry.nonce, entry.ciphertext,
+        key or officer_key(keyring, notebook),
+        entry.nonce,
+        entry.ciphertext,
         entry_associated_data(notebook.officer, entry.seq),
-    )  # fmt: skip
+    )
     return EntryContent.model_validate_json(plain)
 
 
 def entry_views(
-    session: Session, keyring: Keyring, notebook: Notebook, *, seqs: list[int] | None = None,
+    session: Session,
+    keyring: Keyring,
+    notebook: Notebook,
+    *,
+    seqs: list[int] | None = None,
     newest: int | None = None,
-) -> list[EntryView]:  # fmt: skip
+) -> list[EntryView]:
     """Decrypted entries in order: the chosen numbers, the newest few, or all."""
     query = select(Entry).where(Entry.notebook_id == notebook.id)
     if seqs is not None:
@@ -216,7 +246,7 @@ def entry_views(
             Entry.notebook_id == notebook.id, Entry.corrects_seq.in_(shown)
         )
     ):
-        corrected.setdefault(int(target), []).append(seq)
+        corrected.setdefault(int(target or 0), []).append(seq)
     links: dict[int, list[str]] = {}
     for entry_id, log in session.execute(
         select(IncidentLink.entry_id, IncidentLink.incident_log).where(
@@ -227,12 +257,19 @@ def entry_views(
     key = officer_key(keyring, notebook)
     return [
         EntryView(
-            seq=r.seq, reference=reference_for(notebook.officer, r.seq), officer=notebook.officer,
-            content=decrypt(keyring, notebook, r, key), device_time=r.device_time,
-            server_time=r.server_time, corrects_seq=r.corrects_seq, entry_hash=r.entry_hash,
-            content_hash=r.content_hash, from_device=r.device_id is not None,
-            corrected_by=sorted(corrected.get(r.seq, [])), incidents=sorted(links.get(r.id, [])),
-        )  # fmt: skip
+            seq=r.seq,
+            reference=reference_for(notebook.officer, r.seq),
+            officer=notebook.officer,
+            content=decrypt(keyring, notebook, r, key),
+            device_time=r.device_time,
+            server_time=r.server_time,
+            corrects_seq=r.corrects_seq,
+            entry_hash=r.entry_hash,
+            content_hash=r.content_hash,
+            from_device=r.device_id is not None,
+            corrected_by=sorted(corrected.get(r.seq, [])),
+            incidents=sorted(links.get(r.id, [])),
+        )
         for r in rows
     ]
 
@@ -280,14 +317,20 @@ def attach_to_incident(
     session.flush()
     reference = reference_for(officer, seq)
     payload = {
-        "incident_log": log_number, "entry_reference": reference, "officer": officer,
+        "incident_log": log_number,
+        "entry_reference": reference,
+        "officer": officer,
         "entry_hash": entry.entry_hash,
-    }  # fmt: skip
+    }
     events.publish(session, ENTRY_ATTACHED, payload, key=f"{reference}-{log_number}")
     audit.record(
-        session, action=ENTRY_ATTACHED, actor=officer, target_type="notebook_entry",
-        target_id=reference, details={"incident_log": log_number},
-    )  # fmt: skip
+        session,
+        action=ENTRY_ATTACHED,
+        actor=officer,
+        target_type="notebook_entry",
+        target_id=reference,
+        details={"incident_log": log_number},
+    )
     return link
 
 

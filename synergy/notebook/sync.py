@@ -92,9 +92,14 @@ def receive(session: Session, keyring: Keyring, *, officer: str, item: SyncItem)
             f"{item.device_seq}"
         )
     entry = service.add_entry(
-        session, keyring, officer=officer, content=content, device_time=_device_time(item),
-        client_id=item.client_id, device=(item.device_id, item.device_seq),
-    )  # fmt: skip
+        session,
+        keyring,
+        officer=officer,
+        content=content,
+        device_time=_device_time(item),
+        client_id=item.client_id,
+        device=(item.device_id, item.device_seq),
+    )
     device.last_device_seq = item.device_seq
     session.flush()
     return SyncResult(item.client_id, "stored", entry.seq)

@@ -21,10 +21,16 @@ def keyring() -> Keyring:
 
 
 def write(
-    session: Session, keyring: Keyring, officer: str = "alex.morgan", text: str = "Note",
+    session: Session,
+    keyring: Keyring,
+    officer: str = "alex.morgan",
+    text: str = "Note",
     **content: Any,
-) -> Entry:  # fmt: skip
+) -> Entry:
     return service.add_entry(
-        session, keyring, officer=officer, content=service.content_from({"text": text, **content}),
+        session,
+        keyring,
+        officer=officer,
+        content=service.content_from({"text": text, **content}),
         device_time=utcnow() - dt.timedelta(seconds=30),
-    )  # fmt: skip
+    )

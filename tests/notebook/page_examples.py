@@ -10,7 +10,9 @@ PAGES: dict[str, Example] = {
     "/notebook/extract": Example(role=Role.OFFICER),
     "/notebook/schedule": Example(role=Role.OFFICER),
     "/notebook/offline": Example(role=Role.OFFICER),
-    "/notebook/officers/{officer}": Example(role=Role.SUPERVISOR, url="/notebook/officers/alex.morgan"),
+    "/notebook/officers/{officer}": Example(
+        role=Role.SUPERVISOR, url="/notebook/officers/alex.morgan"
+    ),
 }
 
 NOT_PAGES: dict[str, str] = {
@@ -22,5 +24,5 @@ NOT_PAGES: dict[str, str] = {
     # an example signs in does not have, and are written under the app's own keys. These two
     # pages are not yet opened by the browser tests (a known gap, docs/notebook.md).
     "/notebook/entries/{seq}": "an entry in the signed-in officer's own notebook",
-    "/notebook/entries/{seq}/records": "an entry's names, for records, in the officer's own notebook",
+    "/notebook/entries/{seq}/records": "an entry's names, for records (own notebook)",
 }

@@ -9,7 +9,7 @@ from sqlalchemy import delete
 
 from synergy.core.errors import InvalidRequest
 from synergy.notebook import backup, service
-from synergy.notebook.keys import KeyUnavailable, Keyring
+from synergy.notebook.keys import Keyring, KeyUnavailable
 from synergy.notebook.models import Device, Entry, IncidentLink, Notebook
 from synergy.notebook.rotation import rotate_master_key, rotate_officer_key
 from tests.notebook.conftest import write

@@ -28,9 +28,14 @@ def test_entries_are_numbered_without_gaps_per_officer(db, keyring) -> None:
 def test_a_correction_strikes_the_original_which_stays_readable(db, keyring) -> None:
     write(db, keyring, text="Vehicle was a red Ford")
     service.correct_entry(
-        db, keyring, officer="alex.morgan", seq=1, text="Vehicle was a blue Ford",
-        reason="Misread the colour under street lights", device_time=utcnow(),
-    )  # fmt: skip
+        db,
+        keyring,
+        officer="alex.morgan",
+        seq=1,
+        text="Vehicle was a blue Ford",
+        reason="Misread the colour under street lights",
+        device_time=utcnow(),
+    )
     original, correction = service.entry_views(
         db, keyring, service.get_notebook(db, officer="alex.morgan")
     )
@@ -49,9 +54,14 @@ def test_a_correction_needs_a_reason_and_an_existing_entry(db, keyring) -> None:
         )
     with pytest.raises(NotFound):
         service.correct_entry(
-            db, keyring, officer="alex.morgan", seq=7, text="x", reason="typo",
+            db,
+            keyring,
+            officer="alex.morgan",
+            seq=7,
+            text="x",
+            reason="typo",
             device_time=utcnow(),
-        )  # fmt: skip
+        )
 
 
 def test_an_empty_entry_is_refused(db, keyring) -> None:
@@ -67,17 +77,25 @@ def _report(db, keyring):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize(
     "tamper, problem",
     [
-        (lambda db: db.execute(update(Entry).where(Entry.seq == 2).values(server_time=utcnow())),
-         "entry 2 was altered"),
-        (lambda db: db.execute(update(Entry).where(Entry.seq == 2).values(
-            ciphertext=b"\x00" * 40)), "entry 2 was altered"),
+        (
+            lambda db: db.execute(update(Entry).where(Entry.seq == 2).values(server_time=utcnow())),
+            "entry 2 was altered",
+        ),
+        (
+            lambda db: db.execute(
+                update(Entry).where(Entry.seq == 2).values(ciphertext=b"\x00" * 40)
+            ),
+            "entry 2 was altered",
+        ),
         (lambda db: db.execute(delete(Entry).where(Entry.seq == 2)), "entry 2 is missing"),
         (lambda db: db.execute(delete(Entry).where(Entry.seq == 3)), "entries were deleted"),
-        (lambda db: db.execute(update(Entry).where(Entry.seq == 3).values(
-            corrects_seq=1)), "entry 3 was altered"),
+        (
+            lambda db: db.execute(update(Entry).where(Entry.seq == 3).values(corrects_seq=1)),
+            "entry 3 was altered",
+        ),
     ],
     ids=["time changed", "ciphertext changed", "middle deleted", "last deleted", "relinked"],
-)  # fmt: skip
+)
 def test_verify_names_the_first_altered_or_deleted_entry(db, keyring, tamper, problem) -> None:
     for text in ("one", "two", "three"):
         write(db, keyring, text=text)

@@ -12,14 +12,18 @@ from synergy.notebook.models import Entry
 from tests.notebook.conftest import write
 
 
-def test_verify_and_verify_extract_report_ok_then_tampering(settings, session_factory, tmp_path, monkeypatch) -> None:
+def test_verify_and_verify_extract_report_ok_then_tampering(
+    settings, session_factory, tmp_path, monkeypatch
+) -> None:
     monkeypatch.setenv("SYNERGY_DATA_DIR", str(settings.data_dir))
     monkeypatch.setenv("SYNERGY_DATABASE_URL", settings.effective_database_url)
     monkeypatch.setenv("SYNERGY_SECRET_KEY", "x" * 40)
     keyring = context_for(settings).keyring  # the key file the command will read too
     with session_factory() as session:
         write(session, keyring, text="checked by the command")
-        pdf, _ = disclosure.make_extract(session, keyring, officer="alex.morgan", seqs=[1], actor="a")
+        pdf, _ = disclosure.make_extract(
+            session, keyring, officer="alex.morgan", seqs=[1], actor="a"
+        )
         session.commit()
     extract = tmp_path / "extract.pdf"
     extract.write_bytes(pdf)

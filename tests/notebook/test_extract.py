@@ -13,25 +13,49 @@ from synergy.notebook.extract import read_manifest
 from synergy.notebook.models import Entry
 from tests.notebook.conftest import write
 
-SKETCH = {"description": "Junction plan: car A came from the north", "drawing": {
-    "width": 600, "height": 300, "strokes": [[[10, 10], [200, 150], [400, 40]]]}}  # fmt: skip
+SKETCH = {
+    "description": "Junction plan: car A came from the north",
+    "drawing": {"width": 600, "height": 300, "strokes": [[[10, 10], [200, 150], [400, 40]]]},
+}
 
 
 def _some_entries(db, keyring) -> None:  # type: ignore[no-untyped-def]
     write(db, keyring, text="Attended collision at junction", sketch=SKETCH)
-    write(db, keyring, text="Witness statement taken", signatures=[
-        {"role": "witness", "name": "Mary Jones", "drawing": {
-            "width": 600, "height": 150, "strokes": [[[5, 100], [80, 20], [160, 120]]]}}])  # fmt: skip
+    write(
+        db,
+        keyring,
+        text="Witness statement taken",
+        signatures=[
+            {
+                "role": "witness",
+                "name": "Mary Jones",
+                "drawing": {
+                    "width": 600,
+                    "height": 150,
+                    "strokes": [[[5, 100], [80, 20], [160, 120]]],
+                },
+            }
+        ],
+    )
     service.correct_entry(
-        db, keyring, officer="alex.morgan", seq=2, text="Statement taken at 14:10",
-        reason="time omitted", device_time=utcnow(),
-    )  # fmt: skip
+        db,
+        keyring,
+        officer="alex.morgan",
+        seq=2,
+        text="Statement taken at 14:10",
+        reason="time omitted",
+        device_time=utcnow(),
+    )
 
 
 def test_the_same_entries_give_the_same_bytes_and_verify(db, keyring) -> None:
     _some_entries(db, keyring)
-    first, digest = disclosure.make_extract(db, keyring, officer="alex.morgan", seqs=[1, 2, 3], actor="alex.morgan")
-    second, _ = disclosure.make_extract(db, keyring, officer="alex.morgan", seqs=[3, 2, 1], actor="alex.morgan")
+    first, digest = disclosure.make_extract(
+        db, keyring, officer="alex.morgan", seqs=[1, 2, 3], actor="alex.morgan"
+    )
+    second, _ = disclosure.make_extract(
+        db, keyring, officer="alex.morgan", seqs=[3, 2, 1], actor="alex.morgan"
+    )
     assert first == second
     assert first.startswith(b"%PDF")
     assert read_manifest(first) == {"officer": "alex.morgan", "entries": [1, 2, 3], "hash": digest}
@@ -66,7 +90,11 @@ def test_the_extract_is_audited_with_hashes_not_content(db, keyring) -> None:
 def test_mg6c_schedule_lists_entries_with_descriptions(db, keyring) -> None:
     _some_entries(db, keyring)
     items = disclosure.mg6c_schedule(
-        db, keyring, officer="alex.morgan", seqs=[1, 3], descriptions={3: "Corrected statement time"}
+        db,
+        keyring,
+        officer="alex.morgan",
+        seqs=[1, 3],
+        descriptions={3: "Corrected statement time"},
     )
     assert [i.number for i in items] == [1, 2]
     assert items[0].description.startswith("Pocket notebook entry by alex.morgan")

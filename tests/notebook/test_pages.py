@@ -8,7 +8,6 @@ import pytest
 
 from synergy.core import audit
 from synergy.core.roles import Role
-from synergy.notebook import service
 from synergy.notebook.deps import context_for
 from synergy.notebook.settings import NotebookSettings
 from tests.conftest import TEST_PASSWORD, csrf_for, sign_in
@@ -32,7 +31,10 @@ def _write(client, text: str = SECRET_NOTE, **extra: str):  # type: ignore[no-un
 
 def test_an_officer_writes_an_entry_and_sees_it_linked(officer, app, db) -> None:
     response = _write(officer, device_time="2026-12-03T09:15:00Z")
-    assert response.status_code == 303 and response.headers["location"] == "/notebook/entries/1?saved=1"
+    assert (
+        response.status_code == 303
+        and response.headers["location"] == "/notebook/entries/1?saved=1"
+    )
     page = officer.get("/notebook/entries/1?saved=1").text
     assert "Entry 1 saved" in page
     assert 'href="tel:+441216265000"' in page
@@ -45,15 +47,22 @@ def test_a_sketch_needs_a_description_and_nothing_typed_is_lost(officer) -> None
     assert response.status_code == 422
     assert "Describe the sketch in words" in response.text
     assert "Plan of the scene" in response.text
-    ok = _write(officer, text="Plan", sketch_strokes="[[[1,2],[30,40]]]", sketch_description="Road layout")
+    ok = _write(
+        officer, text="Plan", sketch_strokes="[[[1,2],[30,40]]]", sketch_description="Road layout"
+    )
     assert ok.status_code == 303
     page = officer.get("/notebook/entries/1").text
     assert "<svg" in page and "Sketch:</strong> Road layout" in page
 
 
 def test_a_signature_shows_the_typed_name_and_role(officer) -> None:
-    _write(officer, text="Statement read over", signature_role="witness", signature_name="Mary Jones",
-           signature_strokes="[[[5,5],[50,40]]]")
+    _write(
+        officer,
+        text="Statement read over",
+        signature_role="witness",
+        signature_name="Mary Jones",
+        signature_strokes="[[[5,5],[50,40]]]",
+    )
     page = officer.get("/notebook/entries/1").text
     assert "Signed by</strong> Mary Jones (witness)" in page
 
@@ -80,12 +89,17 @@ def test_attaching_to_an_incident_publishes_the_event(officer, db) -> None:
         data={"incident_log": "log 42 of 03/12/2026", "csrf_token": csrf_for(officer)},
     )
     assert response.status_code == 303
-    event = db.execute(select(OutboxEvent).where(OutboxEvent.topic == "notebook.entry_attached")).scalar_one()
+    event = db.execute(
+        select(OutboxEvent).where(OutboxEvent.topic == "notebook.entry_attached")
+    ).scalar_one()
     assert event.payload["incident_log"] == "LOG 0042-03122026"
     assert event.payload["entry_reference"] == "NB-alex.morgan-1"
     assert event.payload["officer"] == "alex.morgan" and len(event.payload["entry_hash"]) == 64
     assert "Attached to incident LOG 0042-03122026" in officer.get("/notebook/entries/1").text
-    bad = officer.post("/notebook/entries/1/incident", data={"incident_log": "nonsense", "csrf_token": csrf_for(officer)})
+    bad = officer.post(
+        "/notebook/entries/1/incident",
+        data={"incident_log": "nonsense", "csrf_token": csrf_for(officer)},
+    )
     assert bad.status_code == 422 and "incident log number" in bad.text
 
 
@@ -96,9 +110,19 @@ def test_people_named_are_sent_to_records_after_the_officer_confirms(officer, db
     page = officer.get("/notebook/entries/1/records").text
     assert 'value="Kowalski"' in page and 'value="1990"' in page and "AB12CDE" in page
     assert records.search_persons(db, text="Kowalski") == []
-    response = officer.post("/notebook/entries/1/records", data={
-        "family_name": "Kowalski", "given_names": "Jan", "dob-day": "27", "dob-month": "3",
-        "dob-year": "1990", "nationalities": "PL", "person": "1", "csrf_token": csrf_for(officer)})  # fmt: skip
+    response = officer.post(
+        "/notebook/entries/1/records",
+        data={
+            "family_name": "Kowalski",
+            "given_names": "Jan",
+            "dob-day": "27",
+            "dob-month": "3",
+            "dob-year": "1990",
+            "nationalities": "PL",
+            "person": "1",
+            "csrf_token": csrf_for(officer),
+        },
+    )
     assert response.status_code == 303, response.text
     db.rollback()
     assert [p.family_name for p in records.search_persons(db, text="Kowalski")] == ["Kowalski"]
@@ -106,14 +130,22 @@ def test_people_named_are_sent_to_records_after_the_officer_confirms(officer, db
 
 def test_an_extract_needs_the_password_again(officer, db) -> None:
     _write(officer, text="Collision")
-    wrong = officer.post("/notebook/extract", data={"entries": "1", "password": "nope", "csrf_token": csrf_for(officer)})
+    wrong = officer.post(
+        "/notebook/extract",
+        data={"entries": "1", "password": "nope", "csrf_token": csrf_for(officer)},
+    )
     assert wrong.status_code == 422 and "correct password" in wrong.text
-    right = officer.post("/notebook/extract", data={"entries": "1", "password": TEST_PASSWORD, "csrf_token": csrf_for(officer)})
+    right = officer.post(
+        "/notebook/extract",
+        data={"entries": "1", "password": TEST_PASSWORD, "csrf_token": csrf_for(officer)},
+    )
     assert right.status_code == 200 and right.content.startswith(b"%PDF")
     assert right.headers["content-type"] == "application/pdf"
 
 
-def test_a_supervisor_opens_a_notebook_with_a_reason_and_password_audited(client, make_user, db) -> None:
+def test_a_supervisor_opens_a_notebook_with_a_reason_and_password_audited(
+    client, make_user, db
+) -> None:
     make_user("alex.morgan", Role.OFFICER)
     sign_in(client, "alex.morgan")
     _write(client, text="Private observation")
@@ -122,9 +154,19 @@ def test_a_supervisor_opens_a_notebook_with_a_reason_and_password_audited(client
     sign_in(client, "sergeant")
     closed = client.get("/notebook/officers/alex.morgan").text
     assert "Private observation" not in closed and "Why are you opening" in closed
-    no_reason = client.post("/notebook/officers/alex.morgan", data={"reason": "", "password": TEST_PASSWORD, "csrf_token": csrf_for(client)})
+    no_reason = client.post(
+        "/notebook/officers/alex.morgan",
+        data={"reason": "", "password": TEST_PASSWORD, "csrf_token": csrf_for(client)},
+    )
     assert no_reason.status_code == 422
-    opened = client.post("/notebook/officers/alex.morgan", data={"reason": "Complaint 77 review", "password": TEST_PASSWORD, "csrf_token": csrf_for(client)})
+    opened = client.post(
+        "/notebook/officers/alex.morgan",
+        data={
+            "reason": "Complaint 77 review",
+            "password": TEST_PASSWORD,
+            "csrf_token": csrf_for(client),
+        },
+    )
     assert opened.status_code == 303
     assert "Private observation" in client.get("/notebook/officers/alex.morgan").text
     assert "Private observation" not in client.get("/notebook/officers/someone.else").text
@@ -139,7 +181,9 @@ def test_an_officer_cannot_open_another_officers_notebook(officer) -> None:
 
 def test_map_links_follow_the_configured_template(officer, app, settings) -> None:
     app.state.notebook = context_for(
-        settings.with_sections(NotebookSettings(map_url_template="https://maps.example.uk/?q={query}"))
+        settings.with_sections(
+            NotebookSettings(map_url_template="https://maps.example.uk/?q={query}")
+        )
     )
     _write(officer, text="Attended B3 2BS")
     assert 'href="https://maps.example.uk/?q=B3+2BS"' in officer.get("/notebook/entries/1").text
@@ -148,10 +192,20 @@ def test_map_links_follow_the_configured_template(officer, app, settings) -> Non
 def test_no_notebook_content_reaches_the_logs(officer, caplog) -> None:
     caplog.set_level(logging.DEBUG)
     _write(officer)
-    officer.post("/notebook/entries/1/correction", data={"text": SECRET_NOTE + " again", "reason": "flowerpot detail", "csrf_token": csrf_for(officer)})
+    officer.post(
+        "/notebook/entries/1/correction",
+        data={
+            "text": SECRET_NOTE + " again",
+            "reason": "flowerpot detail",
+            "csrf_token": csrf_for(officer),
+        },
+    )
     _write(officer, text="flowerpot", sketch_strokes="not json")
     officer.get("/notebook/entries/1")
-    officer.post("/notebook/extract", data={"entries": "1", "password": TEST_PASSWORD, "csrf_token": csrf_for(officer)})
+    officer.post(
+        "/notebook/extract",
+        data={"entries": "1", "password": TEST_PASSWORD, "csrf_token": csrf_for(officer)},
+    )
     logged = "\n".join(r.getMessage() + str(r.__dict__) for r in caplog.records)
     assert caplog.records, "expected the requests to be logged"
     assert "flowerpot" not in logged and "626 5000" not in logged

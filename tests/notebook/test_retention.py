@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from synergy.core import audit
 from synergy.core.errors import Conflict, Forbidden
 from synergy.notebook import retention, service

@@ -16,13 +16,18 @@ from tests.conftest import csrf_for, sign_in
 DEVICE = "device-0000-1111"
 
 
-def item(seq: int, text: str, *, client_id: str | None = None, upload_hash: str | None = None) -> dict:  # type: ignore[type-arg]
+def item(
+    seq: int, text: str, *, client_id: str | None = None, upload_hash: str | None = None
+) -> dict:  # type: ignore[type-arg]
     content = json.dumps({"text": text})
     return {
-        "client_id": client_id or str(uuid.uuid4()), "device_id": DEVICE, "device_seq": seq,
-        "device_time": "2026-12-03T08:00:00.000Z", "content_json": content,
+        "client_id": client_id or str(uuid.uuid4()),
+        "device_id": DEVICE,
+        "device_seq": seq,
+        "device_time": "2026-12-03T08:00:00.000Z",
+        "content_json": content,
         "upload_hash": upload_hash or hashlib.sha256(content.encode()).hexdigest(),
-    }  # fmt: skip
+    }
 
 
 @pytest.fixture
@@ -31,8 +36,11 @@ def upload(client, make_user):  # type: ignore[no-untyped-def]
     sign_in(client, "alex.morgan")
 
     def _upload(*items: dict):  # type: ignore[no-untyped-def,type-arg]
-        return client.post("/api/notebook/sync", json={"items": list(items)},
-                           headers={"X-CSRF-Token": csrf_for(client)})
+        return client.post(
+            "/api/notebook/sync",
+            json={"items": list(items)},
+            headers={"X-CSRF-Token": csrf_for(client)},
+        )
 
     return _upload
 
@@ -51,7 +59,9 @@ def test_queued_entries_are_stored_once_even_when_sent_twice(upload, db) -> None
     assert [r["status"] for r in again.json()["results"]] == ["already stored"] * 2
     assert _count(db) == 2
     entry = db.execute(select(Entry).where(Entry.seq == 1)).scalar_one()
-    assert entry.device_id == DEVICE and entry.device_time.isoformat().startswith("2026-12-03T08:00")
+    assert entry.device_id == DEVICE and entry.device_time.isoformat().startswith(
+        "2026-12-03T08:00"
+    )
     assert entry.server_time > entry.device_time
 
 
@@ -60,8 +70,11 @@ def test_an_out_of_sequence_upload_is_refused_with_the_reason(upload, db) -> Non
     assert response.status_code == 409
     results = response.json()["results"]
     assert results[0]["status"] == "stored"
-    assert results[1] == {"client_id": results[1]["client_id"], "status": "refused",
-                          "reason": "Out of sequence: this device's entry 2 must arrive before its entry 3"}
+    assert results[1] == {
+        "client_id": results[1]["client_id"],
+        "status": "refused",
+        "reason": "Out of sequence: this device's entry 2 must arrive before its entry 3",
+    }
     assert _count(db) == 1
 
 

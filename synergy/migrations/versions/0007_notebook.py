@@ -73,7 +73,9 @@ def upgrade() -> None:
             name=op.f("fk_notebook_devices_notebook_id_notebook_notebooks"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_notebook_devices")),
-        sa.UniqueConstraint("notebook_id", "device_id", name=op.f("uq_notebook_devices_notebook_id_device_id")),
+        sa.UniqueConstraint(
+            "notebook_id", "device_id", name=op.f("uq_notebook_devices_notebook_id_device_id")
+        ),
     )
     op.create_table(
         "notebook_incident_links",
@@ -89,7 +91,9 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_notebook_incident_links")),
         sa.UniqueConstraint(
-            "entry_id", "incident_log", name=op.f("uq_notebook_incident_links_entry_id_incident_log")
+            "entry_id",
+            "incident_log",
+            name=op.f("uq_notebook_incident_links_entry_id_incident_log"),
         ),
     )
     op.create_index(
