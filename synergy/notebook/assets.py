@@ -21,7 +21,7 @@ Anyone = public("scripts and styles, no data")
 TYPES = {".js": "text/javascript", ".css": "text/css"}
 
 
-@router.get("/assets/{name}", summary="Notebook scripts and styles", dependencies=[Anyone])
+@router.get("/notebook/assets/{name}", summary="Notebook scripts and styles", dependencies=[Anyone])
 def asset(name: Annotated[str, Path(pattern=r"^[a-z-]+\.(js|css)$")]) -> Response:
     path = STATIC / name
     if not path.is_file():
@@ -29,7 +29,7 @@ def asset(name: Annotated[str, Path(pattern=r"^[a-z-]+\.(js|css)$")]) -> Respons
     return FileResponse(path, media_type=TYPES[path.suffix], headers={"Cache-Control": "no-cache"})
 
 
-@router.get("/sw.js", summary="Offline notebook service worker", dependencies=[Anyone])
+@router.get("/notebook/sw.js", summary="Offline notebook service worker", dependencies=[Anyone])
 def service_worker() -> Response:
     return FileResponse(
         STATIC / "sw.js",
@@ -38,6 +38,8 @@ def service_worker() -> Response:
     )
 
 
-@router.get("/manifest.webmanifest", summary="Offline notebook manifest", dependencies=[Anyone])
+@router.get(
+    "/notebook/manifest.webmanifest", summary="Offline notebook manifest", dependencies=[Anyone]
+)
 def manifest() -> Response:
     return FileResponse(STATIC / "manifest.webmanifest", media_type="application/manifest+json")

@@ -3,6 +3,7 @@ sending the people an entry names to records."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -29,8 +30,13 @@ router = APIRouter()
 NEWEST = 50
 
 
-async def _form(request: Request) -> FormData:
-    return await request.form()
+async def _form(request: Request) -> AsyncIterator[FormData]:
+    # Closed after the request, so an uploaded photo's temporary file is not left open.
+    form = await request.form()
+    try:
+        yield form
+    finally:
+        await form.close()
 
 
 FormDep = Annotated[FormData, Depends(_form)]

@@ -4,6 +4,7 @@ notebook (a reason and their password, audited)."""
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -21,8 +22,13 @@ router = APIRouter()
 NEWEST = 200
 
 
-async def _form(request: Request) -> FormData:
-    return await request.form()
+async def _form(request: Request) -> AsyncIterator[FormData]:
+    # Closed after the request, so an uploaded photo's temporary file is not left open.
+    form = await request.form()
+    try:
+        yield form
+    finally:
+        await form.close()
 
 
 FormDep = Annotated[FormData, Depends(_form)]
