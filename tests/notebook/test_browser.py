@@ -3,7 +3,6 @@ keyboard and structure checks, 400% zoom, and the offline app with the network c
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -130,7 +129,8 @@ def _browser_storage(page) -> str:  # type: ignore[no-untyped-def]
       const db = await new Promise((ok, no) => { const r = indexedDB.open("synergy-notebook");
         r.onsuccess = () => ok(r.result); r.onerror = () => no(r.error); });
       const all = async (store) => new Promise((ok) => {
-        const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => ok(r.result); });
+        const r = db.transaction(store).objectStore(store).getAll();
+        r.onsuccess = () => ok(r.result); });
       const dump = (v) => JSON.stringify(v, (k, x) =>
         x instanceof ArrayBuffer ? Array.from(new Uint8Array(x)) :
         x instanceof Uint8Array ? Array.from(x) : x);
