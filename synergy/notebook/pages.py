@@ -28,6 +28,9 @@ from synergy.notebook.presenting import entry_context
 
 router = APIRouter()
 NEWEST = 50
+# The platform's default denies geolocation; the page where entries are written may ask for it
+# (the browser still asks the officer, and only a ticked box sends a location).
+LOCATION_ALLOWED = "camera=(), geolocation=(self), microphone=()"
 
 
 async def _form(request: Request) -> AsyncIterator[FormData]:
@@ -59,7 +62,7 @@ def _notebook_page(
     is_officer = Role.OFFICER in user.roles
     notebook = service.find_notebook(db, officer=user.username) if is_officer else None
     entries = service.entry_views(db, context.keyring, notebook, newest=NEWEST) if notebook else []
-    return render(
+    response = render(
         request,
         "notebook/index.html",
         {
@@ -79,6 +82,8 @@ def _notebook_page(
         },
         status_code=status_code,
     )
+    response.headers["Permissions-Policy"] = LOCATION_ALLOWED
+    return response
 
 
 @router.get("/notebook", response_class=HTMLResponse, summary="Your pocket notebook")
@@ -127,6 +132,7 @@ def _entry_page(
             "title": f"Entry {seq}",
             "entry": entry_context(view, context.settings),
             "saved": request.query_params.get("saved") == "1",
+            "incidents": service.incidents_assigned_to(db, officer=user.username),
             "sent": request.query_params.get("sent", ""),
             "errors": errors,
             "form": {},

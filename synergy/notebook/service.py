@@ -334,13 +334,26 @@ def attach_to_incident(
     return link
 
 
-def incidents_assigned_to(session: Session, *, officer: str) -> list[Any] | None:
-    """The officer's incidents from command and control; None when it is not installed."""
+@dataclass(frozen=True)
+class AssignedIncident:
+    log_number: str
+    summary: str
+
+
+def incidents_assigned_to(session: Session, *, officer: str) -> list[AssignedIncident] | None:
+    """The officer's open incidents from command and control; None when it is not installed."""
     try:
         from synergy.cad import service as cad  # type: ignore[import-not-found,unused-ignore]
-    except ModuleNotFoundError:
+    except ModuleNotFoundError as exc:
+        if exc.name not in {"synergy.cad", "synergy.cad.service"}:
+            raise
         return None
-    return list(cad.incidents_assigned_to(session, officer))
+    found = []
+    for incident in cad.incidents_assigned_to(session, officer):
+        grade, where = getattr(incident, "grade", None), getattr(incident, "address", "")
+        parts = [f"grade {grade}" if grade is not None else "", str(where or "")]
+        found.append(AssignedIncident(str(incident.log_number), ", ".join(p for p in parts if p)))
+    return found
 
 
 def verify(session: Session, keyring: Keyring, *, officer: str | None = None) -> list[ChainReport]:

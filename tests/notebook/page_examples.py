@@ -21,8 +21,8 @@ NOT_PAGES: dict[str, str] = {
     "/notebook/sw.js": "the offline notebook's service worker (JavaScript)",
     "/notebook/manifest.webmanifest": "the offline notebook's web app manifest (JSON)",
     # Entries exist only in the signed-in officer's own notebook, which the fresh browser user
-    # an example signs in does not have, and are written under the app's own keys. These two
-    # pages are not yet opened by the browser tests (a known gap, docs/notebook.md).
+    # an example signs in does not have; tests/notebook/test_browser.py writes entries and
+    # runs axe, the keyboard walk and the page checks on these two pages.
     "/notebook/entries/{seq}": "an entry in the signed-in officer's own notebook",
     "/notebook/entries/{seq}/records": "an entry's names, for records (own notebook)",
 }

@@ -43,7 +43,13 @@ def _officer_cookie(session_factory, username: str = "alex.morgan") -> str:  # t
 
 @pytest.fixture
 def phone(browser, live_server, session_factory) -> Iterator:  # type: ignore[no-untyped-def]  # noqa: F811
-    context = browser.new_context(base_url=live_server, viewport=PHONE, has_touch=True)
+    context = browser.new_context(
+        base_url=live_server,
+        viewport=PHONE,
+        has_touch=True,
+        permissions=["geolocation"],
+        geolocation={"latitude": 52.48142, "longitude": -1.89983},
+    )
     context.set_default_timeout(10_000)
     context.add_cookies(
         [{"name": SESSION_COOKIE, "value": _officer_cookie(session_factory), "url": live_server}]
@@ -95,6 +101,8 @@ def test_officer_journey_on_a_phone(phone, app, session_factory) -> None:  # typ
     page.get_by_label("Who is signing").select_option("witness")
     page.get_by_label("Their name, typed").fill("Mary Jones")
     _draw(page, "[data-drawing=signature_strokes] canvas")
+    page.get_by_label("Add my location to this entry").check()
+    expect(page.locator("[data-latitude]")).to_have_value("52.48142")
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "notebook-write-phone.png"), full_page=True)
     page.get_by_role("button", name="Save entry").click()
@@ -120,6 +128,7 @@ def test_officer_journey_on_a_phone(phone, app, session_factory) -> None:  # typ
     assert first.content is not None and first.content.sketch is not None
     assert first.content.sketch.drawing.strokes, "the drawn strokes were saved as vectors"
     assert first.content.signatures[0].drawing is not None
+    assert first.content.location is not None and first.content.location.latitude == 52.48142
 
 
 def _browser_storage(page) -> str:  # type: ignore[no-untyped-def]

@@ -209,3 +209,17 @@ def test_no_notebook_content_reaches_the_logs(officer, caplog) -> None:
     logged = "\n".join(r.getMessage() + str(r.__dict__) for r in caplog.records)
     assert caplog.records, "expected the requests to be logged"
     assert "flowerpot" not in logged and "626 5000" not in logged
+
+
+def test_the_writing_page_may_ask_for_the_location_other_pages_may_not(officer) -> None:
+    assert "geolocation=(self)" in officer.get("/notebook").headers["permissions-policy"]
+    assert "geolocation=()" in officer.get("/notebook/extract").headers["permissions-policy"]
+
+
+def test_the_notebook_works_without_command_and_control(officer) -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("synergy.cad") is not None:
+        pytest.skip("command and control is installed here")
+    page = officer.get("/notebook").text
+    assert "Incidents assigned to you" not in page
