@@ -44,6 +44,7 @@ class Block:
 
     height: float
     draw: Draw
+    keep_with_next: float = 0.0  # room needed below it, so a heading is not left alone
 
 
 def extract_hash(officer: str, entries: list[EntryView]) -> str:
@@ -105,7 +106,8 @@ def _entry_blocks(entry: EntryView) -> list[Block]:
     title = f"Entry {entry.seq} ({entry.reference})"
     if entry.corrects_seq:
         title += f" - correction of entry {entry.corrects_seq}"
-    blocks = [_text(title, font=BOLD, size=12)]
+    heading = _text(title, font=BOLD, size=12)
+    blocks = [Block(heading.height, heading.draw, keep_with_next=3 * LEADING)]
     blocks += _paragraph(
         f"Written {uk_time(entry.device_time)} (device); "
         f"saved {uk_time(entry.server_time)} (server)"
@@ -147,7 +149,7 @@ def _pages(blocks: list[Block]) -> list[list[Block]]:
     pages: list[list[Block]] = [[]]
     room = TOP - BOTTOM
     for block in blocks:
-        if block.height > room and pages[-1]:
+        if block.height + block.keep_with_next > room and pages[-1]:
             pages.append([])
             room = TOP - BOTTOM
         pages[-1].append(block)
