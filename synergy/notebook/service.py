@@ -124,11 +124,14 @@ def add_entry(
     corrects_seq: int | None = None,
     client_id: str | None = None,
     device: tuple[str, int] | None = None,
+    notebook: Notebook | None = None,
 ) -> Entry:
-    """Append one entry to the officer's notebook: the next number, chained to the last."""
+    """Append one entry to the officer's notebook: the next number, chained to the last.
+    `notebook`: the officer's notebook when the caller has already opened (and locked) it."""
     now = utcnow()
     _check_device_time(device_time, now)
-    notebook = open_notebook(session, keyring, officer=officer)
+    if notebook is None or notebook.officer != officer:
+        notebook = open_notebook(session, keyring, officer=officer)
     if corrects_seq is not None:
         if not 1 <= corrects_seq <= notebook.head_seq:
             raise NotFound(f"Entry {corrects_seq} is not in your notebook")

@@ -78,12 +78,14 @@ def receive(session: Session, keyring: Keyring, *, officer: str, item: SyncItem)
     content = _content(item)
     notebook = service.open_notebook(session, keyring, officer=officer)
     known = session.execute(
-        select(Entry).where(Entry.notebook_id == notebook.id, Entry.client_id == item.client_id)
-    ).scalar_one_or_none()
+        select(Entry.seq, Entry.content_hash).where(
+            Entry.notebook_id == notebook.id, Entry.client_id == item.client_id
+        )
+    ).first()
     if known is not None:
         if known.content_hash != content.content_hash():
             raise SyncRefused("An entry with this id was already received with different content")
-        return SyncResult(item.client_id, "already stored", known.seq)
+        return SyncResult(item.client_id, "already stored", int(known.seq))
     device = _device(session, notebook.id, item.device_id)
     expected = device.last_device_seq + 1
     if item.device_seq != expected:
@@ -94,6 +96,7 @@ def receive(session: Session, keyring: Keyring, *, officer: str, item: SyncItem)
     entry = service.add_entry(
         session,
         keyring,
+        notebook=notebook,
         officer=officer,
         content=content,
         device_time=_device_time(item),
