@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -17,14 +19,19 @@ notebook_app = typer.Typer(help="Pocket notebooks.", no_args_is_help=True)
 app.add_typer(notebook_app, name="notebook")
 
 
-def _open() -> tuple[sessionmaker[Session], NotebookContext]:
+@contextmanager
+def _open() -> Iterator[tuple[sessionmaker[Session], NotebookContext]]:
     from synergy.core.config import load_settings
     from synergy.core.db import engine_for, make_session_factory
     from synergy.notebook.deps import context_for
     from synergy.services import declared_services, settings_sections
 
     settings = load_settings(sections=settings_sections(declared_services()))
-    return make_session_factory(engine_for(settings)), context_for(settings)
+    engine = engine_for(settings)
+    try:
+        yield make_session_factory(engine), context_for(settings)
+    finally:
+        engine.dispose()
 
 
 @notebook_app.command("verify")
@@ -34,8 +41,7 @@ def verify(
     """Walk each notebook's hash chain; exit 1 naming the first altered or missing entry."""
     from synergy.notebook import service
 
-    factory, context = _open()
-    with factory() as session:
+    with _open() as (factory, context), factory() as session:
         reports = service.verify(session, context.keyring, officer=officer)
     failed = False
     for report in reports:
@@ -57,8 +63,7 @@ def verify_extract(file: Annotated[Path, typer.Argument(exists=True, dir_okay=Fa
     """Check a PDF extract against the notebook, byte for byte."""
     from synergy.notebook import disclosure
 
-    factory, context = _open()
-    with factory() as session:
+    with _open() as (factory, context), factory() as session:
         report = disclosure.verify_extract(session, context.keyring, file.read_bytes())
     if report.ok:
         typer.echo(
@@ -75,8 +80,7 @@ def rotate_master_key() -> None:
     """Re-wrap officer keys held under a retired master key with the current one."""
     from synergy.notebook.rotation import rotate_master_key as rotate
 
-    factory, context = _open()
-    with factory() as session:
+    with _open() as (factory, context), factory() as session:
         moved = rotate(session, context.keyring, actor="system")
         session.commit()
     typer.echo(f"Re-wrapped {moved} officer keys under master key {context.keyring.current_id}.")
@@ -87,8 +91,7 @@ def rotate_officer_key(officer: str) -> None:
     """Give one officer's notebook a new key and re-encrypt its entries."""
     from synergy.notebook.rotation import rotate_officer_key as rotate
 
-    factory, context = _open()
-    with factory() as session:
+    with _open() as (factory, context), factory() as session:
         count = rotate(session, context.keyring, officer=officer, actor="system")
         session.commit()
     typer.echo(f"Re-encrypted {count} entries of {officer} under a new key.")
@@ -102,8 +105,7 @@ def make_backup(
     """Write an encrypted, signed backup of one notebook or all."""
     from synergy.notebook.backup import export_backup
 
-    factory, context = _open()
-    with factory() as session:
+    with _open() as (factory, context), factory() as session:
         data = export_backup(session, context.keyring, officer=officer, actor="system")
         session.commit()
     out.write_bytes(data)
@@ -117,8 +119,7 @@ def restore(file: Annotated[Path, typer.Argument(exists=True, dir_okay=False)]) 
     from synergy.notebook import service
     from synergy.notebook.backup import restore_backup
 
-    factory, context = _open()
-    with factory() as session:
+    with _open() as (factory, context), factory() as session:
         try:
             officers = restore_backup(session, context.keyring, file.read_bytes(), actor="system")
         except SynergyError as exc:
@@ -137,8 +138,7 @@ def retention_propose(actor: Annotated[str, typer.Option(help="Who proposes")]) 
     """List entries past the retention period in a disposal waiting for review."""
     from synergy.notebook.retention import propose
 
-    factory, context = _open()
-    with factory() as session:
+    with _open() as (factory, context), factory() as session:
         disposal = propose(session, retention_years=context.settings.retention_years, actor=actor)
         session.commit()
         typer.echo(
@@ -152,8 +152,7 @@ def retention_approve(disposal_id: int, reviewer: Annotated[str, typer.Option()]
     """Approve a proposed disposal (someone other than its proposer)."""
     from synergy.notebook.retention import approve
 
-    factory, _ = _open()
-    with factory() as session:
+    with _open() as (factory, _), factory() as session:
         approve(session, disposal_id=disposal_id, reviewer=reviewer)
         session.commit()
     typer.echo(f"Disposal {disposal_id} approved.")
@@ -164,8 +163,7 @@ def retention_run(disposal_id: int) -> None:
     """Carry out an approved disposal (safe to run twice)."""
     from synergy.notebook.retention import carry_out
 
-    factory, _ = _open()
-    with factory() as session:
+    with _open() as (factory, _), factory() as session:
         count = carry_out(session, disposal_id=disposal_id)
         session.commit()
     typer.echo(f"Disposal {disposal_id}: {count} entries destroyed.")

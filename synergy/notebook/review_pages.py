@@ -155,7 +155,7 @@ async def schedule(
     )
 
 
-@router.get("/notebook/officer", response_class=HTMLResponse, summary="Find an officer's notebook")
+@router.get("/notebook/officer", summary="Find an officer's notebook (redirects)")
 def find_officer(
     _: Supervisor, officer: Annotated[str, Query(pattern=r"^[a-z0-9][a-z0-9._-]{1,62}$")]
 ) -> Response:
