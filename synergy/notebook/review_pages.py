@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup, escape
 from starlette.datastructures import FormData
 
 from synergy.core.deps import SessionDep, client_ip
@@ -38,6 +39,26 @@ def _seqs(form: FormData) -> list[int]:
     return [int(v) for v in form.getlist("entries") if isinstance(v, str) and v.isdigit()]
 
 
+def _description_field(seq: int, default: str) -> Markup:
+    """The MG6C description of one entry, shown when its box is ticked; the officer may edit."""
+    name = f"description-{seq}"
+    return Markup(  # noqa: S704 - the only text inside is escaped
+        f'<div class="govuk-form-group"><label class="govuk-label" for="{name}">'
+        f"Description of entry {seq} on the schedule</label>"
+        f'<textarea class="govuk-textarea" id="{name}" name="{name}" rows="2">'
+        f"{escape(default)}</textarea></div>"
+    )
+
+
+def _descriptions(form: FormData) -> dict[int, str]:
+    found = {}
+    for key, value in form.items():
+        number = key.removeprefix("description-")
+        if key.startswith("description-") and number.isdigit() and isinstance(value, str):
+            found[int(number)] = value[:500]
+    return found
+
+
 def _choice_page(
     request: Request,
     db: Any,
@@ -48,6 +69,7 @@ def _choice_page(
     title: str,
     errors: list[dict[str, str]] | None = None,
     status_code: int = 200,
+    describe: bool = False,
 ) -> Response:
     notebook = service.find_notebook(db, officer=user.username)
     views = service.entry_views(db, context.keyring, notebook, newest=NEWEST) if notebook else []
@@ -57,6 +79,8 @@ def _choice_page(
         if v.struck_through:
             corrected = ", ".join(map(str, v.corrected_by))
             item["hint"] = {"text": f"Struck through, corrected by entry {corrected}"}
+        if describe:
+            item["conditional"] = {"html": _description_field(v.seq, item["text"])}
         items.append(item)
     return render(
         request,
@@ -122,6 +146,7 @@ def schedule_form(request: Request, db: SessionDep, context: ContextDep, user: O
         user,
         template="notebook/schedule.html",
         title="Schedule of unused material (MG6C)",
+        describe=True,
     )
 
 
@@ -131,7 +156,11 @@ async def schedule(
 ) -> Response:
     try:
         items = disclosure.mg6c_schedule(
-            db, context.keyring, officer=user.username, seqs=_seqs(form)
+            db,
+            context.keyring,
+            officer=user.username,
+            seqs=_seqs(form),
+            descriptions=_descriptions(form),
         )
     except SynergyError as exc:
         errors = [{"text": exc.message, "href": "#entries"}]
@@ -142,6 +171,7 @@ async def schedule(
             user,
             template="notebook/schedule.html",
             title="Schedule of unused material (MG6C)",
+            describe=True,
             errors=errors,
             status_code=422,
         )

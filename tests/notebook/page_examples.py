@@ -68,11 +68,11 @@ def _an_entry(session_factory: sessionmaker[Session]) -> Mapping[str, str]:
 
 
 PAGES: dict[str, Example] = {
-    "/notebook": Example(role=Role.OFFICER),
+    "/notebook": Example(role=Role.OFFICER, setup=_an_entry),
     "/notebook/entries/{seq}": Example(role=Role.OFFICER, setup=_an_entry),
     "/notebook/entries/{seq}/records": Example(role=Role.OFFICER, setup=_an_entry),
-    "/notebook/extract": Example(role=Role.OFFICER),
-    "/notebook/schedule": Example(role=Role.OFFICER),
+    "/notebook/extract": Example(role=Role.OFFICER, setup=_an_entry),
+    "/notebook/schedule": Example(role=Role.OFFICER, setup=_an_entry),
     "/notebook/offline": Example(role=Role.OFFICER),
     "/notebook/officers/{officer}": Example(
         role=Role.SUPERVISOR, url="/notebook/officers/alex.morgan"

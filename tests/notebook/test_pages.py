@@ -223,3 +223,16 @@ def test_the_notebook_works_without_command_and_control(officer) -> None:
         pytest.skip("command and control is installed here")
     page = officer.get("/notebook").text
     assert "Incidents assigned to you" not in page
+
+
+def test_the_mg6c_schedule_lists_chosen_entries_with_edited_descriptions(officer) -> None:
+    _write(officer, text="Stop search of vehicle AB12 CDE")
+    _write(officer, text="Refreshment break")
+    page = officer.get("/notebook/schedule").text
+    assert 'name="description-1"' in page and "Stop search of vehicle" in page
+    response = officer.post("/notebook/schedule", data={
+        "entries": "1", "description-1": "Notes of the stop search", "description-2": "unused",
+        "csrf_token": csrf_for(officer)})  # fmt: skip
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
+    lines = response.text.splitlines()
+    assert len(lines) == 2 and lines[1].startswith("1,Notes of the stop search,NB-alex.morgan-1,")
