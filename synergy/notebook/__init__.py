@@ -18,5 +18,6 @@ SERVICE = Service(
     commands=("synergy.notebook.cli:app",),
     settings="synergy.notebook.settings:NotebookSettings",
     startup=("synergy.notebook.deps:install",),
+    demo=("synergy.notebook.demo:write_demo_entries",),
     page_examples=("tests.notebook.page_examples",),
 )
