@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from synergy.core.services import DemoContext
 from synergy.notebook import service
-from synergy.notebook.deps import context_for
 from synergy.notebook.demo import write_demo_entries
+from synergy.notebook.deps import context_for
 
 
 def test_demo_entries_are_written_once_and_verify(db, settings) -> None:
