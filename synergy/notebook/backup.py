@@ -9,16 +9,17 @@ master key: restoring needs the same master key (or it listed as retired).
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import hmac
 import json
-import secrets
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from synergy.core import audit
+from synergy.core.db import UTCDateTime
 from synergy.core.errors import Conflict, InvalidRequest
 from synergy.notebook.keys import Keyring, open_sealed, seal
 from synergy.notebook.models import Device, Entry, IncidentLink, Notebook
@@ -122,14 +123,9 @@ def _decode(values: dict[str, Any], model: Any) -> dict[str, Any]:
         if out[name] is not None:
             out[name] = base64.b64decode(out[name])
     for column in model.__table__.columns:
-        if (
-            column.name in out
-            and isinstance(out[column.name], str)
-            and "DateTime" in type(column.type).__name__
-        ):
-            import datetime as dt
-
-            out[column.name] = dt.datetime.fromisoformat(out[column.name])
+        value = out.get(column.name)
+        if isinstance(column.type, UTCDateTime) and isinstance(value, str):
+            out[column.name] = dt.datetime.fromisoformat(value)
     return out
 
 
@@ -161,7 +157,3 @@ def restore_backup(session: Session, keyring: Keyring, data: bytes, *, actor: st
         session, action="notebook.backup_restored", actor=actor, details={"notebooks": restored}
     )
     return restored
-
-
-def new_backup_name() -> str:
-    return f"notebook-backup-{secrets.token_hex(4)}.json"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.datastructures import FormData
 
@@ -208,7 +208,6 @@ def mentions(
     context: ContextDep,
     user: Officer,
     seq: EntryNumber,
-    person: Annotated[int, Query(ge=0, le=50)] = 0,
 ) -> Response:
     view = service.entry_view(db, context.keyring, officer=user.username, seq=seq)
     found = find_mentions(view.content) if view.content else None
