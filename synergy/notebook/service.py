@@ -306,6 +306,9 @@ def attach_to_incident(
 ) -> IncidentLink:
     """Attach an entry to an incident; command and control adds the line to its log."""
     log_number = normalise_incident_log(incident_log)
+    cad = _command_and_control()
+    if cad is not None:
+        cad.get_by_log_number(session, log_number=log_number)  # NotFound: "no incident ..."
     notebook = get_notebook(session, officer=officer)
     entry = _entry_row(session, notebook, seq)
     taken = session.execute(
@@ -337,6 +340,17 @@ def attach_to_incident(
     return link
 
 
+def _command_and_control() -> Any:
+    """Command and control's service module, or None where it is not installed."""
+    try:
+        from synergy.cad import service as cad  # type: ignore[import-not-found,unused-ignore]
+    except ModuleNotFoundError as exc:
+        if exc.name not in {"synergy.cad", "synergy.cad.service"}:
+            raise
+        return None
+    return cad
+
+
 @dataclass(frozen=True)
 class AssignedIncident:
     log_number: str
@@ -345,11 +359,8 @@ class AssignedIncident:
 
 def incidents_assigned_to(session: Session, *, officer: str) -> list[AssignedIncident] | None:
     """The officer's open incidents from command and control; None when it is not installed."""
-    try:
-        from synergy.cad import service as cad  # type: ignore[import-not-found,unused-ignore]
-    except ModuleNotFoundError as exc:
-        if exc.name not in {"synergy.cad", "synergy.cad.service"}:
-            raise
+    cad = _command_and_control()
+    if cad is None:
         return None
     found = []
     for incident in cad.incidents_assigned_to(session, officer):
