@@ -101,6 +101,7 @@ def test_officer_journey_on_a_phone(phone, app, session_factory) -> None:  # typ
     page.get_by_label("Who is signing").select_option("witness")
     page.get_by_label("Their name, typed").fill("Mary Jones")
     _draw(page, "[data-drawing=signature_strokes] canvas")
+    _fits_at_400_percent(page)  # with the sketch and signature open
     page.get_by_label("Add my location to this entry").check()
     expect(page.locator("[data-latitude]")).to_have_value("52.48142")
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -165,6 +166,10 @@ def test_offline_entries_are_kept_encrypted_and_synced_once(phone, app, session_
     phone.set_offline(True)
     for number in (1, 2, 3):
         page.get_by_label("Note").fill(f"Offline observation {number}: suspect left via the alley")
+        if number == 2:
+            page.get_by_text("Add a sketch").click()
+            _draw(page, "[data-drawing=sketch_strokes] canvas")
+            page.get_by_label("Describe the sketch in words").fill("Alley behind the shops")
         page.get_by_role("button", name="Save entry").click()
         waiting = "1 entry" if number == 1 else f"{number} entries"
         expect(status).to_contain_text(f"Offline: {waiting} waiting to be sent")
@@ -186,3 +191,6 @@ def test_offline_entries_are_kept_encrypted_and_synced_once(phone, app, session_
         views = service.entry_views(session, app.state.notebook.keyring, notebook)
     assert [v.content.text for v in views if v.content][0].startswith("Offline observation 1")
     assert all(v.from_device and v.server_time >= v.device_time for v in views)
+    sketch = views[1].content.sketch if views[1].content else None
+    assert sketch is not None and sketch.description == "Alley behind the shops"
+    assert sketch.drawing.strokes, "the sketch drawn offline arrived as vectors"

@@ -3,6 +3,8 @@
 // note as plain text. Each entry gets this device's next number; the queue is sent in that
 // order when the network returns, and an entry leaves the queue only once the server says
 // it is stored.
+import { drawingSurface } from "/notebook/assets/drawing.js";
+
 const DB_NAME = "synergy-notebook";
 const form = document.querySelector("[data-offline-form]");
 const status = document.querySelector("[data-sync-status]");
@@ -44,10 +46,10 @@ function hex(buffer) {
   return [...new Uint8Array(buffer)].map((b) => b.toString(16).padStart(2, "0")).join("");
 }
 
-async function queueEntry(text) {
+async function queueEntry(content) {
   const db = await openDb();
   const state = await deviceState(db);
-  const contentJson = JSON.stringify({ text });
+  const contentJson = JSON.stringify(content);
   const iv = crypto.getRandomValues(new Uint8Array(12));
   const ciphertext = await crypto.subtle.encrypt({ name: "AES-GCM", iv }, state.key, new TextEncoder().encode(contentJson));
   const item = {
@@ -122,16 +124,32 @@ async function syncNow() {
   }
 }
 
+// The same content the online page sends: text, and a sketch with its description.
+function contentFromForm() {
+  const text = form.elements.text.value;
+  const strokes = form.elements.sketch_strokes.value;
+  const description = form.elements.sketch_description.value.trim();
+  if (strokes && !description) return { problem: "Describe the sketch in words", field: form.elements.sketch_description };
+  if (!text.trim() && !description) return { problem: "Write a note or draw a sketch", field: form.elements.text };
+  const content = { text };
+  if (description) {
+    content.sketch = { description, drawing: { width: 600, height: 300, strokes: strokes ? JSON.parse(strokes) : [] } };
+  }
+  return { content };
+}
+
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
-  const field = form.querySelector("textarea");
-  if (!field.value.trim()) { field.focus(); return; }
-  await queueEntry(field.value);
-  field.value = "";
+  const { content, problem, field } = contentFromForm();
+  if (problem) { await showStatus(problem); field.focus(); return; }
+  await queueEntry(content);
+  form.reset();
+  form.querySelectorAll("[data-clear]").forEach((button) => button.click());
   await showStatus();
   syncNow();
 });
 
+document.querySelectorAll("[data-drawing]").forEach(drawingSurface);
 window.addEventListener("online", syncNow);
 window.addEventListener("offline", () => showStatus());
 setInterval(syncNow, 15000);

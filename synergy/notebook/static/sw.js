@@ -1,9 +1,10 @@
 // Keeps the offline notebook's page and assets so it opens without signal. Uploads are
 // never cached or replayed here: the page's own queue sends them, once each.
-const CACHE = "synergy-notebook-v1";
+const CACHE = "synergy-notebook-v2";
 const SHELL = [
   "/notebook/offline",
   "/notebook/assets/offline.js",
+  "/notebook/assets/drawing.js",
   "/notebook/assets/notebook.css",
   "/static/govuk/govuk-frontend.min.css",
   "/static/govuk/govuk-frontend.min.js",
