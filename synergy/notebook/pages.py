@@ -260,9 +260,9 @@ async def send_person(
 
 def _include_other_pages() -> None:
     # One router for the app to find; the other page modules keep their own concerns.
-    from synergy.notebook import assets, offline_pages, review_pages
+    from synergy.notebook import assets, offline_pages, review_pages, supervisor_pages
 
-    for module in (assets, review_pages, offline_pages):
+    for module in (assets, review_pages, supervisor_pages, offline_pages):
         router.include_router(module.router)
 
 

@@ -1,23 +1,21 @@
-"""Pages that give entries out or open someone else's notebook: PDF extracts and the MG6C
-schedule (the officer's password again first), and supervisors reading an officer's
-notebook (a reason and their password, audited)."""
+"""Pages that give entries out: PDF extracts (the officer's password again first) and the
+MG6C schedule of unused material."""
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 from starlette.datastructures import FormData
 
 from synergy.core.deps import SessionDep, client_ip
-from synergy.core.errors import InvalidRequest, SynergyError
-from synergy.core.web import redirect, render
+from synergy.core.errors import SynergyError
+from synergy.core.web import render
 from synergy.notebook import access, disclosure, service
-from synergy.notebook.deps import ContextDep, Officer, Supervisor, Username
-from synergy.notebook.presenting import entry_context
+from synergy.notebook.deps import ContextDep, Officer
 
 router = APIRouter()
 NEWEST = 200
@@ -35,7 +33,7 @@ async def _form(request: Request) -> AsyncIterator[FormData]:
 FormDep = Annotated[FormData, Depends(_form)]
 
 
-def _seqs(form: FormData) -> list[int]:
+def seqs_from(form: FormData) -> list[int]:
     return [int(v) for v in form.getlist("entries") if isinstance(v, str) and v.isdigit()]
 
 
@@ -57,6 +55,17 @@ def _descriptions(form: FormData) -> dict[int, str]:
         if key.startswith("description-") and number.isdigit() and isinstance(value, str):
             found[int(number)] = value[:500]
     return found
+
+
+def pdf_response(pdf: bytes, *, officer: str, digest: str) -> Response:
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers={
+            "Content-Disposition": f'attachment; filename="notebook-{officer}-{digest[:12]}.pdf"',
+            "Cache-Control": "no-store",
+        },
+    )
 
 
 def _choice_page(
@@ -111,7 +120,7 @@ async def extract(
             source_ip=client_ip(request),
         )
         pdf, digest = disclosure.make_extract(
-            db, context.keyring, officer=user.username, seqs=_seqs(form), actor=user.username
+            db, context.keyring, officer=user.username, seqs=seqs_from(form), actor=user.username
         )
     except SynergyError as exc:
         errors = [{"text": exc.message, "href": f"#{exc.field or 'entries'}"}]
@@ -125,16 +134,7 @@ async def extract(
             errors=errors,
             status_code=422,
         )
-    return Response(
-        pdf,
-        media_type="application/pdf",
-        headers={
-            "Content-Disposition": (
-                f'attachment; filename="notebook-{user.username}-{digest[:12]}.pdf"'
-            ),
-            "Cache-Control": "no-store",
-        },
-    )
+    return pdf_response(pdf, officer=user.username, digest=digest)
 
 
 @router.get("/notebook/schedule", response_class=HTMLResponse, summary="Choose entries for MG6C")
@@ -159,7 +159,7 @@ async def schedule(
             db,
             context.keyring,
             officer=user.username,
-            seqs=_seqs(form),
+            seqs=seqs_from(form),
             descriptions=_descriptions(form),
         )
     except SynergyError as exc:
@@ -183,111 +183,3 @@ async def schedule(
             "Cache-Control": "no-store",
         },
     )
-
-
-@router.get("/notebook/officer", summary="Find an officer's notebook (redirects)")
-def find_officer(
-    _: Supervisor, officer: Annotated[str, Query(pattern=r"^[a-z0-9][a-z0-9._-]{1,62}$")]
-) -> Response:
-    return redirect(f"/notebook/officers/{officer}")
-
-
-def _officer_page(
-    request: Request,
-    db: Any,
-    context: ContextDep,
-    user: Any,
-    officer: str,
-    *,
-    errors: list[dict[str, str]] | None = None,
-    form: dict[str, str] | None = None,
-    status_code: int = 200,
-) -> Response:
-    secret = request.app.state.settings.secret()
-    allowed = access.may_read(
-        secret, request.cookies.get(access.READ_GRANT_COOKIE), user=user, officer=officer
-    )
-    notebook = service.find_notebook(db, officer=officer) if allowed else None
-    entries = service.entry_views(db, context.keyring, notebook, newest=NEWEST) if notebook else []
-    return render(
-        request,
-        "notebook/officer.html",
-        {
-            "title": f"Notebook of {officer}",
-            "officer": officer,
-            "allowed": allowed,
-            "has_notebook": notebook is not None,
-            "entries": [entry_context(e, context.settings) for e in reversed(entries)],
-            "errors": errors,
-            "form": form or {},
-        },
-        status_code=status_code,
-    )
-
-
-@router.get(
-    "/notebook/officers/{officer}", response_class=HTMLResponse, summary="An officer's notebook"
-)
-def officer_notebook(
-    request: Request, db: SessionDep, context: ContextDep, user: Supervisor, officer: Username
-) -> Response:
-    return _officer_page(request, db, context, user, officer)
-
-
-@router.post(
-    "/notebook/officers/{officer}",
-    response_class=HTMLResponse,
-    summary="Open an officer's notebook",
-)
-async def open_officer_notebook(
-    request: Request,
-    db: SessionDep,
-    context: ContextDep,
-    user: Supervisor,
-    officer: Username,
-    form: FormDep,
-) -> Response:
-    reason, password = form.get("reason"), form.get("password")
-    reason = reason.strip() if isinstance(reason, str) else ""
-    try:
-        if not reason:
-            raise InvalidRequest("Give the reason for opening this notebook", field="reason")
-        access.reauthenticate(
-            db,
-            request.app.state.settings,
-            user=user,
-            password=password if isinstance(password, str) else "",
-            source_ip=client_ip(request),
-        )
-    except SynergyError as exc:
-        errors = [{"text": exc.message, "href": f"#{exc.field or 'reason'}"}]
-        return _officer_page(
-            request,
-            db,
-            context,
-            user,
-            officer,
-            errors=errors,
-            form={"reason": reason},
-            status_code=422,
-        )
-    access.record_opening(
-        db, user=user, officer=officer, reason=reason, source_ip=client_ip(request)
-    )
-    response = redirect(f"/notebook/officers/{officer}")
-    grant = access.read_grant(
-        request.app.state.settings.secret(),
-        user=user,
-        officer=officer,
-        minutes=context.settings.reauth_minutes,
-    )
-    response.set_cookie(
-        access.READ_GRANT_COOKIE,
-        grant,
-        max_age=context.settings.reauth_minutes * 60,
-        httponly=True,
-        samesite="strict",
-        secure=request.app.state.settings.behind_tls,
-        path="/notebook/officers/",
-    )
-    return response

@@ -173,6 +173,20 @@ def test_a_supervisor_opens_a_notebook_with_a_reason_and_password_audited(
     db.rollback()
     record = [r for r in audit.recent(db) if r.action == "notebook.opened_by_supervisor"][0]
     assert record.actor == "sergeant" and record.details == {"reason": "Complaint 77 review"}
+    extract = client.post(
+        "/notebook/officers/alex.morgan/extract",
+        data={"entries": "1", "password": TEST_PASSWORD, "csrf_token": csrf_for(client)},
+    )
+    assert extract.status_code == 200 and extract.content.startswith(b"%PDF")
+    db.rollback()
+    made = [r for r in audit.recent(db) if r.action == "notebook.extract_made"][0]
+    assert made.actor == "sergeant" and made.target_id == "alex.morgan"
+    client.cookies.delete("synergy_notebook_read", path="/notebook/officers/")
+    closed_again = client.post(
+        "/notebook/officers/alex.morgan/extract",
+        data={"entries": "1", "password": TEST_PASSWORD, "csrf_token": csrf_for(client)},
+    )
+    assert closed_again.status_code == 403
 
 
 def test_an_officer_cannot_open_another_officers_notebook(officer) -> None:
