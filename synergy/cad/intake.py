@@ -270,3 +270,12 @@ def attach_notebook_entry(session: Session, payload: dict[str, Any]) -> None:
         text=f"Pocket notebook entry {reference} attached by {officer}",
         details={"entry_reference": reference, "entry_hash": str(payload.get("entry_hash", ""))},
     )
+
+
+def unlinked_arrests(session: Session) -> list[ArrestRecord]:
+    query = (
+        select(ArrestRecord)
+        .where(ArrestRecord.incident_id.is_(None))
+        .order_by(ArrestRecord.arrested_at.desc())
+    )
+    return list(session.execute(query).scalars())
