@@ -22,6 +22,7 @@ router = APIRouter()
 STATIC = FilePath(__file__).resolve().parent / "static"
 ASSETS = {"board.js": "text/javascript", "cad.css": "text/css"}
 KEEPALIVE_SECONDS = 15.0
+LISTEN_WAIT_SECONDS = 5.0
 
 
 @router.get("/board/events", summary="Live board changes (server-sent events)")
@@ -31,6 +32,8 @@ async def board_events(request: Request, _: Controller) -> Response:
 
     async def stream() -> AsyncIterator[str]:
         try:
+            # Say "connected" only once changes made anywhere will reach this board.
+            await asyncio.to_thread(hub.wait_until_listening, LISTEN_WAIT_SECONDS)
             yield "retry: 2000\n: connected\n\n"
             while True:
                 try:
