@@ -20,6 +20,7 @@ SERVICES: tuple[str, ...] = (
     "records",
     "acro",
     "contact",
+    "cad",
     "notebook",
 )
 
