@@ -34,3 +34,15 @@ def write(
         content=service.content_from({"text": text, **content}),
         device_time=utcnow() - dt.timedelta(seconds=30),
     )
+
+
+def an_incident(session: Session) -> str:
+    """An incident log number to attach entries to: a real incident where command and control
+    is installed (attaching checks it exists), else any well-formed number."""
+    import importlib.util
+
+    if importlib.util.find_spec("synergy.cad") is None:
+        return "log 42 of 03/12/2026"
+    from tests.cad.factories import open_incident
+
+    return str(open_incident(session).log_number)

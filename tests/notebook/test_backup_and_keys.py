@@ -12,7 +12,7 @@ from synergy.notebook import backup, service
 from synergy.notebook.keys import Keyring, KeyUnavailable
 from synergy.notebook.models import Device, Entry, IncidentLink, Notebook
 from synergy.notebook.rotation import rotate_master_key, rotate_officer_key
-from tests.notebook.conftest import write
+from tests.notebook.conftest import an_incident, write
 
 
 def _empty(db) -> None:  # type: ignore[no-untyped-def]
@@ -24,7 +24,8 @@ def _empty(db) -> None:  # type: ignore[no-untyped-def]
 def test_a_backup_restores_onto_an_empty_database_and_verifies(db, keyring) -> None:
     write(db, keyring, text="one")
     write(db, keyring, text="two")
-    service.attach_to_incident(db, officer="alex.morgan", seq=2, incident_log="log 7 of 01/12/2026")
+    log_number = service.normalise_incident_log(an_incident(db))
+    service.attach_to_incident(db, officer="alex.morgan", seq=2, incident_log=log_number)
     write(db, keyring, officer="sam.patel", text="three")
     data = backup.export_backup(db, keyring, officer=None, actor="admin")
     assert b"one" not in data and b"alex.morgan" not in data  # encrypted as a whole
@@ -33,7 +34,7 @@ def test_a_backup_restores_onto_an_empty_database_and_verifies(db, keyring) -> N
     assert [r.ok for r in service.verify(db, keyring)] == [True, True]
     views = service.entry_views(db, keyring, service.get_notebook(db, officer="alex.morgan"))
     assert [v.content.text for v in views if v.content] == ["one", "two"]
-    assert views[1].incidents == ["LOG 0007-01122026"]
+    assert views[1].incidents == [log_number]
 
 
 def test_an_altered_or_foreign_backup_is_refused(db, keyring) -> None:

@@ -8,9 +8,11 @@ import pytest
 
 from synergy.core import audit
 from synergy.core.roles import Role
+from synergy.notebook import service
 from synergy.notebook.deps import context_for
 from synergy.notebook.settings import NotebookSettings
 from tests.conftest import TEST_PASSWORD, csrf_for, sign_in
+from tests.notebook.conftest import an_incident
 
 SECRET_NOTE = "Suspect hid the keys under flowerpot 7 call 0121 626 5000"
 
@@ -78,24 +80,28 @@ def test_a_correction_through_the_page_strikes_the_original(officer) -> None:
     assert "<del>Red car</del>" in original and "corrected by entry 2" in original
 
 
-def test_attaching_to_an_incident_publishes_the_event(officer, db) -> None:
+def test_attaching_to_an_incident_publishes_the_event(officer, db, session_factory) -> None:
     from sqlalchemy import select
 
     from synergy.core.events import OutboxEvent
 
+    with session_factory() as session:
+        typed = an_incident(session)
+        session.commit()
+    log_number = service.normalise_incident_log(typed)
     _write(officer, text="Attended")
     response = officer.post(
         "/notebook/entries/1/incident",
-        data={"incident_log": "log 42 of 03/12/2026", "csrf_token": csrf_for(officer)},
+        data={"incident_log": typed, "csrf_token": csrf_for(officer)},
     )
     assert response.status_code == 303
     event = db.execute(
         select(OutboxEvent).where(OutboxEvent.topic == "notebook.entry_attached")
     ).scalar_one()
-    assert event.payload["incident_log"] == "LOG 0042-03122026"
+    assert event.payload["incident_log"] == log_number
     assert event.payload["entry_reference"] == "NB-alex.morgan-1"
     assert event.payload["officer"] == "alex.morgan" and len(event.payload["entry_hash"]) == 64
-    assert "Attached to incident LOG 0042-03122026" in officer.get("/notebook/entries/1").text
+    assert f"Attached to incident {log_number}" in officer.get("/notebook/entries/1").text
     bad = officer.post(
         "/notebook/entries/1/incident",
         data={"incident_log": "nonsense", "csrf_token": csrf_for(officer)},
