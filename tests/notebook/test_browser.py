@@ -25,7 +25,6 @@ from tests.browser.conftest import (  # noqa: F401 - fixtures used by these test
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "images"
 
 
 def _officer_cookie(session_factory, username: str = "alex.morgan") -> str:  # type: ignore[no-untyped-def]
@@ -39,6 +38,12 @@ def _officer_cookie(session_factory, username: str = "alex.morgan") -> str:  # t
         token = identity.start_session(session, user=account, source_ip="127.0.0.1")
         session.commit()
     return token
+
+
+@pytest.fixture
+def shots(tmp_path: Path) -> Path:
+    """Where screenshots go: a temporary folder (take_screenshots.py puts them in the docs)."""
+    return tmp_path
 
 
 @pytest.fixture
@@ -86,7 +91,7 @@ def _draw(page, selector: str) -> None:  # type: ignore[no-untyped-def]
     page.mouse.up()
 
 
-def test_officer_journey_on_a_phone(phone, app, session_factory) -> None:  # type: ignore[no-untyped-def]
+def test_officer_journey_on_a_phone(phone, app, session_factory, shots) -> None:  # type: ignore[no-untyped-def]
     page = phone.new_page()
     page.goto("/notebook")
     _checked(page)
@@ -104,13 +109,12 @@ def test_officer_journey_on_a_phone(phone, app, session_factory) -> None:  # typ
     _fits_at_400_percent(page)  # with the sketch and signature open
     page.get_by_label("Add my location to this entry").check()
     expect(page.locator("[data-latitude]")).to_have_value("52.48142")
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SHOTS / "notebook-write-phone.png"), full_page=True)
+    page.screenshot(path=str(shots / "notebook-write-phone.png"), full_page=True)
     page.get_by_role("button", name="Save entry").click()
     page.wait_for_url("**/notebook/entries/1?saved=1")
     assert page.locator("a[href='tel:+441216265000']").count() == 1
     assert page.get_by_text("Signed by Mary Jones (witness)").count() == 1
-    page.screenshot(path=str(SHOTS / "notebook-entry-phone.png"), full_page=True)
+    page.screenshot(path=str(shots / "notebook-entry-phone.png"), full_page=True)
     _checked(page)
     _fits_at_400_percent(page)
     page.get_by_label("Corrected note").fill("Spoke to Jan KOWALSKI at B3 2BT")
@@ -122,7 +126,7 @@ def test_officer_journey_on_a_phone(phone, app, session_factory) -> None:  # typ
     page.goto("/notebook/entries/1/records")
     _checked(page)
     assert page.get_by_label("Family name").first.input_value() == "Kowalski"
-    page.screenshot(path=str(SHOTS / "notebook-records-phone.png"), full_page=True)
+    page.screenshot(path=str(shots / "notebook-records-phone.png"), full_page=True)
     with session_factory() as session:
         notebook = service.get_notebook(session, officer="alex.morgan")
         first = service.entry_views(session, app.state.notebook.keyring, notebook)[0]
@@ -157,7 +161,9 @@ def _entries(session_factory) -> list[tuple[int, str | None, int | None]]:  # ty
         return [(r[0], r[1], r[2]) for r in rows]
 
 
-def test_offline_entries_are_kept_encrypted_and_synced_once(phone, app, session_factory) -> None:  # type: ignore[no-untyped-def]
+def test_offline_entries_are_kept_encrypted_and_synced_once(
+    phone, app, session_factory, shots
+) -> None:  # type: ignore[no-untyped-def]
     page = phone.new_page()
     page.goto("/notebook/offline")
     status = page.locator("[data-sync-status]")
@@ -173,7 +179,7 @@ def test_offline_entries_are_kept_encrypted_and_synced_once(phone, app, session_
         page.get_by_role("button", name="Save entry").click()
         waiting = "1 entry" if number == 1 else f"{number} entries"
         expect(status).to_contain_text(f"Offline: {waiting} waiting to be sent")
-    page.screenshot(path=str(SHOTS / "notebook-offline-phone.png"), full_page=True)
+    page.screenshot(path=str(shots / "notebook-offline-phone.png"), full_page=True)
     stored = _browser_storage(page)
     assert "client_id" in stored and "Offline observation" not in stored and "alley" not in stored
     assert _entries(session_factory) == []
