@@ -9,7 +9,9 @@ file in its data folder, the newest one in this test run's temporary folder.
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import itertools
+import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -24,14 +26,19 @@ from tests.browser.page_example import Example
 
 
 def _app_keyring(session_factory: sessionmaker[Session]) -> Keyring:
-    # The test database lives in pytest's temporary folder for this run (<base>/db0/test.db);
-    # each test's app keeps its data, the key file among it, in <base>/<test>/var.
+    # With SQLite the test database lives in this run's temporary folder (<base>/db0/test.db)
+    # and each test's app keeps its data, the key file among it, in <base>/<test>/var. With
+    # PostgreSQL, look in pytest's default temporary folders for the newest key file.
     database = session_factory.kw["bind"].url.database or ""
-    base = Path(database).resolve().parents[1]
-    files = sorted(base.glob(f"*/var/{MASTER_KEY_FILE}"), key=lambda p: p.stat().st_mtime)
-    if not database or not files:
-        raise RuntimeError("the app under test has no notebook master key file (SQLite only)")
-    return Keyring(decode_key(files[-1].read_text(), name=str(files[-1])))
+    if database.endswith(".db"):
+        folders = [Path(database).resolve().parents[1]]
+    else:
+        folders = list((Path(tempfile.gettempdir()) / f"pytest-of-{getpass.getuser()}").glob("*"))
+    files = [f for folder in folders for f in folder.glob(f"*/var/{MASTER_KEY_FILE}")]
+    if not files:
+        raise RuntimeError("the app under test has no notebook master key file")
+    newest = max(files, key=lambda p: p.stat().st_mtime)
+    return Keyring(decode_key(newest.read_text(), name=str(newest)))
 
 
 def _next_browser_officer() -> str:
