@@ -55,7 +55,7 @@ def phone(browser, live_server, session_factory) -> Iterator:  # type: ignore[no
         permissions=["geolocation"],
         geolocation={"latitude": 52.48142, "longitude": -1.89983},
     )
-    context.set_default_timeout(10_000)
+    context.set_default_timeout(20_000)  # a loaded machine is slower with a service worker
     context.add_cookies(
         [{"name": SESSION_COOKIE, "value": _officer_cookie(session_factory), "url": live_server}]
     )
