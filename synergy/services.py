@@ -20,6 +20,8 @@ SERVICES: tuple[str, ...] = (
     "records",
     "acro",
     "contact",
+    "cad",
+    "notebook",
     "savings",
 )
 

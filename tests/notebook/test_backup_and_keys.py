@@ -1,0 +1,69 @@
+"""Backups restore onto an empty database with every hash verifying; keys rotate safely."""
+
+from __future__ import annotations
+
+import secrets
+
+import pytest
+from sqlalchemy import delete
+
+from synergy.core.errors import InvalidRequest
+from synergy.notebook import backup, service
+from synergy.notebook.keys import Keyring, KeyUnavailable
+from synergy.notebook.models import Device, Entry, IncidentLink, Notebook
+from synergy.notebook.rotation import rotate_master_key, rotate_officer_key
+from tests.notebook.conftest import an_incident, write
+
+
+def _empty(db) -> None:  # type: ignore[no-untyped-def]
+    for model in (IncidentLink, Device, Entry, Notebook):
+        db.execute(delete(model))
+    db.flush()
+
+
+def test_a_backup_restores_onto_an_empty_database_and_verifies(db, keyring) -> None:
+    write(db, keyring, text="one")
+    write(db, keyring, text="two")
+    log_number = service.normalise_incident_log(an_incident(db))
+    service.attach_to_incident(db, officer="alex.morgan", seq=2, incident_log=log_number)
+    write(db, keyring, officer="sam.patel", text="three")
+    data = backup.export_backup(db, keyring, officer=None, actor="admin")
+    assert b"one" not in data and b"alex.morgan" not in data  # encrypted as a whole
+    _empty(db)
+    assert backup.restore_backup(db, keyring, data, actor="admin") == ["alex.morgan", "sam.patel"]
+    assert [r.ok for r in service.verify(db, keyring)] == [True, True]
+    views = service.entry_views(db, keyring, service.get_notebook(db, officer="alex.morgan"))
+    assert [v.content.text for v in views if v.content] == ["one", "two"]
+    assert views[1].incidents == [log_number]
+
+
+def test_an_altered_or_foreign_backup_is_refused(db, keyring) -> None:
+    write(db, keyring)
+    data = backup.export_backup(db, keyring, officer="alex.morgan", actor="admin")
+    tampered = data.replace(b'"body": "', b'"body": "AAAA', 1)
+    with pytest.raises(InvalidRequest, match="signature"):
+        backup.restore_backup(db, keyring, tampered, actor="admin")
+    with pytest.raises(InvalidRequest, match="signature"):
+        backup.restore_backup(db, Keyring(secrets.token_bytes(32)), data, actor="admin")
+
+
+def test_master_key_rotation_rewraps_every_officer_key(db, keyring) -> None:
+    write(db, keyring, text="before rotation")
+    new = Keyring(secrets.token_bytes(32), retired=[keyring.current])
+    assert rotate_master_key(db, new, actor="admin") == 1
+    only_new = Keyring(new.current)
+    assert service.verify(db, only_new)[0].ok
+    with pytest.raises(KeyUnavailable):
+        service.verify(db, keyring)
+
+
+def test_officer_key_rotation_reencrypts_and_the_chain_still_verifies(db, keyring) -> None:
+    first = write(db, keyring, text="secret one")
+    old_ciphertext = first.ciphertext
+    write(db, keyring, text="secret two")
+    assert rotate_officer_key(db, keyring, officer="alex.morgan", actor="admin") == 2
+    db.refresh(first)
+    assert first.ciphertext != old_ciphertext
+    assert service.verify(db, keyring)[0].ok
+    views = service.entry_views(db, keyring, service.get_notebook(db, officer="alex.morgan"))
+    assert [v.content.text for v in views if v.content] == ["secret one", "secret two"]
