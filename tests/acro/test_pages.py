@@ -7,6 +7,7 @@ from sqlalchemy import select
 from synergy.acro.models import ACCEPTED, DEAD_LETTER, INCOMPLETE, AcroRequest
 from synergy.core.roles import Role
 from tests.conftest import csrf_for
+from tests.forms import submit_form
 from tests.records.factories import make_person, record_arrest
 
 
@@ -75,9 +76,7 @@ def test_dead_letters_page_resends(db, harness, session_factory, signed_in):
     page = client.get("/acro/dead-letters")
     assert request.custody_number in page.text and "Send again" in page.text
     assert "failed to send and need a records officer" in client.get("/acro").text
-    response = client.post(
-        f"/acro/requests/{request.id}/resend", data={"csrf_token": csrf_for(client)}
-    )
+    response = submit_form(client, page, action=f"/acro/requests/{request.id}/resend")
     assert response.status_code == 303
     harness.run_until_idle(session_factory)
     with session_factory() as session:
