@@ -70,7 +70,8 @@ class ExchangeRequest(BaseModel):
     requesting_officer: str = Field(min_length=1, max_length=100)
 
 
-PERMITTED_FIELDS = frozenset(ExchangeRequest.model_fields)
+PERMITTED_FIELDS_IN_ORDER = tuple(ExchangeRequest.model_fields)
+PERMITTED_FIELDS = frozenset(PERMITTED_FIELDS_IN_ORDER)
 
 
 def from_arrest_event(

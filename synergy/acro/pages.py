@@ -9,7 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 
-from synergy.acro import exchange, replies, service
+from synergy.acro import display, exchange, replies, service
 from synergy.acro.models import DEAD_LETTER, INCOMPLETE, AcroRequest
 from synergy.core.db import utcnow
 from synergy.core.deps import RecordId, SessionDep, allow, client_ip
@@ -113,7 +113,8 @@ def _detail(
         {
             "title": f"ACRO request for {found.custody_number}",
             "row": _rows([found])[0],
-            "payload": found.payload,
+            "payload_rows": display.payload_rows(found.payload),
+            "conviction_text": display.conviction_text,
             "labels": exchange.REQUIRED_FIELDS,
             "purposes": exchange.PURPOSES,
             "responses": replies.responses_for(db, request_id=request_id),

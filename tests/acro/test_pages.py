@@ -32,7 +32,7 @@ def test_requests_page_shows_status_age_deadline_and_overdue_flag(
     page = signed_in(Role.SUPERVISOR).get("/acro")
     assert page.status_code == 200
     assert request.custody_number in page.text
-    assert "Waiting for reply" in page.text and "02 Jan 2020" in page.text
+    assert "Waiting for reply" in page.text and "2 Jan 2020" in page.text
     assert "Overdue" in page.text
     assert "Manual work saved by automatic requests: 10 minutes" in page.text
 
@@ -75,12 +75,30 @@ def test_dead_letters_page_resends(db, harness, session_factory, signed_in):
     client = signed_in(Role.RECORDS_OFFICER)
     page = client.get("/acro/dead-letters")
     assert request.custody_number in page.text and "Send again" in page.text
-    assert "failed to send and need a records officer" in client.get("/acro").text
+    assert "1 request failed to send and needs a records officer" in client.get("/acro").text
     response = submit_form(client, page, action=f"/acro/requests/{request.id}/resend")
     assert response.status_code == 303
     harness.run_until_idle(session_factory)
     with session_factory() as session:
         assert session.get(AcroRequest, request.id).status == ACCEPTED
+
+
+def test_request_page_reads_in_plain_english(db, harness, session_factory, signed_in):
+    request = _arrest(
+        db, harness, session_factory, nationalities=["RO", "PL"], date_of_birth=dt.date(1990, 3, 27)
+    )
+    client = signed_in(Role.RECORDS_OFFICER)
+    page = client.get(f"/acro/requests/{request.id}").text
+    assert "Jan Kowal" in page and "Poland<br>Romania" in page
+    assert "Passport EK1234567, issued by Poland" in page
+    assert "27 March 1990" in page and "3 June 2024" in page
+    assert "Criminal proceedings" in page
+    for raw in ("family_name", '["RO"', "criminal_proceedings", "1990-03-27", "Missing"):
+        assert raw not in page, raw
+    assert "Send attempts" not in page and "Failed attempts" not in page
+    assert "Sent</dt>" in page.replace("\n", "").replace(" ", "")
+    listing = client.get("/acro").text
+    assert "The only request" in listing and "1 requests" not in listing
 
 
 def test_person_page_shows_their_overseas_checks(db, harness, session_factory, signed_in):
