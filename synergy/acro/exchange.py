@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 CRIMINAL_PROCEEDINGS = "criminal_proceedings"
 OTHER_LAWFUL_PURPOSE = "other_lawful_purpose"
@@ -110,5 +110,47 @@ def missing_fields(payload: dict[str, Any]) -> list[str]:
 
 
 def exchange_message(payload: dict[str, Any]) -> dict[str, Any]:
-    """Validate a complete payload and return exactly the JSON that is sent."""
-    return ExchangeRequest.model_validate(payload).model_dump(mode="json")
+    """Validate a complete payload and return exactly the JSON that is sent.
+
+    Raises `MessageProblem`, whose text is plain English (never the validation library's)."""
+    try:
+        return ExchangeRequest.model_validate(payload).model_dump(mode="json")
+    except ValidationError as exc:
+        raise MessageProblem(_problems(exc)) from None
+
+
+class MessageProblem(ValueError):
+    """A payload the exchange would refuse; `problems` is (field, plain-English text) pairs."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(text for _, text in problems))
+        self.problems = problems
+
+
+_LABELS = {**REQUIRED_FIELDS, "aliases": "Other names", "identity_documents": "Identity documents"}
+_LABELS["purpose_detail"] = "Which lawful purpose"
+
+
+def _problem_text(label: str, kind: str, context: dict[str, Any]) -> str:
+    if kind in ("missing", "too_short"):
+        return f"{label} must be filled in"
+    if kind == "string_too_long":
+        return f"{label} must be {context.get('max_length')} characters or fewer"
+    if kind.startswith("date"):
+        return f"{label} must be a real date, like 27/03/1990"
+    if kind == "string_pattern_mismatch":
+        return f"{label}: use two-letter country codes, like RO for Romania"
+    if kind == "literal_error":
+        return f"{label}: choose one of the options"
+    return f"{label} is not in a form ACRO accepts"
+
+
+def _problems(exc: ValidationError) -> list[tuple[str, str]]:
+    problems = []
+    for error in exc.errors():
+        field = str(error["loc"][0]) if error["loc"] else "form"
+        label = _LABELS.get(field, field.replace("_", " ").capitalize())
+        text = _problem_text(label, error["type"], dict(error.get("ctx") or {}))
+        if (field, text) not in problems:
+            problems.append((field, text))
+    return problems

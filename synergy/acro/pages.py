@@ -146,7 +146,7 @@ def complete(
     for name in found.missing_fields:
         text = form.get(name, "").strip()
         if name in ("nationalities",):
-            values[name] = [c.strip().upper() for c in text.split(",") if c.strip()]
+            values[name] = [c.strip() for c in text.split(",") if c.strip()]
         elif name == "offences":
             values[name] = [line.strip() for line in text.splitlines() if line.strip()]
         elif text:

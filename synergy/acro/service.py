@@ -33,6 +33,7 @@ from synergy.core.config import Settings
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, InvalidRequest, NotFound
 from synergy.core.events import OutboxEvent, backoff_seconds
+from synergy.core.formatting import country_code, read_date
 
 REQUEST_DUE = "acro.request_due"
 REQUEST_DEAD_LETTERED = "acro.request_dead_lettered"
@@ -153,6 +154,10 @@ def complete_request(
     for name, value in values.items():
         if name not in exchange.REQUIRED_FIELDS or name in ("arrest_date", "requesting_force"):
             raise InvalidRequest(f"{name} cannot be changed here", field=name)
+        if name == "date_of_birth":
+            value = _date_of_birth(value)
+        elif name == "nationalities":
+            value = _country_codes(value)
         payload[name] = value
     if purpose is not None:
         if purpose not in exchange.PURPOSES:
@@ -165,8 +170,9 @@ def complete_request(
     if not missing:
         try:
             exchange.exchange_message(payload)
-        except ValueError as exc:
-            raise InvalidRequest(f"Check the details: {exc}") from None
+        except exchange.MessageProblem as exc:
+            field, text = exc.problems[0]
+            raise InvalidRequest(text, field=field) from None
     request.payload = payload
     request.missing_fields = missing
     audit.record(
@@ -183,6 +189,33 @@ def complete_request(
         _schedule_send(session, request, delay_seconds=0)
     session.flush()
     return request
+
+
+def _date_of_birth(value: Any) -> str:
+    """ISO text for a date of birth typed in any UK form (27/03/1990, 27 March 1990, ...)."""
+    try:
+        born = value if isinstance(value, dt.date) else read_date(str(value))
+    except ValueError:
+        raise InvalidRequest(
+            "Enter the date of birth as a real date, like 27/03/1990", field="date_of_birth"
+        ) from None
+    if born >= utcnow().date():
+        raise InvalidRequest("The date of birth must be in the past", field="date_of_birth")
+    return born.isoformat()
+
+
+def _country_codes(values: list[str]) -> list[str]:
+    """Two-letter codes for countries given by code or English name ("RO", "Romania")."""
+    codes = []
+    for text in values:
+        code = country_code(text)
+        if code is None:
+            raise InvalidRequest(
+                f"'{text}' is not a country: enter a country's name, like Romania",
+                field="nationalities",
+            )
+        codes.append(code)
+    return sorted(set(codes))
 
 
 @dataclass(frozen=True)
@@ -219,8 +252,8 @@ def send_due_request(
         return
     try:
         message = exchange.exchange_message(request.payload)
-    except ValueError as exc:
-        _failed_attempt(session, request, policy, f"not a valid request: {exc}", retry=False)
+    except exchange.MessageProblem as exc:
+        _failed_attempt(session, request, policy, f"Not a valid request: {exc}", retry=False)
         return
     try:
         acceptance = gateway.submit(message, idempotency_key=request.idempotency_key)

@@ -83,3 +83,30 @@ def counted(number: int, singular: str, plural: str | None = None) -> str:
     """'1 request', '2 requests', '0 requests'."""
     word = singular if number == 1 else (plural or f"{singular}s")
     return f"{number:,} {word}"
+
+
+_MONTHS = {
+    name.casefold(): number
+    for number in range(1, 13)
+    for name in (dt.date(2000, number, 1).strftime("%B"), dt.date(2000, number, 1).strftime("%b"))
+}
+
+
+def read_date(text: str) -> dt.date:
+    """A date as people in the UK type it: 27/03/1990, 27-3-1990, 27.3.1990, 27 3 1990,
+    27 March 1990, 27 Mar 1990 or 1990-03-27. Raises ValueError for anything else, including
+    two-digit years (which century is a guess) and month-first dates (month 27 does not exist)."""
+    parts = [p for p in text.strip().replace("/", " ").replace("-", " ").replace(".", " ").split()]
+    if len(parts) != 3:
+        raise ValueError("not a date")
+    if len(parts[0]) == 4:
+        parts = [parts[2], parts[1], parts[0]]
+    day, month, year = parts
+    number = _MONTHS.get(month.casefold().rstrip(","), None)
+    if number is None:
+        if not month.isdigit():
+            raise ValueError("not a month")
+        number = int(month)
+    if not (day.isdigit() and year.isdigit() and len(year) == 4):
+        raise ValueError("not a date")
+    return dt.date(int(year), number, int(day))

@@ -67,6 +67,33 @@ def test_completing_with_a_bad_date_shows_the_error(db, harness, session_factory
     assert response.status_code == 422 and "There is a problem" in response.text
 
 
+def test_work_queue_takes_uk_dates_and_never_shows_the_validation_library(
+    db, harness, session_factory, signed_in
+):
+    request = _arrest(db, harness, session_factory, date_of_birth=None)
+    client = signed_in(Role.RECORDS_OFFICER)
+    page = client.get(f"/acro/requests/{request.id}")
+    wrong = submit_form(
+        client,
+        page,
+        action=f"/acro/requests/{request.id}/complete",
+        data={"date_of_birth": "31/02/1990"},
+    )
+    assert wrong.status_code == 422
+    assert "Enter the date of birth as a real date, like 27/03/1990" in wrong.text
+    assert "pydantic" not in wrong.text and "errors.pydantic.dev" not in wrong.text
+    done = submit_form(
+        client,
+        page,
+        action=f"/acro/requests/{request.id}/complete",
+        data={"date_of_birth": "27/03/1990"},
+    )
+    assert done.status_code == 303, done.text
+    with session_factory() as session:
+        saved = session.get(AcroRequest, request.id)
+        assert saved.payload["date_of_birth"] == "1990-03-27"
+
+
 def test_dead_letters_page_resends(db, harness, session_factory, signed_in):
     request = _arrest(db, harness, session_factory)
     with session_factory() as session:
