@@ -102,7 +102,7 @@ def read_date(text: str) -> dt.date:
     if len(parts[0]) == 4:
         parts = [parts[2], parts[1], parts[0]]
     day, month, year = parts
-    number = _MONTHS.get(month.casefold().rstrip(","), None)
+    number = _MONTHS.get(month.casefold().rstrip(","))
     if number is None:
         if not month.isdigit():
             raise ValueError("not a month")
