@@ -22,6 +22,7 @@ from synergy.core import audit
 from synergy.core.config import Settings
 from synergy.core.db import utcnow
 from synergy.core.errors import Gone, InvalidRequest, NotFound, TooManyRequests
+from synergy.core.formatting import date_text, time_text
 from synergy.core.references import ReferenceFormatError, ReferenceKind, parse_reference
 from synergy.evidence import sending, tokens
 from synergy.evidence.models import UploadRequest
@@ -190,7 +191,7 @@ def send_link(
 ) -> list[str]:
     """Email and/or text the link; returns a plain-English line per channel for the page."""
     outcomes = []
-    expires = request.expires_at.strftime("%d %B %Y at %H:%M UTC")
+    expires = f"{date_text(request.expires_at)} at {time_text(request.expires_at)} (UK time)"
     if request.recipient_email:
         subject, body = sending.link_email(
             link=link,
@@ -351,7 +352,7 @@ def check_usable(request: UploadRequest, now: dt.datetime | None = None) -> None
         raise LinkUsed(f"Footage has already been sent with this link. {ask}")
     if request.expires_at <= now:
         raise LinkExpired(
-            f"This link stopped working on {request.expires_at.strftime('%d %B %Y')}. {ask}"
+            f"This link stopped working on {date_text(request.expires_at)}. {ask}"
         )
 
 

@@ -46,7 +46,9 @@ def test_records_officer_adds_a_person_and_records_an_arrest_through_the_pages(s
     assert response.status_code == 303, response.text
     page = client.get(person_url)
     assert "20/C/000555/24" in page.text and "Criminal damage" in page.text
-    assert "13:30" in page.text  # 14:30 British Summer Time, shown in UTC
+    # Stored as 13:30 UTC; staff read the time they typed, in UK time.
+    assert "Arrested (UK time)" in page.text and "3 Jun 2024, 14:30" in page.text
+    assert "13:30" not in page.text and "UTC" not in page.text
 
 
 def test_invalid_person_form_shows_an_error_summary(signed_in):
