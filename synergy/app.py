@@ -90,6 +90,15 @@ def create_app(
     app.mount("/assets", StaticFiles(directory=dist / "assets"), name="govuk-assets")
     app.mount("/static/govuk", StaticFiles(directory=dist), name="govuk-frontend")
     app.mount("/static/synergy", StaticFiles(directory=STATIC_DIR), name="synergy-static")
+    # The country picker's script; without it the pickers stay plain selects, so a missing
+    # package (an old `npm ci`) does not stop the app.
+    app.mount(
+        "/static/autocomplete",
+        StaticFiles(
+            directory=settings.frontend_dir / "accessible-autocomplete" / "dist", check_dir=False
+        ),
+        name="accessible-autocomplete",
+    )
     for package in SERVICE_PACKAGES:
         for part in ("pages", "routes"):
             module = _optional_module(f"synergy.{package}.{part}")

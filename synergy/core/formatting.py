@@ -7,6 +7,7 @@ the day), so every page formats them here rather than with `strftime` on the sto
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from zoneinfo import ZoneInfo
 
 import pycountry
@@ -54,12 +55,21 @@ def country_name(code: str) -> str:
     return str(getattr(country, "common_name", None) or country.name)
 
 
-def countries() -> list[tuple[str, str]]:
+@functools.cache
+def countries() -> tuple[tuple[str, str], ...]:
     """Every ISO 3166 country as (alpha-2 code, English name), sorted by name."""
-    return sorted(
-        ((str(c.alpha_2), country_name(str(c.alpha_2))) for c in pycountry.countries),
-        key=lambda pair: pair[1],
+    return tuple(
+        sorted(
+            ((str(c.alpha_2), country_name(str(c.alpha_2))) for c in pycountry.countries),
+            key=lambda pair: pair[1],
+        )
     )
+
+
+def country_options(selected: str | None = None) -> list[dict[str, object]]:
+    """Every country as GOV.UK select items, with `selected` (a code or a name) chosen."""
+    chosen = country_code(selected or "")
+    return [{"value": code, "text": name, "selected": code == chosen} for code, name in countries()]
 
 
 def country_code(text: str) -> str | None:

@@ -58,7 +58,7 @@ def template_environment() -> Environment:
         time_text=formatting.time_text,
         country_name=formatting.country_name,
     )
-    env.globals["counted"] = formatting.counted
+    env.globals.update(counted=formatting.counted, country_options=formatting.country_options)
     return env
 
 

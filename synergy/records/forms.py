@@ -8,9 +8,11 @@ from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel, ValidationError
 
+from synergy.core.formatting import country_code
 from synergy.records.schemas import Alias, ArrestIn, PersonIn
 
 LOCAL_TIME = ZoneInfo("Europe/London")
+NATIONALITY_FIELDS = ("nationality-1", "nationality-2")
 
 Errors = list[dict[str, str]]
 
@@ -30,6 +32,13 @@ def _date(day: str, month: str, year: str) -> dt.date | None:
         return dt.date(int(year), int(month), int(day))
     except ValueError:
         raise FormProblem("Enter a real date, like 27 3 1990", "dob-day") from None
+
+
+def _country(text: str, field: str) -> str:
+    code = country_code(text)
+    if code is None:
+        raise FormProblem(f"'{text.strip()}' is not a country: choose one from the list", field)
+    return code
 
 
 class FormProblem(Exception):
@@ -65,7 +74,16 @@ def person_from_form(form: dict[str, str]) -> tuple[PersonIn | None, Errors]:
                     "Write each identity document as: kind, number, issuing country code",
                     "identity_documents",
                 )
-            documents.append({"kind": parts[0], "number": parts[1], "issuing_country": parts[2]})
+            documents.append(
+                {
+                    "kind": parts[0],
+                    "number": parts[1],
+                    "issuing_country": _country(parts[2], "identity_documents"),
+                }
+            )
+        nationalities = [
+            _country(form[name], name) for name in NATIONALITY_FIELDS if form.get(name, "").strip()
+        ]
     except (FormProblem, ValidationError) as exc:
         if isinstance(exc, FormProblem):
             return None, [{"text": exc.text, "href": f"#{exc.field}"}]
@@ -77,7 +95,7 @@ def person_from_form(form: dict[str, str]) -> tuple[PersonIn | None, Errors]:
         "date_of_birth": dob,
         "place_of_birth": form.get("place_of_birth", "") or None,
         "gender": form.get("gender", "") or None,
-        "nationalities": [c for c in _parts(form.get("nationalities", "")) if c],
+        "nationalities": sorted(set(nationalities)),
         "identity_documents": documents,
     }
     return _validate(PersonIn, values)
