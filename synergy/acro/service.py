@@ -9,6 +9,9 @@ the attempt number it is for, so that exactly one live event exists per queued r
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -50,8 +53,17 @@ def qualifies(nationalities: list[str]) -> bool:
 
 
 def idempotency_key(settings: Settings, arrest_id: int) -> str:
+    """The key ACRO uses to drop repeats of one request: unique across deployments and restores.
+
+    An arrest id alone is not: two deployments (live and a training copy, say) count arrests
+    from 1, and a database restored from a backup hands out again the ids it had handed out
+    after the backup, so ACRO would drop a new person's request as a repeat of another's. So the
+    key carries the deployment (derived from its secret key, so it needs no setting and reveals
+    nothing) and a random part drawn when the request is created. It is stored with the request,
+    so every send of that request carries the same key."""
     force = "".join(ch for ch in settings.acro_requesting_force.lower() if ch.isalnum())[:30]
-    return f"{force}-arrest-{arrest_id}"
+    deployment = hmac.new(settings.secret(), b"acro-deployment", hashlib.sha256).hexdigest()[:10]
+    return f"{force}-{deployment}-arrest-{arrest_id}-{secrets.token_hex(4)}"
 
 
 def create_for_arrest(
