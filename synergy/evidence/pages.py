@@ -196,6 +196,7 @@ def detail_page(request: Request, db: SessionDep, user: Viewer, public_id: Reque
         {
             "title": f"CCTV request for {upload_request.reference}",
             "upload_request": upload_request,
+            "describe_media": media.describe,
             "status": service.status_of(upload_request),
             "can_change": Role.INVESTIGATOR in user.roles,
         },
