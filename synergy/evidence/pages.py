@@ -15,7 +15,7 @@ from synergy.core.errors import InvalidRequest
 from synergy.core.references import ReferenceFormatError, normalise_reference
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
-from synergy.evidence import review, sending, service, upload_pages
+from synergy.evidence import media, review, sending, service, upload_pages
 from synergy.evidence.deps import sms_for
 from synergy.evidence.models import Notification
 from synergy.identity import service as identity
