@@ -1,4 +1,4 @@
-"""Per-app evidence collaborators (storage, SMS sender, bad-link limiter), made on first use
+"""Per-app evidence collaborators (storage, bad-link limiter), made on first use
 from the app's settings so that each app — and each test — gets its own."""
 
 from __future__ import annotations
@@ -8,7 +8,6 @@ import datetime as dt
 from fastapi import Request
 
 from synergy.core.config import Settings
-from synergy.evidence.sending import LoggingSmsSender, SmsSender
 from synergy.evidence.service import BadLinkLimiter
 from synergy.evidence.storage import LocalStorage, Storage
 
@@ -23,14 +22,6 @@ def storage_for(request: Request) -> Storage:
         state.evidence_storage = evidence_root(state.settings)
     storage: Storage = state.evidence_storage
     return storage
-
-
-def sms_for(request: Request) -> SmsSender:
-    state = request.app.state
-    if not hasattr(state, "evidence_sms"):
-        state.evidence_sms = LoggingSmsSender()
-    sms: SmsSender = state.evidence_sms
-    return sms
 
 
 def limiter_for(request: Request) -> BadLinkLimiter:

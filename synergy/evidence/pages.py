@@ -16,8 +16,8 @@ from synergy.core.references import ReferenceFormatError, normalise_reference
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
 from synergy.evidence import media, review, sending, service, upload_pages
-from synergy.evidence.deps import sms_for
 from synergy.evidence.models import Notification
+from synergy.evidence.settings import EvidenceSettings
 from synergy.identity import service as identity
 from synergy.identity.service import CurrentUser
 
@@ -81,6 +81,7 @@ def _form_page(
         {
             "title": "Ask for CCTV footage",
             "form": form,
+            "texts_links": request.app.state.settings.section(EvidenceSettings).texts_links,
             "errors": errors,
             "error_field": error.field if error else None,
         },
@@ -168,7 +169,6 @@ def create(
         settings=settings,
         request=upload_request,
         link=link,
-        sms=sms_for(request),
         actor=user.username,
         source_ip=client_ip(request),
     )

@@ -26,6 +26,7 @@ from synergy.core.formatting import date_text, time_text
 from synergy.core.references import ReferenceFormatError, ReferenceKind, parse_reference
 from synergy.evidence import sending, tokens
 from synergy.evidence.models import UploadRequest
+from synergy.evidence.settings import EvidenceSettings
 
 GB = 1_000_000_000
 DEFAULT_EXPIRY_DAYS = 7
@@ -185,42 +186,41 @@ def send_link(
     settings: Settings,
     request: UploadRequest,
     link: str,
-    sms: sending.SmsSender,
     actor: str,
     source_ip: str | None = None,
 ) -> list[str]:
-    """Email and/or text the link; returns a plain-English line per channel for the page."""
+    """Email and/or text the link; returns a plain-English line per channel for the page.
+
+    A channel that is not set up, or whose gateway refuses, is reported as not sent (and
+    audited as `evidence.link_send_failed`), never as sent."""
+    section = settings.section(EvidenceSettings)
+    message = sending.LinkMessage(
+        reference=request.reference,
+        link=link,
+        expires=f"{date_text(request.expires_at)} at {time_text(request.expires_at)} (UK time)",
+        description=request.description,
+    )
     outcomes = []
-    expires = f"{date_text(request.expires_at)} at {time_text(request.expires_at)} (UK time)"
-    if request.recipient_email:
-        subject, body = sending.link_email(
-            link=link,
-            reference=request.reference,
-            description=request.description,
-            expires=expires,
-        )
+    channels = [
+        ("email", request.recipient_email, "Emailed to", "Not emailed"),
+        ("sms", request.recipient_mobile, "Text message sent to", "Not texted"),
+    ]
+    for channel, to, done, not_done in channels:
+        if not to:
+            continue
         try:
-            sending.send_email(settings, to=request.recipient_email, subject=subject, body=body)
-            outcomes.append(f"Emailed to {request.recipient_email}")
-            _audit(session, request, "evidence.link_sent", actor, source_ip, {"channel": "email"})
-        except (sending.EmailNotConfigured, OSError) as exc:
-            outcomes.append(f"Not emailed: {type(exc).__name__}. Read the link out or print it.")
-            _audit(
-                session,
-                request,
-                "evidence.link_send_failed",
-                actor,
-                source_ip,
-                {"channel": "email", "error": type(exc).__name__},
-            )
-    if request.recipient_mobile:
-        sms.send(
-            to=request.recipient_mobile,
-            text=sending.link_sms(link=link, reference=request.reference),
-        )
-        outcomes.append(f"Text message sent to {request.recipient_mobile}")
-        _audit(session, request, "evidence.link_sent", actor, source_ip, {"channel": "sms"})
-    if any(not line.startswith("Not") for line in outcomes):
+            if channel == "sms":
+                receipt = sending.text_link(section, to=to, message=message)
+            else:
+                receipt = sending.email_link(settings, section, to=to, message=message)
+        except sending.NotSent as exc:
+            outcomes.append(f"{not_done}: {exc.reason}. Read the link out or print it.")
+            details = {"channel": channel, "error": exc.code}
+            _audit(session, request, "evidence.link_send_failed", actor, source_ip, details)
+            continue
+        outcomes.append(f"{done} {to}")
+        details = {"channel": channel, "receipt": receipt}
+        _audit(session, request, "evidence.link_sent", actor, source_ip, details)
         request.sent_at = utcnow()
     session.flush()
     return outcomes
