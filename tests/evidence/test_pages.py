@@ -199,3 +199,10 @@ def test_list_finds_requests_by_reference_in_another_format(signed_in, make_link
     make_link(reference="20/654321/24")
     page = signed_in(Role.INVESTIGATOR).get("/evidence", params={"reference": "20-123456-2024"})
     assert "20/123456/24" in page.text and "20/654321/24" not in page.text
+
+
+def test_a_search_with_no_match_says_so(signed_in, make_link) -> None:  # type: ignore[no-untyped-def]
+    make_link()
+    page = signed_in(Role.INVESTIGATOR).get("/evidence", params={"reference": "20/999999/24"})
+    assert "No upload requests for 20/999999/24." in page.text
+    assert "No upload requests yet" not in page.text
