@@ -246,12 +246,14 @@ def status_of(request: UploadRequest, now: dt.datetime | None = None) -> str:
     now = now or utcnow()
     if request.revoked_at:
         return "revoked"
-    if any(f.status == "complete" for f in request.files) and not any(
-        f.status == "uploading" for f in request.files
-    ):
+    # Cancelled, abandoned and refused files are not waiting for anything.
+    uploading = any(f.status == "uploading" for f in request.files)
+    if any(f.status == "complete" for f in request.files) and not uploading:
         return "complete"
-    if request.files:
+    if uploading:
         return "uploading"
+    if request.finished_at:
+        return "finished with no files accepted"
     if request.expires_at <= now:
         return "expired"
     if request.opened_at:
