@@ -4,13 +4,16 @@ progress. Review (playback, download, export) is in `review.py`; the public's pa
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from synergy.core import form_errors
 from synergy.core.deps import SessionDep, client_ip
 from synergy.core.errors import InvalidRequest
+from synergy.core.form_errors import FormErrors
 from synergy.core.references import ReferenceFormatError, normalise_reference
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
@@ -61,7 +64,6 @@ def _form_page(
     error: InvalidRequest | None = None,
     status_code: int = 200,
 ) -> Response:
-    errors = [{"text": error.message, "href": f"#{error.field or 'reference'}"}] if error else []
     return render(
         request,
         "evidence/new.html",
@@ -69,8 +71,8 @@ def _form_page(
             "title": "Ask for CCTV footage",
             "form": form,
             "texts_links": request.app.state.settings.section(EvidenceSettings).texts_links,
-            "errors": errors,
-            "error_field": error.field if error else None,
+            "errors": form_errors.summary(error),
+            "field_errors": form_errors.by_field(error),
         },
         status_code=status_code,
     )
@@ -127,17 +129,20 @@ def create(
         "single_use": single_use == "yes",
     }
     settings = request.app.state.settings
+    # Every problem at once: the whole numbers here, the rest in the service's validation.
+    errors = FormErrors()
+    numbers = {
+        name: errors.check(name, functools.partial(_whole, str(raw[name]), name))
+        for name in ("expiry_days", "max_files", "max_file_gb", "max_total_gb")
+    }
     try:
         form = service.NewRequest(
             reference=reference,
             description=description,
             email=email,
             mobile=mobile,
-            expiry_days=_whole(expiry_days, "expiry_days"),
-            max_files=_whole(max_files, "max_files"),
-            max_file_gb=_whole(max_file_gb, "max_file_gb"),
-            max_total_gb=_whole(max_total_gb, "max_total_gb"),
             single_use=single_use == "yes",
+            **{name: value or 1 for name, value in numbers.items()},
         )
         account = identity.get_by_username(db, username=user.username)
         upload_request, token = service.create_request(
@@ -147,6 +152,7 @@ def create(
             actor=user.username,
             notify_email=account.email if account else None,
             source_ip=client_ip(request),
+            errors=errors,
         )
     except InvalidRequest as exc:
         return _form_page(request, raw, exc, status_code=422)

@@ -22,8 +22,14 @@ from synergy.core import audit
 from synergy.core.config import Settings
 from synergy.core.db import utcnow
 from synergy.core.errors import Gone, InvalidRequest, NotFound, TooManyRequests
+from synergy.core.form_errors import FormErrors
 from synergy.core.formatting import date_text, time_text
-from synergy.core.references import ReferenceFormatError, ReferenceKind, parse_reference
+from synergy.core.references import (
+    Reference,
+    ReferenceFormatError,
+    ReferenceKind,
+    parse_reference,
+)
 from synergy.evidence import sending, tokens
 from synergy.evidence.models import EvidenceFile, Notification, UploadRequest
 from synergy.evidence.settings import EvidenceSettings
@@ -68,47 +74,54 @@ class NewRequest:
     single_use: bool = False
 
 
-def _clean_contact(form: NewRequest) -> tuple[str | None, str | None]:
+def _clean_contact(form: NewRequest, errors: FormErrors) -> tuple[str | None, str | None]:
     email = form.email.strip() or None
     mobile = re.sub(r"[\s()-]", "", form.mobile) or None
     if email is None and mobile is None:
-        raise InvalidRequest("Enter the uploader's email address or mobile number", field="email")
+        errors.add("email", "Enter the uploader's email address or mobile number")
     if email is not None and not _EMAIL.match(email):
-        raise InvalidRequest("Enter an email address like name@example.com", field="email")
+        errors.add("email", "Enter an email address like name@example.com")
     if mobile is not None and not _MOBILE.match(mobile):
-        raise InvalidRequest("Enter a UK mobile number, like 07700 900123", field="mobile")
+        errors.add("mobile", "Enter a UK mobile number, like 07700 900123")
     return email, mobile
 
 
-def _check_limits(form: NewRequest) -> None:
+def _check_limits(form: NewRequest, errors: FormErrors) -> None:
     if not 1 <= form.expiry_days <= MAX_EXPIRY_DAYS:
-        raise InvalidRequest("The link must last between 1 and 30 days", field="expiry_days")
+        errors.add("expiry_days", "The link must last between 1 and 30 days")
     if not 1 <= form.max_files <= 100:
-        raise InvalidRequest("Allow between 1 and 100 files", field="max_files")
+        errors.add("max_files", "Allow between 1 and 100 files")
     if not 1 <= form.max_file_gb <= 1000:
-        raise InvalidRequest("Allow between 1 and 1000 GB per file", field="max_file_gb")
+        errors.add("max_file_gb", "Allow between 1 and 1000 GB per file")
     if not form.max_file_gb <= form.max_total_gb <= 5000:
-        raise InvalidRequest(
+        errors.add(
+            "max_total_gb",
             "The total must be at least the size allowed per file, and at most 5000 GB",
-            field="max_total_gb",
         )
 
 
-def validate(form: NewRequest) -> tuple[str, str, str | None, str | None]:
-    """(canonical reference, kind, email, mobile), or InvalidRequest naming the field."""
+def validate(
+    form: NewRequest, errors: FormErrors | None = None
+) -> tuple[str, str, str | None, str | None]:
+    """(canonical reference, kind, email, mobile), or InvalidForm listing every problem."""
+    errors = errors or FormErrors()
+    reference = errors.check("reference", lambda: _reference(form.reference))
+    if not form.description.strip():
+        errors.add("description", "Describe the footage you are asking for")
+    if len(form.description) > 2000:
+        errors.add("description", "The description must be 2000 characters or fewer")
+    email, mobile = _clean_contact(form, errors)
+    _check_limits(form, errors)
+    errors.raise_if_any()
+    assert reference is not None
+    return reference.canonical, reference.kind.value, email, mobile
+
+
+def _reference(text: str) -> Reference:
     try:
-        reference = parse_reference(form.reference, kinds=ACCEPTED_KINDS)
+        return parse_reference(text, kinds=ACCEPTED_KINDS)
     except ReferenceFormatError as exc:
         raise InvalidRequest(str(exc), field="reference") from None
-    if not form.description.strip():
-        raise InvalidRequest("Describe the footage you are asking for", field="description")
-    if len(form.description) > 2000:
-        raise InvalidRequest(
-            "The description must be 2000 characters or fewer", field="description"
-        )
-    email, mobile = _clean_contact(form)
-    _check_limits(form)
-    return reference.canonical, reference.kind.value, email, mobile
 
 
 def create_request(
@@ -119,8 +132,9 @@ def create_request(
     actor: str,
     notify_email: str | None = None,
     source_ip: str | None = None,
+    errors: FormErrors | None = None,
 ) -> tuple[UploadRequest, tokens.LinkToken]:
-    reference, kind, email, mobile = validate(form)
+    reference, kind, email, mobile = validate(form, errors)
     public_id = secrets.token_hex(16)
     token = tokens.issue(secret, public_id)
     request = UploadRequest(

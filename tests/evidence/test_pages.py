@@ -206,3 +206,20 @@ def test_a_search_with_no_match_says_so(signed_in, make_link) -> None:  # type: 
     page = signed_in(Role.INVESTIGATOR).get("/evidence", params={"reference": "20/999999/24"})
     assert "No upload requests for 20/999999/24." in page.text
     assert "No upload requests yet" not in page.text
+
+
+def test_every_problem_is_listed_in_the_error_summary_and_beside_its_field(signed_in) -> None:  # type: ignore[no-untyped-def]
+    response = _post(
+        signed_in(Role.INVESTIGATOR),
+        reference="banana",
+        description="",
+        mobile="12345",
+        expiry_days="31",
+        max_files="many",
+    )
+    assert response.status_code == 422
+    summary = response.text[response.text.index("govuk-error-summary") :]
+    summary = summary[: summary.index("</ul>")]
+    for field in ("reference", "description", "mobile", "expiry_days", "max_files"):
+        assert f'href="#{field}"' in summary, field
+    assert response.text.count('class="govuk-error-message"') == 5
