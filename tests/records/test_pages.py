@@ -133,3 +133,24 @@ def test_search_finds_people_by_custody_number_alias_or_document(signed_in):
         found = client.get("/records", params={"q": text}).text
         assert "1 person" in found and person_url in found, text
     assert "0 people" in client.get("/records", params={"q": "20/C/000556/24"}).text
+
+
+def test_the_error_summary_lists_every_problem_in_plain_english(signed_in):
+    client = signed_in(Role.RECORDS_OFFICER)
+    response = client.post(
+        "/records/persons/new",
+        data={
+            **PERSON_FORM,
+            "family_name": "",
+            "dob-day": "31",
+            "dob-month": "2",
+            "nationality-1": "Narnia",
+            "identity_documents": "passport only",
+            "csrf_token": csrf_for(client),
+        },
+    )
+    assert response.status_code == 422
+    for field in ("family_name", "dob-day", "nationality-1", "identity_documents"):
+        assert f'href="#{field}"' in response.text, field
+    assert "Enter the family name" in response.text
+    assert "String should" not in response.text and "pydantic" not in response.text
