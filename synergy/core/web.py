@@ -27,6 +27,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from synergy.core import formatting
+from synergy.core.brand import BrandSettings
 from synergy.core.config import Settings
 from synergy.core.deps import BROWSER_COOKIE, csrf_token
 from synergy.core.errors import NotAuthenticated, SynergyError
@@ -80,6 +81,7 @@ def render(
         "csrf_token": csrf_token(request),
         "cspNonce": getattr(request.state, "csp_nonce", ""),
         "service_name": SERVICE_NAME,
+        "brand": request.app.state.settings.section(BrandSettings),
         "services": request.app.state.services,
     }
     values.update(context or {})
