@@ -25,6 +25,14 @@ class BrandSettings(ServiceSettings, env_prefix="SYNERGY_BRAND_"):
     logo_file: Path | None = Field(default=None, description="SVG or PNG shown in the header")
     colour: str = Field(default=NEUTRAL_COLOUR, pattern=r"^#[0-9a-fA-F]{6}$")
     footer_links: str = Field(default="", description="'Label=URL; Label=URL'")
+    data_protection_contact: str = Field(
+        default="the Data Protection Officer, through the force's website",
+        description="How to reach the force's Data Protection Officer (privacy notice)",
+    )
+    accessibility_contact: str = Field(
+        default="the force's digital team, through the force's website",
+        description="Where to report an accessibility problem (accessibility statement)",
+    )
 
     @field_validator("logo_file")
     @classmethod

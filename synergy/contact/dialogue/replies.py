@@ -22,11 +22,13 @@ def emergency_advice(channel: Channel) -> str:
 
 
 def greeting(channel: Channel) -> str:
+    # The chat page links "our privacy notice"; a caller hears where to find it.
+    where = " on our website" if channel is Channel.VOICE else ""
     return (
         f"Hello, you are contacting {FORCE_NAME} about something that is not an emergency. "
         f"{emergency_advice(channel)} "
         "We keep a record of this conversation and use it only to deal with what you tell us; "
-        "our privacy notice on our website explains how. You can ask to speak to a person at "
+        f"our privacy notice{where} explains how. You can ask to speak to a person at "
         "any time. What are you contacting us about today?"
     )
 
