@@ -9,6 +9,7 @@ the attempt number it is for, so that exactly one live event exists per queued r
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import secrets
@@ -36,6 +37,7 @@ from synergy.core.config import Settings
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, InvalidRequest, NotFound
 from synergy.core.events import backoff_seconds
+from synergy.core.form_errors import FormErrors
 from synergy.core.formatting import country_code, read_date
 from synergy.records.schemas import PersonCheck
 
@@ -160,13 +162,14 @@ def complete_request(
     if request.status != INCOMPLETE:
         raise Conflict("This request is not waiting for details")
     payload = dict(request.payload)
+    errors = FormErrors()
     for name, value in values.items():
         if name not in exchange.REQUIRED_FIELDS or name in ("arrest_date", "requesting_force"):
             raise InvalidRequest(f"{name} cannot be changed here", field=name)
         if name == "date_of_birth":
-            value = _date_of_birth(value)
+            value = errors.check(name, functools.partial(_date_of_birth, value))
         elif name == "nationalities":
-            value = _country_codes(value)
+            value = errors.check(name, functools.partial(_country_codes, value))
         payload[name] = value
     if purpose is not None:
         if purpose not in exchange.PURPOSES:
@@ -176,12 +179,15 @@ def complete_request(
         payload["purpose"], payload["purpose_detail"] = purpose, purpose_detail or None
         request.purpose = purpose
     missing = exchange.missing_fields(payload)
-    if not missing:
+    if not missing or errors.problems:
         try:
             exchange.exchange_message(payload)
         except exchange.MessageProblem as exc:
-            field, text = exc.problems[0]
-            raise InvalidRequest(text, field=field) from None
+            # Fields still blank may be filled in later; everything else is reported at once.
+            for field, text in exc.problems:
+                if field not in missing:
+                    errors.add(field, text)
+    errors.raise_if_any()
     request.payload = payload
     request.missing_fields = missing
     audit.record(

@@ -181,3 +181,19 @@ def test_json_api_completes_a_request_with_another_lawful_purpose(
     harness.run_until_idle(session_factory)
     sent = client.get(f"/api/acro/requests/{request.id}").json()
     assert sent["status"] == ACCEPTED and sent["reply_due"]
+
+
+def test_completing_lists_every_problem_the_exchange_would_refuse(
+    db, harness, session_factory, signed_in
+):
+    request = _arrest(db, harness, session_factory, place_of_birth=None, date_of_birth=None)
+    client = signed_in(Role.RECORDS_OFFICER)
+    page = client.get(f"/acro/requests/{request.id}")
+    response = submit_form(
+        client,
+        page,
+        action=f"/acro/requests/{request.id}/complete",
+        data={"place_of_birth": "x" * 201, "date_of_birth": "31/02/1990"},
+    )
+    assert response.status_code == 422
+    assert 'href="#place_of_birth"' in response.text and 'href="#date_of_birth"' in response.text
