@@ -12,6 +12,7 @@ from fastapi.staticfiles import StaticFiles
 from sqlalchemy import Engine
 
 from synergy.core.body_limits import DEFAULT_BODY_LIMIT
+from synergy.core.brand import write_brand_assets
 from synergy.core.config import ConfigError, Settings
 from synergy.core.db import engine_for, ensure_migrated, make_session_factory
 from synergy.core.deps import verify_csrf
@@ -70,6 +71,18 @@ def create_app(
     app.mount("/assets", StaticFiles(directory=dist / "assets"), name="govuk-assets")
     app.mount("/static/govuk", StaticFiles(directory=dist), name="govuk-frontend")
     app.mount("/static/synergy", StaticFiles(directory=STATIC_DIR), name="synergy-static")
+    app.mount(
+        "/static/brand", StaticFiles(directory=write_brand_assets(settings)), name="brand"
+    )
+    # The country picker's script; without it the pickers stay plain selects, so a missing
+    # package (an old `npm ci`) does not stop the app.
+    app.mount(
+        "/static/autocomplete",
+        StaticFiles(
+            directory=settings.frontend_dir / "accessible-autocomplete" / "dist", check_dir=False
+        ),
+        name="accessible-autocomplete",
+    )
     app.include_router(platform_pages)
     for service in services:
         for router in service.load_routers():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 import httpx
 import pyotp
 import pytest
+import sqlalchemy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,6 +88,54 @@ def test_demo_user_signs_in_to_a_served_platform(tmp_path) -> None:
         server.terminate()
         server.wait(timeout=30)
         log.close()
+
+
+@pytest.mark.slow
+def test_run_script_shows_an_acro_request_accepted_and_its_reply_arriving(tmp_path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SYNERGY_")}
+    data_dir = tmp_path / "var"
+    env.update(
+        SYNERGY_SKIP_SETUP="1",
+        SYNERGY_COMMAND=f"{sys.executable} -m synergy",
+        SYNERGY_DATA_DIR=str(data_dir),
+        SYNERGY_FRONTEND_DIR=str(ROOT / "node_modules"),
+        SYNERGY_PORT=str(_free_port()),
+        SYNERGY_DEMO_ACRO_PORT=str(_free_port()),
+    )
+    log = (tmp_path / "run.log").open("w")
+    script = subprocess.Popen(
+        ["bash", "scripts/run.sh"],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=log,
+        start_new_session=True,
+    )
+    database = sqlalchemy.create_engine(f"sqlite:///{data_dir / 'synergy.db'}")
+    statuses: list[str] = []
+    try:
+        for _ in range(600):
+            time.sleep(0.2)
+            assert script.poll() is None, (tmp_path / "run.log").read_text()
+            try:
+                with database.connect() as connection:
+                    statuses = list(
+                        connection.execute(
+                            sqlalchemy.text("SELECT status FROM acro_requests")
+                        ).scalars()
+                    )
+            except sqlalchemy.exc.OperationalError:
+                continue  # not migrated yet
+            if statuses and all(status == "replied" for status in statuses):
+                break
+        assert statuses and set(statuses) == {"replied"}, (tmp_path / "run.log").read_text()
+        secret = data_dir / "acro_callback_secret"
+        assert secret.stat().st_mode & 0o777 == 0o600 and len(secret.read_text()) >= 32
+    finally:
+        os.killpg(script.pid, signal.SIGTERM)
+        script.wait(timeout=30)
+        log.close()
+        database.dispose()
 
 
 @pytest.mark.slow

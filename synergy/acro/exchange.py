@@ -70,7 +70,8 @@ class ExchangeRequest(BaseModel):
     requesting_officer: str = Field(min_length=1, max_length=100)
 
 
-PERMITTED_FIELDS = frozenset(ExchangeRequest.model_fields)
+PERMITTED_FIELDS_IN_ORDER = tuple(ExchangeRequest.model_fields)
+PERMITTED_FIELDS = frozenset(PERMITTED_FIELDS_IN_ORDER)
 
 
 def from_arrest_event(
@@ -124,5 +125,47 @@ def checked_value(name: str, value: Any) -> Any:
 
 
 def exchange_message(payload: dict[str, Any]) -> dict[str, Any]:
-    """Validate a complete payload and return exactly the JSON that is sent."""
-    return ExchangeRequest.model_validate(payload).model_dump(mode="json")
+    """Validate a complete payload and return exactly the JSON that is sent.
+
+    Raises `MessageProblem`, whose text is plain English (never the validation library's)."""
+    try:
+        return ExchangeRequest.model_validate(payload).model_dump(mode="json")
+    except ValidationError as exc:
+        raise MessageProblem(_problems(exc)) from None
+
+
+class MessageProblem(ValueError):
+    """A payload the exchange would refuse; `problems` is (field, plain-English text) pairs."""
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        super().__init__("; ".join(text for _, text in problems))
+        self.problems = problems
+
+
+_LABELS = {**REQUIRED_FIELDS, "aliases": "Other names", "identity_documents": "Identity documents"}
+_LABELS["purpose_detail"] = "Which lawful purpose"
+
+
+def _problem_text(label: str, kind: str, context: dict[str, Any]) -> str:
+    if kind in ("missing", "too_short"):
+        return f"{label} must be filled in"
+    if kind == "string_too_long":
+        return f"{label} must be {context.get('max_length')} characters or fewer"
+    if kind.startswith("date"):
+        return f"{label} must be a real date, like 27/03/1990"
+    if kind == "string_pattern_mismatch":
+        return f"{label}: use two-letter country codes, like RO for Romania"
+    if kind == "literal_error":
+        return f"{label}: choose one of the options"
+    return f"{label} is not in a form ACRO accepts"
+
+
+def _problems(exc: ValidationError) -> list[tuple[str, str]]:
+    problems = []
+    for error in exc.errors():
+        field = str(error["loc"][0]) if error["loc"] else "form"
+        label = _LABELS.get(field, field.replace("_", " ").capitalize())
+        text = _problem_text(label, error["type"], dict(error.get("ctx") or {}))
+        if (field, text) not in problems:
+            problems.append((field, text))
+    return problems

@@ -12,7 +12,7 @@ def completion_values(missing_fields: list[str], form: dict[str, str]) -> dict[s
     for name in missing_fields:
         text = form.get(name, "").strip()
         if name == "nationalities":
-            values[name] = [c.strip().upper() for c in text.split(",") if c.strip()]
+            values[name] = [c.strip() for c in text.split(",") if c.strip()]
         elif name == "offences":
             values[name] = [line.strip() for line in text.splitlines() if line.strip()]
         elif text:

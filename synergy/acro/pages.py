@@ -9,13 +9,14 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
-from synergy.acro import exchange, replies, service
+from synergy.acro import display, exchange, replies, service
 from synergy.acro.deps import RecordsOfficer, RecordsReader, RequestId
 from synergy.acro.forms import completion_values
 from synergy.acro.models import DEAD_LETTER, INCOMPLETE, AcroRequest
+from synergy.core import form_errors
 from synergy.core.db import utcnow
 from synergy.core.deps import FormFields, SessionDep, client_ip
-from synergy.core.errors import SynergyError
+from synergy.core.errors import InvalidRequest, SynergyError
 from synergy.core.principal import Principal
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
@@ -101,7 +102,8 @@ def _detail(
         {
             "title": f"ACRO request for {found.custody_number}",
             "row": _rows([found])[0],
-            "payload": found.payload,
+            "payload_rows": display.payload_rows(found.payload),
+            "conviction_text": display.conviction_text,
             "labels": exchange.REQUIRED_FIELDS,
             "purposes": exchange.PURPOSES,
             "responses": replies.responses_for(db, request_id=request_id),
@@ -140,7 +142,11 @@ def complete(
             purpose_detail=form.get("purpose_detail") or None,
         )
     except SynergyError as exc:
-        errors = [{"text": exc.message, "href": f"#{exc.field or 'complete'}"}]
+        errors = (
+            form_errors.summary(exc)
+            if isinstance(exc, InvalidRequest)
+            else [{"text": exc.message, "href": f"#{exc.field or 'complete'}"}]
+        )
         return _detail(request, db, user, request_id, errors, form, exc.status_code)
     return redirect(f"/acro/requests/{request_id}")
 

@@ -9,6 +9,10 @@ the attempt number it is for, so that exactly one live event exists per queued r
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
+import hmac
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -33,6 +37,8 @@ from synergy.core.config import Settings
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, InvalidRequest, NotFound
 from synergy.core.events import backoff_seconds
+from synergy.core.form_errors import FormErrors
+from synergy.core.formatting import country_code, read_date
 from synergy.records.schemas import PersonCheck
 
 REQUEST_DUE = "acro.request_due"
@@ -50,8 +56,17 @@ def qualifies(nationalities: list[str]) -> bool:
 
 
 def idempotency_key(settings: Settings, arrest_id: int) -> str:
+    """The key ACRO uses to drop repeats of one request: unique across deployments and restores.
+
+    An arrest id alone is not: two deployments (live and a training copy, say) count arrests
+    from 1, and a database restored from a backup hands out again the ids it had handed out
+    after the backup, so ACRO would drop a new person's request as a repeat of another's. So the
+    key carries the deployment (derived from its secret key, so it needs no setting and reveals
+    nothing) and a random part drawn when the request is created. It is stored with the request,
+    so every send of that request carries the same key."""
     force = "".join(ch for ch in settings.acro_requesting_force.lower() if ch.isalnum())[:30]
-    return f"{force}-arrest-{arrest_id}"
+    deployment = hmac.new(settings.secret(), b"acro-deployment", hashlib.sha256).hexdigest()[:10]
+    return f"{force}-{deployment}-arrest-{arrest_id}-{secrets.token_hex(4)}"
 
 
 def create_for_arrest(
@@ -133,6 +148,14 @@ def get_request(session: Session, *, request_id: int, for_update: bool = False) 
     return request
 
 
+def _checked(name: str, value: Any) -> Any:
+    """A value of the type the exchange message needs, so nothing is stored to break later."""
+    try:
+        return exchange.checked_value(name, value)
+    except ValueError as exc:
+        raise InvalidRequest(str(exc), field=name) from None
+
+
 def complete_request(
     session: Session,
     *,
@@ -147,16 +170,17 @@ def complete_request(
     if request.status != INCOMPLETE:
         raise Conflict("This request is not waiting for details")
     payload = dict(request.payload)
+    errors = FormErrors()
     for name, value in values.items():
         if name not in exchange.REQUIRED_FIELDS or name in ("arrest_date", "requesting_force"):
             raise InvalidRequest(f"{name} cannot be changed here", field=name)
-        if value in (None, "", []):
-            payload[name] = value
-            continue
-        try:
-            payload[name] = exchange.checked_value(name, value)
-        except ValueError as exc:
-            raise InvalidRequest(str(exc), field=name) from None
+        if name == "date_of_birth":
+            value = errors.check(name, functools.partial(_date_of_birth, value))
+        elif name == "nationalities":
+            value = errors.check(name, functools.partial(_country_codes, value))
+        if value not in (None, "", []):
+            value = errors.check(name, functools.partial(_checked, name, value))
+        payload[name] = value
     if purpose is not None:
         if purpose not in exchange.PURPOSES:
             raise InvalidRequest("Choose the purpose of the request", field="purpose")
@@ -165,11 +189,15 @@ def complete_request(
         payload["purpose"], payload["purpose_detail"] = purpose, purpose_detail or None
         request.purpose = purpose
     missing = exchange.missing_fields(payload)
-    if not missing:
+    if not missing or errors.problems:
         try:
             exchange.exchange_message(payload)
-        except ValueError as exc:
-            raise InvalidRequest(f"Check the details: {exc}") from None
+        except exchange.MessageProblem as exc:
+            # Fields still blank may be filled in later; everything else is reported at once.
+            for field, text in exc.problems:
+                if field not in missing:
+                    errors.add(field, text)
+    errors.raise_if_any()
     request.payload = payload
     request.missing_fields = missing
     audit.record(
@@ -186,6 +214,33 @@ def complete_request(
         _schedule_send(session, request, delay_seconds=0)
     session.flush()
     return request
+
+
+def _date_of_birth(value: Any) -> str:
+    """ISO text for a date of birth typed in any UK form (27/03/1990, 27 March 1990, ...)."""
+    try:
+        born = value if isinstance(value, dt.date) else read_date(str(value))
+    except ValueError:
+        raise InvalidRequest(
+            "Enter the date of birth as a real date, like 27/03/1990", field="date_of_birth"
+        ) from None
+    if born >= utcnow().date():
+        raise InvalidRequest("The date of birth must be in the past", field="date_of_birth")
+    return born.isoformat()
+
+
+def _country_codes(values: list[str]) -> list[str]:
+    """Two-letter codes for countries given by code or English name ("RO", "Romania")."""
+    codes = []
+    for text in values:
+        code = country_code(text)
+        if code is None:
+            raise InvalidRequest(
+                f"'{text}' is not a country: enter a country's name, like Romania",
+                field="nationalities",
+            )
+        codes.append(code)
+    return sorted(set(codes))
 
 
 @dataclass(frozen=True)
@@ -222,8 +277,8 @@ def send_due_request(
         return
     try:
         message = exchange.exchange_message(request.payload)
-    except ValueError as exc:
-        _failed_attempt(session, request, policy, f"not a valid request: {exc}", retry=False)
+    except exchange.MessageProblem as exc:
+        _failed_attempt(session, request, policy, f"Not a valid request: {exc}", retry=False)
         return
     try:
         acceptance = gateway.submit(message, idempotency_key=request.idempotency_key)

@@ -7,7 +7,10 @@ SERVICE = Service(
     name="admin",
     tile=ServiceInfo(
         name="Administration",
-        description="Manage staff accounts and check the tamper-evident audit log.",
+        # Read by supervisors too, who may see the audit log but not manage accounts.
+        description=(
+            "Check the tamper-evident audit log. Administrators also manage staff accounts."
+        ),
         url="/admin",
         roles=frozenset({Role.ADMINISTRATOR, Role.SUPERVISOR}),
     ),

@@ -106,38 +106,15 @@ def api_reference(
     )
 
 
-STATEMENTS = {
-    "accessibility": (
-        "Accessibility statement",
-        [
-            "Synergy's pages are built with the GOV.UK Design System and are checked "
-            "automatically against WCAG 2.2 level AA on every change.",
-            "Every page can be used with a keyboard alone, and with screen readers.",
-            "If you find a problem, tell the force's digital team and we will fix it.",
-        ],
-    ),
-    "privacy": (
-        "Privacy",
-        [
-            "West Midlands Police uses what you tell us to deal with your report or request, "
-            "under the Data Protection Act 2018 (law enforcement processing).",
-            "Staff actions on records are written to a tamper-evident audit log.",
-        ],
-    ),
-}
-
-
 @router.get("/accessibility", response_class=HTMLResponse, summary="Accessibility statement")
 def accessibility(
     request: Request, _: Annotated[Principal | None, public("statement for everyone")]
 ) -> Response:
-    title, paragraphs = STATEMENTS["accessibility"]
-    return render(request, "static_page.html", {"title": title, "paragraphs": paragraphs})
+    return render(request, "accessibility.html", {"title": "Accessibility statement"})
 
 
 @router.get("/privacy", response_class=HTMLResponse, summary="Privacy notice")
 def privacy(
     request: Request, _: Annotated[Principal | None, public("notice for everyone")]
 ) -> Response:
-    title, paragraphs = STATEMENTS["privacy"]
-    return render(request, "static_page.html", {"title": title, "paragraphs": paragraphs})
+    return render(request, "privacy.html", {"title": "Privacy notice"})

@@ -26,6 +26,8 @@ from jinja2 import (
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from synergy.core import formatting
+from synergy.core.brand import BrandSettings
 from synergy.core.config import Settings
 from synergy.core.deps import BROWSER_COOKIE, csrf_token
 from synergy.core.errors import NotAuthenticated, SynergyError
@@ -51,6 +53,13 @@ def template_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.filters.update(
+        date_text=formatting.date_text,
+        datetime_text=formatting.datetime_text,
+        time_text=formatting.time_text,
+        country_name=formatting.country_name,
+    )
+    env.globals.update(counted=formatting.counted, country_options=formatting.country_options)
     return env
 
 
@@ -72,6 +81,7 @@ def render(
         "csrf_token": csrf_token(request),
         "cspNonce": getattr(request.state, "csp_nonce", ""),
         "service_name": SERVICE_NAME,
+        "brand": request.app.state.settings.section(BrandSettings),
         "services": request.app.state.services,
     }
     values.update(context or {})

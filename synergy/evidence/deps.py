@@ -1,6 +1,6 @@
-"""Evidence's role aliases, path parameters and per-app collaborators (storage, SMS sender,
-bad-link limiter); the collaborators are made on first use from the app's settings so that
-each app — and each test — gets its own."""
+"""Evidence's role aliases, path parameters and per-app collaborators (storage, bad-link
+limiter); the collaborators are made on first use from the app's settings so that each app —
+and each test — gets its own."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ from synergy.core.config import Settings
 from synergy.core.deps import allow, public
 from synergy.core.principal import Principal
 from synergy.core.roles import Role
-from synergy.evidence.sending import LoggingSmsSender, SmsSender
 from synergy.evidence.service import BadLinkLimiter
 from synergy.evidence.storage import LocalStorage, Storage
 
@@ -37,14 +36,6 @@ def storage_for(request: Request) -> Storage:
         state.evidence_storage = evidence_root(state.settings)
     storage: Storage = state.evidence_storage
     return storage
-
-
-def sms_for(request: Request) -> SmsSender:
-    state = request.app.state
-    if not hasattr(state, "evidence_sms"):
-        state.evidence_sms = LoggingSmsSender()
-    sms: SmsSender = state.evidence_sms
-    return sms
 
 
 def limiter_for(request: Request) -> BadLinkLimiter:

@@ -3,10 +3,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
+
+from synergy.core.formatting import datetime_text
 
 # Accepted formats, recognised by their first bytes (never by the file name).
 _SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
@@ -76,3 +79,52 @@ def scan_for_malware(path: Path) -> str:
     if result.returncode == 1:
         return ("INFECTED: " + result.stdout.strip().rsplit(":", 1)[-1].strip())[:200]
     return "scan failed"
+
+
+_CONTAINERS = {
+    "mov,mp4,m4a,3gp,3g2,mj2": "MP4 or QuickTime video",
+    "matroska,webm": "Matroska or WebM video",
+    "avi": "AVI video",
+    "mpegts": "MPEG transport stream",
+    "asf": "Windows Media video",
+    "flv": "Flash video",
+}
+_CODECS = {
+    "h264": "H.264",
+    "hevc": "H.265",
+    "mpeg4": "MPEG-4 Part 2",
+    "mjpeg": "Motion JPEG",
+    "vp8": "VP8",
+    "vp9": "VP9",
+    "av1": "AV1",
+}
+
+
+def describe(media: dict[str, Any]) -> str:
+    """What an investigator reads about a file: 'MP4 or QuickTime video, H.264, 1280×720,
+    12.5 seconds, recorded 3 June 2026, 14:30' (the container's own names are FFmpeg's)."""
+    if not media.get("readable"):
+        return "Could not be read as a video"
+    container = str(media.get("container") or "")
+    parts = [_CONTAINERS.get(container, container.split(",")[0].upper() or "Unknown format")]
+    if media.get("codec"):
+        codec = str(media["codec"])
+        parts.append(f"{_CODECS.get(codec, codec.upper())}, {media['width']}×{media['height']}")
+    else:
+        parts.append("no video picture")
+    if media.get("duration_seconds"):
+        parts.append(f"{float(media['duration_seconds']):g} seconds")
+    recorded = _recorded(media.get("creation_time"))
+    if recorded:
+        parts.append(f"recorded {recorded} by the camera's clock")
+    return ", ".join(parts)
+
+
+def _recorded(value: Any) -> str:
+    if not value:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return str(value)
+    return datetime_text(moment)

@@ -4,18 +4,22 @@ progress. Review (playback, download, export) is in `review.py`; the public's pa
 
 from __future__ import annotations
 
+import functools
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
+from synergy.core import form_errors
 from synergy.core.deps import SessionDep, client_ip
 from synergy.core.errors import InvalidRequest
+from synergy.core.form_errors import FormErrors
 from synergy.core.references import ReferenceFormatError, normalise_reference
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
-from synergy.evidence import review, sending, service, upload_pages
-from synergy.evidence.deps import Investigator, PublicId, Viewer, sms_for
+from synergy.evidence import media, review, sending, service, upload_pages
+from synergy.evidence.deps import Investigator, PublicId, Viewer
+from synergy.evidence.settings import EvidenceSettings
 from synergy.identity import service as identity
 
 # Each router carries its own "/evidence" prefix, so every route's path is its full address.
@@ -60,15 +64,15 @@ def _form_page(
     error: InvalidRequest | None = None,
     status_code: int = 200,
 ) -> Response:
-    errors = [{"text": error.message, "href": f"#{error.field or 'reference'}"}] if error else []
     return render(
         request,
         "evidence/new.html",
         {
             "title": "Ask for CCTV footage",
             "form": form,
-            "errors": errors,
-            "error_field": error.field if error else None,
+            "texts_links": request.app.state.settings.section(EvidenceSettings).texts_links,
+            "errors": form_errors.summary(error),
+            "field_errors": form_errors.by_field(error),
         },
         status_code=status_code,
     )
@@ -125,17 +129,20 @@ def create(
         "single_use": single_use == "yes",
     }
     settings = request.app.state.settings
+    # Every problem at once: the whole numbers here, the rest in the service's validation.
+    errors = FormErrors()
+    numbers = {
+        name: errors.check(name, functools.partial(_whole, str(raw[name]), name))
+        for name in ("expiry_days", "max_files", "max_file_gb", "max_total_gb")
+    }
     try:
         form = service.NewRequest(
             reference=reference,
             description=description,
             email=email,
             mobile=mobile,
-            expiry_days=_whole(expiry_days, "expiry_days"),
-            max_files=_whole(max_files, "max_files"),
-            max_file_gb=_whole(max_file_gb, "max_file_gb"),
-            max_total_gb=_whole(max_total_gb, "max_total_gb"),
             single_use=single_use == "yes",
+            **{name: value or 1 for name, value in numbers.items()},
         )
         account = identity.get_by_username(db, username=user.username)
         upload_request, token = service.create_request(
@@ -145,6 +152,7 @@ def create(
             actor=user.username,
             notify_email=account.email if account else None,
             source_ip=client_ip(request),
+            errors=errors,
         )
     except InvalidRequest as exc:
         return _form_page(request, raw, exc, status_code=422)
@@ -154,7 +162,6 @@ def create(
         settings=settings,
         request=upload_request,
         link=link,
-        sms=sms_for(request),
         actor=user.username,
         source_ip=client_ip(request),
     )
@@ -182,6 +189,7 @@ def detail_page(request: Request, db: SessionDep, user: Viewer, public_id: Reque
         {
             "title": f"CCTV request for {upload_request.reference}",
             "upload_request": upload_request,
+            "describe_media": media.describe,
             "status": service.status_of(upload_request),
             "can_change": Role.INVESTIGATOR in user.roles,
         },

@@ -22,9 +22,17 @@ from synergy.core import audit, events
 from synergy.core.config import Settings
 from synergy.core.db import utcnow
 from synergy.core.errors import Gone, InvalidRequest, NotFound, TooManyRequests
-from synergy.core.references import ReferenceFormatError, ReferenceKind, parse_reference
+from synergy.core.form_errors import FormErrors
+from synergy.core.formatting import date_text, time_text
+from synergy.core.references import (
+    Reference,
+    ReferenceFormatError,
+    ReferenceKind,
+    parse_reference,
+)
 from synergy.evidence import sending, tokens
 from synergy.evidence.models import EvidenceFile, Notification, UploadRequest
+from synergy.evidence.settings import EvidenceSettings
 
 GB = 1_000_000_000
 DEFAULT_EXPIRY_DAYS = 7
@@ -69,47 +77,54 @@ class NewRequest:
     single_use: bool = False
 
 
-def _clean_contact(form: NewRequest) -> tuple[str | None, str | None]:
+def _clean_contact(form: NewRequest, errors: FormErrors) -> tuple[str | None, str | None]:
     email = form.email.strip() or None
     mobile = re.sub(r"[\s()-]", "", form.mobile) or None
     if email is None and mobile is None:
-        raise InvalidRequest("Enter the uploader's email address or mobile number", field="email")
+        errors.add("email", "Enter the uploader's email address or mobile number")
     if email is not None and not _EMAIL.match(email):
-        raise InvalidRequest("Enter an email address like name@example.com", field="email")
+        errors.add("email", "Enter an email address like name@example.com")
     if mobile is not None and not _MOBILE.match(mobile):
-        raise InvalidRequest("Enter a UK mobile number, like 07700 900123", field="mobile")
+        errors.add("mobile", "Enter a UK mobile number, like 07700 900123")
     return email, mobile
 
 
-def _check_limits(form: NewRequest) -> None:
+def _check_limits(form: NewRequest, errors: FormErrors) -> None:
     if not 1 <= form.expiry_days <= MAX_EXPIRY_DAYS:
-        raise InvalidRequest("The link must last between 1 and 30 days", field="expiry_days")
+        errors.add("expiry_days", "The link must last between 1 and 30 days")
     if not 1 <= form.max_files <= 100:
-        raise InvalidRequest("Allow between 1 and 100 files", field="max_files")
+        errors.add("max_files", "Allow between 1 and 100 files")
     if not 1 <= form.max_file_gb <= 1000:
-        raise InvalidRequest("Allow between 1 and 1000 GB per file", field="max_file_gb")
+        errors.add("max_file_gb", "Allow between 1 and 1000 GB per file")
     if not form.max_file_gb <= form.max_total_gb <= 5000:
-        raise InvalidRequest(
+        errors.add(
+            "max_total_gb",
             "The total must be at least the size allowed per file, and at most 5000 GB",
-            field="max_total_gb",
         )
 
 
-def validate(form: NewRequest) -> tuple[str, str, str | None, str | None]:
-    """(canonical reference, kind, email, mobile), or InvalidRequest naming the field."""
+def validate(
+    form: NewRequest, errors: FormErrors | None = None
+) -> tuple[str, str, str | None, str | None]:
+    """(canonical reference, kind, email, mobile), or InvalidForm listing every problem."""
+    errors = errors or FormErrors()
+    reference = errors.check("reference", lambda: _reference(form.reference))
+    if not form.description.strip():
+        errors.add("description", "Describe the footage you are asking for")
+    if len(form.description) > 2000:
+        errors.add("description", "The description must be 2000 characters or fewer")
+    email, mobile = _clean_contact(form, errors)
+    _check_limits(form, errors)
+    errors.raise_if_any()
+    assert reference is not None
+    return reference.canonical, reference.kind.value, email, mobile
+
+
+def _reference(text: str) -> Reference:
     try:
-        reference = parse_reference(form.reference, kinds=ACCEPTED_KINDS)
+        return parse_reference(text, kinds=ACCEPTED_KINDS)
     except ReferenceFormatError as exc:
         raise InvalidRequest(str(exc), field="reference") from None
-    if not form.description.strip():
-        raise InvalidRequest("Describe the footage you are asking for", field="description")
-    if len(form.description) > 2000:
-        raise InvalidRequest(
-            "The description must be 2000 characters or fewer", field="description"
-        )
-    email, mobile = _clean_contact(form)
-    _check_limits(form)
-    return reference.canonical, reference.kind.value, email, mobile
 
 
 def create_request(
@@ -120,8 +135,9 @@ def create_request(
     actor: str,
     notify_email: str | None = None,
     source_ip: str | None = None,
+    errors: FormErrors | None = None,
 ) -> tuple[UploadRequest, tokens.LinkToken]:
-    reference, kind, email, mobile = validate(form)
+    reference, kind, email, mobile = validate(form, errors)
     public_id = secrets.token_hex(16)
     token = tokens.issue(secret, public_id)
     request = UploadRequest(
@@ -197,42 +213,41 @@ def send_link(
     settings: Settings,
     request: UploadRequest,
     link: str,
-    sms: sending.SmsSender,
     actor: str,
     source_ip: str | None = None,
 ) -> list[str]:
-    """Email and/or text the link; returns a plain-English line per channel for the page."""
+    """Email and/or text the link; returns a plain-English line per channel for the page.
+
+    A channel that is not set up, or whose gateway refuses, is reported as not sent (and
+    audited as `evidence.link_send_failed`), never as sent."""
+    section = settings.section(EvidenceSettings)
+    message = sending.LinkMessage(
+        reference=request.reference,
+        link=link,
+        expires=f"{date_text(request.expires_at)} at {time_text(request.expires_at)} (UK time)",
+        description=request.description,
+    )
     outcomes = []
-    expires = request.expires_at.strftime("%d %B %Y at %H:%M UTC")
-    if request.recipient_email:
-        subject, body = sending.link_email(
-            link=link,
-            reference=request.reference,
-            description=request.description,
-            expires=expires,
-        )
+    channels = [
+        ("email", request.recipient_email, "Emailed to", "Not emailed"),
+        ("sms", request.recipient_mobile, "Text message sent to", "Not texted"),
+    ]
+    for channel, to, done, not_done in channels:
+        if not to:
+            continue
         try:
-            sending.send_email(settings, to=request.recipient_email, subject=subject, body=body)
-            outcomes.append(f"Emailed to {request.recipient_email}")
-            _audit(session, request, "evidence.link_sent", actor, source_ip, {"channel": "email"})
-        except (sending.EmailNotConfigured, OSError) as exc:
-            outcomes.append(f"Not emailed: {type(exc).__name__}. Read the link out or print it.")
-            _audit(
-                session,
-                request,
-                "evidence.link_send_failed",
-                actor,
-                source_ip,
-                {"channel": "email", "error": type(exc).__name__},
-            )
-    if request.recipient_mobile:
-        sms.send(
-            to=request.recipient_mobile,
-            text=sending.link_sms(link=link, reference=request.reference),
-        )
-        outcomes.append(f"Text message sent to {request.recipient_mobile}")
-        _audit(session, request, "evidence.link_sent", actor, source_ip, {"channel": "sms"})
-    if any(not line.startswith("Not") for line in outcomes):
+            if channel == "sms":
+                receipt = sending.text_link(section, to=to, message=message)
+            else:
+                receipt = sending.email_link(settings, section, to=to, message=message)
+        except sending.NotSent as exc:
+            outcomes.append(f"{not_done}: {exc.reason}. Read the link out or print it.")
+            details = {"channel": channel, "error": exc.code}
+            _audit(session, request, "evidence.link_send_failed", actor, source_ip, details)
+            continue
+        outcomes.append(f"{done} {to}")
+        details = {"channel": channel, "receipt": receipt}
+        _audit(session, request, "evidence.link_sent", actor, source_ip, details)
         request.sent_at = utcnow()
     session.flush()
     return outcomes
@@ -278,12 +293,14 @@ def status_of(request: UploadRequest, now: dt.datetime | None = None) -> str:
     now = now or utcnow()
     if request.revoked_at:
         return "revoked"
-    if any(f.status == "complete" for f in request.files) and not any(
-        f.status == "uploading" for f in request.files
-    ):
+    # Cancelled, abandoned and refused files are not waiting for anything.
+    uploading = any(f.status == "uploading" for f in request.files)
+    if any(f.status == "complete" for f in request.files) and not uploading:
         return "complete"
-    if request.files:
+    if uploading:
         return "uploading"
+    if request.finished_at:
+        return "finished with no files accepted"
     if request.expires_at <= now:
         return "expired"
     if request.opened_at:
@@ -384,7 +401,7 @@ def check_usable(request: UploadRequest, now: dt.datetime | None = None) -> None
         raise LinkUsed(f"Footage has already been sent with this link. {ask}")
     if request.expires_at <= now:
         raise LinkExpired(
-            f"This link stopped working on {request.expires_at.strftime('%d %B %Y')}. {ask}"
+            f"This link stopped working on {date_text(request.expires_at)}. {ask}"
         )
 
 

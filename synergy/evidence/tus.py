@@ -98,6 +98,25 @@ class _Snapshot:
     expires: str
 
 
+async def _receive_or_refuse(
+    request: Request, snap: _Snapshot, checksum: tuple[str, bytes] | None
+) -> int:
+    """Receive the bytes; a file whose first bytes are not a video or picture is refused for
+    good (its row says so and its bytes are deleted), so it never waits as 'uploading'."""
+    try:
+        return await receive(request, _target(snap), checksum)
+    except uploads.WrongFileType:
+        await to_thread.run_sync(_refuse, request, snap.id)
+        raise
+
+
+def _refuse(request: Request, file_id: int) -> None:
+    with transaction(request.app.state.session_factory) as session:
+        uploads.refuse(
+            session, storage=storage_for(request), file_id=file_id, source_ip=client_ip(request)
+        )
+
+
 def _target(snap: _Snapshot) -> Target:
     return Target(snap.id, snap.storage_key, snap.offset, snap.length, snap.hash_state)
 
@@ -238,7 +257,7 @@ async def create(request: Request, token: Token, _: Uploader) -> Response:
             "Upload-Expires": snap.expires,
         }
         if request.headers.get("content-type") == OCTET_STREAM:
-            offset = await receive(request, _target(snap), _checksum(request))
+            offset = await _receive_or_refuse(request, snap, _checksum(request))
             headers["Upload-Offset"] = str(offset)
         return Response(status_code=201, headers=_headers(**headers))
 
@@ -267,7 +286,7 @@ async def patch(request: Request, token: Token, file_id: FileId, _: Uploader) ->
                 )
             if snap.status != "uploading":
                 raise uploads.OffsetMismatch("This upload is already complete")
-            offset = await receive(request, _target(snap), checksum)
+            offset = await _receive_or_refuse(request, snap, checksum)
         return Response(
             status_code=204,
             headers=_headers(**{"Upload-Offset": str(offset), "Upload-Expires": snap.expires}),

@@ -31,6 +31,11 @@ class TooLarge(SynergyError):
     title = "This file is too large"
 
 
+# A file's status: "uploading", then "complete"; or "terminated" (the uploader cancelled it),
+# "expired" (abandoned) or "refused" (its content is not a video or picture we accept).
+REFUSED = "refused"
+
+
 class WrongFileType(SynergyError):
     status_code = 415
     title = "This type of file cannot be accepted"
@@ -94,7 +99,7 @@ def create_file(
             f"Each file can be up to {request.max_file_bytes // 1_000_000_000} GB. "
             "Contact the investigator to arrange another way to send it."
         )
-    files = [f for f in request.files if f.status != "terminated"]
+    files = [f for f in request.files if f.status not in ("terminated", REFUSED)]
     if len(files) >= request.max_files:
         raise TooLarge(f"You can send up to {request.max_files} files with this link.")
     if sum(f.length for f in files) + length > request.max_total_bytes:
@@ -132,6 +137,8 @@ def get_file(
         raise NotFound("There is no such upload")
     if file.status == "terminated":
         raise Gone("This upload was cancelled")
+    if file.status == REFUSED:
+        raise Gone(f"This file was not accepted: send {media.ACCEPTED_DESCRIPTION}.")
     return file
 
 
@@ -199,6 +206,20 @@ def terminate(
     _audit(
         session, file, "evidence.upload_terminated", "public", source_ip, {"offset": file.offset}
     )
+    session.flush()
+
+
+def refuse(session: Session, *, storage: Storage, file_id: int, source_ip: str | None) -> None:
+    """A file whose content is not one we accept: refused for good, its bytes deleted."""
+    file = session.execute(
+        select(EvidenceFile).where(EvidenceFile.id == file_id).with_for_update()
+    ).scalar_one()
+    if file.status != "uploading":
+        return
+    file.status = REFUSED
+    file.updated_at = utcnow()
+    storage.delete(file.storage_key)
+    _audit(session, file, "evidence.upload_refused", "public", source_ip, {"reason": "content"})
     session.flush()
 
 

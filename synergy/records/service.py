@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import String, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from synergy.core import audit, events
@@ -64,16 +64,34 @@ def get_person(session: Session, *, person_id: int) -> Person:
 
 
 def search_persons(session: Session, *, text: str = "", limit: int = 50) -> list[Person]:
+    """People whose custody number, identity document number or names (including aliases)
+    match `text`. A custody number in any accepted spelling finds the person arrested under
+    it; otherwise every word must appear in one of their names or document numbers."""
     query = select(Person).order_by(Person.family_name, Person.given_names, Person.id)
-    words = text.strip().lower()
-    if words:
-        like = f"%{words}%"
+    custody = _custody_number_in(text)
+    if custody is not None:
         query = query.where(
-            or_(
-                func.lower(Person.family_name).like(like), func.lower(Person.given_names).like(like)
-            )
+            Person.id.in_(select(Arrest.person_id).where(Arrest.custody_number == custody))
         )
+    else:
+        for word in text.lower().split()[:6]:
+            like = f"%{word}%"
+            query = query.where(
+                or_(
+                    func.lower(Person.family_name).like(like),
+                    func.lower(Person.given_names).like(like),
+                    func.lower(cast(Person.aliases, String)).like(like),
+                    func.lower(cast(Person.identity_documents, String)).like(like),
+                )
+            )
     return list(session.execute(query.limit(limit)).scalars())
+
+
+def _custody_number_in(text: str) -> str | None:
+    try:
+        return normalise_reference(text, kinds=[ReferenceKind.CUSTODY])
+    except ReferenceFormatError:
+        return None
 
 
 def normalise_custody_number(text: str) -> str:

@@ -16,12 +16,15 @@ def _an_acro_request_missing_details(
     from synergy.acro import service as acro
     from synergy.core.config import Settings
     from synergy.records.service import arrest_event_payload
+    from tests.conftest import TEST_SECRET
     from tests.records.factories import make_person, record_arrest
 
     with session_factory() as session:
         person = make_person(session, place_of_birth=None)
         arrest = record_arrest(session, person)
-        request = acro.create_for_arrest(session, Settings(), arrest_event_payload(person, arrest))
+        # A secret key, as load_settings() gives every deployment: ACRO keys are derived from it.
+        settings = Settings(secret_key=TEST_SECRET)
+        request = acro.create_for_arrest(session, settings, arrest_event_payload(person, arrest))
         assert request is not None
         session.commit()
         return {"request_id": str(request.id)}

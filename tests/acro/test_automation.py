@@ -1,9 +1,10 @@
 """One request per qualifying arrest, the completeness check, retries and dead letters."""
 
 import pytest
+from pydantic import SecretStr
 from sqlalchemy import select
 
-from synergy.acro import service
+from synergy.acro import exchange, service
 from synergy.acro.models import ACCEPTED, DEAD_LETTER, INCOMPLETE, QUEUED, AcroRequest
 from synergy.core.audit import AuditRecord
 from synergy.core.errors import Conflict
@@ -254,3 +255,29 @@ def test_completion_values_of_the_wrong_type_are_refused_and_nothing_is_stored(
         session.commit()
     harness.run_until_idle(session_factory)
     assert _requests(session_factory)[0].status == ACCEPTED
+
+
+def test_another_deployment_or_a_restored_database_does_not_reuse_a_key(
+    db, acro_settings, harness, session_factory
+):
+    """Arrest 1 of a second deployment (or of this one after a restore) is a different person:
+    ACRO must accept it, not drop it as a repeat."""
+    person = make_person(db)
+    arrest = record_arrest(db, person)
+    db.commit()
+    payload = db.execute(select(OutboxEvent)).scalar_one().payload
+    harness.run_until_idle(session_factory)
+    (sent,) = _requests(session_factory)
+    training_copy = acro_settings.model_copy(update={"secret_key": SecretStr("b" * 48)})
+    keys = {
+        sent.idempotency_key,
+        service.idempotency_key(training_copy, arrest.id),  # another deployment
+        service.idempotency_key(acro_settings, arrest.id),  # this one, restored from a backup
+    }
+    assert len(keys) == 3 and all(f"-arrest-{arrest.id}-" in key for key in keys)
+    message = exchange.exchange_message(
+        exchange.from_arrest_event(payload, purpose="criminal_proceedings", requesting_force="W")
+    )
+    for key in keys - {sent.idempotency_key}:
+        harness.gateway.submit(message, idempotency_key=key)
+    assert harness.stats()["accepted"] == 3 and harness.stats()["repeats"] == 0

@@ -7,6 +7,7 @@ from sqlalchemy import select
 from synergy.acro.models import ACCEPTED, DEAD_LETTER, INCOMPLETE, AcroRequest
 from synergy.core.roles import Role
 from tests.conftest import csrf_for
+from tests.forms import submit_form
 from tests.records.factories import make_person, record_arrest
 
 
@@ -31,7 +32,7 @@ def test_requests_page_shows_status_age_deadline_and_overdue_flag(
     page = signed_in(Role.SUPERVISOR).get("/acro")
     assert page.status_code == 200
     assert request.custody_number in page.text
-    assert "Waiting for reply" in page.text and "02 Jan 2020" in page.text
+    assert "Waiting for reply" in page.text and "2 Jan 2020" in page.text
     assert "Overdue" in page.text
     assert "Manual work saved by automatic requests: 10 minutes" in page.text
 
@@ -66,6 +67,33 @@ def test_completing_with_a_bad_date_shows_the_error(db, harness, session_factory
     assert response.status_code == 422 and "There is a problem" in response.text
 
 
+def test_work_queue_takes_uk_dates_and_never_shows_the_validation_library(
+    db, harness, session_factory, signed_in
+):
+    request = _arrest(db, harness, session_factory, date_of_birth=None)
+    client = signed_in(Role.RECORDS_OFFICER)
+    page = client.get(f"/acro/requests/{request.id}")
+    wrong = submit_form(
+        client,
+        page,
+        action=f"/acro/requests/{request.id}/complete",
+        data={"date_of_birth": "31/02/1990"},
+    )
+    assert wrong.status_code == 422
+    assert "Enter the date of birth as a real date, like 27/03/1990" in wrong.text
+    assert "pydantic" not in wrong.text and "errors.pydantic.dev" not in wrong.text
+    done = submit_form(
+        client,
+        page,
+        action=f"/acro/requests/{request.id}/complete",
+        data={"date_of_birth": "27/03/1990"},
+    )
+    assert done.status_code == 303, done.text
+    with session_factory() as session:
+        saved = session.get(AcroRequest, request.id)
+        assert saved.payload["date_of_birth"] == "1990-03-27"
+
+
 def test_dead_letters_page_resends(db, harness, session_factory, signed_in):
     request = _arrest(db, harness, session_factory)
     with session_factory() as session:
@@ -74,14 +102,30 @@ def test_dead_letters_page_resends(db, harness, session_factory, signed_in):
     client = signed_in(Role.RECORDS_OFFICER)
     page = client.get("/acro/dead-letters")
     assert request.custody_number in page.text and "Send again" in page.text
-    assert "failed to send and need a records officer" in client.get("/acro").text
-    response = client.post(
-        f"/acro/requests/{request.id}/resend", data={"csrf_token": csrf_for(client)}
-    )
+    assert "1 request failed to send and needs a records officer" in client.get("/acro").text
+    response = submit_form(client, page, action=f"/acro/requests/{request.id}/resend")
     assert response.status_code == 303
     harness.run_until_idle(session_factory)
     with session_factory() as session:
         assert session.get(AcroRequest, request.id).status == ACCEPTED
+
+
+def test_request_page_reads_in_plain_english(db, harness, session_factory, signed_in):
+    request = _arrest(
+        db, harness, session_factory, nationalities=["RO", "PL"], date_of_birth=dt.date(1990, 3, 27)
+    )
+    client = signed_in(Role.RECORDS_OFFICER)
+    page = client.get(f"/acro/requests/{request.id}").text
+    assert "Jan Kowal" in page and "Poland<br>Romania" in page
+    assert "Passport EK1234567, issued by Poland" in page
+    assert "27 March 1990" in page and "3 June 2024" in page
+    assert "Criminal proceedings" in page
+    for raw in ("family_name", '["RO"', "criminal_proceedings", "1990-03-27", "Missing"):
+        assert raw not in page, raw
+    assert "Send attempts" not in page and "Failed attempts" not in page
+    assert "Sent</dt>" in page.replace("\n", "").replace(" ", "")
+    listing = client.get("/acro").text
+    assert "The only request" in listing and "1 requests" not in listing
 
 
 def test_person_page_shows_their_overseas_checks(db, harness, session_factory, signed_in):
@@ -137,3 +181,19 @@ def test_json_api_completes_a_request_with_another_lawful_purpose(
     harness.run_until_idle(session_factory)
     sent = client.get(f"/api/acro/requests/{request.id}").json()
     assert sent["status"] == ACCEPTED and sent["reply_due"]
+
+
+def test_completing_lists_every_problem_the_exchange_would_refuse(
+    db, harness, session_factory, signed_in
+):
+    request = _arrest(db, harness, session_factory, place_of_birth=None, date_of_birth=None)
+    client = signed_in(Role.RECORDS_OFFICER)
+    page = client.get(f"/acro/requests/{request.id}")
+    response = submit_form(
+        client,
+        page,
+        action=f"/acro/requests/{request.id}/complete",
+        data={"place_of_birth": "x" * 201, "date_of_birth": "31/02/1990"},
+    )
+    assert response.status_code == 422
+    assert 'href="#place_of_birth"' in response.text and 'href="#date_of_birth"' in response.text

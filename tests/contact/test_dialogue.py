@@ -77,6 +77,14 @@ CRIME_ANSWERS = (
 )
 
 
+def test_read_back_keeps_the_callers_own_punctuation() -> None:
+    talk = conversation()
+    answers = ("My bike was stolen from the shed, who would do that?", *CRIME_ANSWERS[1:])
+    read_back = say(talk, *answers)
+    assert read_back.expects == "confirm"
+    assert "who would do that?" in read_back.text and "?." not in read_back.text
+
+
 def test_greeting_gives_privacy_notice_999_advice_and_asks_the_reason() -> None:
     reply = Conversation(understand=scripted).start()
     assert "privacy notice" in reply.text

@@ -93,3 +93,23 @@ def test_investigator_creates_a_link_in_chromium_on_an_accessible_page(
         page.close()
     finally:
         server.stop()
+
+
+def test_a_refused_file_shows_no_progress_bar_in_chromium(
+    chromium, settings, make_link, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    not_a_video = tmp_path / "notes.mp4"
+    not_a_video.write_bytes(b"MZ\x90\x00" + b"\x00" * 1546)
+    server = ServerProcess(settings, tmp_path / "server.log").start()
+    try:
+        page = chromium.new_page()
+        page.goto(f"{server.base}{link.page}/files")
+        page.get_by_label("Choose files").set_input_files(str(not_a_video))
+        page.get_by_role("button", name="Upload files").click()
+        page.get_by_text("notes.mp4: not uploaded.").wait_for(timeout=30_000)
+        assert "not a video or picture we can accept" in page.locator("#progress").inner_text()
+        assert page.locator("#progress progress").count() == 0
+        page.close()
+    finally:
+        server.stop()

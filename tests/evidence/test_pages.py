@@ -11,7 +11,9 @@ from synergy.app import create_app
 from synergy.core.audit import AuditRecord
 from synergy.core.roles import Role
 from synergy.evidence.models import UploadRequest
+from synergy.evidence.settings import EvidenceSettings
 from tests.conftest import csrf_for
+from tests.evidence.notify_fake import API_KEY, EMAIL_TEMPLATE, SMS_TEMPLATE, fake_notify
 from tests.evidence.smtp import smtp_server
 
 FORM = {
@@ -45,8 +47,6 @@ def test_creating_a_request_shows_canonical_reference_link_and_qr(signed_in, app
     assert "<svg" in response.text and "QR code of the upload link" in response.text
     link = re.search(r'id="upload-link">([^<]+)<', response.text).group(1)
     assert "/evidence/upload/" in link
-    ((to, text),) = app.state.evidence_sms.sent
-    assert to == "07700900123" and link in text
 
 
 def test_link_is_emailed_through_a_real_smtp_server(settings, engine, make_user) -> None:  # type: ignore[no-untyped-def]
@@ -70,14 +70,71 @@ def test_link_is_emailed_through_a_real_smtp_server(settings, engine, make_user)
     assert link in message.get_payload(decode=True).decode()
 
 
-def test_email_failure_is_reported_not_hidden(signed_in, session_factory) -> None:  # type: ignore[no-untyped-def]
-    response = _post(signed_in(Role.INVESTIGATOR), email="sam@example.com", mobile="")
+def test_without_a_gateway_nothing_is_said_to_be_sent(signed_in, session_factory) -> None:  # type: ignore[no-untyped-def]
+    client = signed_in(Role.INVESTIGATOR)
+    form = client.get("/evidence/requests/new").text
+    assert "Text messages are not set up on this system" in form
+    response = _post(client, email="sam@example.com")
     assert response.status_code == 201
-    assert "Not emailed" in response.text
+    assert "Not emailed: no email service is set up here" in response.text
+    assert "Not texted: no text message service is set up here" in response.text
+    assert "Text message sent" not in response.text and "EmailNotConfigured" not in response.text
     with session_factory() as db:
-        actions = {r.action for r in db.execute(select(AuditRecord)).scalars()}
-        assert "evidence.link_send_failed" in actions
+        actions = [r.action for r in db.execute(select(AuditRecord)).scalars()]
+        assert actions.count("evidence.link_send_failed") == 2
+        assert "evidence.link_sent" not in actions
         assert db.execute(select(UploadRequest.sent_at)).scalar_one() is None
+
+
+def _notify_app(settings, engine, notify, **changes):  # type: ignore[no-untyped-def]
+    section = EvidenceSettings(
+        notify_api_key=changes.pop("api_key", API_KEY),
+        notify_base_url=notify.base_url,
+        notify_sms_template_id=SMS_TEMPLATE,
+        notify_email_template_id=EMAIL_TEMPLATE,
+    )
+    return create_app(settings.with_sections(section), engine=engine)
+
+
+def _as_investigator(app, make_user):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from tests.conftest import sign_in
+
+    make_user("ivy", Role.INVESTIGATOR)
+    client = TestClient(app, follow_redirects=False)
+    sign_in(client, "ivy")
+    return client
+
+
+def test_link_is_texted_and_emailed_through_gov_uk_notify(  # type: ignore[no-untyped-def]
+    settings, engine, make_user, session_factory
+) -> None:
+    with fake_notify() as notify:
+        client = _as_investigator(_notify_app(settings, engine, notify), make_user)
+        response = _post(client, email="sam@example.com")
+    assert response.status_code == 201
+    assert "Text message sent to 07700900123" in response.text
+    assert "Emailed to sam@example.com" in response.text
+    link = re.search(r'id="upload-link">([^<]+)<', response.text).group(1)
+    email, sms = notify.sent
+    assert sms["kind"] == "sms" and sms["phone_number"] == "07700900123"
+    assert sms["template_id"] == SMS_TEMPLATE and sms["personalisation"]["link"] == link
+    assert sms["personalisation"]["reference"] == "20/123456/24"
+    assert email["kind"] == "email" and email["email_address"] == "sam@example.com"
+    with session_factory() as db:
+        sent = [r for r in db.execute(select(AuditRecord)).scalars() if r.action.endswith("sent")]
+        assert sorted(r.details["channel"] for r in sent) == ["email", "sms"]
+        assert db.execute(select(UploadRequest.sent_at)).scalar_one() is not None
+
+
+def test_a_refused_key_is_reported_not_hidden(settings, engine, make_user) -> None:  # type: ignore[no-untyped-def]
+    wrong_key = API_KEY[:-36] + "00000000-0000-4000-8000-000000000000"
+    with fake_notify() as notify:
+        app = _notify_app(settings, engine, notify, api_key=wrong_key)
+        response = _post(_as_investigator(app, make_user), email="")
+    assert "Not texted: GOV.UK Notify refused our key" in response.text
+    assert notify.sent == [] and notify.refused[0][0] == 403
 
 
 @pytest.mark.parametrize(
@@ -142,3 +199,27 @@ def test_list_finds_requests_by_reference_in_another_format(signed_in, make_link
     make_link(reference="20/654321/24")
     page = signed_in(Role.INVESTIGATOR).get("/evidence", params={"reference": "20-123456-2024"})
     assert "20/123456/24" in page.text and "20/654321/24" not in page.text
+
+
+def test_a_search_with_no_match_says_so(signed_in, make_link) -> None:  # type: ignore[no-untyped-def]
+    make_link()
+    page = signed_in(Role.INVESTIGATOR).get("/evidence", params={"reference": "20/999999/24"})
+    assert "No upload requests for 20/999999/24." in page.text
+    assert "No upload requests yet" not in page.text
+
+
+def test_every_problem_is_listed_in_the_error_summary_and_beside_its_field(signed_in) -> None:  # type: ignore[no-untyped-def]
+    response = _post(
+        signed_in(Role.INVESTIGATOR),
+        reference="banana",
+        description="",
+        mobile="12345",
+        expiry_days="31",
+        max_files="many",
+    )
+    assert response.status_code == 422
+    summary = response.text[response.text.index("govuk-error-summary") :]
+    summary = summary[: summary.index("</ul>")]
+    for field in ("reference", "description", "mobile", "expiry_days", "max_files"):
+        assert f'href="#{field}"' in summary, field
+    assert response.text.count('class="govuk-error-message"') == 5

@@ -111,8 +111,8 @@ def test_detail_page_shows_hash_statement_and_player(
     page = signed_in(Role.INVESTIGATOR).get(f"/evidence/requests/{link.public_id}")
     assert hashlib.sha256(video).hexdigest() in page.text
     assert "5 minutes fast" in page.text and "Sam Jones" in page.text
-    assert "<video" in page.text and "h264 64×48" in page.text
-    assert "complete" in page.text
+    assert "<video" in page.text and "MP4 or QuickTime video, H.264, 64×48" in page.text
+    assert "Complete:" in page.text
 
 
 def test_export_bundle_holds_files_and_manifest_with_hashes(

@@ -10,8 +10,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from synergy.core.audit import AuditRecord
+from synergy.core.roles import Role
 from synergy.evidence.models import EvidenceFile
 from synergy.evidence.storage import LocalStorage
+from tests.conftest import csrf_for
 from tests.evidence.conftest import TUS, fake_video, metadata
 
 
@@ -130,6 +132,27 @@ def test_file_that_is_not_a_video_is_refused_by_its_bytes(client, make_link) -> 
     response = _patch(client, location, 0, b"MZ\x90\x00" + b"\x00" * 96)
     assert response.status_code == 415
     assert "not a video" in response.json()["detail"]
+
+
+def test_a_refused_file_does_not_leave_the_request_uploading(  # type: ignore[no-untyped-def]
+    client, make_link, signed_in, session_factory
+) -> None:
+    link = make_link()
+    location = _create(client, link, 1550).headers["Location"]
+    assert _patch(client, location, 0, b"MZ\x90\x00" + b"\x00" * 1546).status_code == 415
+    assert client.head(location, headers=TUS).status_code == 410  # tus clients start afresh
+    page = client.get(link.page + "/files")
+    client.post(link.page + "/finish", data={"csrf_token": csrf_for(client)})
+    staff = signed_in(Role.INVESTIGATOR)
+    detail = staff.get(f"/evidence/requests/{link.public_id}").text
+    assert "Refused: not a video or picture we accept" in detail
+    assert "uploading" not in detail.lower()
+    assert "finished with no files accepted" in staff.get("/evidence").text
+    with session_factory() as db:
+        assert db.execute(select(EvidenceFile.status)).scalar_one() == "refused"
+        actions = [r.action for r in db.execute(select(AuditRecord)).scalars()]
+        assert "evidence.upload_refused" in actions
+    assert page.status_code == 200
 
 
 def test_upload_larger_than_the_link_allows_is_refused(client, make_link) -> None:  # type: ignore[no-untyped-def]

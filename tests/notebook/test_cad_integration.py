@@ -16,7 +16,6 @@ def test_an_attached_entry_reaches_the_incident_log(
     client, make_user, session_factory, settings, db
 ) -> None:  # type: ignore[no-untyped-def]
     from synergy.cad import service as cad
-
     from tests.cad.factories import open_incident
 
     with session_factory() as session:

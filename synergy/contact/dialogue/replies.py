@@ -22,11 +22,13 @@ def emergency_advice(channel: Channel) -> str:
 
 
 def greeting(channel: Channel) -> str:
+    # The chat page links "our privacy notice"; a caller hears where to find it.
+    where = " on our website" if channel is Channel.VOICE else ""
     return (
         f"Hello, you are contacting {FORCE_NAME} about something that is not an emergency. "
         f"{emergency_advice(channel)} "
         "We keep a record of this conversation and use it only to deal with what you tell us; "
-        "our privacy notice on our website explains how. You can ask to speak to a person at "
+        f"our privacy notice{where} explains how. You can ask to speak to a person at "
         "any time. What are you contacting us about today?"
     )
 
@@ -38,8 +40,16 @@ def ask_again_for_reason() -> str:
     )
 
 
+def _sentence(text: str) -> str:
+    """Ends the text with a full stop unless the caller's words already end a sentence."""
+    text = text.rstrip()
+    return text if text.endswith((".", "!", "?")) else f"{text}."
+
+
 def read_back(flow: Flow, slots: dict[str, Any]) -> str:
-    lines = [f"{SLOTS[name].label}: {describe(name, slots[name])}." for name in flow.slots]
+    lines = [
+        _sentence(f"{SLOTS[name].label}: {describe(name, slots[name])}") for name in flow.slots
+    ]
     return "Let me check I have this right. " + " ".join(lines) + " Is that correct?"
 
 
@@ -102,7 +112,7 @@ def summary_for_staff(
         parts.append(f"Language: caller may need an interpreter ({state.language}).")
     for name, value in state.slots.items():
         if name in SLOTS:
-            parts.append(f"{SLOTS[name].label}: {describe(name, value)}.")
+            parts.append(_sentence(f"{SLOTS[name].label}: {describe(name, value)}"))
     if latest:
         quoted = latest if len(latest) <= MAX_SUMMARY_QUOTE else latest[:MAX_SUMMARY_QUOTE] + "..."
         parts.append(f'Caller\'s last words: "{quoted}"')

@@ -39,6 +39,8 @@ from synergy.core.errors import SynergyError
 log = logging.getLogger(__name__)
 
 KEY_HINT = "You can press 0 at any time to speak to a person."
+# A browser caller has no keypad: the page has a "Speak to a person" button instead.
+BUTTON_HINT = "You can choose Speak to a person at any time."
 FAILURE_TEXT = "Sorry, I am having trouble. I am putting you through to a member of staff now."
 CONFIRM_KEYS = {"1": "yes", "2": "no"}
 EARLY_EMERGENCY_CONFIDENCE = 0.6
@@ -84,9 +86,11 @@ class CallAssistant(FrameProcessor):
         is_playing: Callable[[], bool] = lambda: False,
         understand: Callable[..., Understanding] = _default_understand,
         digit_timeout: float = 3.0,
+        hint: str = KEY_HINT,
     ) -> None:
         super().__init__()
         self.calls = calls
+        self._hint = hint
         self._is_playing = is_playing
         self._understand = understand
         self._digit_timeout = digit_timeout
@@ -108,7 +112,7 @@ class CallAssistant(FrameProcessor):
         """Greet the caller (stores the new call)."""
         token, turn = await asyncio.to_thread(self.calls.start)
         self.token = token
-        await self._say(turn, extra=KEY_HINT)
+        await self._say(turn, extra=self._hint)
 
     async def process_frame(self, frame: Frame, direction: Direction) -> None:
         if isinstance(frame, UserStartedSpeakingFrame):

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from synergy.contact import service
-from synergy.contact.voice.assistant import CallAssistant
+from synergy.contact.voice.assistant import KEY_HINT, CallAssistant
 from synergy.contact.voice.calls import VoiceCalls
 from synergy.contact.voice.frames import (
     AudioFrame,
@@ -162,14 +162,19 @@ class VoiceSession:
     """One call: feed it caller audio and keys; read reply audio from `playback`."""
 
     def __init__(
-        self, services: VoiceServices, *, line_rate: int, source: str | None = None
+        self,
+        services: VoiceServices,
+        *,
+        line_rate: int,
+        source: str | None = None,
+        hint: str = KEY_HINT,
     ) -> None:
         self.services = services
         self.line_rate = line_rate
         self.log = CallLog()
         self.playback = PlaybackBuffer(line_rate)
         calls = services.calls.for_source(source) if source else services.calls
-        self.assistant = CallAssistant(calls, is_playing=lambda: self.playback.playing)
+        self.assistant = CallAssistant(calls, is_playing=lambda: self.playback.playing, hint=hint)
         self.recognizer = SpeechToText(services.worker, services.vad(), services.turn)
         self.tts = TextToSpeech(services.synthesizer)
         self.on_event: Callable[[dict[str, Any]], None] | None = None  # captions for the page

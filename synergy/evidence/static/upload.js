@@ -44,7 +44,8 @@
   function send(file) {
     var view = row(file);
     if (file.size > maxBytes) {
-      view.label.textContent = file.name + ": " + MESSAGES[413];
+      view.bar.remove();
+      view.label.textContent = file.name + ": not uploaded. " + MESSAGES[413];
       return;
     }
     var upload = new window.tus.Upload(file, {
@@ -52,7 +53,11 @@
       retryDelays: [0, 1000, 3000, 5000, 10000, 20000],
       removeFingerprintOnSuccess: true,
       metadata: { filename: file.name, filetype: file.type },
-      onError: function (error) { view.label.textContent = file.name + ": " + explain(error); },
+      onError: function (error) {
+        // Nothing of a refused or failed file is kept as progress: no half-filled bar.
+        view.bar.remove();
+        view.label.textContent = file.name + ": not uploaded. " + explain(error);
+      },
       onProgress: function (sent, total) {
         var percent = Math.floor((sent / total) * 100);
         view.bar.value = percent;

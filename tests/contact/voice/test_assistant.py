@@ -154,3 +154,23 @@ def test_half_heard_words_do_not_trigger_an_early_handover_but_evidenced_disclos
     assert not is_urgent(understand("Someone still might"))
     assert is_urgent(understand("My husband hit me"))
     assert is_urgent(understand("there is a man outside with a knife"))
+
+
+def test_a_browser_caller_is_told_of_the_button_not_a_key(session_factory, scripted):
+    from synergy.contact.voice.assistant import BUTTON_HINT
+
+    services = make_services(session_factory, scripted("hello"), ToneSynthesizer())
+
+    async def main():
+        session = VoiceSession(services, line_rate=8000, hint=BUTTON_HINT)
+        await session.start()
+        await asyncio.sleep(0.5)
+        await session.close()
+        return session
+
+    try:
+        session = asyncio.run(main())
+    finally:
+        services.worker.stop()
+    spoken = " ".join(session.log.spoken)
+    assert "choose Speak to a person" in spoken and "press 0" not in spoken

@@ -3,6 +3,7 @@
   "use strict";
   var root = document.getElementById("voice-call");
   if (!root) { return; }
+  root.hidden = false;
   var startButton = document.getElementById("voice-start");
   var personButton = document.getElementById("voice-person");
   var endButton = document.getElementById("voice-end");

@@ -21,6 +21,7 @@ from typing import Any
 
 import numpy as np
 
+from synergy.contact.voice.assistant import BUTTON_HINT
 from synergy.contact.voice.audio import resample
 from synergy.contact.voice.session import VoiceServices, VoiceSession
 from synergy.contact.voice.telephony.agentbridge import AgentBridge
@@ -132,7 +133,9 @@ class BrowserCall:
     def __init__(self, gateway: WebRTCGateway, pc: Any, source: str | None) -> None:
         self.gateway = gateway
         self.pc = pc
-        self.session = VoiceSession(gateway.services, line_rate=WEB_RATE, source=source)
+        self.session = VoiceSession(
+            gateway.services, line_rate=WEB_RATE, source=source, hint=BUTTON_HINT
+        )
         self.session.on_event = self._event
         self.channel: Any = None
         self.bridge: AgentBridge | None = None

@@ -1,0 +1,56 @@
+"""The evidence portal's own settings: GOV.UK Notify for texting and emailing upload links.
+
+Read from `SYNERGY_EVIDENCE_*` environment variables or the `[evidence]` table of the settings
+file. With no Notify key, links are not texted (the page says so); emails then go by SMTP if
+`SYNERGY_SMTP_HOST` is set.
+"""
+
+from __future__ import annotations
+
+import re
+
+from pydantic import Field, SecretStr, field_validator
+
+from synergy.core.config import ServiceSettings
+
+_UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
+# A Notify API key is its name, then the service id and the secret, both UUIDs.
+_NOTIFY_KEY = re.compile(rf"^.+-{_UUID}-{_UUID}$")
+
+
+class EvidenceSettings(ServiceSettings, env_prefix="SYNERGY_EVIDENCE_"):
+    notify_api_key: SecretStr | None = Field(
+        default=None, description="GOV.UK Notify API key; unset: links are not texted"
+    )
+    notify_base_url: str = Field(
+        default="https://api.notifications.service.gov.uk", description="GOV.UK Notify's API"
+    )
+    notify_sms_template_id: str = Field(
+        default="", description="Notify text message template for upload links"
+    )
+    notify_email_template_id: str = Field(
+        default="", description="Notify email template for upload links; unset: SMTP"
+    )
+    notify_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
+
+    @field_validator("notify_api_key")
+    @classmethod
+    def _looks_like_a_notify_key(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _NOTIFY_KEY.match(value.get_secret_value()):
+            raise ValueError("is not a GOV.UK Notify API key (name-service id-secret)")
+        return value
+
+    @field_validator("notify_sms_template_id", "notify_email_template_id")
+    @classmethod
+    def _template_is_a_uuid(cls, value: str) -> str:
+        if value and not re.fullmatch(_UUID, value):
+            raise ValueError("is not a Notify template id (a UUID)")
+        return value
+
+    @property
+    def texts_links(self) -> bool:
+        return self.notify_api_key is not None and bool(self.notify_sms_template_id)
+
+    @property
+    def emails_through_notify(self) -> bool:
+        return self.notify_api_key is not None and bool(self.notify_email_template_id)
