@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
 from fastapi import FastAPI
@@ -11,19 +10,10 @@ from synergy.core.config import Settings
 from synergy.core.deps import public
 from synergy.core.principal import Principal, use_principal_lookup
 from synergy.core.roles import Role, parse_roles
-from synergy.identity.service import principal_for_token
-from synergy.identity.throttle import ThrottleLimits
+from synergy.identity.service import principal_for_token, throttle_limits
 
 PublicUser = Annotated[Principal | None, public("staff sign in here")]
-
-
-def throttle_limits(settings: Settings) -> ThrottleLimits:
-    return ThrottleLimits(
-        window=dt.timedelta(minutes=settings.lockout_minutes),
-        per_account_and_address=settings.login_max_failures,
-        per_address=settings.login_max_failures_per_address,
-        per_account=settings.login_max_failures_per_account,
-    )
+__all__ = ["PublicUser", "plug_in_sign_in", "second_factor_roles", "throttle_limits"]
 
 
 def second_factor_roles(settings: Settings) -> frozenset[Role]:

@@ -9,6 +9,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from synergy.core import audit
+from synergy.core.config import Settings
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, InvalidRequest, NotFound
 from synergy.core.principal import Principal, SessionLimits
@@ -168,6 +169,16 @@ def _refuse_throttled(
     )
     minutes = max(1, int(limits.window.total_seconds() // 60))
     raise LoginFailed(throttle.TOO_MANY.format(minutes=minutes), throttled=True)
+
+
+def throttle_limits(settings: Settings) -> ThrottleLimits:
+    """The sign-in throttle's limits from the platform's settings."""
+    return ThrottleLimits(
+        window=dt.timedelta(minutes=settings.lockout_minutes),
+        per_account_and_address=settings.login_max_failures,
+        per_address=settings.login_max_failures_per_address,
+        per_account=settings.login_max_failures_per_account,
+    )
 
 
 def authenticate(

@@ -9,7 +9,6 @@ sign-in session and to the notebook opened.
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 
 from sqlalchemy.orm import Session
@@ -18,7 +17,7 @@ from synergy.core import audit
 from synergy.core.config import Settings
 from synergy.core.errors import InvalidRequest
 from synergy.core.security import sign, signatures_match
-from synergy.identity.service import CurrentUser, LoginFailed, authenticate
+from synergy.identity.service import CurrentUser, LoginFailed, authenticate, throttle_limits
 
 READ_GRANT_COOKIE = "synergy_notebook_read"
 PURPOSE = "notebook-read"
@@ -41,11 +40,10 @@ def reauthenticate(
             username=user.username,
             password=password,
             source_ip=source_ip,
-            max_failures=settings.login_max_failures,
-            lockout=dt.timedelta(minutes=settings.lockout_minutes),
+            limits=throttle_limits(settings),
         )
     except LoginFailed as exc:
-        message = "Enter your correct password" if not exc.locked else exc.message
+        message = exc.message if exc.throttled else "Enter your correct password"
         raise InvalidRequest(message, field="password") from None
 
 
