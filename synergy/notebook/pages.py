@@ -232,11 +232,10 @@ async def send_person(
     form: FormDep,
 ) -> Response:
     from synergy.records import service as records
-    from synergy.records.forms import person_from_form
 
     service.entry_view(db, context.keyring, officer=user.username, seq=seq)
     fields = {k: v for k, v in form.items() if isinstance(v, str)}
-    data, errors = person_from_form(fields)
+    data, errors = records.person_from_form(fields)
     if data is not None:
         try:
             person = records.create_person(db, data, actor=user.username)

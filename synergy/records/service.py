@@ -18,6 +18,10 @@ from synergy.core import audit, events
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, InvalidRequest, NotFound
 from synergy.core.references import ReferenceFormatError, ReferenceKind, normalise_reference
+
+# Other services that pre-fill records' person form (the pocket notebook sends names from an
+# entry) read what the officer confirmed with the same rules as records' own page.
+from synergy.records.forms import person_from_form as person_from_form
 from synergy.records.models import Arrest, Person
 from synergy.records.schemas import ArrestIn, PersonCheck, PersonIn
 
