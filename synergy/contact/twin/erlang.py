@@ -94,15 +94,17 @@ def erlang_a(
 def _stationary(arrival: float, service: float, abandon: float, agents: int) -> np.ndarray:
     """Stationary distribution of the number of callers in the system, truncated at a tail."""
     weights = [1.0]
-    n = 0
+    peak, n = 1.0, 0
     while True:
         n += 1
         departures = min(n, agents) * service + max(0, n - agents) * abandon
         weights.append(weights[-1] * arrival / departures)
-        if n > agents and weights[-1] < _TAIL * max(weights):
+        peak = max(peak, weights[-1])
+        if n > agents and weights[-1] < _TAIL * peak:
             break
-    probabilities = np.array(weights)
-    return probabilities / probabilities.sum()
+    probabilities: np.ndarray = np.array(weights)
+    probabilities /= probabilities.sum()
+    return probabilities
 
 
 def _answered_within(advance: np.ndarray, abandon: float, target: float) -> np.ndarray:
@@ -115,7 +117,8 @@ def _answered_within(advance: np.ndarray, abandon: float, target: float) -> np.n
         generator[j, j - 1 if j else answered] = advance[j]
         generator[j, gave_up] = abandon
         generator[j, j] = -(advance[j] + abandon)
-    return np.asarray(expm(generator * target)[:size, answered])
+    within: np.ndarray = expm(generator * target)[:size, answered]
+    return within
 
 
 def agents_needed(
