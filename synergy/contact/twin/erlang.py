@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.linalg import expm
+from scipy.sparse.linalg import expm_multiply
 
 # States past this share of probability are dropped from the chain.
 _TAIL = 1e-14
@@ -117,7 +117,10 @@ def _answered_within(advance: np.ndarray, abandon: float, target: float) -> np.n
         generator[j, j - 1 if j else answered] = advance[j]
         generator[j, gave_up] = abandon
         generator[j, j] = -(advance[j] + abandon)
-    within: np.ndarray = expm(generator * target)[:size, answered]
+    ends_answered = np.zeros(size + 2)
+    ends_answered[answered] = 1.0
+    # Column `answered` of exp(generator * target): P(absorbed there by `target` | start).
+    within: np.ndarray = expm_multiply(generator * target, ends_answered)[:size]
     return within
 
 
