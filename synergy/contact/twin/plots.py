@@ -66,14 +66,15 @@ def _vulnerable_waits(
     axes: Axes, pair: tuple[MonthResult, MonthResult], target_seconds: float
 ) -> None:
     for result, colour in zip(pair, (WITH, WITHOUT), strict=True):
-        waits = np.sort(np.array(result.vulnerable_waits))
-        if len(waits) == 0:
+        waits = np.sort(np.array(result.vulnerable_answer_waits))
+        if result.vulnerable_put_through == 0:
             continue
-        shares = np.arange(1, len(waits) + 1) / len(waits)
+        # Of all vulnerable callers put through: those who hung up are never "answered".
+        shares = np.arange(1, len(waits) + 1) / result.vulnerable_put_through
         label = "with the assistant" if result.with_assistant else "without it"
         axes.step(waits, shares, where="post", color=colour, label=label)
     axes.axvline(target_seconds, color="#505a5f", linestyle="--", label="target")
-    axes.set(title="Vulnerable callers: share who had waited at most", xlabel="seconds waiting",
+    axes.set(title="Vulnerable callers answered within", xlabel="seconds waiting",
              xlim=(0, 600), ylim=(0, 1.02))  # fmt: skip
     axes.yaxis.set_major_formatter("{x:.0%}")
     axes.legend(loc="lower right")

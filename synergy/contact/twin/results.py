@@ -45,14 +45,15 @@ class MonthResult:
     hourly_service_level: tuple[float, ...]
     hourly_abandoned_share: tuple[float, ...]
     hourly_occupancy: tuple[float, ...]
-    vulnerable_waits: tuple[float, ...]
+    vulnerable_put_through: int
+    vulnerable_answer_waits: tuple[float, ...]  # waits of the vulnerable callers answered
 
     def summary(self) -> dict[str, object]:
         """The headline figures, for JSON."""
         return {
             name: getattr(self, name)
             for name in self.__dataclass_fields__
-            if not name.startswith("hourly") and name != "vulnerable_waits"
+            if not name.startswith("hourly") and name != "vulnerable_answer_waits"
         }
 
 
@@ -111,7 +112,8 @@ def summarise(log: MonthLog, *, with_assistant: bool, target_seconds: float) -> 
         hourly_occupancy=tuple(
             _share(busy[h::24].sum(), staffed[h::24].sum()) for h in range(24)
         ),
-        vulnerable_waits=tuple(float(w) for w in vulnerable_waits),
+        vulnerable_put_through=int(vulnerable_queued.sum()),
+        vulnerable_answer_waits=tuple(waits[vulnerable_queued & answered].tolist()),
     )
 
 
