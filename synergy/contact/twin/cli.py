@@ -204,8 +204,8 @@ def _month_report(comparison: Comparison) -> str:
         ("  prioritised by the assistant", "vulnerable_prioritised", "{:,}"),
         ("  sent away by the assistant", "vulnerable_sent_away", "{:,}"),
         ("  answered within target", "vulnerable_within_target", "{:.1%}"),
-        ("  mean wait (s)", "vulnerable_mean_wait_seconds", "{:.1f}"),
-        ("  90th percentile wait (s)", "vulnerable_p90_wait_seconds", "{:.1f}"),
+        ("  mean wait of those answered (s)", "vulnerable_mean_wait_seconds", "{:.1f}"),
+        ("  90th percentile of those waits (s)", "vulnerable_p90_wait_seconds", "{:.1f}"),
         ("  hung up waiting", "vulnerable_abandoned", "{:,}"),
     ]
     lines = [

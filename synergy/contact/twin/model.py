@@ -171,9 +171,13 @@ class Month:
         self._handles = handle_sampler(scenario)
         self._redial_rng = np.random.default_rng(seed)
 
-    def run(self) -> MonthLog:
+    def start(self) -> None:
+        """Set the callers ringing and the rota going; `env.run(until=...)` steps through."""
         self.env.process(self._ring())
         self.env.process(self._follow_rota())
+
+    def run(self) -> MonthLog:
+        self.start()
         self.env.run()
         return self.log
 
@@ -224,7 +228,7 @@ class Month:
         if self.with_assistant and not prioritised and offer < caller.patience:
             self.env.timeout(offer).callbacks.append(partial(self._offer_callback, caller))
         else:
-            self.env.timeout(caller.patience).callbacks.append(partial(self._hang_up, caller))
+            self._hang_up_after(caller.patience, caller)
 
     def _offer_callback(self, caller: Caller, _: simpy.Event) -> None:
         if caller.outcome != _WAITING:
@@ -234,8 +238,11 @@ class Month:
             caller.wait = self.env.now - (caller.queued_at or 0.0)
             self.callbacks.append(caller)
             return
-        remaining = caller.patience - self.scenario.callback_offer_seconds
-        self.env.timeout(remaining).callbacks.append(partial(self._hang_up, caller))
+        self._hang_up_after(caller.patience - self.scenario.callback_offer_seconds, caller)
+
+    def _hang_up_after(self, seconds: float, caller: Caller) -> None:
+        if math.isfinite(seconds):  # an endlessly patient caller never hangs up
+            self.env.timeout(seconds).callbacks.append(partial(self._hang_up, caller))
 
     def _hang_up(self, caller: Caller, _: simpy.Event) -> None:
         if caller.outcome != _WAITING:

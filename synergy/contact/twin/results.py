@@ -38,7 +38,7 @@ class MonthResult:
     vulnerable_prioritised: int
     vulnerable_sent_away: int  # finished by the assistant without reaching a person
     vulnerable_within_target: float
-    vulnerable_mean_wait_seconds: float
+    vulnerable_mean_wait_seconds: float  # of those answered, like the average speed of answer
     vulnerable_p90_wait_seconds: float
     vulnerable_abandoned: int
     # By hour of the day (24 values, averaged over the month).
@@ -71,7 +71,7 @@ def summarise(log: MonthLog, *, with_assistant: bool, target_seconds: float) -> 
     contained = outcome == CONTAINED
     waited = queued & ((waits > 0) | ~answered)
     vulnerable_queued = vulnerable & queued
-    vulnerable_waits = waits[vulnerable_queued & (answered | abandoned)]
+    vulnerable_waits = waits[vulnerable_queued & answered]
     callback_delays = [
         (c.callback_at - c.queued_at - c.wait) / 60
         for c in callers
@@ -113,7 +113,7 @@ def summarise(log: MonthLog, *, with_assistant: bool, target_seconds: float) -> 
             _share(busy[h::24].sum(), staffed[h::24].sum()) for h in range(24)
         ),
         vulnerable_put_through=int(vulnerable_queued.sum()),
-        vulnerable_answer_waits=tuple(waits[vulnerable_queued & answered].tolist()),
+        vulnerable_answer_waits=tuple(vulnerable_waits.tolist()),
     )
 
 
