@@ -1,0 +1,56 @@
+"""The assistant's behaviour in the twin comes from the recorded triage evaluation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from synergy.contact.twin.assistant import (
+    CONTAINED,
+    NEEDS_PRIORITY,
+    PRIORITISED,
+    SELF_SERVICE,
+    EvaluationMissing,
+    load_figures,
+)
+
+RECORDED = Path(__file__).resolve().parents[3] / "synergy/contact/twin/data/triage_evaluation.json"
+
+
+def test_the_committed_figures_are_the_evaluation_s_route_table():
+    recorded = json.loads(RECORDED.read_text(encoding="utf-8"))["blind"]
+    figures = load_figures("blind")
+    table = recorded["route_confusion"]
+    needing_priority = sum(sum(table[r].values()) for r in ("emergency", "priority_agent"))
+    prioritised = sum(table[r][g] for r in ("emergency", "priority_agent")
+                      for g in ("emergency", "priority_agent"))  # fmt: skip
+    assert figures.triage_recall == pytest.approx(prioritised / needing_priority)
+    assert figures.containment_of_self_service == pytest.approx(
+        table["self_service"]["self_service"] / sum(table["self_service"].values())
+    )
+    assert figures.cases == recorded["cases"]
+
+
+def test_each_kind_of_caller_gets_some_route():
+    for set_name in ("blind", "heldout"):
+        figures = load_figures(set_name)
+        for chances in figures.route_chance.values():
+            assert sum(chances.values()) == pytest.approx(1.0)
+    assert load_figures("blind").route_chance[NEEDS_PRIORITY][PRIORITISED] > 0.9
+    assert load_figures("blind").route_chance[SELF_SERVICE][CONTAINED] > 0.5
+
+
+def test_a_set_that_was_never_recorded_says_how_to_record_it():
+    with pytest.raises(EvaluationMissing, match="--set other --record"):
+        load_figures("other")
+
+
+def test_malformed_figures_are_refused():
+    with pytest.raises(EvaluationMissing, match="malformed"):
+        unknown_route = {"x": {"agent": 1}}
+        load_figures(text=json.dumps({"blind": {"cases": 3, "route_confusion": unknown_route}}))
+    empty = {w: {g: 0 for g in ("agent", "self_service")} for w in ("agent", "self_service")}
+    with pytest.raises(EvaluationMissing, match="no cases"):
+        load_figures(text=json.dumps({"blind": {"cases": 0, "route_confusion": empty}}))
