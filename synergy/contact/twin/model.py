@@ -173,7 +173,8 @@ class Month:
 
     def start(self) -> None:
         """Set the callers ringing and the rota going; `env.run(until=...)` steps through."""
-        self.env.process(self._ring())
+        for caller in self.callers:  # each arrival is one timed event, not a process step
+            self.env.timeout(caller.arrival).callbacks.append(partial(self._arrive_event, caller))
         self.env.process(self._follow_rota())
 
     def run(self) -> MonthLog:
@@ -182,11 +183,6 @@ class Month:
         return self.log
 
     # arrivals ----------------------------------------------------------------------------
-
-    def _ring(self) -> Generator[simpy.Event, None, None]:
-        for caller in self.callers:
-            yield self.env.timeout(caller.arrival - self.env.now)
-            self._arrive(caller)
 
     def _arrive(self, caller: Caller) -> None:
         self.log.callers.append(caller)
