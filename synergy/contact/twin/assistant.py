@@ -79,8 +79,9 @@ def load_figures(evaluation_set: str = "blind", text: str | None = None) -> Assi
     recorded: dict[str, Any] = json.loads(text)
     if evaluation_set not in recorded:
         raise EvaluationMissing(
-            f"No figures for the {evaluation_set!r} evaluation set: run "
-            f"bench/triage_eval.py --set {evaluation_set} --record"
+            f"No figures for the {evaluation_set!r} evaluation set (recorded: "
+            f"{', '.join(sorted(recorded)) or 'none'}); bench/triage_eval.py --set NAME --record "
+            "records one"
         )
     entry = recorded[evaluation_set]
     try:

@@ -21,6 +21,11 @@ import numpy as np
 
 from synergy.contact.twin.erlang import QueueFigures, erlang_a, erlang_c
 
+# A typo in --hours should not take the machine down: one run holds its calls in memory (about
+# 160 bytes each), and a million calls take about a second.
+MAX_CALLS_PER_RUN = 5_000_000
+MAX_CALLS = 20_000_000
+
 
 @dataclass(frozen=True)
 class QuickScenario:
@@ -49,6 +54,13 @@ class QuickScenario:
             problems.append("--target-seconds must be 0 or more")
         if self.replications < 1:
             problems.append("--replications must be at least 1")
+        per_run = self.arrivals_per_hour * self.hours
+        too_many = per_run > MAX_CALLS_PER_RUN or per_run * self.replications > MAX_CALLS
+        if not problems and too_many:
+            problems.append(
+                f"the quick form runs at most {MAX_CALLS_PER_RUN:,} calls a replication and "
+                f"{MAX_CALLS:,} in all (asked: {per_run:,.0f} x {self.replications})"
+            )
         if problems:
             raise ValueError("; ".join(problems))
 

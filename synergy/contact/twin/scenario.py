@@ -97,8 +97,8 @@ class Scenario:
 
     def __post_init__(self) -> None:
         problems = []
-        if self.calls_per_month < 1:
-            problems.append("calls per month must be at least 1")
+        if not 1 <= self.calls_per_month <= 2_000_000:
+            problems.append("calls per month must be at least 1 and at most 2,000,000")
         if not 1 <= self.days <= 31:
             problems.append("days must be 1 to 31")
         for name in ("vulnerable_share", "self_service_share", "redial_chance",

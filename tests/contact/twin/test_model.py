@@ -30,8 +30,8 @@ def _constant(agents: int) -> Rota:
     return Rota.every_day((agents,) * 24, (0,) * 24)
 
 
-def _one_queue(agents: int, **changes: object) -> Scenario:
-    return Scenario(rota=_constant(agents), redial_chance=0.0, **changes)  # type: ignore[arg-type]
+def _one_queue(agents: int) -> Scenario:
+    return Scenario(rota=_constant(agents), redial_chance=0.0)
 
 
 @pytest.mark.parametrize("patience", [None, 240.0])
