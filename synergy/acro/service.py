@@ -32,7 +32,8 @@ from synergy.core import audit, events
 from synergy.core.config import Settings
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, InvalidRequest, NotFound
-from synergy.core.events import OutboxEvent, backoff_seconds
+from synergy.core.events import backoff_seconds
+from synergy.records.schemas import PersonCheck
 
 REQUEST_DUE = "acro.request_due"
 REQUEST_DEAD_LETTERED = "acro.request_dead_lettered"
@@ -110,17 +111,13 @@ def create_for_arrest(
 
 
 def _schedule_send(session: Session, request: AcroRequest, *, delay_seconds: float) -> None:
-    event_id = events.publish(
+    events.publish(
         session,
         REQUEST_DUE,
         {"request_id": request.id, "attempt": request.attempts},
         key=f"{request.idempotency_key}-attempt-{request.attempts}",
+        not_before=utcnow() + dt.timedelta(seconds=delay_seconds),
     )
-    if delay_seconds > 0:
-        row = session.get(OutboxEvent, event_id)
-        assert row is not None
-        row.available_at = utcnow() + dt.timedelta(seconds=delay_seconds)
-        session.flush()
 
 
 def request_for_arrest(session: Session, *, arrest_id: int) -> AcroRequest | None:
@@ -359,6 +356,19 @@ def requests_for_person(session: Session, *, person_id: int) -> list[AcroRequest
             .order_by(AcroRequest.created_at.desc())
         ).scalars()
     )
+
+
+def person_checks(session: Session, person_id: int) -> list[PersonCheck]:
+    """A person's requests as records shows them on the person's page."""
+    return [
+        PersonCheck(
+            custody_number=r.custody_number,
+            status=r.status_label,
+            result=r.outcome_label,
+            url=f"/acro/requests/{r.id}",
+        )
+        for r in requests_for_person(session, person_id=person_id)
+    ]
 
 
 def status_counts(session: Session) -> dict[str, int]:

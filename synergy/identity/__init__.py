@@ -7,6 +7,7 @@ SERVICE = Service(
     name="identity",
     routers=("synergy.identity.pages:router",),
     models=("synergy.identity.models",),
+    startup=("synergy.identity.deps:plug_in_sign_in",),
     demo=("synergy.identity.demo:create_demo_users",),
     page_examples=("tests.identity.page_examples",),
 )

@@ -53,7 +53,7 @@ def test_every_head_is_the_one_head_of_one_service_branch() -> None:
 
 def test_service_branches_are_named_after_installed_services() -> None:
     script = _scripts()
-    installed = {service.name for service in declared_services()}
+    installed = {"core"} | {service.name for service in declared_services()}
     for head in script.get_heads():
         assert _branch_of(script, head) <= installed, f"{head}: branch of no installed service"
 

@@ -106,3 +106,34 @@ def test_start_up_hooks_run_when_the_app_is_built(app) -> None:
 
     access = logging.getLogger("uvicorn.access")
     assert any(isinstance(f, UploadTokenRedactor) for f in access.filters)
+
+
+def test_without_the_identity_service_nobody_is_signed_in(settings, engine, make_user) -> None:
+    # Sign-in is identity's, plugged into the core when the app starts.
+    full = create_app(settings, engine=engine)
+    admin_only = create_app(settings, engine=engine, services=declared_services(["admin"]))
+    make_user("ada", Role.ADMINISTRATOR)
+    with TestClient(full, follow_redirects=False) as client:
+        sign_in(client, "ada")
+        assert client.get("/admin/users").status_code == 200
+        cookies = dict(client.cookies)
+    with TestClient(admin_only, follow_redirects=False, cookies=cookies) as client:
+        assert client.get("/admin/users").status_code in (302, 303, 401)
+
+
+def test_records_runs_without_acro_and_shows_its_checks_only_with_it(
+    settings, engine, session_factory, make_user
+) -> None:
+    from tests.records.factories import make_person
+
+    with session_factory() as session:
+        person = make_person(session)
+        session.commit()
+    make_user("rory", Role.RECORDS_OFFICER)
+    for names, shown in ((["identity", "records"], False), (["identity", "records", "acro"], True)):
+        app = create_app(settings, engine=engine, services=declared_services(names))
+        with TestClient(app, follow_redirects=False) as client:
+            sign_in(client, "rory")
+            page = client.get(f"/records/persons/{person.id}")
+        assert page.status_code == 200
+        assert ("Overseas conviction checks" in page.text) is shown, names
