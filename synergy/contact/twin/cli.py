@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
+from synergy.core.commands import fail
+
 if TYPE_CHECKING:
     from synergy.contact.twin.results import MonthResult
     from synergy.contact.twin.scenario import Rota
@@ -73,22 +75,17 @@ def simulate(
         missing = [name for name, value in zip(QUICK_REQUIRED, quick, strict=True)
                    if value is None]  # fmt: skip
         if missing:
-            raise _fail(f"The quick form also needs {', '.join(missing)}")
+            raise fail(f"The quick form also needs {', '.join(missing)}")
         assert arrivals_per_hour is not None and handle_seconds is not None
         assert agents is not None and hours is not None
         _run_quick(arrivals_per_hour, handle_seconds, agents, patience_seconds, hours,
                    replications, target_seconds, seed, as_json)  # fmt: skip
         return
     if patience_seconds is not None or replications != 1:
-        raise _fail("--patience-seconds and --replications belong to the quick form "
+        raise fail("--patience-seconds and --replications belong to the quick form "
                     f"(give {', '.join(QUICK_REQUIRED)} too)")  # fmt: skip
     _run_month(calls_per_month, self_service_share, target_seconds, target_service_level,
                evaluation_set, seed, plot_dir, as_json)  # fmt: skip
-
-
-def _fail(message: str) -> typer.Exit:
-    typer.secho(message, err=True, fg=typer.colors.RED)
-    return typer.Exit(2)
 
 
 def _run_quick(
@@ -116,7 +113,7 @@ def _run_quick(
             replications=replications,
         )
     except ValueError as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     result = simulate_quick(scenario)
     formula = formula_for(scenario)
     output: dict[str, Any] = {
@@ -158,7 +155,7 @@ def _run_month(
         figures = load_figures(evaluation_set)
         suggested = suggest_rota(scenario, figures, service_level=target_service_level)
     except (ValueError, EvaluationMissing) as exc:
-        raise _fail(str(exc)) from None
+        raise fail(str(exc)) from None
     comparison = compare(scenario, seed=seed, figures=figures)
     check = run_month(scenario.with_rota(suggested), figures, with_assistant=True, seed=seed)
     paths = []
