@@ -50,8 +50,8 @@ def time_quick() -> None:
 
 def validate() -> None:
     print("\n| model | agents | calls/h | calls | P(wait) sim | formula | error ± s.e. "
-          "| ASA sim (s) | formula | error ± s.e. |")
-    print("|---|---|---|---|---|---|---|---|---|---|")
+          "| ASA sim (s) | formula | error ± s.e. | service level error |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for case in CASES:
         c = check(case)
         r = c.result
@@ -59,7 +59,8 @@ def validate() -> None:
               f"| {r.p_wait:.4f} | {c.formula_p_wait:.4f} "
               f"| {c.p_wait_error:+.2%} ± {c.p_wait_relative_se:.2%} "
               f"| {r.asa_seconds:.2f} | {c.formula_asa_seconds:.2f} "
-              f"| {c.asa_error:+.2%} ± {c.asa_relative_se:.2%} |")  # fmt: skip
+              f"| {c.asa_error:+.2%} ± {c.asa_relative_se:.2%} "
+              f"| {c.service_level_error:+.2%} |")  # fmt: skip
 
 
 def main() -> None:

@@ -60,6 +60,7 @@ class Check:
     result: QuickResult
     formula_p_wait: float
     formula_asa_seconds: float
+    formula_service_level: float
 
     @property
     def p_wait_error(self) -> float:
@@ -68,6 +69,10 @@ class Check:
     @property
     def asa_error(self) -> float:
         return self.result.asa_seconds / self.formula_asa_seconds - 1
+
+    @property
+    def service_level_error(self) -> float:
+        return self.result.service_level / self.formula_service_level - 1
 
     @property
     def p_wait_relative_se(self) -> float:
@@ -83,4 +88,10 @@ def check(case: Case, seed: int = 2026) -> Check:
     formula = formula_for(scenario)
     if formula is None:
         raise ValueError(f"{case} has no steady state")
-    return Check(case, simulate_quick(scenario), formula.p_wait, formula.asa_seconds)
+    return Check(
+        case,
+        simulate_quick(scenario),
+        formula.p_wait,
+        formula.asa_seconds,
+        formula.service_level,
+    )

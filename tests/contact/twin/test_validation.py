@@ -25,6 +25,8 @@ def test_simulation_agrees_with_erlang(case):
     result = check(case)
     assert abs(result.p_wait_error) <= TOLERANCE, result
     assert abs(result.asa_error) <= TOLERANCE, result
+    # and the share answered within 60 s, which the staffing suggestion relies on
+    assert abs(result.service_level_error) <= TOLERANCE, result
 
 
 def test_five_staffing_levels_for_each_model():
