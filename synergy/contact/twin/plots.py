@@ -1,7 +1,7 @@
 """The month, with and without the assistant, drawn side by side (PNG and SVG).
 
-Matplotlib draws off screen (the Agg backend), and the SVG carries no date and fixed element ids,
-so the same run gives the same file.
+Matplotlib draws off screen (the Agg backend). The SVG carries no date and fixed element ids, so
+the same run gives the same file, and keeps its text as text.
 """
 
 from __future__ import annotations
@@ -34,7 +34,20 @@ def plot_month(
     name: str = "twin-month",
 ) -> list[Path]:
     """Write `name`.png and `name`.svg into `directory`; returns their paths."""
-    plt.rcParams["svg.hashsalt"] = "synergy-twin"
+    # fixed ids, and text kept as text (searchable, read aloud, smaller)
+    with plt.rc_context({"svg.hashsalt": "synergy-twin", "svg.fonttype": "none"}):
+        return _draw(with_assistant, without_assistant, target_seconds, current, suggested,
+                     directory / name)  # fmt: skip
+
+
+def _draw(
+    with_assistant: MonthResult,
+    without_assistant: MonthResult,
+    target_seconds: float,
+    current: Rota,
+    suggested: Rota,
+    stem: Path,
+) -> list[Path]:
     figure, axes = plt.subplots(3, 2, figsize=(11, 11), layout="constrained")
     pair = (with_assistant, without_assistant)
     _by_hour(axes[0][0], pair, "hourly_service_level",
@@ -45,8 +58,8 @@ def plot_month(
     _rotas(axes[2][0], current, suggested)
     _headlines(axes[2][1], pair)
     figure.suptitle("101 in a simulated month: with the assistant and without it")
-    directory.mkdir(parents=True, exist_ok=True)
-    paths = [directory / f"{name}.png", directory / f"{name}.svg"]
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    paths = [stem.with_suffix(".png"), stem.with_suffix(".svg")]
     figure.savefig(paths[0], dpi=100, metadata={"Software": None})
     figure.savefig(paths[1], metadata={"Date": None})
     plt.close(figure)
