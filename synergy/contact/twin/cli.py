@@ -23,9 +23,8 @@ import typer
 from synergy.core.commands import fail
 
 if TYPE_CHECKING:
-    from synergy.contact.twin.results import MonthResult
     from synergy.contact.twin.scenario import Rota
-    from synergy.contact.twin.service import Comparison
+    from synergy.contact.twin.service import Comparison, Suggestion
 
 app = typer.Typer(help="The digital twin of the 101 line.")
 
@@ -146,18 +145,20 @@ def _run_month(
 ) -> None:
     from synergy.contact.twin.assistant import EvaluationMissing, load_figures
     from synergy.contact.twin.scenario import Scenario
-    from synergy.contact.twin.service import compare, run_month
-    from synergy.contact.twin.staffing import agent_hours, suggest_rota
+    from synergy.contact.twin.service import compare, suggest_agents
+    from synergy.contact.twin.staffing import agent_hours
 
     try:
         scenario = Scenario(calls_per_month=calls_per_month,
                             self_service_share=self_service_share, target_seconds=target_seconds)
         figures = load_figures(evaluation_set)
-        suggested = suggest_rota(scenario, figures, service_level=target_service_level)
+        if not 0 < target_service_level < 1:
+            raise ValueError("--target-service-level must be between 0 and 1 (for example 0.8)")
     except (ValueError, EvaluationMissing) as exc:
         raise fail(str(exc)) from None
     comparison = compare(scenario, seed=seed, figures=figures)
-    check = run_month(scenario.with_rota(suggested), figures, with_assistant=True, seed=seed)
+    suggestion = suggest_agents(scenario, figures, service_level=target_service_level, seed=seed)
+    suggested = suggestion.rota
     paths = []
     if plot_dir is not None:
         from synergy.contact.twin.plots import plot_month
@@ -174,12 +175,13 @@ def _run_month(
             "without_assistant": comparison.without_assistant.summary(),
             "suggested_agents": {"by_weekday_and_hour": suggested.agents,
                                  "agent_hours_per_week": agent_hours(suggested),
-                                 "simulated_service_level": check.service_level},
+                                 "simulated_service_level": suggestion.month.service_level,
+                                 "hours_of_the_week_below_target": suggestion.hours_short},
             "plots": [str(p) for p in paths],
         }))  # fmt: skip
         return
     typer.echo(_month_report(comparison))
-    typer.echo(_rota_report(scenario.rota, suggested, target_service_level, check))
+    typer.echo(_rota_report(scenario.rota, suggestion, target_service_level))
     for path in paths:
         typer.echo(f"plot: {path}")
 
@@ -219,14 +221,16 @@ def _month_report(comparison: Comparison) -> str:
     return "\n".join(lines)
 
 
-def _rota_report(current: Rota, suggested: Rota, level: float, check: MonthResult) -> str:
+def _rota_report(current: Rota, suggestion: Suggestion, level: float) -> str:
     from synergy.contact.twin.scenario import WEEKDAYS
     from synergy.contact.twin.staffing import agent_hours
 
+    suggested, month = suggestion.rota, suggestion.month
     lines = [
         "",
         f"Suggested agents per hour with the assistant, for {level:.0%} answered within target "
-        f"(Erlang A per hour; current rota in brackets):",
+        f"(Erlang A per hour, then {suggestion.rounds} round(s) of the month model adding an "
+        "agent where an hour fell short; current rota in brackets):",
         "hour " + "".join(f"{day:>9}" for day in WEEKDAYS),
     ]
     for hour in range(24):
@@ -236,7 +240,8 @@ def _rota_report(current: Rota, suggested: Rota, level: float, check: MonthResul
         lines.append(f"{hour:02d}:00{cells}")
     lines.append(
         f"agent hours a week: {agent_hours(suggested):,} suggested, {agent_hours(current):,} "
-        f"now; the month simulated on the suggested rota: service level "
-        f"{check.service_level:.1%}, {check.abandoned_share:.1%} hung up"
+        f"now; the month on the suggested rota: service level {month.service_level:.1%}, "
+        f"{month.abandoned_share:.1%} hung up, {suggestion.hours_short} of 168 hours of the "
+        "week below target"
     )
     return "\n".join(lines)

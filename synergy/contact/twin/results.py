@@ -45,6 +45,8 @@ class MonthResult:
     hourly_service_level: tuple[float, ...]
     hourly_abandoned_share: tuple[float, ...]
     hourly_occupancy: tuple[float, ...]
+    # By hour of the week (168 values, Monday 00:00 first, averaged over the month's weeks).
+    weekly_service_level: tuple[float, ...]
     vulnerable_put_through: int
     vulnerable_answer_waits: tuple[float, ...]  # waits of the vulnerable callers answered
 
@@ -53,7 +55,7 @@ class MonthResult:
         return {
             name: getattr(self, name)
             for name in self.__dataclass_fields__
-            if not name.startswith("hourly") and name != "vulnerable_answer_waits"
+            if not name.startswith(("hourly", "weekly")) and name != "vulnerable_answer_waits"
         }
 
 
@@ -62,7 +64,8 @@ def summarise(log: MonthLog, *, with_assistant: bool, target_seconds: float) -> 
     outcome = np.array([c.outcome for c in callers], dtype=object)
     queued = np.array([c.queued_at is not None for c in callers], dtype=bool)
     waits = np.array([c.wait for c in callers])
-    hour = np.array([int((c.queued_at or 0.0) // 3600) % 24 for c in callers])
+    hour_of_month = np.array([int((c.queued_at or 0.0) // 3600) for c in callers], dtype=int)
+    hour = hour_of_month % 24
     vulnerable = np.array([c.need == NEEDS_PRIORITY for c in callers], dtype=bool)
     prioritised = np.array([c.route == PRIORITISED for c in callers], dtype=bool)
     answered = outcome == ANSWERED
@@ -108,6 +111,7 @@ def summarise(log: MonthLog, *, with_assistant: bool, target_seconds: float) -> 
         else 0.0,
         vulnerable_abandoned=int((vulnerable & abandoned).sum()),
         hourly_service_level=_by_hour(within, queued, hour),
+        weekly_service_level=_by_hour(within, queued, hour_of_month % 168, hours=168),
         hourly_abandoned_share=_by_hour(abandoned, queued, hour),
         hourly_occupancy=tuple(
             _share(busy[h::24].sum(), staffed[h::24].sum()) for h in range(24)
@@ -117,10 +121,13 @@ def summarise(log: MonthLog, *, with_assistant: bool, target_seconds: float) -> 
     )
 
 
-def _by_hour(hit: np.ndarray, among: np.ndarray, hour: np.ndarray) -> tuple[float, ...]:
-    return tuple(
-        _share((hit & among & (hour == h)).sum(), (among & (hour == h)).sum()) for h in range(24)
-    )
+def _by_hour(
+    hit: np.ndarray, among: np.ndarray, hour: np.ndarray, hours: int = 24
+) -> tuple[float, ...]:
+    """Share of `among` that `hit`, in each hour (an hour with no calls counts as on target)."""
+    hits = np.bincount(hour[hit & among], minlength=hours)
+    totals = np.bincount(hour[among], minlength=hours)
+    return tuple(float(h / t) if t else 1.0 for h, t in zip(hits, totals, strict=True))
 
 
 def _share(part: float, whole: float) -> float:

@@ -3,8 +3,9 @@
 For each hour of the week the calls the agents will see (with the assistant: after the calls it
 finishes by itself) are put through Erlang A with the scenario's mean handle time and patience,
 and the fewest agents that reach the target are suggested. Erlang A assumes one queue, so the
-suggestion is a starting point: `service.compare` on the suggested rota shows what the fuller
-model (priorities, skills, redials, call backs) makes of it.
+suggestion is then run through the month model (priorities, skills, redials, call backs), and
+an hour of the week that falls short there gets one more agent, for a few rounds
+(`service.suggest_agents`).
 """
 
 from __future__ import annotations
@@ -65,6 +66,14 @@ def suggest_rota(
         for day in range(7)
     )
     return Rota(agents=agents, specialists=specialists)
+
+
+def with_one_more(rota: Rota, hours_of_week: list[int]) -> Rota:
+    """The rota with one more (untrained) agent in each of these hours of the week."""
+    agents = [list(day) for day in rota.agents]
+    for hour in hours_of_week:
+        agents[hour // 24][hour % 24] += 1
+    return Rota(agents=tuple(tuple(day) for day in agents), specialists=rota.specialists)
 
 
 def agent_hours(rota: Rota) -> int:

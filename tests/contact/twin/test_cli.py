@@ -90,4 +90,5 @@ def test_the_month_as_json_compares_with_and_without_the_assistant():
     assert printed["assistant"]["evaluation_set"] == "blind"
     suggested = printed["suggested_agents"]["by_weekday_and_hour"]
     assert len(suggested) == 7 and all(len(day) == 24 for day in suggested)
-    assert printed["suggested_agents"]["simulated_service_level"] > 0.7
+    assert printed["suggested_agents"]["simulated_service_level"] > 0.75
+    assert 0 <= printed["suggested_agents"]["hours_of_the_week_below_target"] <= 168
