@@ -18,6 +18,8 @@ from synergy.core.commands import CommandContext, command_session, fail
 from synergy.core.config import ConfigError, Settings, load_settings
 from synergy.core.services import resolve
 
+__all__ = ["app", "fail", "main", "settings"]
+
 app = typer.Typer(
     help="Synergy: digital services for a UK police force.",
     no_args_is_help=True,
