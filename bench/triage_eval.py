@@ -195,21 +195,26 @@ def report(cases: list[dict], runs: dict[str, dict], label: str) -> None:
         print("\n".join(confusion(cases, runs[n]["results"])))
 
 
+def route_confusion(cases: list[dict], results: list[Result]) -> dict[str, dict[str, int]]:
+    """How many cases of each expected route got each route."""
+    routes = [r.value for r in Route]
+    counts = {want: dict.fromkeys(routes, 0) for want in routes}
+    for c, r in zip(cases, results, strict=True):
+        counts[expected_route(c["intent"], set(c["vulnerabilities"]), c.get("language"))][r[2]] += 1
+    return counts
+
+
 def record(cases: list[dict], results: list[Result], set_name: str) -> Path:
     """Write this set's figures where the digital twin reads them (machine-readable, so the
     twin's assumptions about the assistant are never typed in by hand)."""
     path = TWIN_FIGURES
     figures = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    routes = [r.value for r in Route]
-    counts = {want: dict.fromkeys(routes, 0) for want in routes}
-    for c, r in zip(cases, results, strict=True):
-        counts[expected_route(c["intent"], set(c["vulnerabilities"]), c.get("language"))][r[2]] += 1
     share, calm = over_prioritised(cases, results)
     figures[set_name] = {
         "cases": len(cases),
         "recorded": time.strftime("%Y-%m-%d"),
         "command": f"bench/triage_eval.py --set {set_name} --record",
-        "route_confusion": counts,
+        "route_confusion": route_confusion(cases, results),
         "vulnerability_recall": round(vulnerability_table(cases, results)["ALL"][0], 4),
         "wrongly_prioritised_share": round(share, 4),
         "intent_macro_f1": round(macro_f1(cases, results), 4),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 
@@ -54,3 +55,28 @@ def test_malformed_figures_are_refused():
     empty = {w: {g: 0 for g in ("agent", "self_service")} for w in ("agent", "self_service")}
     with pytest.raises(EvaluationMissing, match="no cases"):
         load_figures(text=json.dumps({"blind": {"cases": 0, "route_confusion": empty}}))
+
+
+def _evaluation_module():  # type: ignore[no-untyped-def]
+    """bench/triage_eval.py, which computes and records the figures."""
+    path = RECORDED.parents[4] / "bench/triage_eval.py"
+    spec = importlib.util.spec_from_file_location("triage_eval", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("set_name", ["blind", "heldout"])
+def test_the_recorded_figures_are_what_the_assistant_does_now(set_name):
+    """If the assistant's routing changes, the twin must not go on with old figures."""
+    from synergy.contact.understanding.training import data_path
+
+    evaluation = _evaluation_module()
+    text = data_path(f"{set_name}.jsonl").read_text(encoding="utf-8")
+    cases = [json.loads(line) for line in text.splitlines() if line]
+    results = [evaluation.engine(c["text"], c.get("history", [])) for c in cases]
+    recorded = json.loads(RECORDED.read_text(encoding="utf-8"))[set_name]
+    assert evaluation.route_confusion(cases, results) == recorded["route_confusion"], (
+        f"the assistant's routes have changed: run bench/triage_eval.py --set {set_name} --record"
+    )
