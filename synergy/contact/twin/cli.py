@@ -75,6 +75,13 @@ def simulate(
                    if value is None]  # fmt: skip
         if missing:
             raise fail(f"The quick form also needs {', '.join(missing)}")
+        month_only = (calls_per_month != 60_000, self_service_share != 0.30,
+                      target_service_level != 0.8, evaluation_set != "blind", plot_dir)  # fmt: skip
+        if any(month_only):
+            raise fail(
+                "--calls-per-month, --self-service-share, --target-service-level, "
+                "--evaluation-set and --plot-dir belong to the month, not the quick form"
+            )
         assert arrivals_per_hour is not None and handle_seconds is not None
         assert agents is not None and hours is not None
         _run_quick(arrivals_per_hour, handle_seconds, agents, patience_seconds, hours,

@@ -54,6 +54,8 @@ def test_the_quick_form_without_json_prints_the_figures_beside_the_formula():
     (["--arrivals-per-hour", "10", "--handle-seconds", "300", "--agents", "2", "--hours", "5",
       "--patience-seconds", "0"], "--patience-seconds must be more than 0"),
     (["--patience-seconds", "60"], "belong to the quick form"),
+    (["--arrivals-per-hour", "10", "--handle-seconds", "300", "--agents", "2", "--hours", "5",
+      "--plot-dir", "x"], "belong to the month, not the quick form"),
     (["--evaluation-set", "nonsense"], "No figures for the 'nonsense' evaluation set"),
     (["--arrivals-per-hour", "1e6", "--handle-seconds", "300", "--agents", "2", "--hours", "1e4"],
      "at most 5,000,000 calls a replication"),
