@@ -4,8 +4,8 @@ handle times, `synergy simulate`'s quick form agrees with Erlang C (nobody hangs
 at five staffing levels each.
 
 The reference values come from the formulas in `erlang.py`, which share no code with the
-simulator; `test_erlang.py` checks the formulas themselves. Each case runs 0.4 to 1.6 million
-calls (see `validation.py` for why those lengths)."""
+simulator; `test_erlang.py` checks the formulas themselves. Each case runs 0.4 to 4 million
+calls, 14.6 million in all (see `validation.py` for why those lengths)."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from synergy.contact.twin.validation import CASES, check
 TOLERANCE = 0.02
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=lambda c: f"{c.model} {c.agents} agents")
 def test_simulation_agrees_with_erlang(case):
     result = check(case)
