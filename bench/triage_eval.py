@@ -1,9 +1,11 @@
 """Evaluate 101 triage on the held-out set, beside a plain keyword-matching baseline.
 
-    .venv/bin/python bench/triage_eval.py [--cases PATH] [--show-misses]
+    .venv/bin/python bench/triage_eval.py [--cases PATH] [--show-misses] [--record]
 
 Prints per-vulnerability recall and precision, intent macro-F1, the route confusion matrix,
 the share of non-vulnerable calls wrongly prioritised, and p50/p99 latency per utterance.
+`--record` also writes the engine's route confusion and recall for the set to
+`synergy/contact/twin/data/triage_evaluation.json`, which the digital twin of 101 reads.
 Pin to one core for the latency figures: `taskset -c 0 .venv/bin/python bench/triage_eval.py`."""
 
 from __future__ import annotations
@@ -20,6 +22,9 @@ from synergy.contact.understanding.policy import PRIORITY_INTENTS, SELF_SERVICE_
 from synergy.contact.understanding.training import data_path
 
 Result = tuple[str | None, set[str], str]  # intent, vulnerabilities, route
+TWIN_FIGURES = (
+    Path(__file__).resolve().parent.parent / "synergy/contact/twin/data/triage_evaluation.json"
+)
 
 # The baseline: one obvious keyword list per label, as a first attempt would write it.
 KEYWORDS: dict[str, tuple[str, ...]] = {
@@ -190,6 +195,35 @@ def report(cases: list[dict], runs: dict[str, dict], label: str) -> None:
         print("\n".join(confusion(cases, runs[n]["results"])))
 
 
+def route_confusion(cases: list[dict], results: list[Result]) -> dict[str, dict[str, int]]:
+    """How many cases of each expected route got each route."""
+    routes = [r.value for r in Route]
+    counts = {want: dict.fromkeys(routes, 0) for want in routes}
+    for c, r in zip(cases, results, strict=True):
+        counts[expected_route(c["intent"], set(c["vulnerabilities"]), c.get("language"))][r[2]] += 1
+    return counts
+
+
+def record(cases: list[dict], results: list[Result], set_name: str) -> Path:
+    """Write this set's figures where the digital twin reads them (machine-readable, so the
+    twin's assumptions about the assistant are never typed in by hand)."""
+    path = TWIN_FIGURES
+    figures = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    share, calm = over_prioritised(cases, results)
+    figures[set_name] = {
+        "cases": len(cases),
+        "recorded": time.strftime("%Y-%m-%d"),
+        "command": f"bench/triage_eval.py --set {set_name} --record",
+        "route_confusion": route_confusion(cases, results),
+        "vulnerability_recall": round(vulnerability_table(cases, results)["ALL"][0], 4),
+        "wrongly_prioritised_share": round(share, 4),
+        "intent_macro_f1": round(macro_f1(cases, results), 4),
+    }
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(figures, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+    return path
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Evaluate 101 triage on held-out cases")
     parser.add_argument(
@@ -201,12 +235,19 @@ def main() -> None:
     )
     parser.add_argument("--cases", type=Path, help="any other JSONL file of labelled cases")
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument(
+        "--record", action="store_true", help="write the figures the digital twin reads"
+    )
     args = parser.parse_args()
     path = args.cases or data_path(f"{args.set}.jsonl")
     cases = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x]
     understand("warm up")  # loads the model once, outside the timings
     runs = {"engine": run(cases, engine), "baseline": run(cases, baseline)}
     report(cases, runs, str(path.name))
+    if args.record:
+        if args.cases:
+            parser.error("--record records only the named sets (--set), not --cases")
+        print(f"\nrecorded in {record(cases, runs['engine']['results'], args.set)}")
     if args.show_misses:
         for c, r in zip(cases, runs["engine"]["results"], strict=True):
             want = set(c["vulnerabilities"])

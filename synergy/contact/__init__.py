@@ -19,7 +19,11 @@ SERVICE = Service(
     ),
     models=("synergy.contact.models",),
     subscriptions=("synergy.contact.events:subscriptions",),
-    commands=("synergy.contact.cli:app", "synergy.contact.voice.cli:app"),
+    commands=(
+        "synergy.contact.cli:app",
+        "synergy.contact.voice.cli:app",
+        "synergy.contact.twin.cli:app",
+    ),
     demo=("synergy.contact.demo:create_demo_chats",),
     page_examples=("tests.contact.page_examples",),
 )
