@@ -1,0 +1,50 @@
+"""Settings for the partner exchange, read once from `SYNERGY_CAD_PARTNER_*` variables.
+
+`SYNERGY_CAD_PARTNER_PARTNERS` is a JSON list, one object per partner control room:
+`{"code": "WMFS", "name": "West Midlands Fire", "url": "https://…/incident-exchange/messages",
+"secret": "…", "share_grades": [1, 2]}`. `secret` signs what we send and checks what they send
+(at least 32 characters). Incidents opened here at one of `share_grades` are sent to that
+partner; incidents a partner sent us are never sent back to any partner.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import BaseModel, Field, SecretStr, StringConstraints
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+AgencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9\-]{1,19}$")]
+
+
+class Partner(BaseModel):
+    model_config = {"frozen": True}
+
+    code: AgencyCode
+    name: str = Field(min_length=1, max_length=100)
+    url: str = Field(pattern=r"^https?://", description="Where their exchange endpoint listens")
+    secret: SecretStr = Field(min_length=32)
+    share_grades: frozenset[int] = Field(default=frozenset({1, 2}))
+
+    def secret_bytes(self) -> bytes:
+        return self.secret.get_secret_value().encode()
+
+
+class PartnerSettings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="SYNERGY_CAD_PARTNER_", extra="ignore", frozen=True
+    )
+
+    agency_code: AgencyCode = Field(default="WMP", description="Our agency code in the exchange")
+    partners: tuple[Partner, ...] = ()
+    timeout_seconds: float = Field(default=10.0, gt=0, le=120)
+    retry_base_seconds: float = Field(default=2.0, gt=0, le=3600)
+    retry_cap_seconds: float = Field(default=600.0, gt=0, le=86400)
+    max_attempts: int = Field(default=12, ge=1, le=1000, description="Then dead letter")
+
+    def partner(self, code: str) -> Partner | None:
+        return next((p for p in self.partners if p.code == code), None)
+
+
+def load_partner_settings(**overrides: object) -> PartnerSettings:
+    return PartnerSettings(**overrides)  # type: ignore[arg-type]
