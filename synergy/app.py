@@ -28,6 +28,7 @@ SERVICE_PACKAGES = (
     "acro",
     "contact",
     "contact.voice",
+    "cad",
 )
 
 STATIC_DIR = Path(__file__).resolve().parent / "core" / "static"

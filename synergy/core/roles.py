@@ -13,6 +13,7 @@ class Role(StrEnum):
     RECORDS_OFFICER = "records_officer"
     FINANCE = "finance"
     ADMINISTRATOR = "administrator"
+    CONTROLLER = "controller"
 
     @property
     def label(self) -> str:
