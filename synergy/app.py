@@ -29,6 +29,7 @@ SERVICE_PACKAGES = (
     "contact",
     "contact.voice",
     "cad",
+    "cad.partner",
 )
 
 STATIC_DIR = Path(__file__).resolve().parent / "core" / "static"

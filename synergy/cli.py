@@ -33,6 +33,7 @@ SERVICE_COMMANDS = (
     "synergy.contact.voice.cli",
     "synergy.evidence.cli",
     "synergy.acro.cli",
+    "synergy.cad.partner.cli",
 )
 
 

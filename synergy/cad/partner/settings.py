@@ -4,17 +4,34 @@
 `{"code": "WMFS", "name": "West Midlands Fire", "url": "https://…/incident-exchange/messages",
 "secret": "…", "share_grades": [1, 2]}`. `secret` signs what we send and checks what they send
 (at least 32 characters). Incidents opened here at one of `share_grades` are sent to that
-partner; incidents a partner sent us are never sent back to any partner.
+partner; incidents a partner sent us are never sent on to any partner.
 """
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Annotated
 
-from pydantic import BaseModel, Field, SecretStr, StringConstraints
+from pydantic import BaseModel, Field, SecretStr, StringConstraints, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from synergy.core.config import ConfigError
+
 AgencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9\-]{1,19}$")]
+
+# Incident types fire and ambulance control rooms commonly pass to the police, and the
+# opening code (synergy/cad/codes.py) each becomes here. Others open as default_opening_code,
+# with the partner's own type written in the incident's remarks.
+DEFAULT_TYPE_CODES = {
+    "RTC": "TRANSPORT-RTC-INJURY",
+    "RTC-DAMAGE": "TRANSPORT-RTC-DAMAGE",
+    "HIGHWAY": "TRANSPORT-HIGHWAY",
+    "CONCERN": "PSW-CONCERN",
+    "ASSAULT": "CRIME-VIOLENCE",
+    "FIRE-DELIBERATE": "CRIME-DAMAGE",
+    "MISSING": "PSW-MISSING",
+    "SUDDEN-DEATH": "PSW-SUDDEN-DEATH",
+}
 
 
 class Partner(BaseModel):
@@ -41,10 +58,27 @@ class PartnerSettings(BaseSettings):
     retry_base_seconds: float = Field(default=2.0, gt=0, le=3600)
     retry_cap_seconds: float = Field(default=600.0, gt=0, le=86400)
     max_attempts: int = Field(default=12, ge=1, le=1000, description="Then dead letter")
+    type_codes: dict[str, str] = Field(default_factory=lambda: dict(DEFAULT_TYPE_CODES))
+    default_opening_code: str = "ADMIN-INFORMATION"
+    closing_code: str = Field(
+        default="ADMIN-INFORMATION", description="Our closing code when the partner closes"
+    )
 
     def partner(self, code: str) -> Partner | None:
         return next((p for p in self.partners if p.code == code), None)
 
+    def opening_code_for(self, partner_type: str) -> str:
+        return self.type_codes.get(partner_type.upper(), self.default_opening_code)
 
-def load_partner_settings(**overrides: object) -> PartnerSettings:
-    return PartnerSettings(**overrides)  # type: ignore[arg-type]
+
+@lru_cache(maxsize=1)
+def partner_settings() -> PartnerSettings:
+    """The settings, read from the environment the first time they are asked for; a bad value
+    stops start-up with a message naming the setting."""
+    try:
+        return PartnerSettings()
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"SYNERGY_CAD_PARTNER_{str(e['loc'][0]).upper()}: {e['msg']}" for e in exc.errors()
+        )
+        raise ConfigError(problems) from None
