@@ -85,19 +85,25 @@ class Harness:
 
 @pytest.fixture
 def harness_factory(session_factory, exchange_settings) -> Iterator:  # type: ignore[no-untyped-def]
-    """`harness_factory(**simulator_config)`: the simulator in-process and a worker whose
-    exchange client talks to it; each is closed after the test."""
+    """`harness_factory(settings, network=False, **simulator_config)`: the simulator
+    in-process and a worker whose exchange client talks to it; each is closed afterwards."""
     made: list[Harness] = []
 
-    def _make(settings: PartnerSettings | None = None, **config: Any) -> Harness:
+    def _make(
+        settings: PartnerSettings | None = None, *, network: bool = False, **config: Any
+    ) -> Harness:
+        """`network=True`: the worker sends over the network to the partners' real URLs."""
         config.setdefault("secret", SECRET)
         app = create_simulator_app(SimulatorConfig(**config))
         simulator = TestClient(app, base_url="http://partner.test")
         simulator.__enter__()
         exchange = settings or exchange_settings
-        subscriber = PartnerSubscriber(
-            exchange, client=PartnerClient(simulator, agency_code=exchange.agency_code)
-        )
+        client = PartnerClient(simulator, agency_code=exchange.agency_code)
+        if network:
+            client = PartnerClient.over_network(
+                agency_code=exchange.agency_code, timeout_seconds=exchange.timeout_seconds
+            )
+        subscriber = PartnerSubscriber(exchange, client=client)
         worker = OutboxWorker(
             factory=session_factory, subscriptions=subscriber.subscriptions(), worker_id="test"
         )
