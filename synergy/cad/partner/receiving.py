@@ -311,18 +311,22 @@ def _apply(
             location=location if moved else None,
             reason=f"version {incident.version} from {partner.code}",
         )
-    for remark in sorted(incident.remarks, key=lambda r: r.sequence):
-        if remark.sequence > link.remarks_applied:
-            cad.add_log_entry(
-                session,
-                incident_id=link.incident_id,
-                author=f"{remark.author} ({partner.code})"[:200],
-                text=remark.text,
-                kind="partner_remark",
-                details={"agency": partner.code, "recorded_at": remark.recorded_at.isoformat()},
-                publish=False,
-            )
-            link.remarks_applied = remark.sequence
+    new = sorted(
+        (r for r in incident.remarks if r.sequence > link.remarks_applied), key=lambda r: r.sequence
+    )
+    if new:
+        # One log entry per message, however many remarks it brings: the log reads as what
+        # arrived when, and a long remark list does not cost a hash-chained entry each.
+        cad.add_log_entry(
+            session,
+            incident_id=link.incident_id,
+            author=f"{partner.name} ({partner.code})"[:200],
+            text="\n".join(f"{r.recorded_at:%H:%M %d/%m/%Y} {r.author}: {r.text}" for r in new),
+            kind="partner_remark",
+            details={"agency": partner.code, "remarks": [r.sequence for r in new]},
+            publish=False,
+        )
+        link.remarks_applied = new[-1].sequence
     if incident.closed_at is not None and not link.closed:
         if state["status"] == "open":
             cad.close_incident(

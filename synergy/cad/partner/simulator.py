@@ -76,7 +76,7 @@ class ReceivedIncident:
     reference: str
     version: int
     closed: bool
-    creations: int = 1
+    creations: int = 0  # create messages (distinct message ids): 1 unless someone doubled it
     messages: int = 0
     remarks: int = 0
 
@@ -154,11 +154,10 @@ class Simulator:
                 held = self.state.incidents[key] = ReceivedIncident(
                     key[0], key[1], incident.version, incident.closed_at is not None
                 )
-            else:
-                held.creations += 1 if message.type == "create" else 0
-                if incident.version > held.version:
-                    held.version = incident.version
-                    held.closed = incident.closed_at is not None
+            held.creations += 1 if message.type == "create" else 0
+            if incident.version > held.version:
+                held.version = incident.version
+                held.closed = incident.closed_at is not None
             held.messages += 1
             held.remarks = max(held.remarks, len(incident.remarks))
             applied = "applied" if held.version == incident.version else "superseded"

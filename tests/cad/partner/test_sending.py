@@ -130,7 +130,7 @@ def test_refusals_and_lost_answers_are_retried_until_accepted_and_none_doubled(
     assert sum(stats["faults"].values()) > 0
     assert stats["posts"] > 6
     assert stats["received"] == {f"WMP|{r}": [1, True] for r in references}
-    assert stats["received_creations"] == 6
+    assert stats["received_messages"] == 6, "one message each (their latest state), none doubled"
     assert {o.status for o in _outgoing(session_factory)} == {"accepted"}
 
 

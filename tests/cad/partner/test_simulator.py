@@ -68,9 +68,10 @@ def test_duplicates_and_out_of_order_updates_still_make_one_incident_each(simula
         )
         assert incident is not None and incident.status == "closed"
         remarks = [
-            e.text
+            line
             for e in cad.incident_entries(db, incident_id=incident.id)
             if e.kind == "partner_remark"
+            for line in e.text.splitlines()
         ]
         assert len(remarks) == 4, "each remark once, whatever order they came in"
     received = db.execute(select(func.count()).select_from(ReceivedMessage)).scalar()
