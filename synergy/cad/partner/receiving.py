@@ -13,6 +13,7 @@ Everything received is audited; the receipt is stored with it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -248,9 +249,19 @@ def _summary(partner: Partner, incident: m.Incident) -> str:
     )
 
 
+def _remark_lines(remarks: Sequence[m.Remark]) -> str:
+    return "\n".join(f"{r.recorded_at:%H:%M %d/%m/%Y} {r.author}: {r.text}" for r in remarks)
+
+
 def _open(
     session: Session, settings: PartnerSettings, partner: Partner, incident: m.Incident
 ) -> PartnerIncident:
+    # What the partner had logged so far opens the incident with it (one log entry, not one
+    # per remark); later remarks arrive as entries of their own.
+    remarks = sorted(incident.remarks, key=lambda r: r.sequence)
+    text = _summary(partner, incident)
+    if remarks:
+        text += "\nTheir log so far:\n" + _remark_lines(remarks)
     opened = cad.open_incident(
         session,
         source=PARTNER_SOURCE,
@@ -258,7 +269,7 @@ def _open(
         location=_location(incident.location),
         opening_code=settings.opening_code_for(incident.type_code),
         grade=incident.priority,
-        remarks=_summary(partner, incident),
+        remarks=text[:10_000],
         actor=actor_for(partner),
         external_reference=incident.reference,
         originating_agency=partner.code,
@@ -268,7 +279,7 @@ def _open(
         reference=incident.reference,
         incident_id=opened.id,
         applied_version=0,
-        remarks_applied=0,
+        remarks_applied=remarks[-1].sequence if remarks else 0,
         closed=False,
     )
     session.add(link)
@@ -321,7 +332,7 @@ def _apply(
             session,
             incident_id=link.incident_id,
             author=f"{partner.name} ({partner.code})"[:200],
-            text="\n".join(f"{r.recorded_at:%H:%M %d/%m/%Y} {r.author}: {r.text}" for r in new),
+            text=_remark_lines(new),
             kind="partner_remark",
             details={"agency": partner.code, "remarks": [r.sequence for r in new]},
             publish=False,

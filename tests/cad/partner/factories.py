@@ -5,6 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from sqlalchemy.orm import Session
+
+from synergy.cad import service as cad
 from synergy.cad.partner import messages as m
 
 OPENED = dt.datetime(2026, 12, 3, 9, 30, tzinfo=dt.UTC)
@@ -49,3 +52,15 @@ def message_bytes(
     if message_id is not None:
         header = m.Header(message_id, header.sent_at, sender, recipient)
     return m.build_incident_message(m.IncidentMessage(header, kind, incident(**incident_changes)))
+
+
+def partner_log_lines(db: Session, incident_id: int) -> list[str]:
+    """The partner's remarks as they stand on our log ('HH:MM date author: text'): those it had
+    when the incident reached us open it, later ones are entries of their own."""
+    lines: list[str] = []
+    for entry in cad.incident_entries(db, incident_id=incident_id):
+        if entry.kind == "opened" and "Their log so far:\n" in entry.text:
+            lines += entry.text.split("Their log so far:\n", 1)[1].splitlines()
+        elif entry.kind == "partner_remark":
+            lines += entry.text.splitlines()
+    return lines

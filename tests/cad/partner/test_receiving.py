@@ -8,7 +8,7 @@ from synergy.cad.partner.models import PartnerIncident
 from synergy.core.audit import AuditRecord
 from synergy.core.roles import Role
 from tests.cad.partner.conftest import post_message
-from tests.cad.partner.factories import OPENED, message_bytes
+from tests.cad.partner.factories import OPENED, message_bytes, partner_log_lines
 
 
 def _incident(db, reference="SIMFS/000123"):
@@ -22,10 +22,8 @@ def _texts(db, incident_id):
 
 
 def _remarks(db, incident_id):
-    """The partner's remarks on the log, one per line of its entries: 'HH:MM date author: text'."""
-    entries = cad.incident_entries(db, incident_id=incident_id)
-    lines = [line for e in entries if e.kind == "partner_remark" for line in e.text.splitlines()]
-    return [line.split(": ", 1)[1] for line in lines]
+    """The texts of the partner's remarks on the log, in order."""
+    return [line.split(": ", 1)[1] for line in partner_log_lines(db, incident_id)]
 
 
 def test_a_partner_incident_becomes_one_incident_here_with_an_accept_receipt(exchange_client, db):
@@ -54,7 +52,7 @@ def test_a_repeated_message_gets_the_same_receipt_and_changes_nothing(exchange_c
     assert again.status_code == first.status_code == 200
     assert again.content == first.content
     incident = _incident(db)
-    assert len(_texts(db, incident.id)) == 2  # opened, remark 1
+    assert len(_texts(db, incident.id)) == 1  # opened, with remark 1
     assert db.execute(select(func.count()).select_from(PartnerIncident)).scalar() == 1
 
 

@@ -14,7 +14,7 @@ from synergy.cad.partner.models import PartnerIncident, ReceivedMessage
 from synergy.cad.partner.signatures import signed_headers
 from synergy.cad.partner.simulator import SimulatorConfig, create_simulator_app
 from tests.cad.partner.conftest import RECEIVE_PATH, SECRET
-from tests.cad.partner.factories import message_bytes
+from tests.cad.partner.factories import message_bytes, partner_log_lines
 
 
 @pytest.fixture
@@ -67,12 +67,7 @@ def test_duplicates_and_out_of_order_updates_still_make_one_incident_each(simula
             db, originating_agency="SIMFS", external_reference=reference
         )
         assert incident is not None and incident.status == "closed"
-        remarks = [
-            line
-            for e in cad.incident_entries(db, incident_id=incident.id)
-            if e.kind == "partner_remark"
-            for line in e.text.splitlines()
-        ]
+        remarks = partner_log_lines(db, incident.id)
         assert len(remarks) == 4, "each remark once, whatever order they came in"
     received = db.execute(select(func.count()).select_from(ReceivedMessage)).scalar()
     assert received == 12 * 4, "one row per distinct message; repeats only answered"
