@@ -30,6 +30,9 @@ def cad_partner_sim(
         float, typer.Option(min=0.0, max=1.0, help="Share of our messages rejected")
     ] = 0.0,
     seed: Annotated[int, typer.Option(help="Seed for the fault generator")] = 0,
+    concurrency: Annotated[
+        int, typer.Option(min=1, max=64, help="Incidents it sends at the same time")
+    ] = 4,
     hang_seconds: Annotated[float, typer.Option(min=0.0, help="How long a timeout hangs")] = 15.0,
 ) -> None:
     """Serve a simulated partner control room (signing with SYNERGY_CAD_PARTNER_SIM_SECRET)."""
@@ -56,6 +59,7 @@ def cad_partner_sim(
         updates=updates,
         close=close,
         send_at_start=send,
+        concurrency=concurrency,
     )
     web = create_simulator_app(config)
     server = uvicorn.Server(uvicorn.Config(web, host=host, port=port, log_level="warning"))
