@@ -64,6 +64,7 @@ class Hub:
         self._boards: list[tuple[asyncio.AbstractEventLoop, asyncio.Queue[str]]] = []
         self._listener: threading.Thread | None = None
         self._stop = threading.Event()
+        self._listening = threading.Event()
 
     def subscribe(self) -> asyncio.Queue[str]:
         queue: asyncio.Queue[str] = asyncio.Queue(maxsize=10_000)
@@ -94,19 +95,30 @@ class Hub:
 
     def _start_listener(self) -> None:
         with self._lock:
-            if self._listener is not None and self._listener.is_alive():
+            if self._listener is not None:
                 return
             self._listener = threading.Thread(
                 target=self._listen, name="cad-board-listener", daemon=True
             )
             self._listener.start()
 
+    def _keep_listening(self) -> bool:
+        # With no board left the listener ends (the next board starts a new one), so a process
+        # holds a LISTEN connection only while someone is watching.
+        with self._lock:
+            if self._boards and not self._stop.is_set():
+                return True
+            self._listener = None
+            self._listening.clear()
+            return False
+
     def _listen(self) -> None:
         # A dedicated connection outside the pool: LISTEN lasts as long as the connection.
-        while not self._stop.is_set():
+        while self._keep_listening():
             try:
                 self._listen_once()
             except Exception:  # the database went away: wait, then listen again
+                self._listening.clear()
                 log.warning("board listener lost its connection; retrying", exc_info=True)
                 self._stop.wait(1.0)
 
@@ -116,9 +128,16 @@ class Hub:
         url = self.engine.url.set(drivername="postgresql").render_as_string(hide_password=False)
         with psycopg.connect(url, autocommit=True) as connection:
             connection.execute(f"LISTEN {CHANNEL}")
-            while not self._stop.is_set():
+            self._listening.set()
+            while self.board_count() and not self._stop.is_set():
                 for notice in connection.notifies(timeout=1.0):
                     self.publish_many([notice.payload])
+
+    def wait_until_listening(self, timeout: float) -> bool:
+        """True once changes from every process reach this one (at once on SQLite)."""
+        if self.engine.dialect.name != "postgresql":
+            return True
+        return self._listening.wait(timeout)
 
     def stop(self) -> None:
         self._stop.set()

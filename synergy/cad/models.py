@@ -171,6 +171,7 @@ class CrimeReport(Base):
     risk: Mapped[str | None] = mapped_column(String(20), default=None)
     vulnerabilities: Mapped[list[str]] = mapped_column(JSON, default=list)
     status: Mapped[str] = mapped_column(String(20), default="queued", index=True)
+    officer_in_charge: Mapped[str | None] = mapped_column(String(64), default=None)
     crime_number: Mapped[str | None] = mapped_column(String(20), default=None, unique=True)
     closed_reason: Mapped[str | None] = mapped_column(Text, default=None)
     decided_by: Mapped[str | None] = mapped_column(String(200), default=None)
@@ -205,3 +206,25 @@ class Task(Base):
     answer: Mapped[str | None] = mapped_column(Text, default=None)
     answered_by: Mapped[str | None] = mapped_column(String(200), default=None)
     answered_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
+
+
+class ArrestRecord(Base):
+    """An arrest recorded in records, as command and control heard of it, and its incident.
+
+    Arrests whose incident could not be told from the event wait here (incident_id empty)
+    until a controller links them.
+    """
+
+    __tablename__ = "cad_arrests"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    arrest_id: Mapped[int] = mapped_column(Integer, unique=True)
+    custody_number: Mapped[str] = mapped_column(String(40))
+    arrested_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+    person_name: Mapped[str] = mapped_column(String(300))
+    arresting_officer: Mapped[str] = mapped_column(String(200))
+    offences: Mapped[list[str]] = mapped_column(JSON, default=list)
+    incident_id: Mapped[int | None] = mapped_column(
+        ForeignKey("cad_incidents.id"), default=None, index=True
+    )
+    linked_by: Mapped[str | None] = mapped_column(String(200), default=None)

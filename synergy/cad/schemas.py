@@ -51,6 +51,7 @@ class IncidentIn(BaseModel):
     remarks: str = Field(default="", max_length=10_000)
     thrive: Thrive = Thrive()
     qualifiers: list[str] = Field(default_factory=list, max_length=10)
+    people: list[str] = Field(default_factory=list, max_length=20)
 
 
 class IncidentChange(BaseModel):

@@ -70,6 +70,7 @@ __all__ = [
     "update_incident",
     "verify_incident_log",
     "incident_entries",
+    "set_officer_in_charge",
 ]
 
 
@@ -134,6 +135,7 @@ def open_incident(
     contact_call_id: int | None = None,
     risk: str | None = None,
     vulnerabilities: Sequence[str] = (),
+    people: Sequence[str] = (),
     opened_at: dt.datetime | None = None,
 ) -> Incident:
     """Open an incident, write the first log entry and publish `cad.incident_opened`."""
@@ -177,6 +179,7 @@ def open_incident(
         contact_call_id=contact_call_id,
         risk=risk,
         vulnerabilities=list(vulnerabilities),
+        people=[p.strip()[:200] for p in people if p.strip()][:20],
         status=IncidentStatus.OPEN,
     )
     _apply_location(incident, location)
@@ -321,6 +324,26 @@ def update_incident(
     )
     incident.updated_at = utcnow()
     _changed(session, incident, INCIDENT_UPDATED, actor=actor, changed=changed)
+    return incident
+
+
+def set_officer_in_charge(
+    session: Session, *, incident_id: int, officer: str, actor: str
+) -> Incident:
+    """Name the officer who answers for the incident (and gets callers' update requests)."""
+    officer = officer.strip()
+    if not officer or len(officer) > 64:
+        raise InvalidRequest("Enter the officer's user name", field="officer")
+    incident = get_incident(session, incident_id=incident_id, for_update=True)
+    incident.officer_in_charge = officer
+    add_log_entry(
+        session,
+        incident_id=incident.id,
+        author=actor,
+        kind="officer_in_charge",
+        text=f"Officer in charge: {officer}",
+        publish=False,
+    )
     return incident
 
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session, sessionmaker
 
 from synergy.core.roles import Role
+from tests.cad.examples import a_busy_board
 from tests.evidence.examples import a_new_link, an_upload_request
 
 Setup = Callable[[sessionmaker[Session]], Mapping[str, str]]
@@ -139,6 +140,17 @@ PAGES: dict[str, Example] = {
     "/acro/requests/{request_id}": Example(
         role=Role.RECORDS_OFFICER, setup=_an_acro_request_missing_details
     ),
+    # Command and control
+    "/cad": Example(role=Role.CONTROLLER, setup=a_busy_board),
+    "/cad/incidents/new": Example(role=Role.CONTACT_AGENT),
+    "/cad/incidents/{incident_id}": Example(role=Role.CONTROLLER, setup=a_busy_board),
+    "/cad/units": Example(role=Role.CONTROLLER, setup=a_busy_board),
+    "/cad/my-incidents": Example(role=Role.OFFICER, setup=a_busy_board),
+    "/cad/tasks": Example(role=Role.SUPERVISOR, setup=a_busy_board),
+    "/cad/tasks/{task_id}": Example(role=Role.SUPERVISOR, setup=a_busy_board),
+    "/cad/crime-reports": Example(role=Role.INVESTIGATOR, setup=a_busy_board),
+    "/cad/crime-reports/{report_id}": Example(role=Role.INVESTIGATOR, setup=a_busy_board),
+    "/cad/arrests": Example(role=Role.CONTROLLER, setup=a_busy_board),
 }
 
 NOT_PAGES: dict[str, str] = {
@@ -149,4 +161,6 @@ NOT_PAGES: dict[str, str] = {
     "/evidence/requests/{public_id}/export": "zip of evidence files and their hash manifest",
     "/evidence/assets/{name}": "JavaScript for the public upload page",
     "/contact/call-online/call-online.js": "JavaScript for the call 101 online page",
+    "/cad/board/events": "server-sent events stream feeding the live incident board",
+    "/cad/assets/{name}": "script and styles for the command and control pages",
 }

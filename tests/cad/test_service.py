@@ -71,9 +71,13 @@ def test_partner_incident_is_found_by_agency_and_reference(db: Session) -> None:
 def test_update_logs_each_change_and_publishes(db: Session) -> None:
     incident = open_incident(db)
     service.update_incident(
-        db, incident_id=incident.id, actor="c1", grade=1, opening_code="CRIME-ROBBERY",
+        db,
+        incident_id=incident.id,
+        actor="c1",
+        grade=1,
+        opening_code="CRIME-ROBBERY",
         reason="weapon seen",
-    )  # fmt: skip
+    )
     entries = service.incident_entries(db, incident_id=incident.id)
     assert "Grade changed from 2 to 1" in entries[-1].text
     assert "Robbery" in entries[-1].text and "weapon seen" in entries[-1].text

@@ -37,6 +37,7 @@ def upgrade() -> None:
         sa.Column("risk", sa.String(length=20), nullable=True),
         sa.Column("vulnerabilities", sa.JSON(), nullable=False),
         sa.Column("status", sa.String(length=20), nullable=False),
+        sa.Column("officer_in_charge", sa.String(length=64), nullable=True),
         sa.Column("crime_number", sa.String(length=20), nullable=True),
         sa.Column("closed_reason", sa.Text(), nullable=True),
         sa.Column("decided_by", sa.String(length=200), nullable=True),
@@ -123,6 +124,28 @@ def upgrade() -> None:
     op.create_index(op.f("ix_cad_incidents_status"), "cad_incidents", ["status"], unique=False)
     op.create_index(
         "ix_cad_incidents_status_grade", "cad_incidents", ["status", "grade"], unique=False
+    )
+    op.create_table(
+        "cad_arrests",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("arrest_id", sa.Integer(), nullable=False),
+        sa.Column("custody_number", sa.String(length=40), nullable=False),
+        sa.Column("arrested_at", synergy.core.db.UTCDateTime(timezone=True), nullable=False),
+        sa.Column("person_name", sa.String(length=300), nullable=False),
+        sa.Column("arresting_officer", sa.String(length=200), nullable=False),
+        sa.Column("offences", sa.JSON(), nullable=False),
+        sa.Column("incident_id", sa.Integer(), nullable=True),
+        sa.Column("linked_by", sa.String(length=200), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["incident_id"],
+            ["cad_incidents.id"],
+            name=op.f("fk_cad_arrests_incident_id_cad_incidents"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_cad_arrests")),
+        sa.UniqueConstraint("arrest_id", name=op.f("uq_cad_arrests_arrest_id")),
+    )
+    op.create_index(
+        op.f("ix_cad_arrests_incident_id"), "cad_arrests", ["incident_id"], unique=False
     )
     op.create_table(
         "cad_incident_links",
@@ -257,6 +280,8 @@ def downgrade() -> None:
     op.drop_table("cad_log_entries")
     op.drop_index(op.f("ix_cad_incident_links_incident_id"), table_name="cad_incident_links")
     op.drop_table("cad_incident_links")
+    op.drop_index(op.f("ix_cad_arrests_incident_id"), table_name="cad_arrests")
+    op.drop_table("cad_arrests")
     op.drop_index("ix_cad_incidents_status_grade", table_name="cad_incidents")
     op.drop_index(op.f("ix_cad_incidents_status"), table_name="cad_incidents")
     op.drop_index(op.f("ix_cad_incidents_postcode"), table_name="cad_incidents")

@@ -1,0 +1,321 @@
+"""The controllers' board: open incidents by grade and age, their clocks, warning markers and
+possible duplicates, filtered by area and state; and merging or linking duplicates.
+
+Warning markers say that the address, or the caller's number, has come up before (previous
+incidents, open or closed). Possible duplicates are open incidents from the same caller's
+number, or at the same address or postcode, or within `duplicate_distance_metres`, opened
+within `duplicate_window_minutes` of each other. Both are worked out for the whole board in
+a few grouped queries and one pass, so the board stays fast with thousands of incidents open.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from synergy.cad import codes
+from synergy.cad.clocks import age_text, is_overdue, target_at
+from synergy.cad.location import distance_metres
+from synergy.cad.models import Assignment, Incident, IncidentLink, IncidentStatus, Unit
+from synergy.cad.settings import CadSettings, cad_settings
+from synergy.core.db import utcnow
+from synergy.core.errors import Conflict, InvalidRequest
+
+STATES = {
+    "": "Any state",
+    "unassigned": "No unit assigned",
+    "assigned": "Unit assigned",
+    "at_scene": "Unit at scene",
+    "overdue": "Overdue",
+}
+HISTORY_DAYS = 365
+
+
+@dataclass
+class BoardRow:
+    incident: Incident
+    call_signs: list[str]
+    target: dt.datetime | None
+    overdue: bool
+    age: str
+    warnings: list[str] = field(default_factory=list)
+    duplicates: list[Incident] = field(default_factory=list)
+
+    @property
+    def state(self) -> str:
+        if self.incident.first_arrived_at is not None and self.call_signs:
+            return "at_scene"
+        return "assigned" if self.call_signs else "unassigned"
+
+
+@dataclass(frozen=True)
+class BoardFilter:
+    area: str = ""
+    state: str = ""
+    grade: int | None = None
+
+
+def _call_signs(session: Session) -> dict[int, list[str]]:
+    query = (
+        select(Assignment.incident_id, Unit.call_sign)
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .where(Assignment.cleared_at.is_(None))
+        .order_by(Unit.call_sign)
+    )
+    signs: dict[int, list[str]] = defaultdict(list)
+    for incident_id, sign in session.execute(query):
+        signs[incident_id].append(sign)
+    return signs
+
+
+def _counts(
+    session: Session, column: InstrumentedAttribute[str | None], since: dt.datetime
+) -> dict[str, int]:
+    query = (
+        select(column, func.count())
+        .where(Incident.opened_at >= since, column != "", column.is_not(None))
+        .group_by(column)
+        .having(func.count() > 1)
+    )
+    return {str(key): int(n) for key, n in session.execute(query)}
+
+
+def open_incidents(session: Session) -> list[Incident]:
+    query = (
+        select(Incident)
+        .where(Incident.status == IncidentStatus.OPEN)
+        .order_by(Incident.grade, Incident.opened_at)
+    )
+    return list(session.execute(query).scalars())
+
+
+def board(
+    session: Session, chosen: BoardFilter = BoardFilter(), *, now: dt.datetime | None = None
+) -> list[BoardRow]:
+    """Open incidents, most urgent grade first and oldest first within a grade."""
+    now = now or utcnow()
+    settings = cad_settings()
+    incidents = open_incidents(session)
+    signs = _call_signs(session)
+    since = now - dt.timedelta(days=HISTORY_DAYS)
+    at_address = _counts(session, Incident.address_key, since)
+    from_caller = _counts(session, Incident.caller_phone, since)
+    duplicates = possible_duplicates(incidents, settings)
+    rows = []
+    for incident in incidents:
+        row = BoardRow(
+            incident=incident,
+            call_signs=signs.get(incident.id, []),
+            target=target_at(incident, settings),
+            overdue=is_overdue(incident, settings, now),
+            age=age_text(incident.opened_at, now),
+            duplicates=duplicates.get(incident.id, []),
+        )
+        row.warnings = _warnings(incident, at_address, from_caller)
+        if _wanted(row, chosen):
+            rows.append(row)
+    return rows
+
+
+def _warnings(
+    incident: Incident, at_address: dict[str, int], from_caller: dict[str, int]
+) -> list[str]:
+    found = []
+    before = at_address.get(incident.address_key, 0) - 1
+    if before > 0 and incident.address_key:
+        found.append(f"{before} other incident{'s' if before > 1 else ''} at this address")
+    calls = from_caller.get(incident.caller_phone or "", 0) - 1
+    if calls > 0:
+        found.append(f"{calls} other incident{'s' if calls > 1 else ''} from this caller")
+    if "weapons" in incident.qualifiers:
+        found.append("Weapons")
+    if incident.vulnerabilities:
+        found.append(
+            "Vulnerable: " + ", ".join(v.replace("_", " ") for v in incident.vulnerabilities)
+        )
+    return found
+
+
+def _wanted(row: BoardRow, chosen: BoardFilter) -> bool:
+    if chosen.area and row.incident.area.upper() != chosen.area.upper():
+        return False
+    if chosen.grade is not None and row.incident.grade != chosen.grade:
+        return False
+    if chosen.state == "overdue":
+        return row.overdue
+    return not chosen.state or row.state == chosen.state
+
+
+def areas(session: Session) -> list[str]:
+    query = (
+        select(Incident.area)
+        .where(Incident.status == IncidentStatus.OPEN, Incident.area != "")
+        .distinct()
+        .order_by(Incident.area)
+    )
+    return list(session.execute(query).scalars())
+
+
+def possible_duplicates(
+    incidents: Iterable[Incident], settings: CadSettings
+) -> dict[int, list[Incident]]:
+    """For each open incident, the others that may be about the same thing."""
+    window = dt.timedelta(minutes=settings.duplicate_window_minutes)
+    by_key: dict[tuple[str, str], list[Incident]] = defaultdict(list)
+    cells: dict[tuple[int, int], list[Incident]] = defaultdict(list)
+    found: dict[int, list[Incident]] = defaultdict(list)
+    for incident in sorted(incidents, key=lambda i: i.opened_at):
+        keys = [("address", incident.address_key), ("postcode", incident.postcode or "")]
+        candidates = [other for kind, key in keys if key for other in by_key[(kind, key)]]
+        if incident.caller_phone:
+            same_caller = by_key[("phone", incident.caller_phone)]
+            candidates += same_caller
+            keys.append(("phone", incident.caller_phone))
+        candidates += _near(incident, cells, settings.duplicate_distance_metres)
+        for other in {c.id: c for c in candidates}.values():
+            same_caller_match = (
+                incident.caller_phone and other.caller_phone == incident.caller_phone
+            )
+            if same_caller_match or incident.opened_at - other.opened_at <= window:
+                found[incident.id].append(other)
+                found[other.id].append(incident)
+        for key in keys:
+            if key[1]:
+                by_key[key].append(incident)
+        if incident.latitude is not None and incident.longitude is not None:
+            cells[_cell(incident.latitude, incident.longitude)].append(incident)
+    return found
+
+
+def _cell(latitude: float, longitude: float) -> tuple[int, int]:
+    # About 1.1 km by 0.7 km in Britain: neighbours within a few hundred metres are in the
+    # same or an adjacent cell.
+    return int(latitude * 100), int(longitude * 100)
+
+
+def _near(
+    incident: Incident, cells: dict[tuple[int, int], list[Incident]], metres: int
+) -> list[Incident]:
+    if incident.latitude is None or incident.longitude is None:
+        return []
+    row, col = _cell(incident.latitude, incident.longitude)
+    near = []
+    for dr in (-1, 0, 1):
+        for dc in (-1, 0, 1):
+            for other in cells.get((row + dr, col + dc), []):
+                assert other.latitude is not None and other.longitude is not None
+                gap = distance_metres(
+                    incident.latitude, incident.longitude, other.latitude, other.longitude
+                )
+                if gap <= metres:
+                    near.append(other)
+    return near
+
+
+def merge(session: Session, *, duplicate_id: int, into_id: int, actor: str) -> Incident:
+    """Close `duplicate_id` as a duplicate of `into_id`, noting it on both logs."""
+    from synergy.cad.service import add_log_entry, close_incident, get_incident
+
+    if duplicate_id == into_id:
+        raise InvalidRequest("An incident cannot be merged into itself", field="other")
+    keep = get_incident(session, incident_id=into_id, for_update=True)
+    if keep.status != IncidentStatus.OPEN:
+        raise Conflict(f"{keep.log_number} is closed; merge into an open incident", field="other")
+    duplicate = get_incident(session, incident_id=duplicate_id, for_update=True)
+    caller = ", ".join(p for p in (duplicate.caller_name, duplicate.caller_phone) if p)
+    add_log_entry(
+        session,
+        incident_id=keep.id,
+        author=actor,
+        kind="merged",
+        text=f"{duplicate.log_number} merged into this incident"
+        + (f"; its caller: {caller}" if caller else "")
+        + f". Its remarks: {duplicate.remarks or 'none'}",
+    )
+    close_incident(
+        session,
+        incident_id=duplicate.id,
+        actor=actor,
+        closing_code=codes.DUPLICATE_CLOSING_CODE,
+        reason=f"Duplicate of {keep.log_number}",
+    )
+    duplicate.merged_into_id = keep.id
+    _add_link(session, keep.id, duplicate.log_number, actor)
+    _add_link(session, duplicate.id, keep.log_number, actor)
+    session.flush()
+    return keep
+
+
+def link(session: Session, *, incident_id: int, other_id: int, actor: str) -> None:
+    """Link two incidents that are about related things but both stay open."""
+    from synergy.cad.service import add_log_entry, get_incident
+
+    if incident_id == other_id:
+        raise InvalidRequest("An incident cannot be linked to itself", field="other")
+    first = get_incident(session, incident_id=incident_id, for_update=True)
+    second = get_incident(session, incident_id=other_id, for_update=True)
+    if _add_link(session, first.id, second.log_number, actor):
+        add_log_entry(
+            session,
+            incident_id=first.id,
+            author=actor,
+            kind="linked",
+            text=f"Linked to {second.log_number}",
+        )
+    if _add_link(session, second.id, first.log_number, actor):
+        add_log_entry(
+            session,
+            incident_id=second.id,
+            author=actor,
+            kind="linked",
+            text=f"Linked to {first.log_number}",
+        )
+    session.flush()
+
+
+def _add_link(session: Session, incident_id: int, log_number: str, actor: str) -> bool:
+    exists = session.execute(
+        select(IncidentLink.id).where(
+            IncidentLink.incident_id == incident_id,
+            IncidentLink.kind == "incident",
+            IncidentLink.target == log_number,
+        )
+    ).first()
+    if exists:
+        return False
+    session.add(
+        IncidentLink(incident_id=incident_id, kind="incident", target=log_number, created_by=actor)
+    )
+    return True
+
+
+def links(session: Session, incident_id: int) -> list[IncidentLink]:
+    query = (
+        select(IncidentLink)
+        .where(IncidentLink.incident_id == incident_id)
+        .order_by(IncidentLink.id)
+    )
+    return list(session.execute(query).scalars())
+
+
+def previous_at_address(session: Session, incident: Incident, *, limit: int = 10) -> list[Incident]:
+    """Earlier incidents at the same address, or from the same caller, newest first."""
+    conditions = []
+    if incident.address_key:
+        conditions.append(Incident.address_key == incident.address_key)
+    if incident.caller_phone:
+        conditions.append(Incident.caller_phone == incident.caller_phone)
+    if not conditions:
+        return []
+    query = (
+        select(Incident)
+        .where(or_(*conditions), Incident.id != incident.id)
+        .order_by(Incident.opened_at.desc())
+        .limit(limit)
+    )
+    return list(session.execute(query).scalars())
