@@ -1,6 +1,6 @@
 """cad partner: partner incidents received, messages received and to send, incidents shared
 
-Revision ID: 0010_cad_partner
+Revision ID: 0006_cad_partner
 Revises: 0006_cad
 
 """
@@ -12,7 +12,7 @@ from alembic import op
 
 import synergy.core.db
 
-revision: str = "0010_cad_partner"
+revision: str = "0006_cad_partner"
 down_revision: str | None = "0006_cad"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
