@@ -1,10 +1,11 @@
-"""The web application factory: `create_app(settings)` wires the core and every service."""
+"""The web application factory: `create_app(settings)` wires the core and the installed
+services (synergy/services.py), each through its declaration."""
 
 from __future__ import annotations
 
 import importlib
+from collections.abc import Sequence
 from pathlib import Path
-from types import ModuleType
 
 from fastapi import Depends, FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -14,44 +15,12 @@ from synergy.core.config import ConfigError, Settings
 from synergy.core.db import engine_for, ensure_migrated, make_session_factory
 from synergy.core.deps import verify_csrf
 from synergy.core.observability import Metrics, RequestContextMiddleware, configure_logging
-from synergy.core.services import ServiceInfo
+from synergy.core.pages import router as platform_pages
+from synergy.core.services import Service
 from synergy.core.web import SecurityHeadersMiddleware, install_error_handlers, template_environment
-
-# Adding a service is one line here; each package may have `pages.py` and `routes.py`
-# (each with a `router`) and a `SERVICE` description in its `__init__.py`.
-SERVICE_PACKAGES = (
-    "core",
-    "identity",
-    "admin",
-    "evidence",
-    "records",
-    "acro",
-    "contact",
-    "contact.voice",
-    "cad",
-    "cad.partner",
-)
+from synergy.services import declared_services
 
 STATIC_DIR = Path(__file__).resolve().parent / "core" / "static"
-
-
-def _optional_module(name: str) -> ModuleType | None:
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as exc:
-        if exc.name == name:
-            return None
-        raise
-
-
-def service_infos() -> list[ServiceInfo]:
-    infos = []
-    for package in SERVICE_PACKAGES:
-        module = importlib.import_module(f"synergy.{package}")
-        info = getattr(module, "SERVICE", None)
-        if info is not None:
-            infos.append(info)
-    return infos
 
 
 def _frontend_dist(settings: Settings) -> Path:
@@ -65,8 +34,15 @@ def _frontend_dist(settings: Settings) -> Path:
 
 
 def create_app(
-    settings: Settings, *, engine: Engine | None = None, check_schema: bool = True
+    settings: Settings,
+    *,
+    engine: Engine | None = None,
+    check_schema: bool = True,
+    services: Sequence[Service] | None = None,
 ) -> FastAPI:
+    """The web app with the given services (default: every installed one)."""
+    if services is None:
+        services = declared_services()
     configure_logging(settings)
     engine = engine or engine_for(settings)
     if check_schema:
@@ -86,25 +62,28 @@ def create_app(
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
     app.state.templates = template_environment()
-    app.state.services = service_infos()
+    app.state.services = [service.tile for service in services if service.tile is not None]
     app.state.metrics = Metrics()
     install_error_handlers(app)
     app.mount("/assets", StaticFiles(directory=dist / "assets"), name="govuk-assets")
     app.mount("/static/govuk", StaticFiles(directory=dist), name="govuk-frontend")
     app.mount("/static/synergy", StaticFiles(directory=STATIC_DIR), name="synergy-static")
-    for package in SERVICE_PACKAGES:
-        for part in ("pages", "routes"):
-            module = _optional_module(f"synergy.{package}.{part}")
-            if module is not None:
-                app.include_router(module.router)
+    app.include_router(platform_pages)
+    for service in services:
+        for router in service.load_routers():
+            app.include_router(router)
+    for service in services:
+        service.run_startup(app, settings)
     app.add_middleware(SecurityHeadersMiddleware, settings=settings)
     app.add_middleware(RequestContextMiddleware, metrics=app.state.metrics)
     return app
 
 
-def import_all_models() -> None:
+def import_all_models(services: Sequence[Service] | None = None) -> None:
     """Load every table definition so migrations and tests see the whole schema."""
     importlib.import_module("synergy.core.audit")
     importlib.import_module("synergy.core.events")
-    for package in SERVICE_PACKAGES:
-        _optional_module(f"synergy.{package}.models")
+    if services is None:
+        services = declared_services()
+    for service in services:
+        service.load_models()

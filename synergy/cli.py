@@ -4,7 +4,6 @@ run the event worker, and each service's own commands."""
 from __future__ import annotations
 
 import getpass
-import importlib
 import os
 import signal
 import sys
@@ -14,6 +13,7 @@ from typing import Annotated
 import typer
 
 from synergy.core.config import ConfigError, Settings, load_settings
+from synergy.core.services import resolve
 
 app = typer.Typer(
     help="Synergy: digital services for a UK police force.",
@@ -27,15 +27,6 @@ app.add_typer(db_app, name="db")
 app.add_typer(users_app, name="users")
 app.add_typer(audit_app, name="audit")
 
-# Service command groups, mounted when the service is installed: (module, attribute).
-SERVICE_COMMANDS = (
-    "synergy.contact.cli",
-    "synergy.contact.voice.cli",
-    "synergy.evidence.cli",
-    "synergy.acro.cli",
-    "synergy.cad.partner.cli",
-)
-
 
 def fail(message: str, code: int = 2) -> typer.Exit:
     typer.secho(message, err=True, fg=typer.colors.RED)
@@ -43,8 +34,11 @@ def fail(message: str, code: int = 2) -> typer.Exit:
 
 
 def settings() -> Settings:
+    """The settings, with every installed service's own section, read once per command."""
+    from synergy.services import declared_services, settings_sections
+
     try:
-        return load_settings()
+        return load_settings(sections=settings_sections(declared_services()))
     except ConfigError as exc:
         raise fail(str(exc)) from None
 
@@ -235,24 +229,23 @@ def demo() -> None:
     """Load demo data (a few users of each role, and some content in each service) and print
     the passwords once."""
     from synergy.demo import load_demo
+    from synergy.services import declared_services
 
-    secret = settings().secret()
+    config = settings()
     with _session() as db:
-        lines = load_demo(db, secret=secret)
+        lines = load_demo(db, settings=config, services=declared_services())
     for line in lines:
         typer.echo(line)
 
 
 def _mount_service_commands() -> None:
-    for module_name in SERVICE_COMMANDS:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name and module_name.startswith(exc.name):
-                continue
-            raise
-        for command in module.app.registered_commands:
-            app.registered_commands.append(command)
+    """Each installed service's declared commands join the `synergy` command."""
+    from synergy.services import declared_services
+
+    for service in declared_services():
+        for reference in service.commands:
+            service_app: typer.Typer = resolve(reference)
+            app.registered_commands.extend(service_app.registered_commands)
 
 
 _mount_service_commands()

@@ -1,22 +1,23 @@
-"""Builds the event worker with every service's subscriptions."""
+"""Builds the event worker with every installed service's subscriptions."""
 
 from __future__ import annotations
 
-import importlib
+from collections.abc import Sequence
 
-from synergy.app import SERVICE_PACKAGES, _optional_module
 from synergy.core.config import Settings
 from synergy.core.db import engine_for, ensure_migrated, make_session_factory
 from synergy.core.events import OutboxWorker, Subscription
+from synergy.core.services import Service
+from synergy.services import declared_services
 
 
-def all_subscriptions(settings: Settings) -> list[Subscription]:
-    """Each service's `events.subscriptions(settings)`, in SERVICE_PACKAGES order."""
+def all_subscriptions(
+    settings: Settings, services: Sequence[Service] | None = None
+) -> list[Subscription]:
+    """Each service's declared subscriptions, in the order of the service list."""
     found: list[Subscription] = []
-    for package in SERVICE_PACKAGES:
-        module = _optional_module(f"synergy.{package}.events")
-        if module is not None and hasattr(module, "subscriptions"):
-            found.extend(module.subscriptions(settings))
+    for service in declared_services() if services is None else services:
+        found.extend(service.load_subscriptions(settings))
     return found
 
 
@@ -25,7 +26,6 @@ def build_worker(
 ) -> OutboxWorker:
     engine = engine_for(settings)
     ensure_migrated(engine)
-    importlib.import_module("synergy.core.events")
     return OutboxWorker(
         factory=make_session_factory(engine),
         subscriptions=all_subscriptions(settings),

@@ -24,6 +24,7 @@ from synergy.core.db import Base, make_engine, make_session_factory, upgrade
 from synergy.core.deps import BROWSER_COOKIE
 from synergy.core.roles import Role
 from synergy.core.security import csrf_token_for
+from synergy.services import declared_services, settings_sections
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 TEST_PASSWORD = "correct horse battery staple"
@@ -112,6 +113,7 @@ def db(engine: Engine, inspection_engine: Engine) -> Iterator[Session]:
 @pytest.fixture
 def settings(tmp_path: Path, database_url: str) -> Settings:
     return load_settings(
+        sections=settings_sections(declared_services()),
         data_dir=tmp_path / "var",
         database_url=database_url,
         secret_key=TEST_SECRET,

@@ -32,7 +32,7 @@ from synergy.core import audit, events
 from synergy.core.config import Settings
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, InvalidRequest, NotFound
-from synergy.core.events import OutboxEvent, backoff_seconds
+from synergy.core.events import backoff_seconds
 
 REQUEST_DUE = "acro.request_due"
 REQUEST_DEAD_LETTERED = "acro.request_dead_lettered"
@@ -110,17 +110,13 @@ def create_for_arrest(
 
 
 def _schedule_send(session: Session, request: AcroRequest, *, delay_seconds: float) -> None:
-    event_id = events.publish(
+    events.publish(
         session,
         REQUEST_DUE,
         {"request_id": request.id, "attempt": request.attempts},
         key=f"{request.idempotency_key}-attempt-{request.attempts}",
+        not_before=utcnow() + dt.timedelta(seconds=delay_seconds),
     )
-    if delay_seconds > 0:
-        row = session.get(OutboxEvent, event_id)
-        assert row is not None
-        row.available_at = utcnow() + dt.timedelta(seconds=delay_seconds)
-        session.flush()
 
 
 def request_for_arrest(session: Session, *, arrest_id: int) -> AcroRequest | None:

@@ -297,7 +297,7 @@ def _add_link(session: Session, incident_id: int, log_number: str, actor: str) -
 def links(session: Session, incident_id: int) -> list[IncidentLink]:
     query = (
         select(IncidentLink)
-        .where(IncidentLink.incident_id == incident_id)
+        .where(IncidentLink.incident_id == incident_id, IncidentLink.kind != "contact_event")
         .order_by(IncidentLink.id)
     )
     return list(session.execute(query).scalars())

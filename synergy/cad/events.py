@@ -20,6 +20,7 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from synergy.cad import crime_recording, intake, tasks
+from synergy.cad.settings import use_settings
 from synergy.core.config import Settings
 from synergy.core.events import Event, Subscription
 
@@ -36,11 +37,15 @@ def queue_crime_report(session: Session, event: Event) -> None:
 
 
 def raise_requested_incident(session: Session, event: Event) -> None:
-    intake.incident_from_contact(session, event.payload, handover=False)
+    intake.incident_from_contact(
+        session, event.payload, handover=False, source_key=event.idempotency_key
+    )
 
 
 def raise_handover_incident(session: Session, event: Event) -> None:
-    intake.incident_from_contact(session, event.payload, handover=True)
+    intake.incident_from_contact(
+        session, event.payload, handover=True, source_key=event.idempotency_key
+    )
 
 
 def create_update_task(session: Session, event: Event) -> None:
@@ -64,6 +69,7 @@ def attach_notebook_entry(session: Session, event: Event) -> None:
 
 
 def subscriptions(settings: Settings) -> list[Subscription]:
+    use_settings(settings)
     return [
         Subscription(CRIME_REPORT_DRAFTED, "cad.queue_crime_report", queue_crime_report),
         Subscription(INCIDENT_REQUESTED, "cad.raise_requested_incident", raise_requested_incident),

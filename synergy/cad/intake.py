@@ -94,9 +94,27 @@ def _remarks(payload: dict[str, Any]) -> str:
     return " ".join(parts)[:10_000]
 
 
-def incident_from_contact(session: Session, payload: dict[str, Any], *, handover: bool) -> Incident:
+def incident_from_contact(
+    session: Session, payload: dict[str, Any], *, handover: bool, source_key: str
+) -> Incident:
     """`contact.incident_requested` or `contact.handover_requested`: raise an incident for the
-    call, or if the call already has one, add what is new to its log (and raise its grade)."""
+    call, or if the call already has one, add what is new to its log (and raise its grade).
+    An event seen before (by `source_key`) changes nothing."""
+    seen = session.execute(
+        select(IncidentLink.incident_id).where(
+            IncidentLink.kind == "contact_event", IncidentLink.target == source_key
+        )
+    ).scalar()
+    if seen is not None:
+        return service.get_incident(session, incident_id=seen)
+    incident = _incident_from_contact(session, payload, handover=handover)
+    _link(session, incident.id, "contact_event", source_key[:200], ASSISTANT)
+    return incident
+
+
+def _incident_from_contact(
+    session: Session, payload: dict[str, Any], *, handover: bool
+) -> Incident:
     call_id = payload.get("call_id")
     existing = _incident_for_call(session, call_id)
     grade = _grade(

@@ -16,9 +16,9 @@ from fastapi.responses import FileResponse, Response, StreamingResponse
 
 from synergy.cad.deps import Controller, IncidentReader
 from synergy.cad.live import hub_for
-from synergy.core.errors import NotFound
+from synergy.core.errors import InvalidRequest, NotFound
 
-router = APIRouter()
+router = APIRouter(prefix="/cad")
 STATIC = FilePath(__file__).resolve().parent / "static"
 ASSETS = {"board.js": "text/javascript", "cad.css": "text/css"}
 KEEPALIVE_SECONDS = 15.0
@@ -27,6 +27,9 @@ LISTEN_WAIT_SECONDS = 5.0
 
 @router.get("/board/events", summary="Live board changes (server-sent events)")
 async def board_events(request: Request, _: Controller) -> Response:
+    if request.query_params:
+        # The stream takes no options; refusing them keeps a mistyped address from hanging.
+        raise InvalidRequest("The board's event stream takes no query parameters")
     hub = hub_for(request.app.state.engine)
     queue = hub.subscribe()
 

@@ -16,7 +16,7 @@ from synergy.cad import board, codes, resources, service
 from synergy.cad.deps import Controller, FormFields, IncidentId, IncidentReader, can_run_board
 from synergy.cad.display import page
 from synergy.cad.forms import Errors, incident_from_form, location_from_form, one_error
-from synergy.cad.models import Incident, Source, UnitStatus
+from synergy.cad.models import Incident, UnitStatus
 from synergy.cad.settings import cad_settings
 from synergy.cad.views import incident_context, source_for
 from synergy.core.deps import SessionDep, client_ip
@@ -317,12 +317,3 @@ def duplicate(
 
 def incident_summary(incident: Incident) -> str:
     return f"{incident.log_number}: grade {incident.grade} {codes.label_of(incident.opening_code)}"
-
-
-# The other pages of the service, each group in its own module.
-from synergy.cad import live_pages, work_pages  # noqa: E402
-
-router.include_router(work_pages.router)
-router.include_router(live_pages.router)
-
-__all__ = ["Source", "router"]

@@ -1,23 +1,26 @@
 """Command and control settings: attendance targets, crime number format, duplicate rules.
 
-Read once from `SYNERGY_CAD_*` environment variables (forces differ in how many grades they use
-and how fast each must be attended, so none of this is hard-coded). The defaults follow the
-national call handling standards as most forces apply them: grade 1 attended within 15 minutes
-in towns and 20 in the country, grade 2 within the hour; grades 3 (scheduled) and 4 (resolved
-without deployment) have no attendance clock unless set.
+The `[cad]` section of the settings file or `SYNERGY_CAD_*` environment variables, read once
+with the platform's settings (forces differ in how many grades they use and how fast each
+must be attended, so none of this is hard-coded). The defaults follow the national call
+handling standards as most forces apply them: grade 1 attended within 15 minutes in towns and
+20 in the country, grade 2 within the hour; grades 3 (scheduled) and 4 (resolved without
+deployment) have no attendance clock unless set.
+
+The service's functions read them through `cad_settings()`: the section of the settings the
+app (or the worker) started with, installed once at start-up by `use_app_settings`.
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+from typing import Any
 
 from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from synergy.core.config import ServiceSettings, Settings
 
 
-class CadSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="SYNERGY_CAD_", extra="ignore", frozen=True)
-
+class CadSettings(ServiceSettings, env_prefix="SYNERGY_CAD_"):
     grade1_urban_minutes: int = Field(default=15, ge=1, le=24 * 60)
     grade1_rural_minutes: int = Field(default=20, ge=1, le=24 * 60)
     grade2_minutes: int = Field(default=60, ge=1, le=7 * 24 * 60)
@@ -36,7 +39,22 @@ class CadSettings(BaseSettings):
         return {2: self.grade2_minutes, 3: self.grade3_minutes, 4: self.grade4_minutes}.get(grade)
 
 
-@lru_cache(maxsize=1)
+_installed: list[CadSettings] = []
+
+
+def use_settings(settings: Settings) -> None:
+    """Use this process's platform settings' `[cad]` section from now on."""
+    _installed[:] = [settings.section(CadSettings)]
+
+
+def use_app_settings(_app: Any, settings: Settings) -> None:
+    """Start-up hook (see the service declaration)."""
+    use_settings(settings)
+
+
 def cad_settings() -> CadSettings:
-    """The settings, read from the environment the first time they are asked for."""
-    return CadSettings()
+    """The installed section; before any is installed (a script, a test), the defaults as
+    the environment sets them, read once."""
+    if not _installed:
+        _installed.append(CadSettings())
+    return _installed[0]

@@ -26,7 +26,7 @@ from synergy.core.errors import InvalidRequest, SynergyError
 from synergy.core.roles import Role
 from synergy.core.web import redirect
 
-router = APIRouter()
+router = APIRouter(prefix="/cad")
 
 
 # --- Units ---------------------------------------------------------------------------------

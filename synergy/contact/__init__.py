@@ -1,12 +1,25 @@
 """Contact: the 101 non-emergency line — understanding what callers say and routing them."""
 
 from synergy.core.roles import Role
-from synergy.core.services import ServiceInfo
+from synergy.core.services import Service, ServiceInfo
 
-SERVICE = ServiceInfo(
-    name="Contact",
-    description="Calls and web chats handed over by the 101 assistant, most urgent first, "
-    "with what the caller has already said.",
-    url="/contact",
-    roles=frozenset({Role.CONTACT_AGENT, Role.SUPERVISOR}),
+SERVICE = Service(
+    name="contact",
+    tile=ServiceInfo(
+        name="Contact",
+        description="Calls and web chats handed over by the 101 assistant, most urgent first, "
+        "with what the caller has already said.",
+        url="/contact",
+        roles=frozenset({Role.CONTACT_AGENT, Role.SUPERVISOR}),
+    ),
+    routers=(
+        "synergy.contact.pages:router",
+        "synergy.contact.routes:router",
+        "synergy.contact.voice.pages:router",
+    ),
+    models=("synergy.contact.models",),
+    subscriptions=("synergy.contact.events:subscriptions",),
+    commands=("synergy.contact.cli:app", "synergy.contact.voice.cli:app"),
+    demo=("synergy.contact.demo:create_demo_chats",),
+    page_examples=("tests.contact.page_examples",),
 )

@@ -10,10 +10,11 @@ from __future__ import annotations
 import os
 import secrets
 import tomllib
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, TypeVar
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, PrivateAttr, SecretStr, ValidationError, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -45,6 +46,8 @@ class _TomlFileSource(PydanticBaseSettingsSource):
             raise ConfigError(f"{CONFIG_FILE_VARIABLE}: no such file: {path}") from exc
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{CONFIG_FILE_VARIABLE}: {path} is not valid TOML: {exc}") from exc
+        # Tables ([cad], [notebook]...) are services' own sections, read by ServiceSettings.
+        self._values = {k: v for k, v in self._values.items() if not isinstance(v, dict)}
         unknown = set(self._values) - set(settings_cls.model_fields)
         if unknown:
             raise ConfigError(
@@ -58,10 +61,85 @@ class _TomlFileSource(PydanticBaseSettingsSource):
         return dict(self._values)
 
 
+def _config_file_path() -> Path | None:
+    config_file = os.environ.get(CONFIG_FILE_VARIABLE)
+    return Path(config_file) if config_file else None
+
+
+class _TomlTableSource(PydanticBaseSettingsSource):
+    """One service's section: the `[name]` table of the settings file."""
+
+    def __init__(self, settings_cls: type[BaseSettings], table: str) -> None:
+        super().__init__(settings_cls)
+        self._values: dict[str, Any] = {}
+        path = _config_file_path()
+        if path is None:
+            return
+        try:
+            with path.open("rb") as handle:
+                found = tomllib.load(handle).get(table, {})
+        except FileNotFoundError as exc:
+            raise ConfigError(f"{CONFIG_FILE_VARIABLE}: no such file: {path}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{CONFIG_FILE_VARIABLE}: {path} is not valid TOML: {exc}") from exc
+        if not isinstance(found, dict):
+            raise ConfigError(f"{CONFIG_FILE_VARIABLE}: {path}: {table} must be a table")
+        self._values = found
+
+    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
+        return self._values.get(field_name), field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        return dict(self._values)
+
+
+class ServiceSettings(BaseSettings):
+    """A service's own settings section, declared by the service, never added to `Settings`.
+
+    Subclass it in the service's `settings.py` with the section's environment prefix:
+
+        class CadSettings(ServiceSettings, env_prefix="SYNERGY_CAD_"):
+            board_refresh_seconds: int = Field(default=5, ge=1)
+
+    Values come from explicit arguments, then `SYNERGY_CAD_BOARD_REFRESH_SECONDS`, then the
+    `[cad]` table of the settings file. Name the class in the service's declaration
+    (`Service(settings="synergy.cad.settings:CadSettings")`); `load_settings` then reads it
+    once with the rest, and code reads it with `settings.section(CadSettings)`.
+    """
+
+    model_config = SettingsConfigDict(extra="forbid", frozen=True)
+
+    @classmethod
+    def section_name(cls) -> str:
+        prefix = str(cls.model_config.get("env_prefix") or "")
+        if not prefix.startswith(ENV_PREFIX) or not prefix.endswith("_"):
+            raise ConfigError(f"{cls.__name__}: env_prefix must look like SYNERGY_NAME_")
+        return prefix[len(ENV_PREFIX) : -1].lower()
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        section = settings_cls.section_name() if issubclass(settings_cls, ServiceSettings) else ""
+        return (init_settings, env_settings, _TomlTableSource(settings_cls, section))
+
+
+SectionT = TypeVar("SectionT", bound=ServiceSettings)
+
+
 class Settings(BaseSettings):
-    """One typed settings object, passed explicitly to `create_app(settings)` and the CLI."""
+    """One typed settings object, passed explicitly to `create_app(settings)` and the CLI.
+
+    Services' own sections travel inside it: `settings.section(CadSettings)`.
+    """
 
     model_config = SettingsConfigDict(env_prefix=ENV_PREFIX, extra="ignore", frozen=True)
+    _sections: dict[type[ServiceSettings], ServiceSettings] = PrivateAttr(default_factory=dict)
 
     data_dir: Path = Field(default=Path("var"), description="Where the database and files live")
     database_url: str = Field(default="", description="SQLAlchemy URL; default SQLite in data_dir")
@@ -201,8 +279,7 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        config_file = os.environ.get(CONFIG_FILE_VARIABLE)
-        toml = _TomlFileSource(settings_cls, Path(config_file) if config_file else None)
+        toml = _TomlFileSource(settings_cls, _config_file_path())
         # Explicit arguments win, then the environment, then the file.
         return (init_settings, env_settings, toml)
 
@@ -216,16 +293,32 @@ class Settings(BaseSettings):
     def is_sqlite(self) -> bool:
         return self.effective_database_url.startswith("sqlite")
 
+    def section(self, kind: type[SectionT]) -> SectionT:
+        """A service's settings section. `load_settings` reads every installed service's;
+        one missing here (a `Settings` built directly, in a test) is read now, once."""
+        found = self._sections.get(kind)
+        if found is None:
+            found = _read_section(kind)
+            self._sections[kind] = found
+        assert isinstance(found, kind)
+        return found
+
+    def with_sections(self, *sections: ServiceSettings) -> Settings:
+        """A copy holding these sections (tests use it to set a service's settings)."""
+        copy = self.model_copy()
+        copy._sections = {**self._sections, **{type(s): s for s in sections}}
+        return copy
+
     def secret(self) -> bytes:
         if self.secret_key is None:
             raise ConfigError("SYNERGY_SECRET_KEY: not loaded; call load_settings()")
         return self.secret_key.get_secret_value().encode()
 
 
-def _describe(error: ValidationError) -> str:
+def _describe(error: ValidationError, *, prefix: str = ENV_PREFIX) -> str:
     lines = []
     for item in error.errors():
-        name = ENV_PREFIX + "_".join(str(part) for part in item["loc"]).upper()
+        name = prefix + "_".join(str(part) for part in item["loc"]).upper()
         lines.append(f"{name}: {item['msg']} (got {item.get('input')!r})")
     return "Invalid configuration:\n  " + "\n  ".join(lines)
 
@@ -246,16 +339,32 @@ def _load_or_create_secret(data_dir: Path) -> str:
     return key
 
 
-def load_settings(**overrides: Any) -> Settings:
-    """Build the settings once, creating the data directory and secret key if needed."""
+def _read_section(kind: type[SectionT], **values: Any) -> SectionT:
+    try:
+        return kind(**values)
+    except ValidationError as exc:
+        prefix = f"{ENV_PREFIX}{kind.section_name().upper()}_"
+        raise ConfigError(_describe(exc, prefix=prefix)) from None
+
+
+def load_settings(*, sections: Iterable[type[ServiceSettings]] = (), **overrides: Any) -> Settings:
+    """Build the settings once, creating the data directory and secret key if needed.
+
+    `sections` are the installed services' settings classes; each is read now, so a bad value
+    stops start-up. An override named after a section (`cad={"board_refresh_seconds": 2}`)
+    sets values in it.
+    """
+    kinds = list(sections)
+    section_values = {kind: overrides.pop(kind.section_name(), {}) for kind in kinds}
     try:
         settings = Settings(**overrides)
     except ValidationError as exc:
         raise ConfigError(_describe(exc)) from None
+    loaded = [_read_section(kind, **section_values[kind]) for kind in kinds]
     if settings.secret_key is not None:
         if len(settings.secret_key.get_secret_value()) < MIN_SECRET_LENGTH:
             raise ConfigError("SYNERGY_SECRET_KEY: must be at least 32 characters long")
         settings.data_dir.mkdir(parents=True, exist_ok=True)
-        return settings
+        return settings.with_sections(*loaded)
     key = _load_or_create_secret(settings.data_dir)
-    return settings.model_copy(update={"secret_key": SecretStr(key)})
+    return settings.model_copy(update={"secret_key": SecretStr(key)}).with_sections(*loaded)

@@ -15,7 +15,7 @@ from typing import Any
 from alembic.config import Config as AlembicConfig
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, DateTime, Engine, MetaData, create_engine, event
+from sqlalchemy import Connection, DateTime, Engine, MetaData, create_engine, event, inspect, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -141,9 +141,43 @@ def revisions_on(connection: Connection) -> tuple[str, ...]:
     return tuple(MigrationContext.configure(connection).get_current_heads())
 
 
+# Each service's migrations are a branch of their own from 0001_core, and `upgrade` goes to
+# every head, so a new service never edits a shared file. Databases migrated before that
+# stand at the merge revision that used to join the first four branches: it meant exactly
+# these heads, and is replaced by them before upgrading.
+RETIRED_MERGES = {
+    "0099_merge_services": ("0002_contact", "0003_evidence", "0004_records", "0005_acro"),
+}
+
+
+def _replace_retired_merges(url: str) -> None:
+    engine = make_engine(url)
+    try:
+        with engine.begin() as connection:
+            if not inspect(connection).has_table("alembic_version"):
+                return
+            current = set(revisions_on(connection))
+            for merge, heads in RETIRED_MERGES.items():
+                if merge not in current:
+                    continue
+                connection.execute(
+                    text("DELETE FROM alembic_version WHERE version_num = :merge"),
+                    {"merge": merge},
+                )
+                for head in heads:
+                    connection.execute(
+                        text("INSERT INTO alembic_version (version_num) VALUES (:head)"),
+                        {"head": head},
+                    )
+    finally:
+        engine.dispose()
+
+
 def upgrade(url: str, revision: str = "heads") -> None:
+    """Migrate to `revision`; by default every service branch's head."""
     from alembic import command
 
+    _replace_retired_merges(url)
     command.upgrade(alembic_config(url), revision)
 
 

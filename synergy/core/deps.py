@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 from synergy.core.config import Settings
 from synergy.core.db import transaction
 from synergy.core.errors import CsrfRejected, Forbidden, NotAuthenticated
+from synergy.core.principal import Principal, SessionLimits, principal_lookup
 from synergy.core.roles import ALL_ROLES, Role
 from synergy.core.security import csrf_token_for, signatures_match
-from synergy.identity.service import CurrentUser, user_for_token
 
 SESSION_COOKIE = "synergy_session"
 BROWSER_COOKIE = "synergy_browser"
@@ -47,16 +47,16 @@ def client_ip(request: Request) -> str | None:
     return request.client.host if request.client else None
 
 
-def _signed_in_user(request: Request, db: Session, settings: Settings) -> CurrentUser | None:
+def _signed_in_user(request: Request, db: Session, settings: Settings) -> Principal | None:
     token = request.cookies.get(SESSION_COOKIE)
-    if not token or len(token) > 200:
+    lookup = principal_lookup(request.app)
+    if not token or len(token) > 200 or lookup is None:
         return None
-    return user_for_token(
-        db,
-        token=token,
+    limits = SessionLimits(
         idle=dt.timedelta(minutes=settings.session_idle_minutes),
         absolute=dt.timedelta(hours=settings.session_absolute_hours),
     )
+    return lookup(db, token, limits)
 
 
 class Access:
@@ -72,9 +72,7 @@ class Access:
             return f"public({self.reason!r})"
         return f"allow({', '.join(sorted(r.value for r in self.roles))})"
 
-    def __call__(
-        self, request: Request, db: SessionDep, settings: SettingsDep
-    ) -> CurrentUser | None:
+    def __call__(self, request: Request, db: SessionDep, settings: SettingsDep) -> Principal | None:
         user = _signed_in_user(request, db, settings)
         request.state.user = user
         if self.public:
@@ -103,7 +101,7 @@ def public(reason: str) -> Any:
     return Depends(Access(frozenset(), public=True, reason=reason))
 
 
-Staff = Annotated[CurrentUser, signed_in()]
+Staff = Annotated[Principal, signed_in()]
 
 # Database ids in URLs: bounded so that junk like 99999999999999999999 is a 422, not a 500.
 MAX_ID = 2_147_483_647

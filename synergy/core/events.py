@@ -1,13 +1,20 @@
 """Events between services: a transactional outbox and the worker that delivers it.
 
 `publish()` writes an event in the same transaction as the change that caused it, so an event
-exists exactly when its change was committed. The worker claims pending events for a lease
-(row locks with SKIP LOCKED on PostgreSQL, so several workers can share the work; SQLite runs
-one), then gives each event to every subscription for its topic. A subscription's handler runs
-in its own transaction together with a receipt row keyed by (event, subscription): if the
-worker dies mid-delivery the lease runs out, another worker delivers again, and the receipt
-makes the repeat a no-op for anything the handler wrote to the database. Handlers that call
-outside systems must pass `event.idempotency_key` along so the far side can drop repeats.
+exists exactly when its change was committed; `not_before` holds it back until then. The worker
+claims ready events for a lease (row locks with SKIP LOCKED on PostgreSQL, so several workers
+can share the work; SQLite runs one), then gives each event to every subscription for its
+topic. A subscription's handler runs in its own transaction together with a receipt row keyed
+by (event, subscription): if the worker dies mid-delivery the lease runs out, another worker
+delivers again, and the receipt makes the repeat a no-op for anything the handler wrote to the
+database. Handlers that call outside systems must pass `event.idempotency_key` along so the far
+side can drop repeats.
+
+Each subscription is delivered, retried and dead-lettered on its own: a failing handler gets a
+delivery row (`core_outbox_deliveries`) with its attempts, next try and last error, and the
+other subscriptions of the same event go ahead. The event row sums them up: delivered once
+every subscription has its receipt, dead once the only ones left are dead, otherwise pending
+until the earliest retry is due (`attempts` and `last_error` are the worst subscription's).
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String, Text, and_, or_, select, update
+from sqlalchemy import JSON, Integer, String, Text, and_, delete, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
@@ -61,6 +68,19 @@ class OutboxReceipt(Base):
     handled_by: Mapped[str | None] = mapped_column(String(100), default=None)
 
 
+class OutboxDelivery(Base):
+    """A subscription's delivery of one event, once it has failed: retried on its own."""
+
+    __tablename__ = "core_outbox_deliveries"
+
+    event_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    subscription: Mapped[str] = mapped_column(String(100), primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), default=PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    available_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_error: Mapped[str | None] = mapped_column(Text, default=None)
+
+
 @dataclass(frozen=True)
 class Event:
     id: int
@@ -88,10 +108,18 @@ class Subscription:
 
 
 def publish(
-    session: Session, topic: str, payload: dict[str, Any], *, key: str | None = None
+    session: Session,
+    topic: str,
+    payload: dict[str, Any],
+    *,
+    key: str | None = None,
+    not_before: dt.datetime | None = None,
 ) -> int:
-    """Record an event in the caller's transaction; returns its id."""
-    event = OutboxEvent(topic=topic, payload=payload, key=key)
+    """Record an event in the caller's transaction; returns its id. With `not_before` (an
+    aware datetime) no subscription receives it earlier."""
+    if not_before is not None and not_before.tzinfo is None:
+        raise ValueError("not_before must be timezone-aware")
+    event = OutboxEvent(topic=topic, payload=payload, key=key, available_at=not_before or utcnow())
     session.add(event)
     session.flush()
     return event.id
@@ -169,40 +197,89 @@ class OutboxWorker:
                     raise
 
     def deliver(self, event: Event) -> bool:
-        """Give the event to each subscription; returns True once all have it."""
-        try:
-            for sub in self._by_topic.get(event.topic, []):
+        """Give the event to each subscription that is due; returns True once all have it."""
+        subscriptions = self._by_topic.get(event.topic, [])
+        waiting = self._not_due(event, subscriptions)
+        for sub in subscriptions:
+            if sub.name in waiting:
+                continue
+            try:
                 self._deliver_to(event, sub)
-        except Exception as exc:  # a failing handler must not stop the worker: retry later
-            log.warning("event %s (%s) failed: %s", event.id, event.topic, exc, exc_info=True)
-            self._record_failure(event, f"{type(exc).__name__}: {exc}")
-            return False
-        self._mark(event.id, status=DELIVERED)
-        return True
+            except Exception as exc:  # a failing handler must not stop the others: retry it
+                log.warning(
+                    "event %s (%s) failed for %s: %s",
+                    event.id,
+                    event.topic,
+                    sub.name,
+                    exc,
+                    exc_info=True,
+                )
+                self._record_failure(event, sub, f"{type(exc).__name__}: {exc}")
+        return self._settle(event, subscriptions)
 
-    def _mark(self, event_id: int, *, status: str) -> None:
+    def _not_due(self, event: Event, subscriptions: Sequence[Subscription]) -> set[str]:
+        """Subscriptions of this event that are dead or waiting for a later retry."""
+        names = [sub.name for sub in subscriptions]
+        now = utcnow()
         with transaction(self.factory) as session:
-            session.execute(
-                update(OutboxEvent)
-                .where(OutboxEvent.id == event_id)
-                .values(status=status, delivered_at=utcnow(), claimed_until=None, claimed_by=None)
-            )
+            rows = session.execute(
+                select(OutboxDelivery).where(
+                    OutboxDelivery.event_id == event.id, OutboxDelivery.subscription.in_(names)
+                )
+            ).scalars()
+            return {r.subscription for r in rows if r.status == DEAD or r.available_at > now}
 
-    def _record_failure(self, event: Event, error: str) -> None:
+    def _record_failure(self, event: Event, sub: Subscription, error: str) -> None:
         with transaction(self.factory) as session:
-            row = session.get(OutboxEvent, event.id, with_for_update=True)
-            if row is None or row.status != PENDING:
-                return
+            row = session.get(OutboxDelivery, (event.id, sub.name), with_for_update=True)
+            if row is None:
+                row = OutboxDelivery(event_id=event.id, subscription=sub.name, attempts=0)
+                session.add(row)
             row.attempts += 1
             row.last_error = error[:2000]
-            row.claimed_until = None
-            row.claimed_by = None
             if row.attempts >= self.max_attempts:
                 row.status = DEAD
                 if self.on_dead is not None:
                     self.on_dead(session, event, error)
             else:
+                row.status = PENDING
                 row.available_at = utcnow() + dt.timedelta(seconds=self.backoff(row.attempts))
+
+    def _settle(self, event: Event, subscriptions: Sequence[Subscription]) -> bool:
+        """Sum the subscriptions' state up on the event row and release the claim."""
+        names = [sub.name for sub in subscriptions]
+        with transaction(self.factory) as session:
+            row = session.get(OutboxEvent, event.id, with_for_update=True)
+            if row is None or row.status != PENDING:
+                return row is not None and row.status == DELIVERED
+            handled = set(
+                session.execute(
+                    select(OutboxReceipt.subscription).where(OutboxReceipt.event_id == event.id)
+                ).scalars()
+            )
+            failing = [
+                d
+                for d in session.execute(
+                    select(OutboxDelivery).where(OutboxDelivery.event_id == event.id)
+                ).scalars()
+                if d.subscription in names and d.subscription not in handled
+            ]
+            row.claimed_until = None
+            row.claimed_by = None
+            if failing:
+                worst = max(failing, key=lambda d: d.attempts)
+                row.attempts = worst.attempts
+                row.last_error = worst.last_error
+            retrying = [d for d in failing if d.status != DEAD]
+            if retrying:
+                row.available_at = min(d.available_at for d in retrying)
+                return False
+            if failing:
+                row.status = DEAD
+                return False
+            row.status = DELIVERED
+            row.delivered_at = utcnow()
+            return True
 
     def run_once(self) -> int:
         """Claim one batch and deliver it; returns how many events were delivered."""
@@ -232,7 +309,8 @@ def pending_count(session: Session, topics: Iterable[str] | None = None) -> int:
 
 
 def retry_dead(session: Session, event_id: int) -> None:
-    """Put a dead event back in the queue (manual re-send)."""
+    """Put a dead event back in the queue (manual re-send): its dead subscriptions start
+    again from no attempts; those that already have it are not given it twice."""
     row = session.get(OutboxEvent, event_id, with_for_update=True)
     if row is None:
         from synergy.core.errors import NotFound
@@ -241,4 +319,5 @@ def retry_dead(session: Session, event_id: int) -> None:
     row.status = PENDING
     row.attempts = 0
     row.available_at = utcnow()
+    session.execute(delete(OutboxDelivery).where(OutboxDelivery.event_id == event_id))
     session.flush()

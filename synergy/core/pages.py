@@ -14,9 +14,9 @@ from sqlalchemy import text
 from synergy.core.db import head_revisions, revisions_on
 from synergy.core.deps import Access, SessionDep, SettingsDep, Staff, client_ip, public
 from synergy.core.errors import Forbidden
+from synergy.core.principal import Principal
 from synergy.core.routing import iter_api_routes
 from synergy.core.web import render
-from synergy.identity.service import CurrentUser
 
 router = APIRouter()
 
@@ -31,13 +31,13 @@ def home(request: Request, user: Staff) -> Response:
 
 
 @router.get("/healthz", summary="Liveness: the process is up")
-def healthz(_: Annotated[CurrentUser | None, public("monitoring probe")]) -> dict[str, str]:
+def healthz(_: Annotated[Principal | None, public("monitoring probe")]) -> dict[str, str]:
     return {"status": "ok"}
 
 
 @router.get("/readyz", summary="Readiness: the database answers and is migrated")
 def readyz(
-    request: Request, db: SessionDep, _: Annotated[CurrentUser | None, public("monitoring probe")]
+    request: Request, db: SessionDep, _: Annotated[Principal | None, public("monitoring probe")]
 ) -> Response:
     try:
         db.execute(text("SELECT 1"))
@@ -54,7 +54,7 @@ def readyz(
 def metrics(
     request: Request,
     settings: SettingsDep,
-    _: Annotated[CurrentUser | None, public("scraped by monitoring from allowed addresses")],
+    _: Annotated[Principal | None, public("scraped by monitoring from allowed addresses")],
 ) -> Response:
     address = client_ip(request) or ""
     try:
@@ -99,7 +99,7 @@ def _endpoints(request: Request) -> list[dict[str, Any]]:
 
 @router.get("/api-reference", response_class=HTMLResponse, summary="API reference page")
 def api_reference(
-    request: Request, _: Annotated[CurrentUser | None, public("documentation")]
+    request: Request, _: Annotated[Principal | None, public("documentation")]
 ) -> Response:
     return render(
         request, "api_reference.html", {"title": "API reference", "endpoints": _endpoints(request)}
@@ -129,7 +129,7 @@ STATEMENTS = {
 
 @router.get("/accessibility", response_class=HTMLResponse, summary="Accessibility statement")
 def accessibility(
-    request: Request, _: Annotated[CurrentUser | None, public("statement for everyone")]
+    request: Request, _: Annotated[Principal | None, public("statement for everyone")]
 ) -> Response:
     title, paragraphs = STATEMENTS["accessibility"]
     return render(request, "static_page.html", {"title": title, "paragraphs": paragraphs})
@@ -137,7 +137,7 @@ def accessibility(
 
 @router.get("/privacy", response_class=HTMLResponse, summary="Privacy notice")
 def privacy(
-    request: Request, _: Annotated[CurrentUser | None, public("notice for everyone")]
+    request: Request, _: Annotated[Principal | None, public("notice for everyone")]
 ) -> Response:
     title, paragraphs = STATEMENTS["privacy"]
     return render(request, "static_page.html", {"title": title, "paragraphs": paragraphs})

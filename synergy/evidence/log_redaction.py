@@ -9,6 +9,12 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
+
+    from synergy.core.config import Settings
 
 TOKEN_PATTERN = re.compile(r"[0-9a-f]{32}\.[A-Za-z0-9_-]{43}\.[0-9a-f]{64}")
 RAW_PATH_LOGGERS = ("uvicorn.access", "uvicorn.error")
@@ -29,3 +35,8 @@ def redact_upload_tokens() -> None:
         logger = logging.getLogger(name)
         if not any(isinstance(f, UploadTokenRedactor) for f in logger.filters):
             logger.addFilter(UploadTokenRedactor())
+
+
+def redact_upload_tokens_in_server_logs(_app: FastAPI, _settings: Settings) -> None:
+    """Start-up hook (declared in synergy/evidence/__init__.py)."""
+    redact_upload_tokens()

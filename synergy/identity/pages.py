@@ -9,14 +9,13 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
-from synergy.core.deps import SESSION_COOKIE, SessionDep, SettingsDep, client_ip, public
+from synergy.core.deps import SESSION_COOKIE, SessionDep, SettingsDep, client_ip
 from synergy.core.web import redirect, render
 from synergy.identity import service
-from synergy.identity.service import CurrentUser, LoginFailed
+from synergy.identity.deps import PublicUser
+from synergy.identity.service import LoginFailed
 
 router = APIRouter()
-
-PublicUser = Annotated[CurrentUser | None, public("staff sign in here")]
 
 
 def _safe_next(target: str | None) -> str:

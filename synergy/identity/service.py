@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
@@ -12,6 +11,7 @@ from sqlalchemy.orm import Session
 from synergy.core import audit
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, InvalidRequest, NotFound
+from synergy.core.principal import Principal, SessionLimits
 from synergy.core.roles import Role
 from synergy.core.security import (
     DUMMY_PASSWORD_HASH,
@@ -28,18 +28,8 @@ from synergy.identity.models import User, UserSession
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,62}$")
 
 
-@dataclass(frozen=True)
-class CurrentUser:
-    """The signed-in user as the rest of the platform sees them."""
-
-    id: int
-    username: str
-    display_name: str
-    roles: frozenset[Role]
-    session_id: int | None = None
-
-    def has_any(self, roles: frozenset[Role]) -> bool:
-        return bool(self.roles & roles)
+# The signed-in user; the type lives in the core so that the core needs no service.
+CurrentUser = Principal
 
 
 def _current(user: User, session_id: int | None = None) -> CurrentUser:
@@ -289,6 +279,11 @@ def user_for_token(
     if now - record.last_seen_at > dt.timedelta(seconds=30):
         record.last_seen_at = now
     return _current(user, record.id)
+
+
+def principal_for_token(session: Session, token: str, limits: SessionLimits) -> Principal | None:
+    """The lookup identity plugs into the core (`synergy.core.principal`)."""
+    return user_for_token(session, token=token, idle=limits.idle, absolute=limits.absolute)
 
 
 def end_session(session: Session, *, token: str, source_ip: str | None) -> None:

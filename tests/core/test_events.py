@@ -3,6 +3,7 @@ once, with repeats made harmless, even when workers die mid-delivery."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import subprocess
@@ -12,13 +13,15 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from synergy.core import audit
-from synergy.core.db import transaction
+from synergy.core.db import transaction, utcnow
 from synergy.core.events import (
     DEAD,
     DELIVERED,
+    PENDING,
+    OutboxDelivery,
     OutboxEvent,
     OutboxWorker,
     Subscription,
@@ -101,6 +104,101 @@ def test_event_goes_dead_after_max_attempts_and_can_be_resent(session_factory) -
         retry_dead(session, event_id)
     fixed = _worker(session_factory, lambda s, e: None)
     assert fixed.drain() == 1
+
+
+def test_an_event_published_for_later_is_not_delivered_before_then(session_factory) -> None:
+    seen: list[str] = []
+    later = utcnow() + dt.timedelta(hours=1)
+    with transaction(session_factory) as session:
+        publish(session, "case.opened", {"when": "later"}, not_before=later)
+        publish(session, "case.opened", {"when": "now"})
+    worker = _worker(session_factory, lambda s, e: seen.append(e.payload["when"]))
+    assert worker.drain() == 1
+    assert seen == ["now"]
+    with transaction(session_factory) as session:  # an hour passes
+        session.execute(update(OutboxEvent).values(available_at=utcnow()))
+    assert worker.drain() == 1
+    assert seen == ["now", "later"]
+
+
+def test_a_naive_not_before_is_refused(session_factory) -> None:
+    with pytest.raises(ValueError, match="timezone"), transaction(session_factory) as session:
+        publish(session, "case.opened", {}, not_before=dt.datetime(2030, 1, 1))
+
+
+def _two_subscribers(session_factory, failing_handler, **options) -> OutboxWorker:  # type: ignore[no-untyped-def]
+    delivered: list[int] = []
+    worker = OutboxWorker(
+        factory=session_factory,
+        subscriptions=[
+            Subscription("case.opened", "archive", failing_handler),
+            Subscription("case.opened", "notify", lambda s, e: delivered.append(e.id)),
+        ],
+        backoff=lambda attempts: 0.0,
+        **options,
+    )
+    worker.delivered = delivered  # type: ignore[attr-defined]
+    return worker
+
+
+def test_a_failing_subscriber_does_not_hold_back_the_others(session_factory) -> None:
+    attempts = Counter()
+
+    def archive_down(session, event) -> None:  # type: ignore[no-untyped-def]
+        attempts[event.id] += 1
+        raise ConnectionError("object store unavailable")
+
+    with transaction(session_factory) as session:
+        event_id = publish(session, "case.opened", {})
+    worker = _two_subscribers(session_factory, archive_down, max_attempts=3)
+    for _ in range(5):
+        worker.run_once()
+    assert worker.delivered == [event_id], "the working subscriber got it exactly once"
+    assert attempts[event_id] == 3, "the failing one was retried on its own, then given up"
+    with transaction(session_factory) as session:
+        row = session.get(OutboxEvent, event_id)
+        assert row.status == DEAD and "object store unavailable" in row.last_error
+        (dead,) = session.execute(select(OutboxDelivery)).scalars()
+        assert (dead.subscription, dead.status, dead.attempts) == ("archive", DEAD, 3)
+
+
+def test_resending_a_dead_event_retries_only_the_subscriber_that_failed(session_factory) -> None:
+    broken = {"archive": True}
+
+    def archive(session, event) -> None:  # type: ignore[no-untyped-def]
+        if broken["archive"]:
+            raise ConnectionError("object store unavailable")
+
+    with transaction(session_factory) as session:
+        event_id = publish(session, "case.opened", {})
+    worker = _two_subscribers(session_factory, archive, max_attempts=1)
+    worker.run_once()
+    broken["archive"] = False
+    with transaction(session_factory) as session:
+        retry_dead(session, event_id)
+    assert worker.drain() == 1
+    assert worker.delivered == [event_id]
+    with transaction(session_factory) as session:
+        assert session.get(OutboxEvent, event_id).status == DELIVERED
+
+
+def test_a_retrying_subscriber_waits_for_its_own_backoff(session_factory) -> None:
+    calls = Counter()
+
+    def flaky(session, event) -> None:  # type: ignore[no-untyped-def]
+        calls["archive"] += 1
+        raise ConnectionError("later")
+
+    with transaction(session_factory) as session:
+        event_id = publish(session, "case.opened", {})
+    worker = _two_subscribers(session_factory, flaky)
+    worker.backoff = lambda attempts: 3600.0
+    worker.run_once()
+    worker.run_once()
+    assert calls["archive"] == 1 and worker.delivered == [event_id]
+    with transaction(session_factory) as session:
+        row = session.get(OutboxEvent, event_id)
+        assert row.status == PENDING and row.available_at > utcnow() + dt.timedelta(minutes=59)
 
 
 def _start(url: str, log: Path, name: str) -> subprocess.Popen[bytes]:

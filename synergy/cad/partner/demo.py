@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from synergy.cad.partner import messages as m
 from synergy.cad.partner import service
-from synergy.cad.partner.settings import Partner, partner_settings
+from synergy.cad.partner.settings import Partner, PartnerSettings
 from synergy.cad.partner.signatures import SIGNATURE_HEADER, TIMESTAMP_HEADER, signed_headers
 from synergy.cad.partner.simulator import Simulator, SimulatorConfig
 from synergy.core.services import DemoContext
@@ -20,7 +20,7 @@ DEMO_AGENCY = "SIMFS"
 
 
 def receive_demo_incident(session: Session, context: DemoContext) -> list[str]:
-    settings = partner_settings()
+    settings = context.settings.section(PartnerSettings)
     config = SimulatorConfig(agency_code=DEMO_AGENCY, peer_code=settings.agency_code, updates=0)
     config.close = False
     [body] = Simulator(config).versions_of(1)

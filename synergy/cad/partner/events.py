@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from synergy.cad import service as cad
 from synergy.cad.partner import sending
 from synergy.cad.partner.client import PartnerClient
-from synergy.cad.partner.settings import PartnerSettings, partner_settings
+from synergy.cad.partner.settings import PartnerSettings
 from synergy.core.config import Settings
 from synergy.core.events import Event, Subscription
 
@@ -56,4 +56,4 @@ class PartnerSubscriber:
 
 
 def subscriptions(settings: Settings) -> list[Subscription]:
-    return PartnerSubscriber(partner_settings()).subscriptions()
+    return PartnerSubscriber(settings.section(PartnerSettings)).subscriptions()

@@ -9,9 +9,17 @@ from fastapi.responses import Response
 
 from synergy.cad.partner import service
 from synergy.cad.partner.schemas import OutgoingOut, ReceivedOut
-from synergy.cad.partner.settings import PartnerSettings, partner_settings
+from synergy.cad.partner.settings import PartnerSettings
 from synergy.cad.partner.signatures import AGENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER
-from synergy.core.deps import RecordId, SessionDep, allow, client_ip, csrf_exempt, public
+from synergy.core.deps import (
+    RecordId,
+    SessionDep,
+    SettingsDep,
+    allow,
+    client_ip,
+    csrf_exempt,
+    public,
+)
 from synergy.core.roles import Role
 from synergy.identity.service import CurrentUser
 
@@ -22,10 +30,8 @@ Supervisor = Annotated[CurrentUser, allow(Role.SUPERVISOR)]
 Partnered = Annotated[CurrentUser | None, public("partner control rooms sign every message")]
 
 
-def exchange_settings(request: Request) -> PartnerSettings:
-    """Tests and the demo may put their own on app.state; otherwise from the environment."""
-    given = getattr(request.app.state, "cad_partner_settings", None)
-    return given if isinstance(given, PartnerSettings) else partner_settings()
+def exchange_settings(settings: SettingsDep) -> PartnerSettings:
+    return settings.section(PartnerSettings)
 
 
 ExchangeSettings = Annotated[PartnerSettings, Depends(exchange_settings)]

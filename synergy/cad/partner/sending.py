@@ -38,7 +38,7 @@ from synergy.cad.partner.settings import Partner, PartnerSettings
 from synergy.core import audit, events
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, NotFound
-from synergy.core.events import OutboxEvent, backoff_seconds
+from synergy.core.events import backoff_seconds
 
 MESSAGE_DUE = "cad_partner.message_due"
 MAX_REMARKS = 500
@@ -144,17 +144,13 @@ def snapshot(session: Session, settings: PartnerSettings, *, incident_id: int) -
 
 
 def _schedule(session: Session, row: OutgoingMessage, *, delay_seconds: float) -> None:
-    event_id = events.publish(
+    events.publish(
         session,
         MESSAGE_DUE,
         {"outgoing_id": row.id, "attempt": row.attempts},
         key=f"cad-partner-{row.message_id}-{row.attempts}",
+        not_before=utcnow() + dt.timedelta(seconds=delay_seconds),
     )
-    if delay_seconds > 0:
-        event = session.get(OutboxEvent, event_id)
-        assert event is not None
-        event.available_at = utcnow() + dt.timedelta(seconds=delay_seconds)
-        session.flush()
 
 
 def send_due_message(

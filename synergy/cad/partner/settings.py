@@ -1,4 +1,5 @@
-"""Settings for the partner exchange, read once from `SYNERGY_CAD_PARTNER_*` variables.
+"""Settings for the partner exchange: the `[cad_partner]` table of the settings file or
+`SYNERGY_CAD_PARTNER_*` variables, read once (`settings.section(PartnerSettings)`).
 
 `SYNERGY_CAD_PARTNER_PARTNERS` is a JSON list, one object per partner control room:
 `{"code": "WMFS", "name": "West Midlands Fire", "url": "https://…/incident-exchange/messages",
@@ -9,13 +10,11 @@ partner; incidents a partner sent us are never sent on to any partner.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Annotated
 
-from pydantic import BaseModel, Field, SecretStr, StringConstraints, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BaseModel, Field, SecretStr, StringConstraints
 
-from synergy.core.config import ConfigError
+from synergy.core.config import ServiceSettings
 
 AgencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9\-]{1,19}$")]
 
@@ -47,11 +46,7 @@ class Partner(BaseModel):
         return self.secret.get_secret_value().encode()
 
 
-class PartnerSettings(BaseSettings):
-    model_config = SettingsConfigDict(
-        env_prefix="SYNERGY_CAD_PARTNER_", extra="ignore", frozen=True
-    )
-
+class PartnerSettings(ServiceSettings, env_prefix="SYNERGY_CAD_PARTNER_"):
     agency_code: AgencyCode = Field(default="WMP", description="Our agency code in the exchange")
     partners: tuple[Partner, ...] = ()
     timeout_seconds: float = Field(default=10.0, gt=0, le=120)
@@ -69,16 +64,3 @@ class PartnerSettings(BaseSettings):
 
     def opening_code_for(self, partner_type: str) -> str:
         return self.type_codes.get(partner_type.upper(), self.default_opening_code)
-
-
-@lru_cache(maxsize=1)
-def partner_settings() -> PartnerSettings:
-    """The settings, read from the environment the first time they are asked for; a bad value
-    stops start-up with a message naming the setting."""
-    try:
-        return PartnerSettings()
-    except ValidationError as exc:
-        problems = "; ".join(
-            f"SYNERGY_CAD_PARTNER_{str(e['loc'][0]).upper()}: {e['msg']}" for e in exc.errors()
-        )
-        raise ConfigError(problems) from None

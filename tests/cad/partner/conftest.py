@@ -45,9 +45,13 @@ def exchange_settings() -> PartnerSettings:
 
 
 @pytest.fixture
-def exchange_client(app, client, exchange_settings) -> TestClient:  # type: ignore[no-untyped-def]
-    """The `client` fixture, with the app using `exchange_settings`."""
-    app.state.cad_partner_settings = exchange_settings
+def settings(settings, exchange_settings):  # type: ignore[no-untyped-def]
+    """The platform settings, with the exchange's section for these tests."""
+    return settings.with_sections(exchange_settings)
+
+
+@pytest.fixture
+def exchange_client(client) -> TestClient:  # type: ignore[no-untyped-def]
     return client
 
 

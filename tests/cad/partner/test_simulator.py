@@ -18,9 +18,8 @@ from tests.cad.partner.factories import message_bytes, partner_log_lines
 
 
 @pytest.fixture
-def simulator_to_us(app, exchange_settings):
+def simulator_to_us(app):
     """A simulator whose sent incidents go straight into our app."""
-    app.state.cad_partner_settings = exchange_settings
 
     def _make(**config) -> TestClient:
         config = {

@@ -1,4 +1,4 @@
-"""Data for the browser tests' visits to the command and control pages."""
+"""Page examples for the browser tests (see tests/browser/examples.py)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from sqlalchemy.orm import Session, sessionmaker
 from synergy.cad import crime_recording, intake, resources, tasks
 from synergy.cad.models import Source
 from synergy.cad.schemas import Caller, Location, Thrive
+from synergy.core.roles import Role
+from tests.browser.page_example import Example
 from tests.cad.factories import make_unit, open_incident
 
 
@@ -86,3 +88,22 @@ def a_busy_board(session_factory: sessionmaker[Session]) -> Mapping[str, str]:
         )
         session.commit()
         return {"incident_id": str(first.id), "task_id": str(task.id), "report_id": str(report.id)}
+
+
+PAGES: dict[str, Example] = {
+    "/cad": Example(role=Role.CONTROLLER, setup=a_busy_board),
+    "/cad/incidents/new": Example(role=Role.CONTACT_AGENT),
+    "/cad/incidents/{incident_id}": Example(role=Role.CONTROLLER, setup=a_busy_board),
+    "/cad/units": Example(role=Role.CONTROLLER, setup=a_busy_board),
+    "/cad/my-incidents": Example(role=Role.OFFICER, setup=a_busy_board),
+    "/cad/tasks": Example(role=Role.SUPERVISOR, setup=a_busy_board),
+    "/cad/tasks/{task_id}": Example(role=Role.SUPERVISOR, setup=a_busy_board),
+    "/cad/crime-reports": Example(role=Role.INVESTIGATOR, setup=a_busy_board),
+    "/cad/crime-reports/{report_id}": Example(role=Role.INVESTIGATOR, setup=a_busy_board),
+    "/cad/arrests": Example(role=Role.CONTROLLER, setup=a_busy_board),
+}
+
+NOT_PAGES: dict[str, str] = {
+    "/cad/board/events": "server-sent events stream feeding the live incident board",
+    "/cad/assets/{name}": "script and styles for the command and control pages",
+}

@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, sessionmaker
+
+from synergy.cad import events
+from synergy.cad.models import Incident, LogEntry
+from synergy.core.config import Settings
+from synergy.core.events import OutboxWorker
+from synergy.demo import load_demo
+from synergy.services import declared_services
+
+
+def test_demo_has_every_grade_and_a_101_incident_and_runs_twice_without_doubling(
+    session_factory: sessionmaker[Session], settings: Settings, db: Session
+) -> None:
+    services = declared_services(["identity", "contact", "cad"])
+    for _ in range(2):
+        with session_factory() as session:
+            load_demo(session, settings=settings, services=services)
+            session.commit()
+    OutboxWorker(session_factory, events.subscriptions(settings)).drain()
+    grades = set(db.execute(select(Incident.grade)).scalars())
+    assert grades == {1, 2, 3, 4}
+    from_chats = db.execute(select(Incident).where(Incident.source == "web_chat")).scalars()
+    # The demo's own antisocial behaviour report, and contact's demo disclosure handed over.
+    by_caller = {incident.caller_name: incident for incident in from_chats}
+    assert set(by_caller) == {"Jordan Lee", None}
+    from_101 = by_caller["Jordan Lee"]
+    assert from_101.thrive["threat"] and from_101.contact_call_id is not None
+    assert by_caller[None].grade <= 2
+    entries: Any = db.execute(
+        select(func.count()).where(LogEntry.incident_id == from_101.id)
+    ).scalar()
+    assert entries == 1, "the worker delivered the demo's event again"
