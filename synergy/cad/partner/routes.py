@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
+from synergy.cad.deps import Controller, Supervisor
 from synergy.cad.partner import service
 from synergy.cad.partner.schemas import OutgoingOut, ReceivedOut
 from synergy.cad.partner.settings import PartnerSettings
@@ -15,19 +16,16 @@ from synergy.core.deps import (
     RecordId,
     SessionDep,
     SettingsDep,
-    allow,
     client_ip,
     csrf_exempt,
     public,
 )
-from synergy.core.roles import Role
-from synergy.identity.service import CurrentUser
+from synergy.core.principal import Principal
 
 router = APIRouter(prefix="/api/cad/partner", tags=["cad partner exchange"])
 
-Reader = Annotated[CurrentUser, allow(Role.CONTROLLER, Role.SUPERVISOR)]
-Supervisor = Annotated[CurrentUser, allow(Role.SUPERVISOR)]
-Partnered = Annotated[CurrentUser | None, public("partner control rooms sign every message")]
+# Controllers and supervisors see what was exchanged; supervisors send dead letters again.
+Partnered = Annotated[Principal | None, public("partner control rooms sign every message")]
 
 
 def exchange_settings(settings: SettingsDep) -> PartnerSettings:
@@ -71,7 +69,7 @@ def receive_message(
 )
 def list_outgoing(
     db: SessionDep,
-    _: Reader,
+    _: Controller,
     status: Annotated[str | None, Query(pattern=r"^[a-z]{1,20}$")] = None,
 ) -> list[OutgoingOut]:
     return [OutgoingOut.model_validate(r) for r in service.list_outgoing(db, status=status)]
@@ -82,7 +80,7 @@ def list_outgoing(
 )
 def list_received(
     db: SessionDep,
-    _: Reader,
+    _: Controller,
     outcome: Annotated[str | None, Query(pattern=r"^[a-z]{1,20}$")] = None,
 ) -> list[ReceivedOut]:
     return [ReceivedOut.model_validate(r) for r in service.list_received(db, outcome=outcome)]
