@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from decimal import Decimal
 from typing import Any
@@ -41,7 +42,10 @@ from synergy.core.errors import Conflict, NotFound
 from synergy.core.events import backoff_seconds
 
 MESSAGE_DUE = "cad_partner.message_due"
+# A message must stay well under receivers' size limit (ours is 256 KiB): a long incident
+# sends its latest log entries, at most 500 and about 150,000 characters of them.
 MAX_REMARKS = 500
+MAX_REMARK_CHARACTERS = 150_000
 _POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$")
 
 
@@ -117,7 +121,7 @@ def snapshot(session: Session, settings: PartnerSettings, *, incident_id: int) -
     state = cad.incident_event_payload(here, actor="", changed=[])
     where = state["location"]
     postcode = where["postcode"] or None
-    entries = cad.incident_entries(session, incident_id=incident_id)[-MAX_REMARKS:]
+    entries = _latest_that_fit(cad.incident_entries(session, incident_id=incident_id))
     closed = state["status"] == "closed" and state["closed_at"]
     return m.Incident(
         reference=state["log_number"],
@@ -141,6 +145,17 @@ def snapshot(session: Session, settings: PartnerSettings, *, incident_id: int) -
         closed_at=dt.datetime.fromisoformat(state["closed_at"]) if closed else None,
         closing_code=state["closing_code"] if closed else None,
     )
+
+
+def _latest_that_fit(entries: Sequence[Any]) -> list[Any]:
+    kept: list[Any] = []
+    size = 0
+    for entry in reversed(entries[-MAX_REMARKS:]):
+        size += len(entry.text or "") + len(entry.author or "") + 100
+        if kept and size > MAX_REMARK_CHARACTERS:
+            break
+        kept.append(entry)
+    return kept[::-1]
 
 
 def _schedule(session: Session, row: OutgoingMessage, *, delay_seconds: float) -> None:

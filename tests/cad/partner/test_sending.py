@@ -177,3 +177,25 @@ def test_a_partner_that_never_answers_becomes_a_dead_letter_a_supervisor_can_res
     assert answer.status_code == 200 and answer.json()["status"] == "queued"
     with session_factory() as db:
         assert [o.status for o in service.list_outgoing(db)] == ["queued"]
+
+
+def test_a_long_incident_log_is_sent_as_its_latest_entries_within_the_size_limit(
+    session_factory, exchange_settings
+):
+    from synergy.cad.partner.sending import snapshot
+
+    with session_factory() as db:
+        incident = open_incident(db, grade=1)
+        for n in range(60):
+            cad.add_log_entry(
+                db, incident_id=incident.id, author="controller1", text=f"{n} " * 1500
+            )
+        db.commit()
+        picture = snapshot(db, exchange_settings, incident_id=incident.id)
+
+    header = m.Header.new(sender="WMP", recipient="SIMFS")
+    body = m.build_incident_message(m.IncidentMessage(header, "create", picture))
+    assert len(body) < m.MAX_MESSAGE_BYTES
+    assert picture.remarks[-1].text.startswith("59 ")
+    assert 10 < len(picture.remarks) < 61
+    assert m.parse_incident_message(body).incident.remarks == picture.remarks
