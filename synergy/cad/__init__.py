@@ -25,7 +25,7 @@ SERVICE = Service(
     subscriptions=("synergy.cad.events:subscriptions", "synergy.cad.partner.events:subscriptions"),
     commands=("synergy.cad.partner.cli:app",),
     settings="synergy.cad.settings:CadSettings",
-    startup=("synergy.cad.settings:use_app_settings",),
+    startup=("synergy.cad.settings:use_app_settings", "synergy.cad.partner.settings:read_at_start"),
     demo=(
         "synergy.cad.demo:create_demo_incidents",
         "synergy.cad.partner.demo:receive_demo_incident",

@@ -10,11 +10,11 @@ partner; incidents a partner sent us are never sent on to any partner.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import BaseModel, Field, SecretStr, StringConstraints
 
-from synergy.core.config import ServiceSettings
+from synergy.core.config import ServiceSettings, Settings
 
 AgencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9][A-Z0-9\-]{1,19}$")]
 
@@ -64,3 +64,10 @@ class PartnerSettings(ServiceSettings, env_prefix="SYNERGY_CAD_PARTNER_"):
 
     def opening_code_for(self, partner_type: str) -> str:
         return self.type_codes.get(partner_type.upper(), self.default_opening_code)
+
+
+def read_at_start(_app: Any, settings: Settings) -> None:
+    """Start-up hook (in cad's declaration): a bad value stops the app at start, naming the
+    setting, rather than at the first partner's message. The worker reads it when it builds
+    its subscriptions."""
+    settings.section(PartnerSettings)
