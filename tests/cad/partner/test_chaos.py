@@ -171,8 +171,8 @@ def test_chaos_incidents_both_ways_none_lost_none_doubled(session_factory, datab
     worker = None
     started = time.monotonic()
     try:
-        wait_for_port(web_port, web)
-        wait_for_port(partner_port, simulator)
+        wait_for_port(web_port, web, timeout=90)  # a loaded machine starts the app slowly
+        wait_for_port(partner_port, simulator, timeout=90)
         worker = Worker(env, tmp_path / "worker.log")
         stop_killing = threading.Event()
 
