@@ -11,15 +11,16 @@ a few grouped queries and one pass, so the board stays fast with thousands of in
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any, Protocol, cast
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from synergy.cad import codes
-from synergy.cad.clocks import age_text, is_overdue, target_at
+from synergy.cad.clocks import Timed, age_text, is_overdue, target_at
 from synergy.cad.location import distance_metres
 from synergy.cad.models import Assignment, Incident, IncidentLink, IncidentStatus, Unit
 from synergy.cad.settings import CadSettings, cad_settings
@@ -36,15 +37,72 @@ STATES = {
 HISTORY_DAYS = 365
 
 
+class BoardIncident(Timed, Protocol):
+    """The columns the board reads: loading only these, not whole incidents, keeps a board of
+    thousands of incidents quick."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def log_number(self) -> str: ...
+    @property
+    def opening_code(self) -> str: ...
+    @property
+    def address(self) -> str: ...
+    @property
+    def address_key(self) -> str: ...
+    @property
+    def postcode(self) -> str | None: ...
+    @property
+    def area(self) -> str: ...
+    @property
+    def latitude(self) -> float | None: ...
+    @property
+    def longitude(self) -> float | None: ...
+    @property
+    def caller_phone(self) -> str | None: ...
+    @property
+    def qualifiers(self) -> list[str]: ...
+    @property
+    def vulnerabilities(self) -> list[str]: ...
+    @property
+    def remarks(self) -> str: ...
+    @property
+    def merged_into_id(self) -> int | None: ...
+
+
+BOARD_COLUMNS = (
+    Incident.id,
+    Incident.log_number,
+    Incident.status,
+    Incident.grade,
+    Incident.rural,
+    Incident.opened_at,
+    Incident.first_arrived_at,
+    Incident.opening_code,
+    Incident.address,
+    Incident.address_key,
+    Incident.postcode,
+    Incident.area,
+    Incident.latitude,
+    Incident.longitude,
+    Incident.caller_phone,
+    Incident.qualifiers,
+    Incident.vulnerabilities,
+    Incident.remarks,
+    Incident.merged_into_id,
+)
+
+
 @dataclass
 class BoardRow:
-    incident: Incident
+    incident: BoardIncident
     call_signs: list[str]
     target: dt.datetime | None
     overdue: bool
     age: str
     warnings: list[str] = field(default_factory=list)
-    duplicates: list[Incident] = field(default_factory=list)
+    duplicates: list[BoardIncident] = field(default_factory=list)
 
     @property
     def state(self) -> str:
@@ -85,13 +143,14 @@ def _counts(
     return {str(key): int(n) for key, n in session.execute(query)}
 
 
-def open_incidents(session: Session) -> list[Incident]:
+def open_incidents(session: Session) -> list[BoardIncident]:
+    """Every open incident's board columns, most urgent grade first, oldest first."""
     query = (
-        select(Incident)
+        select(*BOARD_COLUMNS)
         .where(Incident.status == IncidentStatus.OPEN)
         .order_by(Incident.grade, Incident.opened_at)
     )
-    return list(session.execute(query).scalars())
+    return cast(list[BoardIncident], list(session.execute(query)))
 
 
 def board(
@@ -123,7 +182,7 @@ def board(
 
 
 def _warnings(
-    incident: Incident, at_address: dict[str, int], from_caller: dict[str, int]
+    incident: BoardIncident, at_address: dict[str, int], from_caller: dict[str, int]
 ) -> list[str]:
     found = []
     before = at_address.get(incident.address_key, 0) - 1
@@ -139,6 +198,27 @@ def _warnings(
             "Vulnerable: " + ", ".join(v.replace("_", " ") for v in incident.vulnerabilities)
         )
     return found
+
+
+def row_dict(incident: BoardIncident, call_signs: list[str]) -> dict[str, Any]:
+    """What a board shows of one incident, as JSON (the live feed and the API send this)."""
+    due = target_at(incident, cad_settings())
+    return {
+        "id": incident.id,
+        "log_number": incident.log_number,
+        "status": incident.status,
+        "grade": incident.grade,
+        "opening_code": incident.opening_code,
+        "classification": codes.label_of(incident.opening_code),
+        "address": incident.address,
+        "area": incident.area,
+        "opened_at": incident.opened_at.isoformat(),
+        "target_at": due.isoformat() if due else None,
+        "arrived_at": incident.first_arrived_at.isoformat() if incident.first_arrived_at else None,
+        "units": call_signs,
+        "remarks": incident.remarks[:200],
+        "merged_into_id": incident.merged_into_id,
+    }
 
 
 def _wanted(row: BoardRow, chosen: BoardFilter) -> bool:
@@ -162,59 +242,61 @@ def areas(session: Session) -> list[str]:
 
 
 def possible_duplicates(
-    incidents: Iterable[Incident], settings: CadSettings
-) -> dict[int, list[Incident]]:
-    """For each open incident, the others that may be about the same thing."""
+    incidents: Iterable[BoardIncident], settings: CadSettings
+) -> dict[int, list[BoardIncident]]:
+    """For each open incident, the others that may be about the same thing.
+
+    One pass in order of opening: each address, postcode and map cell keeps only the incidents
+    opened within the window before the current one, so the work grows with the number of
+    incidents, not its square.
+    """
     window = dt.timedelta(minutes=settings.duplicate_window_minutes)
-    by_key: dict[tuple[str, str], list[Incident]] = defaultdict(list)
-    cells: dict[tuple[int, int], list[Incident]] = defaultdict(list)
-    found: dict[int, list[Incident]] = defaultdict(list)
-    for incident in sorted(incidents, key=lambda i: i.opened_at):
-        keys = [("address", incident.address_key), ("postcode", incident.postcode or "")]
-        candidates = [other for kind, key in keys if key for other in by_key[(kind, key)]]
-        if incident.caller_phone:
-            same_caller = by_key[("phone", incident.caller_phone)]
-            candidates += same_caller
-            keys.append(("phone", incident.caller_phone))
-        candidates += _near(incident, cells, settings.duplicate_distance_metres)
-        for other in {c.id: c for c in candidates}.values():
-            same_caller_match = (
-                incident.caller_phone and other.caller_phone == incident.caller_phone
-            )
-            if same_caller_match or incident.opened_at - other.opened_at <= window:
-                found[incident.id].append(other)
-                found[other.id].append(incident)
-        for key in keys:
-            if key[1]:
-                by_key[key].append(incident)
-        if incident.latitude is not None and incident.longitude is not None:
-            cells[_cell(incident.latitude, incident.longitude)].append(incident)
+    metres = settings.duplicate_distance_metres
+    recent: dict[tuple[str, object], deque[tuple[dt.datetime, BoardIncident]]]
+    recent = defaultdict(deque)
+    same_caller: dict[str, list[BoardIncident]] = defaultdict(list)
+    found: dict[int, list[BoardIncident]] = defaultdict(list)
+    rows = sorted(
+        (i.opened_at, i.id, i, i.address_key, i.postcode, i.caller_phone, i.latitude, i.longitude)
+        for i in incidents
+    )
+    for opened, number, incident, address, postcode, phone, lat, lon in rows:
+        matches: dict[int, BoardIncident] = {o.id: o for o in same_caller.get(phone or "", [])}
+        keys: list[tuple[str, object]] = [("address", address), ("postcode", postcode)]
+        keys = [key for key in keys if key[1]]
+        cells = _cells_around(lat, lon)
+        for key in [*keys, *cells]:
+            waiting = recent.get(key)
+            while waiting and opened - waiting[0][0] > window:
+                waiting.popleft()
+            for _, other in waiting or ():
+                if key[0] != "cell" or _within(lat, lon, other, metres):
+                    matches[other.id] = other
+        for other in matches.values():
+            found[number].append(other)
+            found[other.id].append(incident)
+        for key in keys + cells[:1]:
+            recent[key].append((opened, incident))
+        if phone:
+            same_caller[phone].append(incident)
     return found
 
 
-def _cell(latitude: float, longitude: float) -> tuple[int, int]:
-    # About 1.1 km by 0.7 km in Britain: neighbours within a few hundred metres are in the
-    # same or an adjacent cell.
-    return int(latitude * 100), int(longitude * 100)
-
-
-def _near(
-    incident: Incident, cells: dict[tuple[int, int], list[Incident]], metres: int
-) -> list[Incident]:
-    if incident.latitude is None or incident.longitude is None:
+def _cells_around(lat: float | None, lon: float | None) -> list[tuple[str, object]]:
+    """The map cell the point is in (first), then its eight neighbours. A cell is about 1.1 km
+    by 0.7 km in Britain, so points within a few hundred metres share or border one."""
+    if lat is None or lon is None:
         return []
-    row, col = _cell(incident.latitude, incident.longitude)
-    near = []
-    for dr in (-1, 0, 1):
-        for dc in (-1, 0, 1):
-            for other in cells.get((row + dr, col + dc), []):
-                assert other.latitude is not None and other.longitude is not None
-                gap = distance_metres(
-                    incident.latitude, incident.longitude, other.latitude, other.longitude
-                )
-                if gap <= metres:
-                    near.append(other)
-    return near
+    row, col = int(lat * 100), int(lon * 100)
+    around = [(row + dr, col + dc) for dr in (-1, 0, 1) for dc in (-1, 0, 1)]
+    around.remove((row, col))
+    return [("cell", (row, col)), *(("cell", cell) for cell in around)]
+
+
+def _within(lat: float | None, lon: float | None, other: BoardIncident, metres: int) -> bool:
+    if lat is None or lon is None or other.latitude is None or other.longitude is None:
+        return False
+    return distance_metres(lat, lon, other.latitude, other.longitude) <= metres
 
 
 def merge(session: Session, *, duplicate_id: int, into_id: int, actor: str) -> Incident:

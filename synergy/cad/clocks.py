@@ -3,19 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Protocol
 
-from synergy.cad.models import Incident
 from synergy.cad.settings import CadSettings
 
 
-def target_at(incident: Incident, settings: CadSettings) -> dt.datetime | None:
+class Timed(Protocol):
+    """What the clocks need of an incident (a loaded Incident or a row of its columns)."""
+
+    @property
+    def grade(self) -> int: ...
+    @property
+    def rural(self) -> bool: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def opened_at(self) -> dt.datetime: ...
+    @property
+    def first_arrived_at(self) -> dt.datetime | None: ...
+
+
+def target_at(incident: Timed, settings: CadSettings) -> dt.datetime | None:
     minutes = settings.target_minutes(incident.grade, rural=incident.rural)
     if minutes is None:
         return None
     return incident.opened_at + dt.timedelta(minutes=minutes)
 
 
-def is_overdue(incident: Incident, settings: CadSettings, now: dt.datetime) -> bool:
+def is_overdue(incident: Timed, settings: CadSettings, now: dt.datetime) -> bool:
     """Open, not yet attended, and past its target."""
     due = target_at(incident, settings)
     return (

@@ -83,7 +83,7 @@ def list_incidents(
     rows = board.board(db, board.BoardFilter(area=area, state=state, grade=grade))
     return [
         {
-            **service.board_row(db, row.incident),
+            **board.row_dict(row.incident, row.call_signs),
             "overdue": row.overdue,
             "warnings": row.warnings,
             "possible_duplicates": [d.log_number for d in row.duplicates],

@@ -37,12 +37,11 @@ from sqlalchemy.orm import Session
 
 from synergy.cad import codes, live
 from synergy.cad import log as incident_log
-from synergy.cad.clocks import target_at
+from synergy.cad.board import row_dict
 from synergy.cad.location import address_key, check_coordinates, normalise_postcode, outward_code
 from synergy.cad.models import Incident, IncidentStatus, LogEntry, Source
 from synergy.cad.resources import call_signs_for, incidents_assigned_to
 from synergy.cad.schemas import Caller, Location, Thrive
-from synergy.cad.settings import cad_settings
 from synergy.core import events
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, InvalidRequest, NotFound
@@ -435,20 +434,4 @@ def _changed(
 
 def board_row(session: Session, incident: Incident) -> dict[str, Any]:
     """What a board shows of one incident (sent to live boards when it changes)."""
-    due = target_at(incident, cad_settings())
-    return {
-        "id": incident.id,
-        "log_number": incident.log_number,
-        "status": incident.status,
-        "grade": incident.grade,
-        "opening_code": incident.opening_code,
-        "classification": codes.label_of(incident.opening_code),
-        "address": incident.address,
-        "area": incident.area,
-        "opened_at": incident.opened_at.isoformat(),
-        "target_at": due.isoformat() if due else None,
-        "arrived_at": incident.first_arrived_at.isoformat() if incident.first_arrived_at else None,
-        "units": call_signs_for(session, incident.id),
-        "remarks": incident.remarks[:200],
-        "merged_into_id": incident.merged_into_id,
-    }
+    return row_dict(incident, call_signs_for(session, incident.id))

@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from synergy.cad import board
+from synergy.cad.schemas import Caller, Location
+from synergy.cad.settings import CadSettings
+from tests.cad.factories import open_incident
+
+SETTINGS = CadSettings(duplicate_window_minutes=60, duplicate_distance_metres=200)
+T0 = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
+
+
+def _at(db: Session, minutes: int, *, lat: float, lon: float, phone: str = "") -> int:
+    return open_incident(
+        db,
+        caller=Caller(phone=phone),
+        opened_at=T0 + dt.timedelta(minutes=minutes),
+        location=Location(address=f"Place {minutes}", latitude=lat, longitude=lon),
+    ).id
+
+
+def test_near_in_time_and_place_is_a_possible_duplicate(db: Session) -> None:
+    first = _at(db, 0, lat=52.4780, lon=-1.8990)
+    near = _at(db, 20, lat=52.4789, lon=-1.8990)  # about 100 m north, 20 minutes later
+    far = _at(db, 25, lat=52.4900, lon=-1.8990)  # about 1.3 km away
+    later = _at(db, 200, lat=52.4780, lon=-1.8990)  # same place, over three hours later
+    found = board.possible_duplicates(board.open_incidents(db), SETTINGS)
+    assert [i.id for i in found[first]] == [near]
+    assert far not in found and later not in found
+
+
+def test_the_same_caller_is_flagged_whenever_they_called(db: Session) -> None:
+    first = _at(db, 0, lat=52.40, lon=-1.50, phone="07700900001")
+    again = _at(db, 300, lat=52.60, lon=-2.00, phone="07700900001")
+    found = board.possible_duplicates(board.open_incidents(db), SETTINGS)
+    assert [i.id for i in found[again]] == [first]
+
+
+def test_board_marks_an_overdue_grade_1_and_not_a_grade_3(db: Session) -> None:
+    old = T0 - dt.timedelta(hours=1)
+    open_incident(db, grade=1, opened_at=old, caller=Caller())
+    open_incident(db, grade=3, opened_at=old, caller=Caller(), location=Location(address="Other"))
+    rows = board.board(db, now=T0)
+    assert [(r.incident.grade, r.overdue) for r in rows] == [(1, True), (3, False)]
+    assert [
+        r.incident.grade for r in board.board(db, board.BoardFilter(state="overdue"), now=T0)
+    ] == [1]
