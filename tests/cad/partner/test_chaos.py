@@ -102,14 +102,17 @@ class Worker:
 
 
 def _open_ours(session_factory, rng) -> list[int]:
+    """Each incident in a transaction and session of its own, as a controller's request would
+    (the web app opens the partner's incidents at the same time)."""
     ids = []
-    with session_factory() as db:
-        for n in range(INCIDENTS):
+    for n in range(INCIDENTS):
+        with session_factory() as db:
             ids.append(open_incident(db, grade=rng.choice([1, 2]), remarks=f"Chaos {n}").id)
-            db.commit()  # short transactions: the web app and the worker write too
-        for incident_id in ids[::UPDATED_EVERY]:
+            db.commit()
+    for incident_id in ids[::UPDATED_EVERY]:
+        with session_factory() as db:
             cad.add_log_entry(db, incident_id=incident_id, author="controller1", text="Update")
-        db.commit()
+            db.commit()
     return ids
 
 
