@@ -12,8 +12,8 @@ pg_url="${SYNERGY_TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:543
 
 echo "== lint (ruff)"
 .venv/bin/ruff check synergy tests bench scripts || exit 1
-echo "== type check (mypy, strict on the core)"
-.venv/bin/mypy synergy/core || exit 1
+echo "== type check (mypy --strict on the whole package)"
+.venv/bin/mypy --strict synergy || exit 1
 
 echo "== tests on SQLite"
 .venv/bin/python -m pytest -p no:cacheprovider "$@"

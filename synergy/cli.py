@@ -8,12 +8,17 @@ import os
 import signal
 import sys
 import threading
+from contextlib import AbstractContextManager
 from typing import Annotated
 
 import typer
+from sqlalchemy.orm import Session
 
+from synergy.core.commands import CommandContext, command_session, fail
 from synergy.core.config import ConfigError, Settings, load_settings
 from synergy.core.services import resolve
+
+__all__ = ["app", "fail", "main", "settings"]
 
 app = typer.Typer(
     help="Synergy: digital services for a UK police force.",
@@ -28,11 +33,6 @@ app.add_typer(users_app, name="users")
 app.add_typer(audit_app, name="audit")
 
 
-def fail(message: str, code: int = 2) -> typer.Exit:
-    typer.secho(message, err=True, fg=typer.colors.RED)
-    return typer.Exit(code)
-
-
 def settings() -> Settings:
     """The settings, with every installed service's own section, read once per command."""
     from synergy.services import declared_services, settings_sections
@@ -41,6 +41,15 @@ def settings() -> Settings:
         return load_settings(sections=settings_sections(declared_services()))
     except ConfigError as exc:
         raise fail(str(exc)) from None
+
+
+@app.callback()
+def _read_settings_on_first_use(ctx: typer.Context) -> None:
+    ctx.obj = CommandContext(load=settings)
+
+
+def _session() -> AbstractContextManager[Session]:
+    return command_session(settings())
 
 
 @app.command()
@@ -179,36 +188,6 @@ def _new_password() -> str:
     except WeakPassword as exc:
         raise fail(str(exc)) from None
     return password
-
-
-class _session:
-    """A migrated database session for one command; SynergyErrors become clean exits."""
-
-    def __enter__(self):  # type: ignore[no-untyped-def]
-        from synergy.core.db import NotMigrated, engine_for, ensure_migrated, make_session_factory
-
-        self.engine = engine_for(settings())
-        try:
-            ensure_migrated(self.engine)
-        except NotMigrated as exc:
-            raise fail(str(exc)) from None
-        self.db = make_session_factory(self.engine)()
-        return self.db
-
-    def __exit__(self, kind, error, _tb):  # type: ignore[no-untyped-def]
-        from synergy.core.errors import SynergyError
-
-        try:
-            if error is None:
-                self.db.commit()
-            else:
-                self.db.rollback()
-        finally:
-            self.db.close()
-            self.engine.dispose()
-        if isinstance(error, SynergyError):
-            raise fail(error.message) from None
-        return False
 
 
 @audit_app.command("verify")

@@ -17,5 +17,6 @@ SERVICE = Service(
     models=("synergy.acro.models",),
     subscriptions=("synergy.acro.events:subscriptions",),
     commands=("synergy.acro.cli:app",),
+    startup=("synergy.acro.deps:show_checks_on_person_pages",),
     page_examples=("tests.acro.page_examples",),
 )

@@ -4,35 +4,23 @@ incomplete requests, one request, and dead letters with re-send."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from synergy.acro import exchange, replies, service
+from synergy.acro.deps import RecordsOfficer, RecordsReader, RequestId
+from synergy.acro.forms import completion_values
 from synergy.acro.models import DEAD_LETTER, INCOMPLETE, AcroRequest
 from synergy.core.db import utcnow
-from synergy.core.deps import RecordId, SessionDep, allow, client_ip
+from synergy.core.deps import FormFields, SessionDep, client_ip
 from synergy.core.errors import SynergyError
+from synergy.core.principal import Principal
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
-from synergy.identity.service import CurrentUser
 
 router = APIRouter(prefix="/acro")
-
-RecordsOfficer = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER)]
-RecordsReader = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER, Role.SUPERVISOR)]
-RequestId = RecordId
-
-
-async def _form(request: Request) -> dict[str, str]:
-    # Read here so the route itself can be synchronous: database work must not run on the
-    # event loop.
-    form = await request.form()
-    return {k: v for k, v in form.items() if isinstance(v, str)}
-
-
-FormFields = Annotated[dict[str, str], Depends(_form)]
 
 
 def _age(request: AcroRequest, now: dt.datetime) -> str:
@@ -100,7 +88,7 @@ def dead_letters(request: Request, db: SessionDep, user: RecordsReader) -> Respo
 def _detail(
     request: Request,
     db: Any,
-    user: CurrentUser,
+    user: Principal,
     request_id: int,
     errors: list[dict[str, str]] | None = None,
     form: dict[str, str] | None = None,
@@ -141,15 +129,7 @@ def complete(
     request: Request, db: SessionDep, user: RecordsOfficer, request_id: RequestId, form: FormFields
 ) -> Response:
     found = service.get_request(db, request_id=request_id)
-    values: dict[str, Any] = {}
-    for name in found.missing_fields:
-        text = form.get(name, "").strip()
-        if name in ("nationalities",):
-            values[name] = [c.strip().upper() for c in text.split(",") if c.strip()]
-        elif name == "offences":
-            values[name] = [line.strip() for line in text.splitlines() if line.strip()]
-        elif text:
-            values[name] = text
+    values = completion_values(found.missing_fields, form)
     try:
         service.complete_request(
             db,

@@ -8,27 +8,15 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 
 from synergy.acro import replies, service
+from synergy.acro.deps import RecordsOfficer, RecordsReader, RequestId
 from synergy.acro.models import AcroRequest
 from synergy.acro.schemas import AcroRequestOut, CallbackAnswer, CompletionIn
 from synergy.acro.signatures import SIGNATURE_HEADER, TIMESTAMP_HEADER, is_valid
-from synergy.core.deps import (
-    RecordId,
-    SessionDep,
-    SettingsDep,
-    allow,
-    client_ip,
-    csrf_exempt,
-    public,
-)
+from synergy.core.deps import SessionDep, SettingsDep, client_ip, csrf_exempt, public
 from synergy.core.errors import InvalidRequest, NotAuthenticated
-from synergy.core.roles import Role
-from synergy.identity.service import CurrentUser
+from synergy.core.principal import Principal
 
 router = APIRouter(prefix="/api/acro", tags=["acro"])
-
-RecordsOfficer = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER)]
-RecordsReader = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER, Role.SUPERVISOR)]
-RequestId = RecordId
 MAX_CALLBACK_BYTES = 256 * 1024
 
 
@@ -93,7 +81,7 @@ def receive_response(
     body: Annotated[bytes, Depends(_raw_body)],
     db: SessionDep,
     settings: SettingsDep,
-    _: Annotated[CurrentUser | None, public("ACRO gateway callback, authenticated by signature")],
+    _: Annotated[Principal | None, public("ACRO gateway callback, authenticated by signature")],
 ) -> CallbackAnswer:
     secret = settings.acro_callback_secret
     given = request.headers.get(SIGNATURE_HEADER, "")

@@ -33,6 +33,7 @@ from synergy.core.config import Settings
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, InvalidRequest, NotFound
 from synergy.core.events import backoff_seconds
+from synergy.records.schemas import PersonCheck
 
 REQUEST_DUE = "acro.request_due"
 REQUEST_DEAD_LETTERED = "acro.request_dead_lettered"
@@ -355,6 +356,19 @@ def requests_for_person(session: Session, *, person_id: int) -> list[AcroRequest
             .order_by(AcroRequest.created_at.desc())
         ).scalars()
     )
+
+
+def person_checks(session: Session, person_id: int) -> list[PersonCheck]:
+    """A person's requests as records shows them on the person's page."""
+    return [
+        PersonCheck(
+            custody_number=r.custody_number,
+            status=r.status_label,
+            result=r.outcome_label,
+            url=f"/acro/requests/{r.id}",
+        )
+        for r in requests_for_person(session, person_id=person_id)
+    ]
 
 
 def status_counts(session: Session) -> dict[str, int]:

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Path, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
+from synergy.admin.deps import Admin, Overseer, Username
 from synergy.core import audit
-from synergy.core.deps import SessionDep, allow, client_ip
+from synergy.core.deps import SessionDep, client_ip
 from synergy.core.errors import SynergyError
 from synergy.core.roles import Role, parse_roles
 from synergy.core.web import redirect, render
 from synergy.identity import service as identity
-from synergy.identity.service import CurrentUser
 
 router = APIRouter(prefix="/admin")
-
-Admin = Annotated[CurrentUser, allow(Role.ADMINISTRATOR)]
-Overseer = Annotated[CurrentUser, allow(Role.ADMINISTRATOR, Role.SUPERVISOR)]
-Username = Annotated[str, Path(pattern=r"^[a-z0-9][a-z0-9._-]{1,62}$")]
 
 
 @router.get("", response_class=HTMLResponse, summary="Administration overview")

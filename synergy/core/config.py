@@ -31,60 +31,30 @@ class ConfigError(Exception):
     """A setting is missing or wrong; the message names it and says what is allowed."""
 
 
-class _TomlFileSource(PydanticBaseSettingsSource):
-    """Settings from a TOML file named by SYNERGY_CONFIG_FILE (keys are the field names)."""
-
-    def __init__(self, settings_cls: type[BaseSettings], path: Path | None) -> None:
-        super().__init__(settings_cls)
-        self._values: dict[str, Any] = {}
-        if path is None:
-            return
-        try:
-            with path.open("rb") as handle:
-                self._values = tomllib.load(handle)
-        except FileNotFoundError as exc:
-            raise ConfigError(f"{CONFIG_FILE_VARIABLE}: no such file: {path}") from exc
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{CONFIG_FILE_VARIABLE}: {path} is not valid TOML: {exc}") from exc
-        # Tables ([cad], [notebook]...) are services' own sections, read by ServiceSettings.
-        self._values = {k: v for k, v in self._values.items() if not isinstance(v, dict)}
-        unknown = set(self._values) - set(settings_cls.model_fields)
-        if unknown:
-            raise ConfigError(
-                f"{CONFIG_FILE_VARIABLE}: {path} has unknown settings: {', '.join(sorted(unknown))}"
-            )
-
-    def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
-        return self._values.get(field_name), field_name, False
-
-    def __call__(self) -> dict[str, Any]:
-        return dict(self._values)
-
-
 def _config_file_path() -> Path | None:
     config_file = os.environ.get(CONFIG_FILE_VARIABLE)
     return Path(config_file) if config_file else None
 
 
-class _TomlTableSource(PydanticBaseSettingsSource):
-    """One service's section: the `[name]` table of the settings file."""
+def _read_config_file() -> tuple[Path | None, dict[str, Any]]:
+    path = _config_file_path()
+    if path is None:
+        return None, {}
+    try:
+        with path.open("rb") as handle:
+            return path, tomllib.load(handle)
+    except FileNotFoundError as exc:
+        raise ConfigError(f"{CONFIG_FILE_VARIABLE}: no such file: {path}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{CONFIG_FILE_VARIABLE}: {path} is not valid TOML: {exc}") from exc
 
-    def __init__(self, settings_cls: type[BaseSettings], table: str) -> None:
+
+class _TomlSource(PydanticBaseSettingsSource):
+    """Values from the settings file named by SYNERGY_CONFIG_FILE (keys are field names)."""
+
+    def __init__(self, settings_cls: type[BaseSettings], values: dict[str, Any]) -> None:
         super().__init__(settings_cls)
-        self._values: dict[str, Any] = {}
-        path = _config_file_path()
-        if path is None:
-            return
-        try:
-            with path.open("rb") as handle:
-                found = tomllib.load(handle).get(table, {})
-        except FileNotFoundError as exc:
-            raise ConfigError(f"{CONFIG_FILE_VARIABLE}: no such file: {path}") from exc
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{CONFIG_FILE_VARIABLE}: {path} is not valid TOML: {exc}") from exc
-        if not isinstance(found, dict):
-            raise ConfigError(f"{CONFIG_FILE_VARIABLE}: {path}: {table} must be a table")
-        self._values = found
+        self._values = values
 
     def get_field_value(self, field: Any, field_name: str) -> tuple[Any, str, bool]:
         return self._values.get(field_name), field_name, False
@@ -93,7 +63,27 @@ class _TomlTableSource(PydanticBaseSettingsSource):
         return dict(self._values)
 
 
-class ServiceSettings(BaseSettings):
+class _ReadFromFile(BaseSettings):
+    """Settings read from explicit arguments, then the environment, then the settings file."""
+
+    @classmethod
+    def file_values(cls) -> dict[str, Any]:
+        raise NotImplementedError
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        # Explicit arguments win, then the environment, then the file.
+        return (init_settings, env_settings, _TomlSource(settings_cls, cls.file_values()))
+
+
+class ServiceSettings(_ReadFromFile):
     """A service's own settings section, declared by the service, never added to `Settings`.
 
     Subclass it in the service's `settings.py` with the section's environment prefix:
@@ -117,22 +107,21 @@ class ServiceSettings(BaseSettings):
         return prefix[len(ENV_PREFIX) : -1].lower()
 
     @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        section = settings_cls.section_name() if issubclass(settings_cls, ServiceSettings) else ""
-        return (init_settings, env_settings, _TomlTableSource(settings_cls, section))
+    def file_values(cls) -> dict[str, Any]:
+        """The `[name]` table of the settings file."""
+        path, values = _read_config_file()
+        found = values.get(cls.section_name(), {})
+        if not isinstance(found, dict):
+            raise ConfigError(
+                f"{CONFIG_FILE_VARIABLE}: {path}: {cls.section_name()} must be a table"
+            )
+        return found
 
 
 SectionT = TypeVar("SectionT", bound=ServiceSettings)
 
 
-class Settings(BaseSettings):
+class Settings(_ReadFromFile):
     """One typed settings object, passed explicitly to `create_app(settings)` and the CLI.
 
     Services' own sections travel inside it: `settings.section(CadSettings)`.
@@ -271,17 +260,16 @@ class Settings(BaseSettings):
         return value.rstrip("/")
 
     @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        toml = _TomlFileSource(settings_cls, _config_file_path())
-        # Explicit arguments win, then the environment, then the file.
-        return (init_settings, env_settings, toml)
+    def file_values(cls) -> dict[str, Any]:
+        """The file's top-level keys; its tables are services' sections (ServiceSettings)."""
+        path, values = _read_config_file()
+        values = {k: v for k, v in values.items() if not isinstance(v, dict)}
+        unknown = set(values) - set(cls.model_fields)
+        if unknown:
+            raise ConfigError(
+                f"{CONFIG_FILE_VARIABLE}: {path} has unknown settings: {', '.join(sorted(unknown))}"
+            )
+        return values
 
     @property
     def effective_database_url(self) -> str:

@@ -103,6 +103,16 @@ def public(reason: str) -> Any:
 
 Staff = Annotated[Principal, signed_in()]
 
+
+async def form_fields(request: Request) -> dict[str, str]:
+    """A submitted form's text fields. Read in this dependency so that routes can stay
+    synchronous: their database work must not run on the event loop."""
+    form = await request.form()
+    return {k: v for k, v in form.items() if isinstance(v, str)}
+
+
+FormFields = Annotated[dict[str, str], Depends(form_fields)]
+
 # Database ids in URLs: bounded so that junk like 99999999999999999999 is a 422, not a 500.
 MAX_ID = 2_147_483_647
 RecordId = Annotated[int, Path(ge=1, le=MAX_ID)]

@@ -1,16 +1,30 @@
-"""Per-app evidence collaborators (storage, SMS sender, bad-link limiter), made on first use
-from the app's settings so that each app — and each test — gets its own."""
+"""Evidence's role aliases, path parameters and per-app collaborators (storage, SMS sender,
+bad-link limiter); the collaborators are made on first use from the app's settings so that
+each app — and each test — gets its own."""
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Annotated
 
-from fastapi import Request
+from fastapi import Path, Request
 
 from synergy.core.config import Settings
+from synergy.core.deps import allow, public
+from synergy.core.principal import Principal
+from synergy.core.roles import Role
 from synergy.evidence.sending import LoggingSmsSender, SmsSender
 from synergy.evidence.service import BadLinkLimiter
 from synergy.evidence.storage import LocalStorage, Storage
+
+Investigator = Annotated[Principal, allow(Role.INVESTIGATOR)]
+Viewer = Annotated[Principal, allow(Role.INVESTIGATOR, Role.SUPERVISOR)]
+LinkHolder = Annotated[
+    Principal | None, public("members of the public holding a valid upload link")
+]
+# Upload requests' and files' public ids, and upload link tokens.
+PublicId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
+Token = Annotated[str, Path(min_length=10, max_length=200)]
 
 
 def evidence_root(settings: Settings) -> LocalStorage:

@@ -15,7 +15,7 @@ from synergy.evidence import media, sending
 from synergy.evidence.deps import evidence_root
 from synergy.evidence.models import EvidenceFile, Notification
 from synergy.evidence.object_store import ObjectStore, object_store_for
-from synergy.evidence.review import file_sha256
+from synergy.evidence.stored_files import file_sha256
 from synergy.evidence.uploads import COMPLETED_TOPIC
 
 log = logging.getLogger(__name__)

@@ -6,27 +6,22 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Form, Path, Query, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import HTMLResponse, Response
-from sqlalchemy import select
 
-from synergy.core.deps import SessionDep, allow, client_ip
+from synergy.core.deps import SessionDep, client_ip
 from synergy.core.errors import InvalidRequest
 from synergy.core.references import ReferenceFormatError, normalise_reference
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
 from synergy.evidence import review, sending, service, upload_pages
-from synergy.evidence.deps import sms_for
-from synergy.evidence.models import Notification
+from synergy.evidence.deps import Investigator, PublicId, Viewer, sms_for
 from synergy.identity import service as identity
-from synergy.identity.service import CurrentUser
 
 # Each router carries its own "/evidence" prefix, so every route's path is its full address.
 investigator = APIRouter(prefix="/evidence")
 
-Investigator = Annotated[CurrentUser, allow(Role.INVESTIGATOR)]
-Viewer = Annotated[CurrentUser, allow(Role.INVESTIGATOR, Role.SUPERVISOR)]
-RequestId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
+RequestId = PublicId
 
 
 @investigator.get("", response_class=HTMLResponse, summary="Upload requests")
@@ -42,16 +37,7 @@ def list_page(
             canonical = normalise_reference(reference, kinds=service.ACCEPTED_KINDS)
         except ReferenceFormatError as exc:
             errors = [{"text": str(exc), "href": "#reference"}]
-    notes = (
-        db.execute(
-            select(Notification)
-            .where(Notification.username == user.username)
-            .order_by(Notification.id.desc())
-            .limit(10)
-        )
-        .scalars()
-        .all()
-    )
+    notes = service.recent_notifications(db, username=user.username)
     return render(
         request,
         "evidence/list.html",

@@ -4,7 +4,6 @@ bundle of the files with a manifest of their SHA-256 hashes, each checked again 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import re
 import zipfile
@@ -12,46 +11,30 @@ from collections.abc import Iterator
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import FileResponse, Response, StreamingResponse
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from synergy.core import audit
 from synergy.core.config import Settings
-from synergy.core.deps import SessionDep, allow, client_ip
+from synergy.core.deps import SessionDep, client_ip
 from synergy.core.errors import Conflict, NotFound, SynergyError
-from synergy.core.roles import Role
+from synergy.core.principal import Principal
 from synergy.evidence import service, uploads
-from synergy.evidence.deps import storage_for
+from synergy.evidence.deps import PublicId, Viewer, storage_for
 from synergy.evidence.models import EvidenceFile
 from synergy.evidence.object_store import object_store_for
 from synergy.evidence.storage import Storage
-from synergy.identity.service import CurrentUser
+from synergy.evidence.stored_files import file_pieces, file_sha256
 
 router = APIRouter(prefix="/evidence")
-
-Viewer = Annotated[CurrentUser, allow(Role.INVESTIGATOR, Role.SUPERVISOR)]
-PublicId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
-READ_PIECE = 1 << 20
 
 
 class HashMismatch(Conflict):
     title = "A file no longer matches its recorded hash"
 
 
-def _complete_file(db: Session, public_id: str) -> EvidenceFile:
-    file = db.execute(
-        select(EvidenceFile).where(EvidenceFile.public_id == public_id)
-    ).scalar_one_or_none()
-    if file is None or file.status != "complete":
-        raise NotFound("There is no finished upload with that number")
-    return file
-
-
-def _audit(
-    db: Session, file: EvidenceFile, action: str, user: CurrentUser, request: Request
-) -> None:
+def _audit(db: Session, file: EvidenceFile, action: str, user: Principal, request: Request) -> None:
     audit.record(
         db,
         action=action,
@@ -71,7 +54,7 @@ def content(
     public_id: PublicId,
     download: Annotated[bool, Query()] = False,
 ) -> Response:
-    file = _complete_file(db, public_id)
+    file = service.finished_file(db, public_id=public_id)
     wanted = request.headers.get("range", "")
     if download:
         _audit(db, file, "evidence.downloaded", user, request)
@@ -144,24 +127,6 @@ def _playable_type(file: EvidenceFile) -> str:
     return "application/octet-stream"
 
 
-def _pieces(storage: Storage, file: EvidenceFile, settings: Settings) -> Iterator[bytes]:
-    """The file's bytes from wherever it is kept (local disk or the object store)."""
-    store = object_store_for(settings) if file.object_key else None
-    if store is not None:
-        yield from store.read(file.object_key or "")
-        return
-    with storage.open_read(file.storage_key) as handle:
-        while piece := handle.read(READ_PIECE):
-            yield piece
-
-
-def file_sha256(storage: Storage, file: EvidenceFile, settings: Settings) -> str:
-    digest = hashlib.sha256()
-    for piece in _pieces(storage, file, settings):
-        digest.update(piece)
-    return digest.hexdigest()
-
-
 def manifest(files: list[EvidenceFile], exported_by: str) -> dict[str, object]:
     request = files[0].request
     return {
@@ -225,7 +190,7 @@ def zip_stream(
         yield from pipe.take()
         for file in files:
             with bundle.open(_member_name(file), "w", force_zip64=True) as target:
-                for piece in _pieces(storage, file, settings):
+                for piece in file_pieces(storage, file, settings):
                     target.write(piece)
                     yield from pipe.take()
     yield from pipe.take()

@@ -24,7 +24,7 @@ from synergy.core.db import utcnow
 from synergy.core.errors import Gone, InvalidRequest, NotFound, TooManyRequests
 from synergy.core.references import ReferenceFormatError, ReferenceKind, parse_reference
 from synergy.evidence import sending, tokens
-from synergy.evidence.models import UploadRequest
+from synergy.evidence.models import EvidenceFile, Notification, UploadRequest
 
 GB = 1_000_000_000
 DEFAULT_EXPIRY_DAYS = 7
@@ -229,6 +229,26 @@ def list_requests(session: Session, *, reference: str | None = None) -> list[Upl
     query = select(UploadRequest).order_by(UploadRequest.created_at.desc()).limit(200)
     if reference:
         query = query.where(UploadRequest.reference == reference)
+    return list(session.execute(query).scalars())
+
+
+def finished_file(session: Session, *, public_id: str) -> EvidenceFile:
+    file = session.execute(
+        select(EvidenceFile).where(EvidenceFile.public_id == public_id)
+    ).scalar_one_or_none()
+    if file is None or file.status != "complete":
+        raise NotFound("There is no finished upload with that number")
+    return file
+
+
+def recent_notifications(session: Session, *, username: str, limit: int = 10) -> list[Notification]:
+    """The newest notifications for one investigator, newest first."""
+    query = (
+        select(Notification)
+        .where(Notification.username == username)
+        .order_by(Notification.id.desc())
+        .limit(limit)
+    )
     return list(session.execute(query).scalars())
 
 

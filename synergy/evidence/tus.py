@@ -14,19 +14,25 @@ import binascii
 import email.utils
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Any
 
 from anyio import to_thread
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
 
 from synergy.core.db import transaction
-from synergy.core.deps import client_ip, csrf_exempt, public
+from synergy.core.deps import client_ip, csrf_exempt
 from synergy.core.errors import InvalidRequest, SynergyError
 from synergy.evidence import service, uploads
-from synergy.evidence.deps import abandoned_after, limiter_for, storage_for
+from synergy.evidence.deps import (
+    LinkHolder,
+    PublicId,
+    Token,
+    abandoned_after,
+    limiter_for,
+    storage_for,
+)
 from synergy.evidence.receiving import Target, receive
-from synergy.identity.service import CurrentUser
 
 router = APIRouter(prefix="/api/evidence/tus")
 
@@ -38,11 +44,8 @@ PIECE = 1 << 20
 COMMIT_EVERY = 64 << 20
 MAX_SIZE = 1000 * 1_000_000_000
 
-Uploader = Annotated[
-    CurrentUser | None, public("members of the public holding a valid upload link")
-]
-Token = Annotated[str, Path(min_length=10, max_length=200)]
-FileId = Annotated[str, Path(pattern=r"^[0-9a-f]{32}$")]
+Uploader = LinkHolder
+FileId = PublicId
 
 
 class PreconditionFailed(SynergyError):

@@ -11,17 +11,16 @@ from fastapi.responses import FileResponse, HTMLResponse, Response
 
 from synergy.core.deps import SessionDep, client_ip, public
 from synergy.core.errors import InvalidRequest, NotFound
+from synergy.core.principal import Principal
 from synergy.core.web import redirect, render
 from synergy.evidence import service
-from synergy.evidence.deps import limiter_for
+from synergy.evidence.deps import LinkHolder, Token, limiter_for
 from synergy.evidence.models import UploadRequest
-from synergy.identity.service import CurrentUser
 
 router = APIRouter(prefix="/evidence")
 
-Holder = Annotated[CurrentUser | None, public("members of the public holding a valid upload link")]
-Anyone = Annotated[CurrentUser | None, public("assets and messages for the public upload pages")]
-Token = Annotated[str, Path(min_length=10, max_length=200)]
+Holder = LinkHolder
+Anyone = Annotated[Principal | None, public("assets and messages for the public upload pages")]
 STATIC = FilePath(__file__).resolve().parent / "static"
 
 

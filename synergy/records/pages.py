@@ -2,43 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from synergy.core.deps import RecordId, SessionDep, allow
+from synergy.core.deps import FormFields, SessionDep
 from synergy.core.errors import SynergyError
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
-from synergy.identity.service import CurrentUser
 from synergy.records import service
+from synergy.records.deps import PersonId, RecordsOfficer, RecordsReader, person_checks_for
 from synergy.records.forms import arrest_from_form, person_from_form
 
 router = APIRouter(prefix="/records")
-
-RecordsOfficer = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER)]
-RecordsReader = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER, Role.SUPERVISOR)]
-PersonId = RecordId
-
-
-async def _form(request: Request) -> dict[str, str]:
-    # Read here so the route itself can be synchronous: database work must not run on the
-    # event loop.
-    form = await request.form()
-    return {k: v for k, v in form.items() if isinstance(v, str)}
-
-
-FormFields = Annotated[dict[str, str], Depends(_form)]
-
-
-def _overseas_checks(db: Any, person_id: int) -> list[Any]:
-    # The ACRO service is optional: records works without it.
-    try:
-        from synergy.acro import service as acro
-    except ModuleNotFoundError:
-        return []
-    return acro.requests_for_person(db, person_id=person_id)
 
 
 @router.get("", response_class=HTMLResponse, summary="Find a person")
@@ -87,6 +64,7 @@ def create_person(
 @router.get("/persons/{person_id}", response_class=HTMLResponse, summary="A person's record")
 def person(request: Request, db: SessionDep, user: RecordsReader, person_id: PersonId) -> Response:
     found = service.get_person(db, person_id=person_id)
+    checks = person_checks_for(request)
     return render(
         request,
         "records/person.html",
@@ -94,7 +72,8 @@ def person(request: Request, db: SessionDep, user: RecordsReader, person_id: Per
             "title": f"{found.given_names} {found.family_name}",
             "person": found,
             "arrests": service.arrests_for_person(db, person_id=person_id),
-            "checks": _overseas_checks(db, person_id),
+            "shows_checks": checks is not None,
+            "checks": checks(db, person_id) if checks is not None else [],
             "can_edit": Role.RECORDS_OFFICER in user.roles,
         },
     )

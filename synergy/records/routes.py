@@ -6,17 +6,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query
 
-from synergy.core.deps import RecordId, SessionDep, allow
-from synergy.core.roles import Role
-from synergy.identity.service import CurrentUser
+from synergy.core.deps import SessionDep
 from synergy.records import service
+from synergy.records.deps import PersonId, RecordsOfficer, RecordsReader
 from synergy.records.schemas import ArrestIn, ArrestOut, PersonIn, PersonOut
 
 router = APIRouter(prefix="/api/records", tags=["records"])
-
-RecordsOfficer = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER)]
-RecordsReader = Annotated[CurrentUser, allow(Role.RECORDS_OFFICER, Role.SUPERVISOR)]
-PersonId = RecordId
 
 
 @router.get("/persons", summary="Find people by name", response_model=list[PersonOut])

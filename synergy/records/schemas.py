@@ -13,6 +13,16 @@ CountryCode = Annotated[
 ]
 
 
+class PersonCheck(BaseModel):
+    """A check another service holds about a person, shown on the person's page (ACRO's
+    overseas conviction requests); `url` is that service's page for it."""
+
+    custody_number: str
+    status: str
+    result: str
+    url: str
+
+
 class Alias(BaseModel):
     family_name: Name
     given_names: Name = ""

@@ -8,6 +8,7 @@ Its payload is a contract other services rely on (the ACRO automation among them
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from sqlalchemy import func, or_, select
@@ -18,7 +19,7 @@ from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, InvalidRequest, NotFound
 from synergy.core.references import ReferenceFormatError, ReferenceKind, normalise_reference
 from synergy.records.models import Arrest, Person
-from synergy.records.schemas import ArrestIn, PersonIn
+from synergy.records.schemas import ArrestIn, PersonCheck, PersonIn
 
 ARREST_RECORDED = "records.arrest_recorded"
 PAYLOAD_VERSION = 1
@@ -170,3 +171,11 @@ def arrests_for_person(session: Session, *, person_id: int) -> list[Arrest]:
 
 def has_non_uk_nationality(nationalities: list[str]) -> bool:
     return any(code != UK_NATIONALITY for code in nationalities)
+
+
+def show_person_checks(
+    app: Any, provider: Callable[[Session, int], Sequence[PersonCheck]]
+) -> None:
+    """Let another service list what it holds about a person on the person's page (ACRO's
+    start-up hook does). Records never imports that service: it only calls `provider`."""
+    app.state.records_person_checks = provider

@@ -5,8 +5,9 @@ from __future__ import annotations
 import stat
 
 import pytest
+from pydantic import Field
 
-from synergy.core.config import ConfigError, load_settings
+from synergy.core.config import ConfigError, ServiceSettings, load_settings
 
 
 @pytest.fixture(autouse=True)
@@ -82,3 +83,41 @@ def test_missing_settings_file_is_named(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("SYNERGY_CONFIG_FILE", str(tmp_path / "nope.toml"))
     with pytest.raises(ConfigError, match="SYNERGY_CONFIG_FILE"):
         load_settings()
+
+
+class BoardSettings(ServiceSettings, env_prefix="SYNERGY_BOARD_"):
+    """A service's own section, as a new service would declare it."""
+
+    refresh_seconds: int = Field(default=5, ge=1)
+    title: str = "Incidents"
+
+
+def test_a_service_section_reads_arguments_then_environment_then_its_table(
+    tmp_path, monkeypatch
+) -> None:
+    config = tmp_path / "synergy.toml"
+    config.write_text('debug = true\n[board]\nrefresh_seconds = 3\ntitle = "From file"\n')
+    monkeypatch.setenv("SYNERGY_CONFIG_FILE", str(config))
+    monkeypatch.setenv("SYNERGY_BOARD_REFRESH_SECONDS", "7")
+    settings = load_settings(data_dir=tmp_path, sections=[BoardSettings])
+    assert settings.debug is True
+    assert settings.section(BoardSettings) == BoardSettings(refresh_seconds=7, title="From file")
+    given = load_settings(data_dir=tmp_path, sections=[BoardSettings], board={"title": "Given"})
+    assert given.section(BoardSettings).title == "Given"
+
+
+def test_a_bad_section_value_stops_start_up_naming_the_variable(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("SYNERGY_BOARD_REFRESH_SECONDS", "0")
+    with pytest.raises(ConfigError, match="SYNERGY_BOARD_REFRESH_SECONDS"):
+        load_settings(data_dir=tmp_path, sections=[BoardSettings])
+
+
+def test_sections_are_read_once_when_the_settings_are_loaded(tmp_path, monkeypatch) -> None:
+    settings = load_settings(data_dir=tmp_path, sections=[BoardSettings])
+    monkeypatch.setenv("SYNERGY_BOARD_TITLE", "Changed later")
+    assert settings.section(BoardSettings).title == "Incidents"
+
+
+def test_tests_can_set_a_section_explicitly(tmp_path) -> None:
+    settings = load_settings(data_dir=tmp_path).with_sections(BoardSettings(refresh_seconds=1))
+    assert settings.section(BoardSettings).refresh_seconds == 1

@@ -119,3 +119,21 @@ def test_without_the_identity_service_nobody_is_signed_in(settings, engine, make
         cookies = dict(client.cookies)
     with TestClient(admin_only, follow_redirects=False, cookies=cookies) as client:
         assert client.get("/admin/users").status_code in (302, 303, 401)
+
+
+def test_records_runs_without_acro_and_shows_its_checks_only_with_it(
+    settings, engine, session_factory, make_user
+) -> None:
+    from tests.records.factories import make_person
+
+    with session_factory() as session:
+        person = make_person(session)
+        session.commit()
+    make_user("rory", Role.RECORDS_OFFICER)
+    for names, shown in ((["identity", "records"], False), (["identity", "records", "acro"], True)):
+        app = create_app(settings, engine=engine, services=declared_services(names))
+        with TestClient(app, follow_redirects=False) as client:
+            sign_in(client, "rory")
+            page = client.get(f"/records/persons/{person.id}")
+        assert page.status_code == 200
+        assert ("Overseas conviction checks" in page.text) is shown, names

@@ -17,7 +17,7 @@ branch_labels: str | Sequence[str] | None = ("evidence",)
 depends_on: str | Sequence[str] | None = None
 
 
-def _when(name: str, nullable: bool = True) -> sa.Column:
+def _when(name: str, nullable: bool = True) -> sa.Column[sa.DateTime]:
     return sa.Column(name, synergy.core.db.UTCDateTime(timezone=True), nullable=nullable)
 
 
