@@ -9,6 +9,7 @@ from fastapi.responses import Response
 
 from synergy.cad.deps import Controller, Supervisor
 from synergy.cad.partner import service
+from synergy.cad.partner.messages import MAX_MESSAGE_BYTES
 from synergy.cad.partner.schemas import OutgoingOut, ReceivedOut
 from synergy.cad.partner.settings import PartnerSettings
 from synergy.cad.partner.signatures import AGENCY_HEADER, SIGNATURE_HEADER, TIMESTAMP_HEADER
@@ -20,6 +21,7 @@ from synergy.core.deps import (
     csrf_exempt,
     public,
 )
+from synergy.core.errors import InvalidRequest
 from synergy.core.principal import Principal
 
 router = APIRouter(prefix="/api/cad/partner", tags=["cad partner exchange"])
@@ -36,7 +38,14 @@ ExchangeSettings = Annotated[PartnerSettings, Depends(exchange_settings)]
 
 
 async def _raw_body(request: Request) -> bytes:
-    return await request.body()
+    """The body, read no further than one byte past the largest message we accept (the
+    endpoint is public until the signature is checked)."""
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_MESSAGE_BYTES:
+            raise InvalidRequest(f"A message may be at most {MAX_MESSAGE_BYTES} bytes")
+    return bytes(body)
 
 
 @router.post(

@@ -174,3 +174,13 @@ def test_only_controllers_and_supervisors_see_what_was_received(exchange_client,
     signed_in(Role.CONTROLLER)
     received = exchange_client.get("/api/cad/partner/received").json()
     assert [(r["agency"], r["outcome"]) for r in received] == [("SIMFS", "accepted")]
+
+
+def test_an_oversized_body_is_refused_before_it_is_read_whole(exchange_client, db):
+    body = b"<x>" + b" " * (m.MAX_MESSAGE_BYTES + 10) + b"</x>"
+
+    response = post_message(exchange_client, body)
+
+    assert response.status_code == 422
+    assert f"at most {m.MAX_MESSAGE_BYTES} bytes" in response.text
+    assert _incident(db) is None
