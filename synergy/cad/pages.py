@@ -21,8 +21,8 @@ from synergy.cad.settings import cad_settings
 from synergy.cad.views import incident_context, source_for
 from synergy.core.deps import SessionDep, client_ip
 from synergy.core.errors import Forbidden, InvalidRequest, SynergyError
+from synergy.core.principal import Principal as CurrentUser
 from synergy.core.web import redirect
-from synergy.identity.service import CurrentUser
 
 router = APIRouter(prefix="/cad")
 # A controller works the most urgent incidents; thousands of rows on one page help nobody and
