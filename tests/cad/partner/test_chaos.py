@@ -9,7 +9,7 @@ incidents here while it sends its own. Afterwards: every incident of ours is at 
 once, at its last version, created once, every message answered with an accept receipt; every
 incident of theirs is here once, closed, at its last version; nothing dead in the outbox.
 
-SYNERGY_CAD_PARTNER_CHAOS_INCIDENTS sets how many each way. The default, 100 each way, keeps
+SYNERGY_CAD_PARTNER_CHAOS_INCIDENTS sets how many each way. The default, 50 each way, keeps
 the run near a minute on a loaded two-core machine; the issue's 500 (250 each way) took about
 four minutes there and is run by hand (figures in docs/cad-partner.md).
 """
@@ -42,7 +42,7 @@ from tests.cad.factories import open_incident
 from tests.cad.partner.conftest import SECRET
 from tests.conftest import PROJECT_ROOT, TEST_SECRET
 
-INCIDENTS = int(os.environ.get("SYNERGY_CAD_PARTNER_CHAOS_INCIDENTS", "100"))
+INCIDENTS = int(os.environ.get("SYNERGY_CAD_PARTNER_CHAOS_INCIDENTS", "50"))
 TIME_LIMIT = float(os.environ.get("SYNERGY_CAD_PARTNER_CHAOS_SECONDS", "240"))
 # The worker is killed when a third and when two thirds of our messages have been answered:
 # mid-run, while it is busy sending, never while it is still starting.
