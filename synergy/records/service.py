@@ -173,9 +173,7 @@ def has_non_uk_nationality(nationalities: list[str]) -> bool:
     return any(code != UK_NATIONALITY for code in nationalities)
 
 
-def show_person_checks(
-    app: Any, provider: Callable[[Session, int], Sequence[PersonCheck]]
-) -> None:
+def show_person_checks(app: Any, provider: Callable[[Session, int], Sequence[PersonCheck]]) -> None:
     """Let another service list what it holds about a person on the person's page (ACRO's
     start-up hook does). Records never imports that service: it only calls `provider`."""
     app.state.records_person_checks = provider
