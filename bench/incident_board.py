@@ -247,8 +247,10 @@ async def measure(bases: list[str], args: argparse.Namespace) -> None:
             timings.append(time.perf_counter() - begun)
             page.raise_for_status()
         rows = page.text.count('class="govuk-link cad-row-link"')
+        total = int(page.text.split('data-total="')[1].split('"')[0])
         print(
-            f"board page with {rows:,} open incidents ({len(page.content) / 1e6:.1f} MB): "
+            f"board page: {total:,} open incidents, the {rows:,} most urgent listed "
+            f"({len(page.content) / 1e6:.2f} MB): "
             f"p50 {percentile(timings, 0.5) * 1000:.0f} ms  "
             f"p95 {percentile(timings, 0.95) * 1000:.0f} ms over {args.page_runs} loads"
         )

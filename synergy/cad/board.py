@@ -11,12 +11,14 @@ a few grouped queries and one pass, so the board stays fast with thousands of in
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict, deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Protocol, cast
+from typing import Any, Protocol
+from typing import cast as typed
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Text, cast, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from synergy.cad import codes
@@ -37,9 +39,8 @@ STATES = {
 HISTORY_DAYS = 365
 
 
-class BoardIncident(Timed, Protocol):
-    """The columns the board reads: loading only these, not whole incidents, keeps a board of
-    thousands of incidents quick."""
+class ShownIncident(Timed, Protocol):
+    """What a board row shows of an incident (a loaded Incident has all of it)."""
 
     @property
     def id(self) -> int: ...
@@ -50,11 +51,21 @@ class BoardIncident(Timed, Protocol):
     @property
     def address(self) -> str: ...
     @property
+    def area(self) -> str: ...
+    @property
+    def remarks(self) -> str: ...
+    @property
+    def merged_into_id(self) -> int | None: ...
+
+
+class BoardIncident(ShownIncident, Protocol):
+    """The columns the board reads: loading only these, not whole incidents, keeps a board of
+    thousands of incidents quick."""
+
+    @property
     def address_key(self) -> str: ...
     @property
     def postcode(self) -> str | None: ...
-    @property
-    def area(self) -> str: ...
     @property
     def latitude(self) -> float | None: ...
     @property
@@ -62,13 +73,9 @@ class BoardIncident(Timed, Protocol):
     @property
     def caller_phone(self) -> str | None: ...
     @property
-    def qualifiers(self) -> list[str]: ...
+    def qualifiers_json(self) -> str: ...
     @property
-    def vulnerabilities(self) -> list[str]: ...
-    @property
-    def remarks(self) -> str: ...
-    @property
-    def merged_into_id(self) -> int | None: ...
+    def vulnerabilities_json(self) -> str: ...
 
 
 BOARD_COLUMNS = (
@@ -87,8 +94,10 @@ BOARD_COLUMNS = (
     Incident.latitude,
     Incident.longitude,
     Incident.caller_phone,
-    Incident.qualifiers,
-    Incident.vulnerabilities,
+    # Read as text: decoding two JSON lists a row was the board's largest cost, and nearly all
+    # are empty.
+    cast(Incident.qualifiers, Text).label("qualifiers_json"),
+    cast(Incident.vulnerabilities, Text).label("vulnerabilities_json"),
     Incident.remarks,
     Incident.merged_into_id,
 )
@@ -150,7 +159,7 @@ def open_incidents(session: Session) -> list[BoardIncident]:
         .where(Incident.status == IncidentStatus.OPEN)
         .order_by(Incident.grade, Incident.opened_at)
     )
-    return cast(list[BoardIncident], list(session.execute(query)))
+    return typed(list[BoardIncident], list(session.execute(query)))
 
 
 def board(
@@ -191,16 +200,16 @@ def _warnings(
     calls = from_caller.get(incident.caller_phone or "", 0) - 1
     if calls > 0:
         found.append(f"{calls} other incident{'s' if calls > 1 else ''} from this caller")
-    if "weapons" in incident.qualifiers:
+    if '"weapons"' in (incident.qualifiers_json or ""):
         found.append("Weapons")
-    if incident.vulnerabilities:
-        found.append(
-            "Vulnerable: " + ", ".join(v.replace("_", " ") for v in incident.vulnerabilities)
-        )
+    vulnerabilities = (incident.vulnerabilities_json or "[]").strip()
+    if vulnerabilities != "[]":
+        named = ", ".join(str(v).replace("_", " ") for v in json.loads(vulnerabilities))
+        found.append(f"Vulnerable: {named}")
     return found
 
 
-def row_dict(incident: BoardIncident, call_signs: list[str]) -> dict[str, Any]:
+def row_dict(incident: ShownIncident, call_signs: list[str]) -> dict[str, Any]:
     """What a board shows of one incident, as JSON (the live feed and the API send this)."""
     due = target_at(incident, cad_settings())
     return {

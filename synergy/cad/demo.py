@@ -1,18 +1,16 @@
-"""Demo content: a controller account, three units, incidents at each grade (one attended,
-two that look like duplicates), and an antisocial behaviour report taken by the 101 assistant
-in a web chat that becomes an incident with its evidence and THRIVE pre-filled."""
+"""Demo content: a controller account, three units and incidents at each grade (one attended,
+two that look like duplicates). The 101 assistant's demo web chats (the contact service's demo)
+publish a handover that becomes an incident with its evidence when the worker delivers it."""
 
 from __future__ import annotations
 
 import secrets
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from synergy.cad import board, intake, resources, service
+from synergy.cad import board, resources, service
 from synergy.cad.models import Source
 from synergy.cad.schemas import Caller, Location, Thrive
-from synergy.core.events import OutboxEvent
 from synergy.core.roles import Role
 from synergy.core.services import DemoContext
 
@@ -70,14 +68,6 @@ INCIDENTS = [
         "",
     ),
 ]
-ASB_CHAT = [
-    "There are youths causing antisocial behaviour and shouting outside my house every night",
-    "22 Station Road, b237aa",
-    "every night about 11pm",
-    "my name is Jordan Lee",
-    "07700 900 777",
-    "yes",
-]
 
 
 def _controller(db: Session) -> list[str]:
@@ -98,28 +88,6 @@ def _controller(db: Session) -> list[str]:
         actor="demo",
     )
     return [f"{username:<13} {password:<24} {Role.CONTROLLER.label}"]
-
-
-def _from_the_101_assistant(db: Session) -> str:
-    """A real web chat through the contact service, then the incident it requested."""
-    from synergy.contact import service as contact
-    from synergy.contact.dialogue import Channel
-
-    limits = contact.Limits()
-    started = contact.start_conversation(db, channel=Channel.WEB_CHAT, limits=limits)
-    for text in ASB_CHAT:
-        contact.take_turn(db, token=started.token, text=text, limits=limits)
-    published = db.execute(
-        select(OutboxEvent).where(OutboxEvent.topic == "contact.incident_requested")
-    ).scalars()
-    for event in published:
-        if event.payload.get("call_id") == started.call.id:
-            # What the worker would do with the event; it will find it done (same key).
-            incident = intake.incident_from_contact(
-                db, dict(event.payload), handover=False, source_key=event.key or f"event-{event.id}"
-            )
-            return incident.log_number
-    return "none (the assistant did not raise one)"
 
 
 def create_demo_incidents(db: Session, _context: DemoContext) -> list[str]:
@@ -149,9 +117,9 @@ def create_demo_incidents(db: Session, _context: DemoContext) -> list[str]:
     resources.assign(db, incident_id=opened[0].id, unit_id=units[0].id, actor="controller")
     resources.arrive(db, unit_id=units[0].id, actor="officer")
     resources.assign(db, incident_id=opened[2].id, unit_id=units[1].id, actor="controller")
-    from_101 = _from_the_101_assistant(db)
     return [
         *lines,
-        f"Demo content: {len(opened)} incidents at grades 1 to 4 on the board (/cad), "
-        f"{len(units)} units; incident {from_101} raised by the 101 assistant from a web chat.",
+        f"Demo content: {len(opened)} incidents at grades 1 to 4 on the board (/cad) and "
+        f"{len(units)} units; the 101 assistant's handed-over web chat becomes an incident, "
+        "with its risk evidence and THRIVE pre-filled, when the worker runs (synergy run).",
     ]

@@ -14,8 +14,8 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from synergy.core.deps import RecordId, allow
+from synergy.core.principal import Principal as CurrentUser
 from synergy.core.roles import Role
-from synergy.identity.service import CurrentUser
 
 Controller = Annotated[CurrentUser, allow(Role.CONTROLLER, Role.SUPERVISOR)]
 IncidentReader = Annotated[

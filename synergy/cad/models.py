@@ -187,7 +187,7 @@ class CrimeNumberCounter(Base):
     last_number: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class Task(Base):
+class OfficerTask(Base):
     """Something an officer must do, such as answer a caller who asked for an update."""
 
     __tablename__ = "cad_tasks"

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from synergy.cad import crime_recording
-from synergy.cad.models import Assignment, Incident, Task, Unit
+from synergy.cad.models import Assignment, Incident, OfficerTask, Unit
 from synergy.core import audit
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, Forbidden, InvalidRequest, NotFound
@@ -56,13 +56,15 @@ def officer_for(session: Session, reference: str) -> tuple[str | None, int | Non
 
 def create_update_task(
     session: Session, *, source_key: str, reference: str, name: str, phone: str, message: str
-) -> Task:
+) -> OfficerTask:
     """One task per source key: a repeat returns the first."""
-    found = session.execute(select(Task).where(Task.source_key == source_key)).scalar()
+    found = session.execute(
+        select(OfficerTask).where(OfficerTask.source_key == source_key)
+    ).scalar()
     if found is not None:
         return found
     officer, incident_id = officer_for(session, reference)
-    task = Task(
+    task = OfficerTask(
         source_key=source_key,
         reference=reference[:40],
         incident_id=incident_id,
@@ -76,24 +78,32 @@ def create_update_task(
     return task
 
 
-def tasks_for(session: Session, officer: str) -> list[Task]:
-    query = select(Task).where(Task.officer == officer, Task.status == OPEN).order_by(Task.id)
+def tasks_for(session: Session, officer: str) -> list[OfficerTask]:
+    query = (
+        select(OfficerTask)
+        .where(OfficerTask.officer == officer, OfficerTask.status == OPEN)
+        .order_by(OfficerTask.id)
+    )
     return list(session.execute(query).scalars())
 
 
-def unallocated_tasks(session: Session) -> list[Task]:
-    query = select(Task).where(Task.officer.is_(None), Task.status == OPEN).order_by(Task.id)
+def unallocated_tasks(session: Session) -> list[OfficerTask]:
+    query = (
+        select(OfficerTask)
+        .where(OfficerTask.officer.is_(None), OfficerTask.status == OPEN)
+        .order_by(OfficerTask.id)
+    )
     return list(session.execute(query).scalars())
 
 
-def get_task(session: Session, *, task_id: int, for_update: bool = False) -> Task:
-    task = session.get(Task, task_id, with_for_update=for_update)
+def get_task(session: Session, *, task_id: int, for_update: bool = False) -> OfficerTask:
+    task = session.get(OfficerTask, task_id, with_for_update=for_update)
     if task is None:
         raise NotFound(f"There is no task {task_id}")
     return task
 
 
-def caller_matches_case(session: Session, task: Task) -> bool | None:
+def caller_matches_case(session: Session, task: OfficerTask) -> bool | None:
     """Whether the caller's phone is the one on the incident; None when there is no incident."""
     if task.incident_id is None:
         return None
@@ -103,7 +113,7 @@ def caller_matches_case(session: Session, task: Task) -> bool | None:
     return incident.caller_phone == "".join(ch for ch in task.caller_phone if ch.isdigit())
 
 
-def allocate(session: Session, *, task_id: int, officer: str, actor: str) -> Task:
+def allocate(session: Session, *, task_id: int, officer: str, actor: str) -> OfficerTask:
     if not officer.strip():
         raise InvalidRequest("Enter the officer's user name", field="officer")
     task = get_task(session, task_id=task_id, for_update=True)
@@ -122,7 +132,9 @@ def allocate(session: Session, *, task_id: int, officer: str, actor: str) -> Tas
     return task
 
 
-def answer(session: Session, *, task_id: int, actor: str, text: str, may_answer_any: bool) -> Task:
+def answer(
+    session: Session, *, task_id: int, actor: str, text: str, may_answer_any: bool
+) -> OfficerTask:
     """Record what the officer told the caller; only the task's officer (or a supervisor)."""
     if not text.strip():
         raise InvalidRequest("Enter what you told the caller", field="answer")

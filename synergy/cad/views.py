@@ -18,8 +18,8 @@ from synergy.cad.models import ArrestRecord, Incident, Source, Unit, UnitStatus
 from synergy.cad.settings import cad_settings
 from synergy.core import audit
 from synergy.core.db import utcnow
+from synergy.core.principal import Principal as CurrentUser
 from synergy.core.roles import Role
-from synergy.identity.service import CurrentUser
 
 
 def source_for(user: CurrentUser) -> str:

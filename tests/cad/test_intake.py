@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from synergy.cad import crime_recording, events, resources, tasks
-from synergy.cad.models import ArrestRecord, CrimeReport, Incident, LogEntry, Task
+from synergy.cad.models import ArrestRecord, CrimeReport, Incident, LogEntry, OfficerTask
 from synergy.core.config import Settings
 from synergy.core.events import Event, OutboxEvent, OutboxWorker
 from tests.cad.factories import make_unit, open_incident
@@ -157,7 +157,7 @@ def test_an_update_request_nobody_owns_waits_for_a_supervisor(db: Session) -> No
     assert tasks.unallocated_tasks(db) == [task]
     tasks.allocate(db, task_id=task.id, officer="pc-smith", actor="sgt1")
     assert tasks.tasks_for(db, "pc-smith") == [task]
-    assert count(db, Task) == 1
+    assert count(db, OfficerTask) == 1
 
 
 def test_an_arrest_naming_the_log_number_is_linked_to_its_incident(

@@ -152,12 +152,17 @@ function applyChange(row) {
   const old = document.getElementById(`incident-${row.id}`);
   const hadFocus = old && old.contains(document.activeElement);
   if (old) old.remove();
+  let total = Number(board.dataset.total) - (old ? 1 : 0);
   if (wanted(row)) {
     const tr = buildRow(row, old);
     place(tr);
+    total += 1;
     if (hadFocus) tr.querySelector("a").focus();
   }
-  document.getElementById("board-count").textContent = board.tBodies[0].rows.length;
+  board.dataset.total = total;
+  const count = total;
+  document.getElementById("board-count").textContent =
+    `${count} open incident${count === 1 ? "" : "s"}`;
 }
 
 if (board && "EventSource" in window) {
