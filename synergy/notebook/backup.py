@@ -22,7 +22,7 @@ from synergy.core import audit
 from synergy.core.db import UTCDateTime
 from synergy.core.errors import Conflict, InvalidRequest
 from synergy.notebook.keys import Keyring, open_sealed, seal
-from synergy.notebook.models import Device, Entry, IncidentLink, Notebook
+from synergy.notebook.models import Device, Entry, EntryIncidentLink, Notebook
 
 FORMAT = "synergy-notebook-backup/1"
 BINARY = {"wrapped_key", "nonce", "ciphertext"}
@@ -53,8 +53,8 @@ def _snapshot(session: Session, officer: str | None) -> list[dict[str, Any]]:
         ).scalars()
         devices = session.execute(select(Device).where(Device.notebook_id == notebook.id)).scalars()
         links = session.execute(
-            select(IncidentLink, Entry.seq)
-            .join(Entry, Entry.id == IncidentLink.entry_id)
+            select(EntryIncidentLink, Entry.seq)
+            .join(Entry, Entry.id == EntryIncidentLink.entry_id)
             .where(Entry.notebook_id == notebook.id)
         ).all()
         books.append(
@@ -150,7 +150,7 @@ def restore_backup(session: Session, keyring: Keyring, data: bytes, *, actor: st
             session.add(Device(notebook_id=notebook.id, **_decode(values, Device)))
         for values in book["links"]:
             seq = values.pop("seq")
-            session.add(IncidentLink(entry_id=ids[seq], **_decode(values, IncidentLink)))
+            session.add(EntryIncidentLink(entry_id=ids[seq], **_decode(values, EntryIncidentLink)))
         restored.append(officer)
     session.flush()
     audit.record(

@@ -72,7 +72,7 @@ class Device(Base):
     last_device_seq: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class IncidentLink(Base):
+class EntryIncidentLink(Base):
     """An entry attached to a command and control incident (the entry itself is unchanged)."""
 
     __tablename__ = "notebook_incident_links"

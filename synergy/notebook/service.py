@@ -31,7 +31,7 @@ from synergy.notebook.keys import (
     open_sealed,
     seal,
 )
-from synergy.notebook.models import Entry, IncidentLink, Notebook
+from synergy.notebook.models import Entry, EntryIncidentLink, Notebook
 from synergy.notebook.schemas import EntryContent
 
 ENTRY_ATTACHED = "notebook.entry_attached"
@@ -252,8 +252,8 @@ def entry_views(
         corrected.setdefault(int(target or 0), []).append(seq)
     links: dict[int, list[str]] = {}
     for entry_id, log in session.execute(
-        select(IncidentLink.entry_id, IncidentLink.incident_log).where(
-            IncidentLink.entry_id.in_([r.id for r in rows])
+        select(EntryIncidentLink.entry_id, EntryIncidentLink.incident_log).where(
+            EntryIncidentLink.entry_id.in_([r.id for r in rows])
         )
     ):
         links.setdefault(entry_id, []).append(log)
@@ -303,7 +303,7 @@ def normalise_incident_log(text: str) -> str:
 
 def attach_to_incident(
     session: Session, *, officer: str, seq: int, incident_log: str
-) -> IncidentLink:
+) -> EntryIncidentLink:
     """Attach an entry to an incident; command and control adds the line to its log."""
     log_number = normalise_incident_log(incident_log)
     cad = _command_and_control()
@@ -312,13 +312,13 @@ def attach_to_incident(
     notebook = get_notebook(session, officer=officer)
     entry = _entry_row(session, notebook, seq)
     taken = session.execute(
-        select(IncidentLink.id).where(
-            IncidentLink.entry_id == entry.id, IncidentLink.incident_log == log_number
+        select(EntryIncidentLink.id).where(
+            EntryIncidentLink.entry_id == entry.id, EntryIncidentLink.incident_log == log_number
         )
     ).first()
     if taken is not None:
         raise Conflict(f"Entry {seq} is already attached to {log_number}", field="incident_log")
-    link = IncidentLink(entry_id=entry.id, incident_log=log_number, attached_by=officer)
+    link = EntryIncidentLink(entry_id=entry.id, incident_log=log_number, attached_by=officer)
     session.add(link)
     session.flush()
     reference = reference_for(officer, seq)

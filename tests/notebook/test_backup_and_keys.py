@@ -10,13 +10,13 @@ from sqlalchemy import delete
 from synergy.core.errors import InvalidRequest
 from synergy.notebook import backup, service
 from synergy.notebook.keys import Keyring, KeyUnavailable
-from synergy.notebook.models import Device, Entry, IncidentLink, Notebook
+from synergy.notebook.models import Device, Entry, EntryIncidentLink, Notebook
 from synergy.notebook.rotation import rotate_master_key, rotate_officer_key
 from tests.notebook.conftest import an_incident, write
 
 
 def _empty(db) -> None:  # type: ignore[no-untyped-def]
-    for model in (IncidentLink, Device, Entry, Notebook):
+    for model in (EntryIncidentLink, Device, Entry, Notebook):
         db.execute(delete(model))
     db.flush()
 
