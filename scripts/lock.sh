@@ -19,7 +19,7 @@ fi
 # Debian 12's Python 3.11 on x86-64 is what setup.sh installs on; the lock holds the hashes of
 # every file PyPI publishes for each chosen version.
 common=(--python-version 3.11 --python-platform x86_64-manylinux_2_36 --generate-hashes
-  --index-url https://pypi.org/simple --no-header "$@")
+  --no-header "$@")
 export UV_CACHE_DIR="${UV_CACHE_DIR:-$PWD/.lock-tools/cache}"
 
 echo "== requirements/runtime.lock"
