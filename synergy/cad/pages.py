@@ -22,6 +22,7 @@ from synergy.cad.views import incident_context, source_for
 from synergy.core.deps import SessionDep, client_ip
 from synergy.core.errors import Forbidden, InvalidRequest, SynergyError
 from synergy.core.principal import Principal as CurrentUser
+from synergy.core.roles import Role
 from synergy.core.web import redirect
 
 router = APIRouter(prefix="/cad")
@@ -45,15 +46,26 @@ INCIDENT_SHORTCUTS = (
 )
 
 
+OFFICERS = frozenset({Role.OFFICER})
+
+
 @router.get("", response_class=HTMLResponse, summary="The incident board")
 def board_page(
     request: Request,
     db: SessionDep,
-    user: Controller,
+    user: IncidentReader,
     area: Annotated[str, Query(max_length=60)] = "",
     state: Annotated[str, Query(max_length=20)] = "",
     grade: Annotated[str, Query(max_length=1)] = "",
 ) -> Response:
+    if not can_run_board(user):
+        # Officers and contact agents reach command and control from their home page too:
+        # they get what they may do here instead of a refusal.
+        return page(
+            request,
+            "cad/start.html",
+            {"title": "Command and control", "officer": user.has_any(OFFICERS)},
+        )
     chosen = board.BoardFilter(
         area=area,
         state=state if state in board.STATES else "",

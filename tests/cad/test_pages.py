@@ -156,6 +156,11 @@ def test_officer_sees_their_incident_and_marks_arrival(
     assert found.first_arrived_at is not None
 
 
-def test_board_refuses_officers_and_contact_agents(client: TestClient, signed_in: Any) -> None:
+def test_officers_get_their_own_start_page_not_the_board(
+    client: TestClient, signed_in: Any
+) -> None:
     signed_in(Role.OFFICER)
-    assert client.get("/cad").status_code == 403
+    page = client.get("/cad")
+    assert page.status_code == 200
+    assert "/cad/my-incidents" in page.text and "Incident board" not in page.text
+    assert client.get("/api/cad/board").status_code in (403, 404)
