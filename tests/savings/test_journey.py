@@ -44,13 +44,16 @@ def test_finance_journey(page, sign_in_as, session_factory, tmp_path) -> None:  
         else:
             page.fill(f"#{name}", value)
     page.fill("#evidence_reference", "PO-2024-77")
-    page.get_by_role("button", name="Save contract").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save contract").click()
     assert "Not signed off: not counted" in page.inner_text("main")
     page.check("#who")
     page.fill("#budget_holder", "Ann Holder")
-    page.get_by_role("button", name="Record sign-off").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record sign-off").click()
     page.check("#who-2")
-    page.get_by_role("button", name="Record sign-off").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record sign-off").click()
     assert "Signed off: counted" in page.inner_text("main")
     assert "signed off" in page.locator("table").last.inner_text()
     _shot(page, "2-contract")
@@ -64,19 +67,24 @@ def test_finance_journey(page, sign_in_as, session_factory, tmp_path) -> None:  
     )
     page.goto("/savings/import")
     page.set_input_files("#file", str(bad))
-    page.get_by_role("button", name="Import", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Import", exact=True).click()
     assert "nothing was imported" in page.inner_text("main")
     assert "more than two decimal places" in page.inner_text("main")
     _shot(page, "3-import-refused")
 
     page.goto("/savings/report")
-    page.get_by_role("button", name="Mark the report final").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Mark the report final").click()
     assert "Explain each difference" in page.inner_text(".govuk-error-summary")
     _shot(page, "4-report-refused")
     while page.locator("textarea[name=explanation]").count():
         page.locator("textarea[name=explanation]").first.fill("Explained for the board")
-        page.get_by_role("button", name="Save explanation").first.click()
-    page.get_by_role("button", name="Mark the report final").click()
+        # Wait for the page after saving, or the loop may count the fields mid-navigation.
+        with page.expect_navigation():
+            page.get_by_role("button", name="Save explanation").first.click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Mark the report final").click()
     assert "Marked final by" in page.inner_text("main")
     _shot(page, "5-report-final")
     page.goto("/savings/automation")
@@ -90,7 +98,8 @@ def test_finance_journey(page, sign_in_as, session_factory, tmp_path) -> None:  
         ("#source", "RPA team run log"),
     ]:
         page.fill(field, value)
-    page.get_by_role("button", name="Add entry").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add entry").click()
     main = page.inner_text("main")
     assert "1,200 × 4.5 min ÷ 60 = 90.00 h" in main
     assert "90.00 h × £20.00 an hour = £1,800.00" in main
