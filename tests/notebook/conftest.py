@@ -14,6 +14,15 @@ from synergy.notebook import service
 from synergy.notebook.keys import Keyring
 from synergy.notebook.models import Entry
 
+# The browser fixtures, registered here (not in a test module) so that the package-scoped
+# Chromium closes when the notebook's tests end, before another package opens its own.
+from tests.browser.conftest import (  # noqa: F401, E402 - fixtures, registered by import
+    _reuse_password_hashes,
+    _uvicorn,
+    browser,
+    live_server,
+)
+
 
 @pytest.fixture
 def keyring() -> Keyring:

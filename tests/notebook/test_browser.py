@@ -16,12 +16,6 @@ from synergy.identity import service as identity
 from synergy.notebook import service
 from synergy.notebook.models import Entry
 from tests.browser.checks import axe_problems, keyboard_problems, structure_problems
-from tests.browser.conftest import (  # noqa: F401 - fixtures used by these tests
-    _reuse_password_hashes,
-    _uvicorn,
-    browser,
-    live_server,
-)
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
