@@ -110,6 +110,9 @@ def sign_in(base: str) -> tuple[dict[str, str], str]:
             "/login",
             data={"username": "bench-controller", "password": TEST_PASSWORD, "csrf_token": token},
         )
+        # The CSRF token is renewed at sign-in: take the one the signed-in pages carry.
+        home = client.get("/")
+        token = home.text.split('name="csrf_token" value="')[1].split('"')[0]
         return dict(client.cookies), token
 
 

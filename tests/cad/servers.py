@@ -102,7 +102,11 @@ def _sign_in(client: httpx.Client, username: str) -> None:
         data={"username": username, "password": TEST_PASSWORD, "csrf_token": token.group(1)},
     )
     assert signed.status_code == 303, signed.text
-    client.headers["X-CSRF-Token"] = token.group(1)
+    # The CSRF token is renewed at sign-in: take the one the signed-in pages carry.
+    home = client.get("/")
+    renewed = re.search(r'name="csrf_token" value="([0-9a-f]+)"', home.text)
+    assert renewed is not None
+    client.headers["X-CSRF-Token"] = renewed.group(1)
 
 
 class BoardListener:
