@@ -25,11 +25,12 @@ import sys, sqlalchemy
 sqlalchemy.create_engine(sys.argv[1]).connect().close()
 PY
 then
-  # Pages in a real browser are checked once, on SQLite: what they show does not depend on
-  # the database, and running them twice would add minutes to every CI run.
-  echo "== tests on PostgreSQL ($pg_url), pages in the browser excepted"
+  # The second pass runs only what can behave differently on another database: tests that
+  # use the test database, less the pages driven in a real browser (what they show does not
+  # depend on the database). Everything else ran above; twice would add minutes to every run.
+  echo "== tests on PostgreSQL ($pg_url): those using the database, browser pages excepted"
   SYNERGY_TEST_DATABASE_URL="$pg_url" .venv/bin/python -m pytest -p no:cacheprovider \
-    -m "not browser" "$@"
+    --database-tests-only -m "not browser" "$@"
   pg_status=$?
 elif [[ "${CI:-}" == "true" ]]; then
   echo "FAILED: no PostgreSQL at $pg_url, and CI must test on PostgreSQL" >&2

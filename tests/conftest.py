@@ -31,6 +31,31 @@ TEST_PASSWORD = "correct horse battery staple"
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--database-tests-only",
+        action="store_true",
+        help="run only the tests that use the test database (the second, PostgreSQL, pass)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """With --database-tests-only, leave out tests that never reach the database.
+
+    Every fixture that opens the database depends on ``database_url``, so a test without it
+    behaves the same on any database and has already run in the SQLite pass.
+    """
+    if not config.getoption("--database-tests-only"):
+        return
+    kept, left_out = [], []
+    for item in items:
+        uses_database = "database_url" in getattr(item, "fixturenames", ())
+        (kept if uses_database else left_out).append(item)
+    if left_out:
+        config.hook.pytest_deselected(items=left_out)
+        items[:] = kept
+
+
 def _postgres_test_database(admin_url: str) -> str:
     """Create a throwaway database on the given server; returns its URL."""
     name = f"synergy_test_{uuid.uuid4().hex[:10]}"
