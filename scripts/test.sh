@@ -7,6 +7,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --for-tests || exit 1
 export SYNERGY_FRONTEND_DIR="$PWD/node_modules"
+# One BLAS thread per process: see tests/conftest.py.
+export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 MKL_NUM_THREADS=1
 unset SYNERGY_TEST_DATABASE_URL
 pg_url="${SYNERGY_TEST_POSTGRES_URL:-postgresql+psycopg://postgres@127.0.0.1:5432/postgres}"
 
