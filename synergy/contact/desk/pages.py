@@ -204,7 +204,7 @@ def callback_attempt(request: Request, db: SessionDep, user: DeskStaff, callback
         message = "Choose what happened when you called"
         context.update(errors=[{"text": message, "href": "#result"}],
                        field_errors={"result": message})  # fmt: skip
-        return render(request, "contact/desk/callback.html", context, status_code=400)
+        return render(request, "contact/desk/callback.html", context, status_code=422)
     callbacks.record_attempt(db, callback_id=callback_id, agent=user.username, result=result,
                              note=form.get("note", ""))  # fmt: skip
     return redirect(f"/contact/callbacks/{callback_id}")

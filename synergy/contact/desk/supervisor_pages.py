@@ -77,7 +77,7 @@ def live_view(request: Request, db: SessionDep, _: Supervisor) -> Response:
         context.update(errors=[{"text": error.message, "href": f"#{error.field}"}],
                        field_errors={error.field: error.message})  # fmt: skip
     return render(request, "contact/desk/supervisor.html", context,
-                  status_code=400 if error else 200)  # fmt: skip
+                  status_code=422 if error else 200)  # fmt: skip
 
 
 @router.get("/export", summary="The live view's figures as CSV")
