@@ -44,23 +44,46 @@ def clean_phone(phone: str) -> str:
     return cleaned
 
 
-def book(session: Session, *, call_id: int, agent: str, phone: str, due_in_minutes: int,
-         reason: str, now: dt.datetime | None = None) -> DeskCallback:  # fmt: skip
+def book(
+    session: Session,
+    *,
+    call_id: int,
+    agent: str,
+    phone: str,
+    due_in_minutes: int,
+    reason: str,
+    now: dt.datetime | None = None,
+) -> DeskCallback:
     call = call_of_agent(session, call_id=call_id, agent=agent)
     if due_in_minutes not in DUE_IN_MINUTES:
         raise InvalidRequest("Choose when the callback is due")
     due_at = (now or utcnow()) + dt.timedelta(minutes=due_in_minutes)
-    callback = DeskCallback(call_id=call.id, phone=clean_phone(phone), due_at=due_at,
-                            reason=reason.strip()[:2000], booked_by=agent)  # fmt: skip
+    callback = DeskCallback(
+        call_id=call.id,
+        phone=clean_phone(phone),
+        due_at=due_at,
+        reason=reason.strip()[:2000],
+        booked_by=agent,
+    )
     session.add(callback)
     session.flush()
-    session.add(DeskEntry(call_id=call.id, author=agent, kind=EntryKind.CALLBACK_BOOKED,
-                          text=f"Callback due {due_at.isoformat()}",
-                          details={"callback": callback.id}))  # fmt: skip
+    session.add(
+        DeskEntry(
+            call_id=call.id,
+            author=agent,
+            kind=EntryKind.CALLBACK_BOOKED,
+            text=f"Callback due {due_at.isoformat()}",
+            details={"callback": callback.id},
+        )
+    )
     audit.record(
-        session, action="contact.callback_booked", actor=agent, target_type="contact_call",
-        target_id=call.id, details={"callback": callback.id, "due_at": due_at.isoformat()},
-    )  # fmt: skip
+        session,
+        action="contact.callback_booked",
+        actor=agent,
+        target_type="contact_call",
+        target_id=call.id,
+        details={"callback": callback.id, "due_at": due_at.isoformat()},
+    )
     session.flush()
     return callback
 
@@ -83,8 +106,9 @@ def attempts_of(session: Session, *, callback_id: int) -> list[DeskCallbackAttem
     return list(session.execute(query.order_by(DeskCallbackAttempt.id)).scalars())
 
 
-def record_attempt(session: Session, *, callback_id: int, agent: str, result: str,
-                   note: str) -> DeskCallback:  # fmt: skip
+def record_attempt(
+    session: Session, *, callback_id: int, agent: str, result: str, note: str
+) -> DeskCallback:
     query = select(DeskCallback).where(DeskCallback.id == callback_id).with_for_update()
     callback = session.execute(query).scalar_one_or_none()
     if callback is None:
@@ -93,8 +117,11 @@ def record_attempt(session: Session, *, callback_id: int, agent: str, result: st
         raise Conflict("This callback has already been dealt with")
     if result not in RESULTS:
         raise InvalidRequest("Choose what happened when you called")
-    session.add(DeskCallbackAttempt(callback_id=callback.id, agent=agent, result=result,
-                                    note=note.strip()[:2000]))  # fmt: skip
+    session.add(
+        DeskCallbackAttempt(
+            callback_id=callback.id, agent=agent, result=result, note=note.strip()[:2000]
+        )
+    )
     callback.attempts += 1
     if result == "answered":
         callback.status = CallbackStatus.DONE
@@ -104,10 +131,13 @@ def record_attempt(session: Session, *, callback_id: int, agent: str, result: st
         callback.due_at = utcnow() + dt.timedelta(minutes=RETRY_MINUTES)
     session.flush()
     audit.record(
-        session, action="contact.callback_attempted", actor=agent, target_type="contact_call",
+        session,
+        action="contact.callback_attempted",
+        actor=agent,
+        target_type="contact_call",
         target_id=callback.call_id,
         details={"callback": callback.id, "result": result, "status": callback.status},
-    )  # fmt: skip
+    )
     return callback
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Form, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import Response
 
 from synergy.contact import service
 from synergy.contact.deps import LimitsDep, Visitor
@@ -21,15 +21,20 @@ from synergy.core.web import redirect, render
 router = APIRouter()
 
 
-@router.get(f"{CHAT_PATH}/chat/messages", response_class=HTMLResponse,
-            summary="Web chat: the messages so far (for the live page)")  # fmt: skip
+@router.get(
+    f"{CHAT_PATH}/chat/messages",
+    summary="Web chat: the messages so far (for the live page)",
+)
 def chat_messages(request: Request, db: SessionDep, limits: LimitsDep, _: Visitor) -> Response:
     call = service.call_for_token(db, token=request.cookies.get(CHAT_COOKIE, ""), limits=limits)
     return render(request, "contact/desk/caller_turns.html", {"turns": call.turns})
 
 
-@router.post(f"{CHAT_PATH}/chat/reply", summary="Web chat: a message for the person helping",
-             max_body_size=SMALL_PUBLIC_FORM)  # fmt: skip
+@router.post(
+    f"{CHAT_PATH}/chat/reply",
+    summary="Web chat: a message for the person helping",
+    max_body_size=SMALL_PUBLIC_FORM,
+)
 def chat_reply(
     request: Request,
     db: SessionDep,
@@ -52,7 +57,11 @@ def chat_reply(
             return redirect(f"{CHAT_PATH}/chat#latest")
         except (InvalidRequest, Conflict) as refused:
             problem = refused
-    context = _chat_context(call, errors=[{"text": problem.message, "href": "#text"}],
-                            error_message=problem.message, typed=text,
-                            max_chars=limits.max_message_chars)  # fmt: skip
+    context = _chat_context(
+        call,
+        errors=[{"text": problem.message, "href": "#text"}],
+        error_message=problem.message,
+        typed=text,
+        max_chars=limits.max_message_chars,
+    )
     return render(request, "contact/chat.html", context, status_code=problem.status_code)

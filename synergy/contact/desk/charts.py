@@ -50,4 +50,5 @@ def bar_chart(title: str, bars: list[Bar], *, chart_id: str) -> Markup:
             f'fill="#0b0c0c">{escape(bar.shown)}</text>'
         )
     parts.append("</svg>")
-    return Markup("".join(parts))
+    # Every piece of text in the drawing went through escape() above.
+    return Markup("".join(parts))  # noqa: S704

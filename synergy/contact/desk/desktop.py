@@ -22,8 +22,7 @@ from synergy.contact.service.conversations import CALLER_ACTOR
 from synergy.core import audit, events
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, Forbidden, InvalidRequest, NotFound
-from synergy.core.references import ReferenceFormatError
-from synergy.core.references import ReferenceKind, parse_reference
+from synergy.core.references import ReferenceFormatError, ReferenceKind, parse_reference
 
 INCIDENT_REQUESTED = "contact.incident_requested"
 INCIDENT_LINKED = "contact.incident_linked"
@@ -59,22 +58,29 @@ def call_of_agent(session: Session, *, call_id: int, agent: str) -> ContactCall:
     return call
 
 
-def _entry(session: Session, call: ContactCall, agent: str, kind: str, text: str,
-           **details: Any) -> DeskEntry:  # fmt: skip
+def _entry(
+    session: Session, call: ContactCall, agent: str, kind: str, text: str, **details: Any
+) -> DeskEntry:
     entry = DeskEntry(call_id=call.id, author=agent, kind=kind, text=text, details=details)
     session.add(entry)
     session.flush()
     audit.record(
-        session, action=f"contact.desk_{kind}", actor=agent, target_type="contact_call",
-        target_id=call.id, details={"entry": entry.id, **details},
-    )  # fmt: skip
+        session,
+        action=f"contact.desk_{kind}",
+        actor=agent,
+        target_type="contact_call",
+        target_id=call.id,
+        details={"entry": entry.id, **details},
+    )
     return entry
 
 
-def _add_turn(session: Session, call: ContactCall, *, speaker: str, text: str,
-              decision: str) -> ContactTurn:  # fmt: skip
-    turn = ContactTurn(call=call, seq=len(call.turns) + 1, speaker=speaker, text=text,
-                       decision=decision)  # fmt: skip
+def _add_turn(
+    session: Session, call: ContactCall, *, speaker: str, text: str, decision: str
+) -> ContactTurn:
+    turn = ContactTurn(
+        call=call, seq=len(call.turns) + 1, speaker=speaker, text=text, decision=decision
+    )
     session.add(turn)
     call.updated_at = utcnow()
     session.flush()
@@ -88,27 +94,42 @@ def send_to_caller(session: Session, *, call_id: int, agent: str, text: str) -> 
         raise Conflict("This call has been closed: the caller can no longer be messaged")
     if call.channel == "voice":
         raise Conflict("This caller is on the phone: speak to them through the call")
-    turn = _add_turn(session, call, speaker="agent", text=_clean(text, what="a message"),
-                     decision="agent_message")  # fmt: skip
+    turn = _add_turn(
+        session,
+        call,
+        speaker="agent",
+        text=_clean(text, what="a message"),
+        decision="agent_message",
+    )
     audit.record(
-        session, action="contact.desk_message_sent", actor=agent, target_type="contact_call",
-        target_id=call.id, details={"turn": turn.seq},
-    )  # fmt: skip
+        session,
+        action="contact.desk_message_sent",
+        actor=agent,
+        target_type="contact_call",
+        target_id=call.id,
+        details={"turn": turn.seq},
+    )
     return turn
 
 
-def reply_from_caller(session: Session, *, call: ContactCall, text: str,
-                      source_ip: str | None) -> ContactTurn:  # fmt: skip
+def reply_from_caller(
+    session: Session, *, call: ContactCall, text: str, source_ip: str | None
+) -> ContactTurn:
     """What a handed-over caller adds while they wait for, or talk with, a person."""
     if call.status not in (CallStatus.WAITING, CallStatus.TAKEN):
         raise Conflict("This conversation has finished. Start a new one, or call 101.")
-    turn = _add_turn(session, call, speaker="caller", text=_clean(text, what="your message"),
-                     decision="to_agent")  # fmt: skip
+    turn = _add_turn(
+        session, call, speaker="caller", text=_clean(text, what="your message"), decision="to_agent"
+    )
     audit.record(
-        session, action="contact.desk_caller_message", actor=CALLER_ACTOR,
-        target_type="contact_call", target_id=call.id, source_ip=source_ip,
+        session,
+        action="contact.desk_caller_message",
+        actor=CALLER_ACTOR,
+        target_type="contact_call",
+        target_id=call.id,
+        source_ip=source_ip,
         details={"turn": turn.seq},
-    )  # fmt: skip
+    )
     return turn
 
 
@@ -124,12 +145,18 @@ def raise_incident(session: Session, *, call_id: int, agent: str, text: str) -> 
     note = _clean(text, what="what command and control needs to know")
     entry = _entry(session, call, agent, EntryKind.INCIDENT_RAISED, note)
     payload = {
-        "call_id": call.id, "flow": call.intent or "information_report", "intent": call.intent,
-        "channel": call.channel, "risk": call.risk, "queue": call.queue,
-        "vulnerabilities": list(call.vulnerabilities or []), "language": call.language,
+        "call_id": call.id,
+        "flow": call.intent or "information_report",
+        "intent": call.intent,
+        "channel": call.channel,
+        "risk": call.risk,
+        "queue": call.queue,
+        "vulnerabilities": list(call.vulnerabilities or []),
+        "language": call.language,
         "summary": f"Contact agent {agent}: {note}",
-        "details": {**_caller_details(call), "what": note}, "raised_by": agent,
-    }  # fmt: skip
+        "details": {**_caller_details(call), "what": note},
+        "raised_by": agent,
+    }
     events.publish(session, INCIDENT_REQUESTED, payload, key=f"contact-desk-incident-{entry.id}")
     return entry
 
@@ -146,31 +173,46 @@ def link_incident(session: Session, *, call_id: int, agent: str, log_number: str
         parsed = parse_reference(log_number[:100], kinds=[ReferenceKind.INCIDENT_LOG])
     except ReferenceFormatError:
         raise InvalidRequest("Enter an incident log number, like LOG 0001-25112026") from None
-    entry = _entry(session, call, agent, EntryKind.INCIDENT_LINKED, parsed.canonical,
-                   log_number=parsed.canonical)  # fmt: skip
+    entry = _entry(
+        session,
+        call,
+        agent,
+        EntryKind.INCIDENT_LINKED,
+        parsed.canonical,
+        log_number=parsed.canonical,
+    )
     events.publish(
-        session, INCIDENT_LINKED,
+        session,
+        INCIDENT_LINKED,
         {"call_id": call.id, "log_number": parsed.canonical, "agent": agent},
         key=f"contact-desk-link-{entry.id}",
-    )  # fmt: skip
+    )
     return entry
 
 
-def record_outcome(session: Session, *, call_id: int, agent: str, closing_code: str,
-                   text: str) -> DeskOutcome:  # fmt: skip
+def record_outcome(
+    session: Session, *, call_id: int, agent: str, closing_code: str, text: str
+) -> DeskOutcome:
     """Close the call with a closing code; the caller's page says it has finished."""
     call = call_of_agent(session, call_id=call_id, agent=agent)
     if closing_code not in CLOSING_CODES:
         raise InvalidRequest("Choose a closing code")
     if session.get(DeskOutcome, call.id) is not None or call.status != CallStatus.TAKEN:
         raise Conflict("This call already has an outcome")
-    outcome = DeskOutcome(call_id=call.id, closing_code=closing_code, agent=agent,
-                          text=text.strip()[:MAX_TEXT])  # fmt: skip
+    outcome = DeskOutcome(
+        call_id=call.id, closing_code=closing_code, agent=agent, text=text.strip()[:MAX_TEXT]
+    )
     session.add(outcome)
     call.status = CallStatus.CLOSED
     call.updated_at = utcnow()
-    _entry(session, call, agent, EntryKind.OUTCOME, CLOSING_CODES[closing_code],
-           closing_code=closing_code)  # fmt: skip
+    _entry(
+        session,
+        call,
+        agent,
+        EntryKind.OUTCOME,
+        CLOSING_CODES[closing_code],
+        closing_code=closing_code,
+    )
     return outcome
 
 
@@ -192,10 +234,16 @@ class MyCall:
 
 def my_calls(session: Session, *, agent: str, limit: int = 100) -> list[MyCall]:
     """The calls this member of staff took, newest first, with what happened to each."""
-    calls = session.execute(
-        select(ContactCall).where(ContactCall.taken_by == agent)
-        .order_by(ContactCall.taken_at.desc()).limit(limit)
-    ).scalars().all()  # fmt: skip
+    calls = (
+        session.execute(
+            select(ContactCall)
+            .where(ContactCall.taken_by == agent)
+            .order_by(ContactCall.taken_at.desc())
+            .limit(limit)
+        )
+        .scalars()
+        .all()
+    )
     ids = [call.id for call in calls]
     outcomes = {
         o.call_id: o

@@ -74,12 +74,17 @@ class Figures:
         return total
 
 
-def figures(session: Session, *, start: dt.datetime, end: dt.datetime,
-            now: dt.datetime | None = None) -> Figures:  # fmt: skip
+def figures(
+    session: Session, *, start: dt.datetime, end: dt.datetime, now: dt.datetime | None = None
+) -> Figures:
     now = now or utcnow()
-    result = Figures(start=start, end=end, queues={
-        name: QueueFigures(queue=name, target_seconds=TARGET_SECONDS[name]) for name in QUEUES
-    })  # fmt: skip
+    result = Figures(
+        start=start,
+        end=end,
+        queues={
+            name: QueueFigures(queue=name, target_seconds=TARGET_SECONDS[name]) for name in QUEUES
+        },
+    )
     for call in session.execute(
         select(ContactCall).where(ContactCall.status == CallStatus.WAITING)
     ).scalars():
@@ -137,21 +142,46 @@ def as_csv(result: Figures) -> str:
     """One row per queue and a total, then vulnerable callers, the assistant, each agent."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["period_start", result.start.isoformat(), "period_end", result.end.isoformat()])
-    writer.writerow(["queue", "target_seconds", "waiting_now", "longest_wait_seconds",
-                     "handed_over", "answered", "answered_within_target", "abandoned",
-                     "average_speed_of_answer_seconds"])  # fmt: skip
+    writer.writerow(
+        ["period_start", result.start.isoformat(), "period_end", result.end.isoformat()]
+    )
+    writer.writerow(
+        [
+            "queue",
+            "target_seconds",
+            "waiting_now",
+            "longest_wait_seconds",
+            "handed_over",
+            "answered",
+            "answered_within_target",
+            "abandoned",
+            "average_speed_of_answer_seconds",
+        ]
+    )
     for row in [*result.queues.values(), result.totals]:
-        writer.writerow([row.queue, row.target_seconds or "", row.waiting_now,
-                         row.longest_wait_seconds, row.handed_over, row.answered,
-                         row.answered_within_target, row.abandoned,
-                         "" if row.average_speed_of_answer is None
-                         else row.average_speed_of_answer])  # fmt: skip
-    writer.writerow(["vulnerable_handed_over", result.vulnerable_handed_over,
-                     "vulnerable_answered", result.vulnerable_answered,
-                     "vulnerable_average_answer_seconds",
-                     "" if result.vulnerable_average_answer is None
-                     else result.vulnerable_average_answer])  # fmt: skip
+        writer.writerow(
+            [
+                row.queue,
+                row.target_seconds or "",
+                row.waiting_now,
+                row.longest_wait_seconds,
+                row.handed_over,
+                row.answered,
+                row.answered_within_target,
+                row.abandoned,
+                "" if row.average_speed_of_answer is None else row.average_speed_of_answer,
+            ]
+        )
+    writer.writerow(
+        [
+            "vulnerable_handed_over",
+            result.vulnerable_handed_over,
+            "vulnerable_answered",
+            result.vulnerable_answered,
+            "vulnerable_average_answer_seconds",
+            "" if result.vulnerable_average_answer is None else result.vulnerable_average_answer,
+        ]
+    )
     writer.writerow(["resolved_by_assistant", result.resolved_by_assistant])
     writer.writerow(["agent", "calls_handled"])
     for agent, count in sorted(result.per_agent.items()):

@@ -61,8 +61,9 @@ async def changes(
             yield ": still here\n\n"
 
 
-def _reader(factory: sessionmaker[Session], read: Callable[[Session], str | None]
-            ) -> Callable[[], Awaitable[str | None]]:  # fmt: skip
+def _reader(
+    factory: sessionmaker[Session], read: Callable[[Session], str | None]
+) -> Callable[[], Awaitable[str | None]]:
     def once() -> str | None:
         with factory() as session:
             return read(session)
@@ -90,10 +91,14 @@ def queue_events(request: Request, _: DeskStaff) -> Response:
     return _stream(request, queue.fingerprint)
 
 
-@router.get("/contact/calls/{call_id}/events", summary="Live changes to a call (server-sent events)")
+@router.get(
+    "/contact/calls/{call_id}/events", summary="Live changes to a call (server-sent events)"
+)
 def call_events(request: Request, db: SessionDep, user: DeskStaff, call_id: CallId) -> Response:
     service.view_call(db, call_id=call_id, actor=user.username, source_ip=None)  # access check
-    return _stream(request, lambda session: conversation_fingerprint(session.get(ContactCall, call_id)))
+    return _stream(
+        request, lambda session: conversation_fingerprint(session.get(ContactCall, call_id))
+    )
 
 
 @router.get("/contact-us/chat/events", summary="Web chat: live changes (server-sent events)")
@@ -113,5 +118,8 @@ def chat_events(request: Request, _: Visitor) -> Response:
 
 @router.get("/contact-us/live.js", summary="Script that keeps the chat and queue pages current")
 def live_script(_: Visitor, settings: SettingsDep) -> Response:
-    return FileResponse(STATIC / "live.js", media_type="text/javascript",
-                        headers={"Cache-Control": "public, max-age=300"})  # fmt: skip
+    return FileResponse(
+        STATIC / "live.js",
+        media_type="text/javascript",
+        headers={"Cache-Control": "public, max-age=300"},
+    )

@@ -30,7 +30,7 @@ def target_for(call: ContactCall) -> int:
 
 
 def wait_band(waited_seconds: float, target_seconds: int) -> str:
-    """"within", "near" (three quarters of the target gone) or "over" the target."""
+    """ "within", "near" (three quarters of the target gone) or "over" the target."""
     if waited_seconds > target_seconds:
         return "over"
     if waited_seconds >= target_seconds * NEAR_TARGET_SHARE:
@@ -61,12 +61,15 @@ def rows_for(session: Session, *, username: str, now: dt.datetime | None = None)
         target = target_for(call)
         rows.append(
             QueueRow(
-                call=call, waited_seconds=waited, target_seconds=target,
-                band=wait_band(waited, target), needs=needs,
+                call=call,
+                waited_seconds=waited,
+                target_seconds=target,
+                band=wait_band(waited, target),
+                needs=needs,
                 offered_to_you=bool(needs) and any(skill in mine for skill in needs),
                 held_for_others=_held(needs, mine, holders, waited),
             )
-        )  # fmt: skip
+        )
     # Stable sort: the service's urgency order stays within each group.
     return sorted(rows, key=lambda row: 0 if row.offered_to_you else 1)
 

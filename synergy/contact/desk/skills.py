@@ -18,11 +18,25 @@ from synergy.core.errors import InvalidRequest
 DOMESTIC_ABUSE = "domestic_abuse"
 OFFER_FIRST_SECONDS = 60
 LANGUAGES = {
-    "cy": "Welsh", "pl": "Polish", "ur": "Urdu", "pa": "Punjabi", "ar": "Arabic",
-    "ro": "Romanian", "bn": "Bengali", "so": "Somali", "lt": "Lithuanian", "pt": "Portuguese",
-    "es": "Spanish", "fr": "French", "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian",
-    "zh": "Chinese", "hi": "Hindi", "gu": "Gujarati",
-}  # fmt: skip
+    "cy": "Welsh",
+    "pl": "Polish",
+    "ur": "Urdu",
+    "pa": "Punjabi",
+    "ar": "Arabic",
+    "ro": "Romanian",
+    "bn": "Bengali",
+    "so": "Somali",
+    "lt": "Lithuanian",
+    "pt": "Portuguese",
+    "es": "Spanish",
+    "fr": "French",
+    "tr": "Turkish",
+    "ru": "Russian",
+    "uk": "Ukrainian",
+    "zh": "Chinese",
+    "hi": "Hindi",
+    "gu": "Gujarati",
+}
 SPECIALISMS = {DOMESTIC_ABUSE: "Domestic abuse specialist"}
 
 

@@ -28,9 +28,12 @@ def thrive(call: ContactCall) -> list[tuple[str, str]]:
         ("Risk", "Handed over for a person to assess" + (f": {vulnerable}" if vulnerable else "")),
         ("Investigation", what or "Nothing recorded yet: ask what happened, when and where"),
         ("Vulnerability", vulnerable or "None identified by the assistant"),
-        ("Engagement", f"By {call.channel.replace('_', ' ')}"
-         + (f"; may need an interpreter ({call.language})" if call.language else "")),
-    ]  # fmt: skip
+        (
+            "Engagement",
+            f"By {call.channel.replace('_', ' ')}"
+            + (f"; may need an interpreter ({call.language})" if call.language else ""),
+        ),
+    ]
 
 
 def risk_evidence(call: ContactCall) -> list[Evidence]:

@@ -29,7 +29,9 @@ def period(start: str | None, end: str | None) -> tuple[dt.date, dt.date]:
         first = dt.date.fromisoformat(start) if start else today
         last = dt.date.fromisoformat(end) if end else first
     except ValueError:
-        raise InvalidRequest("Enter dates as year-month-day, like 2026-12-03", field="start")
+        raise InvalidRequest(
+            "Enter dates as year-month-day, like 2026-12-03", field="start"
+        ) from None
     if last < first:
         raise InvalidRequest("The end date must be on or after the start date", field="end")
     if (last - first).days >= MAX_DAYS:
@@ -47,10 +49,13 @@ def _charts(result: desk_figures.Figures) -> dict[str, Any]:
     queues = list(result.queues.values())
     waiting = [Bar(q.queue.capitalize(), q.waiting_now, str(q.waiting_now)) for q in queues]
     within = [
-        Bar(q.queue.capitalize(), (q.within_target_share or 0) * 100,
-            "no calls" if q.within_target_share is None else f"{q.within_target_share:.0%}")
+        Bar(
+            q.queue.capitalize(),
+            (q.within_target_share or 0) * 100,
+            "no calls" if q.within_target_share is None else f"{q.within_target_share:.0%}",
+        )
         for q in queues
-    ]  # fmt: skip
+    ]
     agents = [Bar(name, count, str(count)) for name, count in sorted(result.per_agent.items())]
     return {
         "waiting_chart": bar_chart("Calls waiting now, by queue", waiting, chart_id="waiting"),
@@ -70,14 +75,22 @@ def live_view(request: Request, db: SessionDep, _: Supervisor) -> Response:
     else:
         error = None
     result = desk_figures.figures(db, start=_bounds(first, last)[0], end=_bounds(first, last)[1])
-    context = {"title": "Contact centre live view", "figures": result, "first": first,
-               "last": last, "typed": {"start": start or "", "end": end or ""},
-               **_charts(result)}  # fmt: skip
+    context = {
+        "title": "Contact centre live view",
+        "figures": result,
+        "first": first,
+        "last": last,
+        "typed": {"start": start or "", "end": end or ""},
+        **_charts(result),
+    }
     if error is not None:
-        context.update(errors=[{"text": error.message, "href": f"#{error.field}"}],
-                       field_errors={error.field: error.message})  # fmt: skip
-    return render(request, "contact/desk/supervisor.html", context,
-                  status_code=422 if error else 200)  # fmt: skip
+        context.update(
+            errors=[{"text": error.message, "href": f"#{error.field}"}],
+            field_errors={error.field: error.message},
+        )
+    return render(
+        request, "contact/desk/supervisor.html", context, status_code=422 if error else 200
+    )
 
 
 @router.get("/export", summary="The live view's figures as CSV")
@@ -86,6 +99,11 @@ def export(request: Request, db: SessionDep, _: Supervisor) -> Response:
     start, end = _bounds(first, last)
     text = desk_figures.as_csv(desk_figures.figures(db, start=start, end=end))
     name = f"contact-figures-{first.isoformat()}-to-{last.isoformat()}.csv"
-    return Response(text, media_type="text/csv; charset=utf-8",
-                    headers={"Content-Disposition": f'attachment; filename="{name}"',
-                             "Cache-Control": "no-store"})  # fmt: skip
+    return Response(
+        text,
+        media_type="text/csv; charset=utf-8",
+        headers={
+            "Content-Disposition": f'attachment; filename="{name}"',
+            "Cache-Control": "no-store",
+        },
+    )

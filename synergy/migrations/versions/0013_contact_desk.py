@@ -31,13 +31,13 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("details", sa.JSON(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["call_id"], ["contact_calls.id"], name=op.f("fk_contact_desk_entries_call_id_contact_calls")
+            ["call_id"],
+            ["contact_calls.id"],
+            name=op.f("fk_contact_desk_entries_call_id_contact_calls"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contact_desk_entries")),
     )
-    op.create_index(
-        op.f("ix_contact_desk_entries_call_id"), "contact_desk_entries", ["call_id"]
-    )
+    op.create_index(op.f("ix_contact_desk_entries_call_id"), "contact_desk_entries", ["call_id"])
     op.create_table(
         "contact_desk_outcomes",
         sa.Column("call_id", sa.Integer(), nullable=False),
@@ -46,7 +46,9 @@ def upgrade() -> None:
         sa.Column("agent", sa.String(length=200), nullable=False),
         sa.Column("closed_at", WHEN, nullable=False),
         sa.ForeignKeyConstraint(
-            ["call_id"], ["contact_calls.id"], name=op.f("fk_contact_desk_outcomes_call_id_contact_calls")
+            ["call_id"],
+            ["contact_calls.id"],
+            name=op.f("fk_contact_desk_outcomes_call_id_contact_calls"),
         ),
         sa.PrimaryKeyConstraint("call_id", name=op.f("pk_contact_desk_outcomes")),
     )
@@ -66,11 +68,15 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("attempts", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["call_id"], ["contact_calls.id"], name=op.f("fk_contact_desk_callbacks_call_id_contact_calls")
+            ["call_id"],
+            ["contact_calls.id"],
+            name=op.f("fk_contact_desk_callbacks_call_id_contact_calls"),
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contact_desk_callbacks")),
     )
-    op.create_index(op.f("ix_contact_desk_callbacks_call_id"), "contact_desk_callbacks", ["call_id"])
+    op.create_index(
+        op.f("ix_contact_desk_callbacks_call_id"), "contact_desk_callbacks", ["call_id"]
+    )
     op.create_index(op.f("ix_contact_desk_callbacks_due_at"), "contact_desk_callbacks", ["due_at"])
     op.create_index(op.f("ix_contact_desk_callbacks_status"), "contact_desk_callbacks", ["status"])
     op.create_table(

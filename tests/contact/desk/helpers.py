@@ -23,7 +23,8 @@ def finished_call(session_factory: Any) -> int:
     """A conversation the assistant dealt with by itself (never passed on)."""
     with session_factory() as db:
         started = service.start_conversation(db, channel=Channel.API)
-        service.take_turn(db, token=started.token, text="I lost my wallet on the bus",
-                          limits=LIMITS)  # fmt: skip
+        service.take_turn(
+            db, token=started.token, text="I lost my wallet on the bus", limits=LIMITS
+        )
         db.commit()
         return started.call.id

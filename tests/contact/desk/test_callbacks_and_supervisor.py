@@ -25,8 +25,13 @@ def test_a_callback_is_queued_and_each_attempt_recorded(
     post(client, f"/contact/calls/{call_id}/take")
     bad = post(client, f"/contact/calls/{call_id}/callbacks", phone="call me", **{"due-in": "30"})
     assert bad.status_code == 422 and "Enter a phone number" in bad.text
-    booked = post(client, f"/contact/calls/{call_id}/callbacks", phone="01632 960 001",
-                  reason="Wants to add details", **{"due-in": "15"})  # fmt: skip
+    booked = post(
+        client,
+        f"/contact/calls/{call_id}/callbacks",
+        phone="01632 960 001",
+        reason="Wants to add details",
+        **{"due-in": "15"},
+    )
     assert booked.status_code == 303
     queue = client.get("/contact/callbacks").text
     assert "Wants to add details" in queue
@@ -35,8 +40,12 @@ def test_a_callback_is_queued_and_each_attempt_recorded(
     no_choice = post(client, f"/contact/callbacks/{callback_id}/attempts")
     assert no_choice.status_code == 422 and "Choose what happened" in no_choice.text
     for _ in range(3):
-        assert post(client, f"/contact/callbacks/{callback_id}/attempts",
-                    result="no_answer").status_code == 303  # fmt: skip
+        assert (
+            post(
+                client, f"/contact/callbacks/{callback_id}/attempts", result="no_answer"
+            ).status_code
+            == 303
+        )
     page = client.get(f"/contact/callbacks/{callback_id}").text
     assert page.count("No answer") == 3 and "gave up" in page
     assert "No callbacks are due" in client.get("/contact/callbacks").text
@@ -74,3 +83,17 @@ def test_supervisor_view_refuses_a_bad_period_and_agents(
     bad = client.get("/contact/supervisor?start=2026-12-05&end=2026-12-01")
     assert bad.status_code == 422 and "on or after the start date" in bad.text
     assert client.get("/contact/supervisor/export?start=yesterday").status_code == 422
+
+
+def test_demo_data_shows_a_live_queue_and_a_callback_due(session_factory: Any) -> None:
+    from synergy.contact.demo import create_demo_chats
+    from synergy.contact.desk import callbacks
+    from synergy.contact.service import waiting_calls
+    from synergy.core.db import utcnow
+
+    with session_factory() as db:
+        lines = create_demo_chats(db, None)  # type: ignore[arg-type]
+        db.commit()
+        assert len(waiting_calls(db)) >= 2 and "1 callback due" in lines[0]
+        (due,) = callbacks.due_callbacks(db)
+        assert due.due_at <= utcnow()

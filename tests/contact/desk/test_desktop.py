@@ -28,8 +28,9 @@ def taken_call(client: TestClient, signed_in: Any, session_factory: Any, *lines:
     return call_id
 
 
-def test_agent_and_web_chat_caller_talk_both_ways(app: Any, client: TestClient,
-                                                  signed_in: Any) -> None:  # fmt: skip
+def test_agent_and_web_chat_caller_talk_both_ways(
+    app: Any, client: TestClient, signed_in: Any
+) -> None:
     with TestClient(app, base_url="http://testserver", follow_redirects=False) as caller:
         post(caller, "/contact-us")
         post(caller, "/contact-us/chat", text="I want to speak to a person")
@@ -44,19 +45,24 @@ def test_agent_and_web_chat_caller_talk_both_ways(app: Any, client: TestClient,
         assert post(client, f"/contact/calls/{call_id}/take").status_code == 303
         desk = client.get(f"/contact/calls/{call_id}").text
         assert "I am at home" in desk and "Send message" in desk
-        sent = post(client, f"/contact/calls/{call_id}/messages", message="Hello, I'm Sam. Are you safe?")
-        assert sent.status_code == 303, sent.text[sent.text.find("govuk-error-summary"):][:800]
+        sent = post(
+            client, f"/contact/calls/{call_id}/messages", message="Hello, I'm Sam. Are you safe?"
+        )
+        assert sent.status_code == 303, sent.text[sent.text.find("govuk-error-summary") :][:800]
 
         # The caller's page (and the piece its script fetches) shows the agent's message.
         assert "Are you safe?" in caller.get("/contact-us/chat/messages").text
         page = caller.get("/contact-us/chat").text
         assert "Member of staff" in page and "You are talking to a member of staff" in page
-        assert post(caller, "/contact-us/chat/reply", text="Yes, he has gone out").status_code == 303
+        assert (
+            post(caller, "/contact-us/chat/reply", text="Yes, he has gone out").status_code == 303
+        )
         assert "Yes, he has gone out" in client.get(f"/contact/calls/{call_id}/transcript").text
 
 
-def test_empty_messages_are_refused_with_a_clear_error(client: TestClient, signed_in: Any,
-                                                       session_factory: Any) -> None:  # fmt: skip
+def test_empty_messages_are_refused_with_a_clear_error(
+    client: TestClient, signed_in: Any, session_factory: Any
+) -> None:
     call_id = taken_call(client, signed_in, session_factory)
     refused = post(client, f"/contact/calls/{call_id}/messages", message="   ")
     assert refused.status_code == 422
@@ -66,8 +72,9 @@ def test_empty_messages_are_refused_with_a_clear_error(client: TestClient, signe
 def test_desktop_shows_thrive_risk_evidence_and_asks_for_safety(
     client: TestClient, signed_in: Any, session_factory: Any
 ) -> None:
-    call_id = taken_call(client, signed_in, session_factory, "I want to report a crime",
-                         "he said he'll kill me")  # fmt: skip
+    call_id = taken_call(
+        client, signed_in, session_factory, "I want to report a crime", "he said he'll kill me"
+    )
     page = client.get(f"/contact/calls/{call_id}").text
     for heading in ("Threat", "Harm", "Risk", "Investigation", "Vulnerability", "Engagement"):
         assert f">{heading}</dt>" in page
@@ -79,26 +86,38 @@ def test_notes_incidents_and_outcome_are_recorded_and_shown_in_my_calls(
     client: TestClient, signed_in: Any, session_factory: Any, db: Session
 ) -> None:
     call_id = taken_call(client, signed_in, session_factory)
-    assert post(client, f"/contact/calls/{call_id}/notes", note="Caller sounded calm").status_code == 303
-    raised = post(client, f"/contact/calls/{call_id}/incident",
-                  **{"incident-note": "Neighbour dispute, threats made"})  # fmt: skip
+    assert (
+        post(client, f"/contact/calls/{call_id}/notes", note="Caller sounded calm").status_code
+        == 303
+    )
+    raised = post(
+        client,
+        f"/contact/calls/{call_id}/incident",
+        **{"incident-note": "Neighbour dispute, threats made"},
+    )
     assert raised.status_code == 303
     event = db.execute(
         select(OutboxEvent).where(OutboxEvent.topic == "contact.incident_requested")
     ).scalar_one()
-    assert event.payload["call_id"] == call_id and "threats made" in event.payload["details"]["what"]
+    assert (
+        event.payload["call_id"] == call_id and "threats made" in event.payload["details"]["what"]
+    )
 
     bad = post(client, f"/contact/calls/{call_id}/incident-link", **{"log-number": "12345"})
     assert bad.status_code == 422 and "Enter an incident log number" in bad.text
     assert 'value="12345"' in bad.text  # what was typed is kept
-    linked = post(client, f"/contact/calls/{call_id}/incident-link",
-                  **{"log-number": "log 1-25112026"})  # fmt: skip
+    linked = post(
+        client, f"/contact/calls/{call_id}/incident-link", **{"log-number": "log 1-25112026"}
+    )
     assert linked.status_code == 303
 
     no_code = post(client, f"/contact/calls/{call_id}/outcome", outcome="done")
     assert no_code.status_code == 422 and "Choose a closing code" in no_code.text
-    closed = post(client, f"/contact/calls/{call_id}/outcome",
-                  **{"closing-code": "incident_raised", "outcome": "Passed to control"})  # fmt: skip
+    closed = post(
+        client,
+        f"/contact/calls/{call_id}/outcome",
+        **{"closing-code": "incident_raised", "outcome": "Passed to control"},
+    )
     assert closed.status_code == 303
     again = post(client, f"/contact/calls/{call_id}/outcome", **{"closing-code": "signposted"})
     assert again.status_code == 409

@@ -39,8 +39,9 @@ def test_a_call_needing_a_skill_is_offered_first_to_staff_with_it(
 ) -> None:
     call_id = handed_over_call(session_factory, *DISCLOSURE)
     signed_in(Role.CONTACT_AGENT)  # a specialist
-    saved = client.post("/contact/skills",
-                        data={"skills": ["domestic_abuse"], "csrf_token": csrf_for(client)})  # fmt: skip
+    saved = client.post(
+        "/contact/skills", data={"skills": ["domestic_abuse"], "csrf_token": csrf_for(client)}
+    )
     assert saved.status_code == 303
     assert "Offered to you" in client.get("/contact").text
 
@@ -62,7 +63,9 @@ def test_without_a_skilled_colleague_anyone_can_take_the_call(
 
 def test_unknown_skills_are_refused(client: TestClient, signed_in: Any) -> None:
     signed_in(Role.CONTACT_AGENT)
-    refused = client.post("/contact/skills", data={"skills": ["flying"], "csrf_token": csrf_for(client)})
+    refused = client.post(
+        "/contact/skills", data={"skills": ["flying"], "csrf_token": csrf_for(client)}
+    )
     assert refused.status_code == 422
 
 
@@ -76,13 +79,18 @@ def test_event_stream_says_changed_only_when_the_fingerprint_changes() -> None:
         return False
 
     async def collect() -> list[str]:
-        return [event async for event in changes(fingerprint, is_disconnected=connected,
-                                                 poll_seconds=0, stream_seconds=10)]  # fmt: skip
+        return [
+            event
+            async for event in changes(
+                fingerprint, is_disconnected=connected, poll_seconds=0, stream_seconds=10
+            )
+        ]
 
     events = asyncio.run(collect())
     assert events[0].startswith("retry:")
     assert [e for e in events if e.startswith("event: changed")] == [
-        "event: changed\ndata: b\n\n", "event: changed\ndata: gone\n\n"
+        "event: changed\ndata: b\n\n",
+        "event: changed\ndata: gone\n\n",
     ]
 
 
@@ -102,7 +110,9 @@ def test_agents_cannot_read_conversations_never_passed_on(
     assert client.get(f"/api/contact/calls/{private}").status_code == 404
     assert client.get(f"/contact/calls/{private}/events").status_code == 404
     assert client.get(f"/contact/calls/{passed_on}").status_code == 200
-    reads = db.execute(
-        select(AuditRecord.target_id).where(AuditRecord.action == "contact.call_viewed")
-    ).scalars().all()  # fmt: skip
+    reads = (
+        db.execute(select(AuditRecord.target_id).where(AuditRecord.action == "contact.call_viewed"))
+        .scalars()
+        .all()
+    )
     assert reads == [str(passed_on)]
