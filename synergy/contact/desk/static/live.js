@@ -19,7 +19,6 @@ function noteUrgent(root, announce) {
     const alert = document.getElementById(root.dataset.alert || "");
     if (alert) {
       alert.hidden = false;
-      alert.className = "govuk-notification-banner__heading synergy-desk-alert";
       alert.textContent = fresh.join(". ") + ".";
     }
     beep();
