@@ -13,8 +13,8 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 
 from synergy.contact import service
-from synergy.contact.desk.queue import check_may_take
 from synergy.contact.deps import Caller, CallId, ContactStaff, LimitsDep, Token
+from synergy.contact.desk.queue import check_may_take
 from synergy.contact.dialogue import Channel
 from synergy.contact.schemas import (
     CallDetail,

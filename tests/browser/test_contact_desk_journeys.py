@@ -50,8 +50,15 @@ def test_agent_and_caller_chat_live_and_the_desktop_is_keyboard_usable(
     browser: Any, page: Any, context: Any, live_server: str, session_factory: Any
 ) -> None:
     call_id, token = _web_chat_handed_over(session_factory, "I want to speak to a person")
-    context.add_cookies([{"name": SESSION_COOKIE, "url": live_server,
-                          "value": start_staff_session(session_factory, Role.CONTACT_AGENT)}])  # fmt: skip
+    context.add_cookies(
+        [
+            {
+                "name": SESSION_COOKIE,
+                "url": live_server,
+                "value": start_staff_session(session_factory, Role.CONTACT_AGENT),
+            }
+        ]
+    )
     page.goto(f"/contact/calls/{call_id}")
     _tab_to(page, "() => document.activeElement.textContent.trim() === 'Take this call'")
     with page.expect_navigation():
@@ -59,8 +66,9 @@ def test_agent_and_caller_chat_live_and_the_desktop_is_keyboard_usable(
     assert axe_problems(page) == [] and keyboard_problems(page) == []
 
     caller_context = browser.new_context(base_url=live_server)
-    caller_context.add_cookies([{"name": CHAT_COOKIE, "value": token,
-                                 "url": f"{live_server}/contact-us/"}])  # fmt: skip
+    caller_context.add_cookies(
+        [{"name": CHAT_COOKIE, "value": token, "url": f"{live_server}/contact-us/"}]
+    )
     caller = caller_context.new_page()
     try:
         caller.goto("/contact-us/chat")
@@ -84,8 +92,15 @@ def test_agent_and_caller_chat_live_and_the_desktop_is_keyboard_usable(
 def test_the_queue_shows_a_new_urgent_call_by_itself_with_an_alert(
     page: Any, context: Any, live_server: str, session_factory: Any
 ) -> None:
-    context.add_cookies([{"name": SESSION_COOKIE, "url": live_server,
-                          "value": start_staff_session(session_factory, Role.CONTACT_AGENT)}])  # fmt: skip
+    context.add_cookies(
+        [
+            {
+                "name": SESSION_COOKIE,
+                "url": live_server,
+                "value": start_staff_session(session_factory, Role.CONTACT_AGENT),
+            }
+        ]
+    )
     page.goto("/contact")
     assert "No calls are waiting" in page.content()
     call_id, _ = _web_chat_handed_over(
@@ -107,15 +122,17 @@ def test_the_caller_page_shows_the_agents_message_by_itself(
         service.take_call(session, call_id=call_id, actor="agent-kim", source_ip=None)
         session.commit()
     caller_context = browser.new_context(base_url=live_server)
-    caller_context.add_cookies([{"name": CHAT_COOKIE, "value": token,
-                                 "url": f"{live_server}/contact-us/"}])  # fmt: skip
+    caller_context.add_cookies(
+        [{"name": CHAT_COOKIE, "value": token, "url": f"{live_server}/contact-us/"}]
+    )
     caller = caller_context.new_page()
     try:
         caller.goto("/contact-us/chat")
         assert "You are talking to a member of staff" in caller.content()
         with session_factory() as session:
-            desktop.send_to_caller(session, call_id=call_id, agent="agent-kim",
-                                   text="Thank you, I have passed this on")  # fmt: skip
+            desktop.send_to_caller(
+                session, call_id=call_id, agent="agent-kim", text="Thank you, I have passed this on"
+            )
             session.commit()
         caller.get_by_text("Thank you, I have passed this on").wait_for(timeout=WAIT_MS)
     finally:
