@@ -15,7 +15,7 @@ ROW_HEIGHT = 28
 LABEL_WIDTH = 150
 BAR_WIDTH = 260
 VALUE_WIDTH = 70
-COLOURS = ("#1d70b8", "#00703c", "#d4351c", "#f47738", "#4c2c92", "#505a5f")
+BAR_COLOUR = "#1d70b8"  # one colour: bars differ by length and label, not by hue
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,8 @@ def bar_chart(title: str, bars: list[Bar], *, chart_id: str) -> Markup:
     top = max((bar.value for bar in bars), default=0) or 1
     described = "; ".join(f"{bar.label}: {bar.shown}" for bar in bars) or "no figures"
     parts = [
+        '<p class="govuk-body govuk-!-font-weight-bold govuk-!-margin-bottom-1" '
+        f'aria-hidden="true">{escape(title)}</p>',
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" aria-labelledby="{chart_id}-title {chart_id}-desc" '
         'class="synergy-chart">',
@@ -40,12 +42,11 @@ def bar_chart(title: str, bars: list[Bar], *, chart_id: str) -> Markup:
     for index, bar in enumerate(bars):
         y = 4 + index * ROW_HEIGHT
         length = max(0.0, bar.value) / top * BAR_WIDTH
-        colour = COLOURS[index % len(COLOURS)]
         parts.append(
             f'<text x="{LABEL_WIDTH - 8}" y="{y + 18}" text-anchor="end" font-size="14" '
             f'fill="#0b0c0c">{escape(bar.label)}</text>'
             f'<rect x="{LABEL_WIDTH}" y="{y + 4}" width="{length:.1f}" height="{ROW_HEIGHT - 8}" '
-            f'fill="{colour}"></rect>'
+            f'fill="{BAR_COLOUR}"></rect>'
             f'<text x="{LABEL_WIDTH + length + 6:.1f}" y="{y + 18}" font-size="14" '
             f'fill="#0b0c0c">{escape(bar.shown)}</text>'
         )
