@@ -134,3 +134,21 @@ def test_only_the_agent_who_took_the_call_can_act_on_it(
     signed_in(Role.CONTACT_AGENT)  # a colleague
     assert post(client, f"/contact/calls/{call_id}/notes", note="mine now").status_code == 403
     assert "only they can act on it" in client.get(f"/contact/calls/{call_id}").text
+
+
+def test_once_closed_the_caller_is_told_and_cannot_add_messages(
+    app: Any, client: TestClient, signed_in: Any
+) -> None:
+    with TestClient(app, base_url="http://testserver", follow_redirects=False) as caller:
+        post(caller, "/contact-us")
+        post(caller, "/contact-us/chat", text="I want to speak to a person")
+        signed_in(Role.CONTACT_AGENT)
+        queue = client.get("/contact").text
+        call_id = int(queue.split('href="/contact/calls/')[1].split('"')[0])
+        post(client, f"/contact/calls/{call_id}/take")
+        post(client, f"/contact/calls/{call_id}/outcome", **{"closing-code": "advice_given"})
+        assert "This conversation has finished" in caller.get("/contact-us/chat").text
+        late = post(caller, "/contact-us/chat/reply", text="One more thing")
+        assert late.status_code == 409 and "This conversation has finished" in late.text
+        refused = post(client, f"/contact/calls/{call_id}/messages", message="Still there?")
+        assert refused.status_code == 409
