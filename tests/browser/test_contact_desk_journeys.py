@@ -137,3 +137,19 @@ def test_the_caller_page_shows_the_agents_message_by_itself(
         caller.get_by_text("Thank you, I have passed this on").wait_for(timeout=WAIT_MS)
     finally:
         caller_context.close()
+
+
+def test_the_supervisor_view_counts_a_new_waiting_call_by_itself(
+    page: Any, context: Any, live_server: str, session_factory: Any
+) -> None:
+    token = start_staff_session(session_factory, Role.SUPERVISOR)
+    context.add_cookies([{"name": SESSION_COOKIE, "url": live_server, "value": token}])
+    page.goto("/contact/supervisor")
+    waiting = page.locator("#figures .govuk-heading-l").first
+    assert waiting.inner_text() == "0"
+    _web_chat_handed_over(session_factory, "I want to speak to a person")
+    page.wait_for_function(
+        "() => document.querySelector('#figures .govuk-heading-l').textContent.trim() === '1'",
+        timeout=WAIT_MS,
+    )
+    assert axe_problems(page) == []

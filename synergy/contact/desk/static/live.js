@@ -1,6 +1,7 @@
 // Keeps the queue, the agent desktop and the caller's chat current without a reload.
 // Each element with data-live-events listens to that server-sent event stream; on "changed"
-// it fetches data-live-source (server-rendered HTML) and puts it in place. Waiting times tick
+// it fetches data-live-source (server-rendered HTML) and puts it in place (only the part
+// matching data-live-select, when the source is a whole page). Waiting times tick
 // every second, and a new emergency or priority call is announced (and beeps if allowed).
 // Without JavaScript the pages work by reloading: each has a refresh link.
 
@@ -74,7 +75,14 @@ for (const element of document.querySelectorAll("[data-live-events]")) {
   source.addEventListener("changed", async () => {
     const response = await fetch(element.dataset.liveSource, { credentials: "same-origin" });
     if (!response.ok) return;
-    element.innerHTML = await response.text();
+    const text = await response.text();
+    if (element.dataset.liveSelect) {
+      // The source is a whole page: take only this element's part of it.
+      const fresh = new DOMParser().parseFromString(text, "text/html").querySelector(element.dataset.liveSelect);
+      if (fresh) element.innerHTML = fresh.innerHTML;
+    } else {
+      element.innerHTML = text;
+    }
     noteUrgent(element, true);
   });
 }
