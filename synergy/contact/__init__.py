@@ -14,10 +14,14 @@ SERVICE = Service(
     ),
     routers=(
         "synergy.contact.pages:router",
+        "synergy.contact.desk.pages:router",
+        "synergy.contact.desk.caller_pages:router",
+        "synergy.contact.desk.supervisor_pages:router",
+        "synergy.contact.desk.live:router",
         "synergy.contact.routes:router",
         "synergy.contact.voice.pages:router",
     ),
-    models=("synergy.contact.models",),
+    models=("synergy.contact.models", "synergy.contact.desk.models"),
     subscriptions=("synergy.contact.events:subscriptions",),
     commands=(
         "synergy.contact.cli:app",

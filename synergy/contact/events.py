@@ -11,6 +11,10 @@ payload carries `call_id`, the `flow`, the caller's `details` and `risk`/`vulner
   after the reference format was checked and the caller gave a name and phone number; the
   subscriber must still check the caller is linked to that case before replying.
 - `contact.handover_requested` — a person is needed: `queue`, `summary`, `language`.
+- `contact.incident_requested` is also published from the agent desktop, with `raised_by` (the
+  agent) and the agent's note in `details.what` and `summary`.
+- `contact.incident_linked` — an agent linked the call to an existing incident: `call_id`,
+  `log_number`, `agent` (no subscriber yet).
 - `contact.call_resolved` — the assistant finished the call without a person: `call_id`,
   `decision`, `ended_at` (counted by the savings register).
 """

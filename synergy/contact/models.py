@@ -30,6 +30,7 @@ class CallStatus:
     WAITING = "waiting"  # handed over, waiting for a person
     TAKEN = "taken"  # a person has taken it
     ABANDONED = "abandoned"  # the caller stopped answering before it was dealt with
+    CLOSED = "closed"  # the person who took it recorded an outcome (synergy/contact/desk)
 
 
 class ContactCall(Base):

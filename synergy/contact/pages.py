@@ -1,4 +1,4 @@
-"""Contact pages: the public web chat ("Contact us about a non-emergency") and the staff queue.
+"""Contact pages: the public web chat ("Contact us about a non-emergency").
 
 The chat works without JavaScript: each message is a form post, answered by a redirect to the
 transcript. The conversation is found by a random token kept in an HttpOnly cookie scoped to
@@ -13,7 +13,7 @@ from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, Response
 
 from synergy.contact import service
-from synergy.contact.deps import CallId, ContactStaff, LimitsDep, Visitor
+from synergy.contact.deps import LimitsDep, Visitor
 from synergy.contact.dialogue import Channel
 from synergy.contact.models import CallStatus, ContactCall
 from synergy.core.body_limits import SMALL_PUBLIC_FORM
@@ -124,23 +124,4 @@ def chat_send(
     return redirect(f"{CHAT_PATH}/chat#latest")
 
 
-# --- Staff: the queue of handed-over calls -------------------------------------------------------
-
-
-@router.get("/contact", response_class=HTMLResponse, summary="Calls waiting for a person")
-def queue_page(request: Request, db: SessionDep, _: ContactStaff) -> Response:
-    calls = service.waiting_calls(db)
-    return render(request, "contact/queue.html", {"title": "Calls waiting for a person",
-                                                   "calls": calls})  # fmt: skip
-
-
-@router.get("/contact/calls/{call_id}", response_class=HTMLResponse, summary="A call's transcript")
-def call_page(request: Request, db: SessionDep, user: ContactStaff, call_id: CallId) -> Response:
-    call = service.view_call(db, call_id=call_id, actor=user.username, source_ip=client_ip(request))
-    return render(request, "contact/call.html", {"title": f"Call {call.id}", "call": call})
-
-
-@router.post("/contact/calls/{call_id}/take", summary="Take a waiting call")
-def take_call(request: Request, db: SessionDep, user: ContactStaff, call_id: CallId) -> Response:
-    service.take_call(db, call_id=call_id, actor=user.username, source_ip=client_ip(request))
-    return redirect(f"/contact/calls/{call_id}")
+# The staff side (the queue, the agent desktop) is in synergy/contact/desk/pages.py.

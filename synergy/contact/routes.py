@@ -14,6 +14,7 @@ from fastapi import APIRouter, Request
 
 from synergy.contact import service
 from synergy.contact.deps import Caller, CallId, ContactStaff, LimitsDep, Token
+from synergy.contact.desk.queue import check_may_take
 from synergy.contact.dialogue import Channel
 from synergy.contact.schemas import (
     CallDetail,
@@ -78,5 +79,6 @@ def call_detail(
 
 @router.post("/calls/{call_id}/take", summary="Take a waiting call")
 def take_call(request: Request, db: SessionDep, user: ContactStaff, call_id: CallId) -> CallDetail:
+    check_may_take(db, call_id=call_id, username=user.username)  # skills first, as on the page
     call = service.take_call(db, call_id=call_id, actor=user.username, source_ip=client_ip(request))
     return CallDetail.of(call)

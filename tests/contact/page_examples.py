@@ -23,6 +23,21 @@ def _a_waiting_call(session_factory: sessionmaker[Session]) -> Mapping[str, str]
         return {"call_id": str(started.call.id)}
 
 
+def _a_due_callback(session_factory: sessionmaker[Session]) -> Mapping[str, str]:
+    from synergy.contact import service
+    from synergy.contact.desk import callbacks
+
+    call_id = int(_a_waiting_call(session_factory)["call_id"])
+    with session_factory() as session:
+        service.take_call(session, call_id=call_id, actor="demo-agent", source_ip=None)
+        callback = callbacks.book(
+            session, call_id=call_id, agent="demo-agent", phone="01632 960 001",
+            due_in_minutes=15, reason="Caller wants to add details",
+        )  # fmt: skip
+        session.commit()
+        return {"callback_id": str(callback.id)}
+
+
 PAGES: dict[str, Example] = {
     "/contact-us": Example(role=None),
     # Without its conversation cookie the chat page offers to start one.
@@ -30,8 +45,21 @@ PAGES: dict[str, Example] = {
     "/contact": Example(role=Role.CONTACT_AGENT, setup=_a_waiting_call),
     "/contact/calls/{call_id}": Example(role=Role.SUPERVISOR, setup=_a_waiting_call),
     "/contact/call-online": Example(role=None),
+    "/contact/my-calls": Example(role=Role.CONTACT_AGENT),
+    "/contact/callbacks": Example(role=Role.CONTACT_AGENT, setup=_a_due_callback),
+    "/contact/callbacks/{callback_id}": Example(role=Role.CONTACT_AGENT, setup=_a_due_callback),
+    "/contact/skills": Example(role=Role.CONTACT_AGENT),
+    "/contact/supervisor": Example(role=Role.SUPERVISOR, setup=_a_due_callback),
 }
 
 NOT_PAGES: dict[str, str] = {
     "/contact/call-online/call-online.js": "JavaScript for the call 101 online page",
+    "/contact/queue/rows": "the queue table alone, fetched by the live queue page",
+    "/contact/calls/{call_id}/transcript": "the transcript alone, fetched by the live desktop",
+    "/contact/queue/events": "server-sent events stream feeding the live queue",
+    "/contact/calls/{call_id}/events": "server-sent events stream feeding the agent desktop",
+    "/contact-us/chat/events": "server-sent events stream feeding the caller's chat page",
+    "/contact-us/chat/messages": "the messages alone, fetched by the caller's live chat page",
+    "/contact-us/live.js": "JavaScript keeping the queue, desktop and chat pages current",
+    "/contact/supervisor/export": "CSV download of the supervisor's figures",
 }

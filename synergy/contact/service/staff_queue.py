@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from synergy.contact.desk.access import may_read
 from synergy.contact.dialogue import Queue
 from synergy.contact.dialogue.state import QUEUE_ORDER
 from synergy.contact.models import CallStatus, ContactCall, ContactTurn
@@ -41,8 +42,11 @@ def get_call(session: Session, *, call_id: int) -> ContactCall:
 
 
 def view_call(session: Session, *, call_id: int, actor: str, source_ip: str | None) -> ContactCall:
-    """A call and its transcript for a member of staff; reading it is audited."""
+    """A call and its transcript for a member of staff; reading it is audited. Only a call passed
+    on to the queue or to this member of staff can be read (synergy/contact/desk/access.py)."""
     call = get_call(session, call_id=call_id)
+    if not may_read(call, username=actor):
+        raise NotFound("There is no call with that number")
     audit.record(
         session, action="contact.call_viewed", actor=actor, target_type="contact_call",
         target_id=call.id, source_ip=source_ip, details={"status": call.status},

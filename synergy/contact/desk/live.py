@@ -1,0 +1,125 @@
+"""Live pages: server-sent events saying "something changed", and the pieces pages fetch then.
+
+Each stream holds no database session: every `POLL_SECONDS` it opens a short read-only session
+to compute a fingerprint of what its page shows (the queue, or one conversation), and sends
+`changed` when that differs. Reading the database rather than an in-process hub means a change
+made by any web process reaches every page, on SQLite and PostgreSQL alike. A stream ends after
+`STREAM_SECONDS` and the browser reconnects (`retry`), so no connection lives for ever.
+
+Without JavaScript nothing here is used: the pages have a refresh link and work by reloading.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path as FilePath
+
+from fastapi import APIRouter, Request
+from fastapi.responses import FileResponse, Response, StreamingResponse
+from sqlalchemy.orm import Session, sessionmaker
+
+from synergy.contact import service
+from synergy.contact.deps import CallId, Visitor
+from synergy.contact.desk import queue
+from synergy.contact.desk.deps import DeskStaff
+from synergy.contact.models import ContactCall
+from synergy.contact.pages import CHAT_COOKIE
+from synergy.core.deps import SessionDep, SettingsDep
+from synergy.core.security import token_digest
+
+router = APIRouter()
+STATIC = FilePath(__file__).resolve().parent / "static"
+POLL_SECONDS = 2.0
+STREAM_SECONDS = 300.0
+HEADERS = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
+
+
+async def changes(
+    fingerprint: Callable[[], Awaitable[str | None]],
+    *,
+    is_disconnected: Callable[[], Awaitable[bool]],
+    poll_seconds: float = POLL_SECONDS,
+    stream_seconds: float = STREAM_SECONDS,
+) -> AsyncIterator[str]:
+    """Server-sent events: `changed` each time `fingerprint()` differs from the last one seen;
+    the stream ends when the page goes, when what it watches is gone (None), or after
+    `stream_seconds`."""
+    last = await fingerprint()
+    yield "retry: 3000\n: connected\n\n"
+    waited = 0.0
+    while waited < stream_seconds and last is not None:
+        await asyncio.sleep(poll_seconds)
+        waited += poll_seconds
+        if await is_disconnected():
+            return
+        now = await fingerprint()
+        if now != last:
+            last = now
+            yield f"event: changed\ndata: {now or 'gone'}\n\n"
+        else:
+            yield ": still here\n\n"
+
+
+def _reader(
+    factory: sessionmaker[Session], read: Callable[[Session], str | None]
+) -> Callable[[], Awaitable[str | None]]:
+    def once() -> str | None:
+        with factory() as session:
+            return read(session)
+
+    async def fingerprint() -> str | None:
+        return await asyncio.to_thread(once)
+
+    return fingerprint
+
+
+def _stream(request: Request, read: Callable[[Session], str | None]) -> StreamingResponse:
+    fingerprint = _reader(request.app.state.session_factory, read)
+    events = changes(fingerprint, is_disconnected=request.is_disconnected)
+    return StreamingResponse(events, media_type="text/event-stream", headers=HEADERS)
+
+
+def conversation_fingerprint(call: ContactCall | None) -> str | None:
+    if call is None:
+        return None
+    return f"{call.status}|{len(call.turns)}|{call.taken_by or ''}"
+
+
+@router.get("/contact/queue/events", summary="Live queue changes (server-sent events)")
+def queue_events(request: Request, _: DeskStaff) -> Response:
+    return _stream(request, queue.fingerprint)
+
+
+@router.get(
+    "/contact/calls/{call_id}/events", summary="Live changes to a call (server-sent events)"
+)
+def call_events(request: Request, db: SessionDep, user: DeskStaff, call_id: CallId) -> Response:
+    service.view_call(db, call_id=call_id, actor=user.username, source_ip=None)  # access check
+    return _stream(
+        request, lambda session: conversation_fingerprint(session.get(ContactCall, call_id))
+    )
+
+
+@router.get("/contact-us/chat/events", summary="Web chat: live changes (server-sent events)")
+def chat_events(request: Request, _: Visitor) -> Response:
+    digest = token_digest(request.cookies.get(CHAT_COOKIE, "")[: service.MAX_TOKEN_LENGTH])
+
+    def read(session: Session) -> str | None:
+        from sqlalchemy import select
+
+        call = session.execute(
+            select(ContactCall).where(ContactCall.token_digest == digest)
+        ).scalar_one_or_none()
+        return conversation_fingerprint(call)
+
+    return _stream(request, read)
+
+
+@router.get("/contact-us/live.js", summary="Script that keeps the chat and queue pages current")
+def live_script(_: Visitor, settings: SettingsDep) -> Response:
+    return FileResponse(
+        STATIC / "live.js",
+        media_type="text/javascript",
+        headers={"Cache-Control": "public, max-age=300"},
+    )
