@@ -19,6 +19,7 @@ from synergy.notebook.deps import ContextDep, EntryNumber, Officer, OfficerOrSup
 from synergy.notebook.forms import (
     CANVAS_HEIGHT,
     CANVAS_WIDTH,
+    ENTRY_FORM_LIMIT,
     SIGNATURE_HEIGHT,
     content_from_form,
     device_time_from,
@@ -93,7 +94,12 @@ def notebook(
     return _notebook_page(request, db, context, user)
 
 
-@router.post("/notebook/entries", response_class=HTMLResponse, summary="Write an entry")
+@router.post(
+    "/notebook/entries",
+    response_class=HTMLResponse,
+    summary="Write an entry",
+    max_body_size=ENTRY_FORM_LIMIT,
+)
 async def write_entry(
     request: Request, db: SessionDep, context: ContextDep, user: Officer, form: FormDep
 ) -> Response:

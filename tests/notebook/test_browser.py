@@ -3,6 +3,7 @@ keyboard and structure checks, 400% zoom, and the offline app with the network c
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from synergy.identity import service as identity
 from synergy.notebook import service
 from synergy.notebook.models import Entry
 from tests.browser.checks import axe_problems, keyboard_problems, structure_problems
+from tests.notebook.conftest import a_photo
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -164,18 +166,33 @@ def test_offline_entries_are_kept_encrypted_and_synced_once(
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     _checked(page)
     phone.set_offline(True)
+    photo = shots / "door.png"
+    photo.write_bytes(a_photo(side=200))
     for number in (1, 2, 3):
         page.get_by_label("Note").fill(f"Offline observation {number}: suspect left via the alley")
         if number == 2:
             page.get_by_text("Add a sketch").click()
             _draw(page, "[data-drawing=sketch_strokes] canvas")
             page.get_by_label("Describe the sketch in words").fill("Alley behind the shops")
+        if number == 3:
+            page.get_by_text("Add a signature").click()
+            page.get_by_label("Who is signing").select_option("witness")
+            _draw(page, "[data-drawing=signature_strokes] canvas")
+            page.get_by_role("button", name="Save entry").click()
+            expect(status).to_contain_text("Not saved: Type the name of the person signing")
+            expect(page.get_by_label("Their name, typed")).to_be_focused()
+            page.get_by_label("Their name, typed").fill("Mary Jones")
+            page.get_by_text("Add a photo").click()
+            page.get_by_label("Photo (JPEG or PNG)").set_input_files(str(photo))
+            page.get_by_label("Describe the photo").fill("Broken gate at the alley")
         page.get_by_role("button", name="Save entry").click()
         waiting = "1 entry" if number == 1 else f"{number} entries"
         expect(status).to_contain_text(f"Offline: {waiting} waiting to be sent")
     page.screenshot(path=str(shots / "notebook-offline-phone.png"), full_page=True)
     stored = _browser_storage(page)
     assert "client_id" in stored and "Offline observation" not in stored and "alley" not in stored
+    assert "Mary Jones" not in stored and "Broken gate" not in stored
+    assert base64.b64encode(photo.read_bytes())[100:160].decode() not in stored
     assert _entries(session_factory) == []
     page.reload()  # without signal the service worker serves the page from its copy
     expect(status).to_contain_text("Offline: 3 entries waiting")
@@ -194,3 +211,12 @@ def test_offline_entries_are_kept_encrypted_and_synced_once(
     sketch = views[1].content.sketch if views[1].content else None
     assert sketch is not None and sketch.description == "Alley behind the shops"
     assert sketch.drawing.strokes, "the sketch drawn offline arrived as vectors"
+    signed = views[2].content
+    assert signed is not None and signed.text.startswith("Offline observation 3")
+    signature = signed.signatures[0]
+    assert (signature.name, signature.role, signature.drawing is not None) == (
+        "Mary Jones", "witness", True
+    )  # fmt: skip
+    assert signature.drawing is not None and signature.drawing.strokes
+    assert signed.photos[0].picture() == photo.read_bytes(), "the photo arrived byte for byte"
+    assert signed.photos[0].description == "Broken gate at the alley"
