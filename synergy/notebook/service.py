@@ -285,6 +285,11 @@ def entry_view(session: Session, keyring: Keyring, *, officer: str, seq: int) ->
     return found[0]
 
 
+def entry_row(session: Session, *, officer: str, seq: int) -> Entry:
+    """The stored row of one of the officer's entries (NotFound if it is not theirs)."""
+    return _entry_row(session, get_notebook(session, officer=officer), seq)
+
+
 def _entry_row(session: Session, notebook: Notebook, seq: int) -> Entry:
     entry = session.execute(
         select(Entry).where(Entry.notebook_id == notebook.id, Entry.seq == seq)

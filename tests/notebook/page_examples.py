@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from synergy.core.db import utcnow
 from synergy.core.roles import Role
-from synergy.notebook import service
+from synergy.notebook import service, subjects
 from tests.browser.page_example import Example, Viewer
 
 
@@ -41,6 +41,21 @@ def _an_entry(viewer: Viewer) -> Mapping[str, str]:
         return {"seq": str(entry.seq)}
 
 
+def _a_vehicle_and_place(viewer: Viewer) -> Mapping[str, str]:
+    seq = int(_an_entry(viewer)["seq"])
+    with viewer.session_factory() as session:
+        vehicle = subjects.send_vehicle(
+            session, officer=viewer.username, seq=seq, registration="AB12 CDE", make="Ford",
+            colour="Red",
+        )  # fmt: skip
+        place = subjects.send_place(
+            session, officer=viewer.username, seq=seq, address="14 High Street, Birmingham",
+            postcode="B3 2BS",
+        )  # fmt: skip
+        session.commit()
+        return {"vehicle_id": str(vehicle.id), "place_id": str(place.id)}
+
+
 PAGES: dict[str, Example] = {
     "/notebook": Example(role=Role.OFFICER, viewer_setup=_an_entry),
     "/notebook/entries/{seq}": Example(role=Role.OFFICER, viewer_setup=_an_entry),
@@ -48,6 +63,13 @@ PAGES: dict[str, Example] = {
     "/notebook/extract": Example(role=Role.OFFICER, viewer_setup=_an_entry),
     "/notebook/schedule": Example(role=Role.OFFICER, viewer_setup=_an_entry),
     "/notebook/offline": Example(role=Role.OFFICER),
+    "/notebook/vehicles/{vehicle_id}": Example(
+        role=Role.OFFICER, viewer_setup=_a_vehicle_and_place
+    ),
+    "/notebook/places/{place_id}": Example(role=Role.OFFICER, viewer_setup=_a_vehicle_and_place),
+    "/notebook/lookup": Example(
+        role=Role.OFFICER, url="/notebook/lookup?q=B3", viewer_setup=_a_vehicle_and_place
+    ),
     "/notebook/officers/{officer}": Example(
         role=Role.SUPERVISOR, url="/notebook/officers/alex.morgan"
     ),

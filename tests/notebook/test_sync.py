@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import func, select
 
 from synergy.core.roles import Role
-from synergy.notebook.models import Entry
 from synergy.notebook import service
+from synergy.notebook.models import Entry
 from tests.conftest import csrf_for, sign_in
 from tests.notebook.conftest import a_photo
 
@@ -99,13 +99,17 @@ def test_an_altered_upload_is_refused(upload, db) -> None:
 
 
 def _photo(data: bytes, media_type: str = "image/png") -> dict[str, str]:
-    return {"media_type": media_type, "data": base64.b64encode(data).decode(), "description": "Door"}
+    return {
+        "media_type": media_type,
+        "data": base64.b64encode(data).decode(),
+        "description": "Door",
+    }
 
 
 def test_an_offline_signature_and_photo_arrive_exactly_as_written(upload, app, db) -> None:
     photo = a_photo(side=300)
-    signature = {"role": "victim", "name": "Sam Patel",
-                 "drawing": {"width": 600, "height": 150, "strokes": [[[3.5, 4], [90, 60.25]]]}}  # fmt: skip
+    drawing = {"width": 600, "height": 150, "strokes": [[[3.5, 4], [90, 60.25]]]}
+    signature = {"role": "victim", "name": "Sam Patel", "drawing": drawing}
     sent = item(1, "Statement read back", signatures=[signature], photos=[_photo(photo)])
     assert upload(sent).json()["results"][0]["status"] == "stored"
     notebook = service.get_notebook(db, officer="alex.morgan")
@@ -116,7 +120,9 @@ def test_an_offline_signature_and_photo_arrive_exactly_as_written(upload, app, d
     assert content.signatures[0].drawing.strokes == [[(3.5, 4.0), (90.0, 60.25)]]
     assert content.photos[0].picture() == photo
     assert content.model_dump(mode="json") == json.loads(sent["content_json"]) | {
-        "sketch": None, "location": None, "correction_reason": None
+        "sketch": None,
+        "location": None,
+        "correction_reason": None,
     }, "nothing added, dropped or changed on the way"
 
 
