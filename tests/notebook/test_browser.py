@@ -158,7 +158,7 @@ def _entries(session_factory) -> list[tuple[int, str | None, int | None]]:  # ty
 
 
 def test_offline_entries_are_kept_encrypted_and_synced_once(
-    phone, app, session_factory, shots
+    phone, app, session_factory, shots, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     page = phone.new_page()
     page.goto("/notebook/offline")
@@ -166,7 +166,7 @@ def test_offline_entries_are_kept_encrypted_and_synced_once(
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     _checked(page)
     phone.set_offline(True)
-    photo = shots / "door.png"
+    photo = tmp_path / "door.png"
     photo.write_bytes(a_photo(side=200))
     for number in (1, 2, 3):
         page.get_by_label("Note").fill(f"Offline observation {number}: suspect left via the alley")

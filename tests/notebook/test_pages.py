@@ -147,7 +147,7 @@ def test_people_named_are_sent_to_records_after_the_officer_confirms(officer, db
 
     _write(officer, text="Spoke to Jan KOWALSKI born 27/03/1990 about AB12 CDE")
     page = officer.get("/notebook/entries/1/records").text
-    assert 'value="Kowalski"' in page and 'value="1990"' in page and "AB12CDE" in page
+    assert 'value="Kowalski"' in page and 'value="1990"' in page and "AB12 CDE" in page
     assert records.search_persons(db, text="Kowalski") == []
     response = officer.post(
         "/notebook/entries/1/records",
