@@ -73,6 +73,7 @@ def _records_page(
             "linked": subjects.subjects_of(db, [entry_id]).get(entry_id, []),
             "form": form or {},
             "errors": errors,
+            "field_errors": {e["href"].lstrip("#"): e["text"] for e in errors or []},
         },
         status_code=status_code,
     )

@@ -220,3 +220,33 @@ def test_offline_entries_are_kept_encrypted_and_synced_once(
     assert signature.drawing is not None and signature.drawing.strokes
     assert signed.photos[0].picture() == photo.read_bytes(), "the photo arrived byte for byte"
     assert signed.photos[0].description == "Broken gate at the alley"
+
+
+def test_vehicle_place_lookup_and_offline_pages_fit_at_400_percent_zoom(
+    phone, app, session_factory
+) -> None:  # type: ignore[no-untyped-def]
+    page = phone.new_page()
+    page.goto("/notebook")
+    page.get_by_label("Note").fill("Stopped AB12 CDE outside 14 High Street, Birmingham B3 2BS")
+    page.get_by_role("button", name="Save entry").click()
+    page.wait_for_url("**/notebook/entries/1?saved=1")
+    page.goto("/notebook/entries/1/records")
+    _fits_at_400_percent(page)
+    page.get_by_role("button", name="Confirm and link AB12 CDE").click()
+    page.wait_for_url("**/notebook/entries/1?sent=vehicle")
+    page.goto("/notebook/entries/1/records")
+    page.get_by_role("button", name="Confirm and link 14 High Street").click()
+    page.wait_for_url("**/notebook/entries/1?sent=place")
+    for name in ("AB12 CDE", "14 High Street, Birmingham, B3 2BS"):
+        page.goto("/notebook/entries/1")
+        page.get_by_role("link", name=name).click()
+        expect(page.get_by_role("link", name="NB-alex.morgan-1")).to_be_visible()
+        _fits_at_400_percent(page)
+    page.goto("/notebook/lookup?q=ab12")
+    expect(page.get_by_role("link", name="AB12 CDE")).to_be_visible()
+    _fits_at_400_percent(page)
+    page.goto("/notebook/offline")
+    for summary in ("Add a sketch", "Add a signature", "Add a photo"):
+        page.get_by_text(summary).click()
+    _checked(page)  # with every part of the form open
+    _fits_at_400_percent(page)

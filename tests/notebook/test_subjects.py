@@ -104,6 +104,7 @@ def test_bad_registration_and_postcode_are_refused_and_what_was_typed_kept(offic
     )  # fmt: skip
     assert bad.status_code == 422
     assert 'href="#registration-vehicle-1"' in bad.text and "for example AB12 CDE" in bad.text
+    assert 'id="registration-vehicle-1-error"' in bad.text, "the message is beside the field too"
     assert _value(bad.text, "registration-vehicle-1") == "AB12 CDE!"
     assert _value(bad.text, "make-vehicle-1") == "Ford"
     place = officer.post(
@@ -131,3 +132,14 @@ def test_a_person_sent_to_records_is_linked_from_the_entry(officer) -> None:
     entry = officer.get("/notebook/entries/1?sent=person").text
     assert "Person added to records and linked to this entry." in entry
     assert "Person Jan KOWALSKI (records person" in entry
+
+
+def test_a_person_with_a_problem_is_pointed_at_in_their_own_form(officer) -> None:
+    response = officer.post(
+        "/notebook/entries/1/records",
+        data={"person": "1", "family_name": "", "given_names": "Jan",
+              "csrf_token": csrf_for(officer)},
+    )  # fmt: skip
+    assert response.status_code == 422
+    assert 'href="#family_name-1"' in response.text
+    assert 'id="family_name-1-error"' in response.text
