@@ -9,13 +9,14 @@ from fastapi.responses import HTMLResponse, Response
 from synergy.core.web import render
 from synergy.notebook.deps import ContextDep, Officer
 from synergy.notebook.forms import CANVAS_HEIGHT, CANVAS_WIDTH, SIGNATURE_HEIGHT
+from synergy.notebook.permissions import LOCATION_ALLOWED
 
 router = APIRouter()
 
 
 @router.get("/notebook/offline", response_class=HTMLResponse, summary="Offline notebook")
 def offline(request: Request, context: ContextDep, _: Officer) -> Response:
-    return render(
+    response = render(
         request,
         "notebook/offline.html",
         {
@@ -28,3 +29,6 @@ def offline(request: Request, context: ContextDep, _: Officer) -> Response:
             },
         },
     )
+    # Positioning works without signal; only a ticked box adds it (the browser asks first).
+    response.headers["Permissions-Policy"] = LOCATION_ALLOWED
+    return response

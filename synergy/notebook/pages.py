@@ -24,6 +24,7 @@ from synergy.notebook.forms import (
     content_from_form,
     device_time_from,
 )
+from synergy.notebook.permissions import LOCATION_ALLOWED
 from synergy.notebook.presenting import entry_context
 
 router = APIRouter()
@@ -33,9 +34,6 @@ SENT = {
     "vehicle": "Vehicle linked to this entry.",
     "place": "Place linked to this entry.",
 }
-# The platform's default denies geolocation; the page where entries are written may ask for it
-# (the browser still asks the officer, and only a ticked box sends a location).
-LOCATION_ALLOWED = "camera=(), geolocation=(self), microphone=()"
 
 
 async def _form(request: Request) -> AsyncIterator[FormData]:

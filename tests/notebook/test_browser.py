@@ -170,6 +170,8 @@ def test_offline_entries_are_kept_encrypted_and_synced_once(
     photo.write_bytes(a_photo(side=200))
     for number in (1, 2, 3):
         page.get_by_label("Note").fill(f"Offline observation {number}: suspect left via the alley")
+        if number == 1:
+            page.get_by_label("Add my location to this entry").check()  # GPS needs no signal
         if number == 2:
             page.get_by_text("Add a sketch").click()
             _draw(page, "[data-drawing=sketch_strokes] canvas")
@@ -208,6 +210,9 @@ def test_offline_entries_are_kept_encrypted_and_synced_once(
         views = service.entry_views(session, app.state.notebook.keyring, notebook)
     assert [v.content.text for v in views if v.content][0].startswith("Offline observation 1")
     assert all(v.from_device and v.server_time >= v.device_time for v in views)
+    located = views[0].content.location if views[0].content else None
+    assert located is not None and (located.latitude, located.longitude) == (52.48142, -1.89983)
+    assert views[1].content is not None and views[1].content.location is None, "box untouched"
     sketch = views[1].content.sketch if views[1].content else None
     assert sketch is not None and sketch.description == "Alley behind the shops"
     assert sketch.drawing.strokes, "the sketch drawn offline arrived as vectors"

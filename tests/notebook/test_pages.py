@@ -266,6 +266,7 @@ def test_no_notebook_content_reaches_the_logs(officer, caplog) -> None:
 
 def test_the_writing_page_may_ask_for_the_location_other_pages_may_not(officer) -> None:
     assert "geolocation=(self)" in officer.get("/notebook").headers["permissions-policy"]
+    assert "geolocation=(self)" in officer.get("/notebook/offline").headers["permissions-policy"]
     assert "geolocation=()" in officer.get("/notebook/extract").headers["permissions-policy"]
 
 

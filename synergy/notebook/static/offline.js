@@ -175,6 +175,19 @@ async function photoFromForm() {
   return { photo: { media_type: mediaType, data: base64(bytes), description } };
 }
 
+// The device's own positioning (it needs no signal), asked for only when the box is ticked.
+function position() {
+  if (!("geolocation" in navigator)) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    navigator.geolocation.getCurrentPosition(
+      (found) => resolve({ latitude: found.coords.latitude, longitude: found.coords.longitude,
+                           accuracy_m: Math.min(found.coords.accuracy, 100000) }),
+      () => resolve(null),
+      { timeout: 15000, maximumAge: 60000 },
+    );
+  });
+}
+
 async function contentFromForm() {
   const text = form.elements.text.value.trim();
   const content = { text };
@@ -191,6 +204,11 @@ async function contentFromForm() {
   const { photo, problem, field } = await photoFromForm();
   if (problem) return { problem, field };
   if (photo) content.photos = [photo];
+  if (form.elements.share_location.checked) {
+    const where = await position();
+    if (!where) return { problem: "Your location could not be found; untick the box to save without it", field: form.elements.share_location };
+    content.location = where;
+  }
   if (!text && !content.sketch && !content.signatures && !content.photos) {
     return { problem: "Write a note, or add a sketch, a signature or a photo", field: form.elements.text };
   }
