@@ -290,3 +290,9 @@ def test_the_mg6c_schedule_lists_chosen_entries_with_edited_descriptions(officer
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     lines = response.text.splitlines()
     assert len(lines) == 2 and lines[1].startswith("1,Notes of the stop search,NB-alex.morgan-1,")
+
+
+def test_a_page_sent_from_a_clock_far_ahead_is_refused_and_the_note_kept(officer) -> None:
+    response = _write(officer, text="Written now", device_time="2099-01-01T08:00:00Z")
+    assert response.status_code == 422
+    assert "device clock is ahead" in response.text and "Written now" in response.text

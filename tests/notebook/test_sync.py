@@ -136,3 +136,13 @@ def test_an_offline_photo_that_is_not_a_picture_or_too_large_is_refused_with_the
     assert too_large.status_code == 409
     assert too_large.json()["results"][0]["reason"] == "A photo is larger than 2 MB"
     assert _count(db) == 0
+
+
+def test_an_entry_from_a_device_whose_clock_ran_fast_is_kept_not_lost(upload, client, db) -> None:
+    fast = item(1, "written offline")
+    fast["device_time"] = "2099-01-01T08:00:00.000Z"
+    assert upload(fast).json()["results"][0]["status"] == "stored"
+    entry = db.execute(select(Entry)).scalar_one()
+    assert entry.device_time.year == 2099, "the device's time is kept as it said"
+    assert entry.server_time < entry.device_time
+    assert "(the device's clock was ahead)" in client.get("/notebook/entries/1").text
