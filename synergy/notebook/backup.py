@@ -22,7 +22,15 @@ from synergy.core import audit
 from synergy.core.db import UTCDateTime
 from synergy.core.errors import Conflict, InvalidRequest
 from synergy.notebook.keys import Keyring, open_sealed, seal
-from synergy.notebook.models import Device, Entry, EntryIncidentLink, Notebook
+from synergy.notebook.models import (
+    Device,
+    Entry,
+    EntryIncidentLink,
+    EntrySubject,
+    Notebook,
+    Place,
+    Vehicle,
+)
 
 FORMAT = "synergy-notebook-backup/1"
 BINARY = {"wrapped_key", "nonce", "ciphertext"}
@@ -63,9 +71,46 @@ def _snapshot(session: Session, officer: str | None) -> list[dict[str, Any]]:
                 "entries": [_row(e, {"id", "notebook_id"}) for e in entries],
                 "devices": [_row(d, {"id", "notebook_id"}) for d in devices],
                 "links": [{**_row(link, {"id", "entry_id"}), "seq": seq} for link, seq in links],
+                "subjects": _subjects(session, notebook.id),
             }
         )
     return books
+
+
+def _subjects(session: Session, notebook_id: int) -> list[dict[str, Any]]:
+    """What each entry is linked to; a vehicle or place travels with its details, a person
+    by records' id (records holds the person)."""
+    rows = session.execute(
+        select(EntrySubject, Entry.seq)
+        .join(Entry, Entry.id == EntrySubject.entry_id)
+        .where(Entry.notebook_id == notebook_id)
+        .order_by(EntrySubject.id)
+    ).all()
+    found = []
+    for link, seq in rows:
+        values = {**_row(link, {"id", "entry_id"}), "seq": seq}
+        model = {"vehicle": Vehicle, "place": Place}.get(link.kind)
+        if model is not None:
+            values["details"] = _row(session.get(model, link.subject_id), {"id"})
+        found.append(values)
+    return found
+
+
+def _restore_subject(session: Session, values: dict[str, Any], entry_id: int) -> None:
+    details = values.pop("details", None)
+    values.pop("seq")
+    if details is not None:
+        model: Any = Vehicle if values["kind"] == "vehicle" else Place
+        unique = "registration" if model is Vehicle else "place_key"
+        held = session.execute(
+            select(model).where(getattr(model, unique) == details[unique])
+        ).scalar_one_or_none()
+        if held is None:
+            held = model(**_decode(details, model))
+            session.add(held)
+            session.flush()
+        values["subject_id"] = held.id
+    session.add(EntrySubject(entry_id=entry_id, **_decode(values, EntrySubject)))
 
 
 def _keys(keyring: Keyring) -> tuple[bytes, bytes]:
@@ -151,6 +196,8 @@ def restore_backup(session: Session, keyring: Keyring, data: bytes, *, actor: st
         for values in book["links"]:
             seq = values.pop("seq")
             session.add(EntryIncidentLink(entry_id=ids[seq], **_decode(values, EntryIncidentLink)))
+        for values in book.get("subjects", []):  # backups made before these were linked lack it
+            _restore_subject(session, values, ids[values["seq"]])
         restored.append(officer)
     session.flush()
     audit.record(

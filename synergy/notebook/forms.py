@@ -16,7 +16,14 @@ from starlette.datastructures import FormData, UploadFile
 
 from synergy.core.db import utcnow
 from synergy.core.errors import InvalidRequest
+from synergy.notebook.schemas import photo_media_type
 from synergy.notebook.service import content_from
+
+# Request bodies the notebook accepts: an entry with the largest photo the settings allow
+# (20 MB) and its drawings; an upload from the offline app carries photos as base64 (a third
+# larger), and the app sends about 6 MB of entries a request, or one larger entry alone.
+ENTRY_FORM_LIMIT = 24 << 20
+SYNC_UPLOAD_LIMIT = 32 << 20
 
 CANVAS_WIDTH = 600
 CANVAS_HEIGHT = 300
@@ -80,14 +87,16 @@ def _signature(form: FormData) -> list[dict[str, Any]]:
 async def _photos(form: FormData, max_bytes: int) -> list[dict[str, str]]:
     upload = form.get("photo")
     if not isinstance(upload, UploadFile) or not upload.filename:
+        if _text(form, "photo_description"):
+            raise InvalidRequest("Choose the photo to go with its description", field="photo")
         return []
     data = await upload.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise InvalidRequest(
             f"The photo must be smaller than {max_bytes // 1_000_000} MB", field="photo"
         )
-    media_type = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
-    if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
+    media_type = photo_media_type(data)
+    if media_type is None:
         raise InvalidRequest("The photo must be a JPEG or PNG picture", field="photo")
     description = _text(form, "photo_description")
     if not description:

@@ -51,6 +51,18 @@ NOT_NAMES = frozenset(
         "seen",
         "says",
         "said",
+        "driver",
+        "passenger",
+        "witness",
+        "victim",
+        "suspect",
+        "owner",
+        "occupant",
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
     ]
 )
 VEHICLE = re.compile(r"\b([A-Z]{2}[0-9]{2} ?[A-Z]{3})\b")

@@ -1,5 +1,5 @@
-"""Officers' pages: the notebook, one entry, corrections, attaching to an incident, and
-sending the people an entry names to records."""
+"""Officers' pages: the notebook, one entry, corrections and attaching to an incident
+(sending what an entry names to records: records_pages.py)."""
 
 from __future__ import annotations
 
@@ -14,23 +14,26 @@ from synergy.core.deps import SessionDep
 from synergy.core.errors import SynergyError
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
-from synergy.notebook import service
+from synergy.notebook import service, subjects
 from synergy.notebook.deps import ContextDep, EntryNumber, Officer, OfficerOrSupervisor
 from synergy.notebook.forms import (
     CANVAS_HEIGHT,
     CANVAS_WIDTH,
+    ENTRY_FORM_LIMIT,
     SIGNATURE_HEIGHT,
     content_from_form,
     device_time_from,
 )
-from synergy.notebook.mentions import find_mentions
+from synergy.notebook.permissions import LOCATION_ALLOWED
 from synergy.notebook.presenting import entry_context
 
 router = APIRouter()
 NEWEST = 50
-# The platform's default denies geolocation; the page where entries are written may ask for it
-# (the browser still asks the officer, and only a ticked box sends a location).
-LOCATION_ALLOWED = "camera=(), geolocation=(self), microphone=()"
+SENT = {
+    "person": "Person added to records and linked to this entry.",
+    "vehicle": "Vehicle linked to this entry.",
+    "place": "Place linked to this entry.",
+}
 
 
 async def _form(request: Request) -> AsyncIterator[FormData]:
@@ -93,7 +96,12 @@ def notebook(
     return _notebook_page(request, db, context, user)
 
 
-@router.post("/notebook/entries", response_class=HTMLResponse, summary="Write an entry")
+@router.post(
+    "/notebook/entries",
+    response_class=HTMLResponse,
+    summary="Write an entry",
+    max_body_size=ENTRY_FORM_LIMIT,
+)
 async def write_entry(
     request: Request, db: SessionDep, context: ContextDep, user: Officer, form: FormDep
 ) -> Response:
@@ -125,6 +133,7 @@ def _entry_page(
     status_code: int = 200,
 ) -> Response:
     view = service.entry_view(db, context.keyring, officer=user.username, seq=seq)
+    entry_id = service.entry_row(db, officer=user.username, seq=seq).id
     return render(
         request,
         "notebook/entry.html",
@@ -133,7 +142,8 @@ def _entry_page(
             "entry": entry_context(view, context.settings),
             "saved": request.query_params.get("saved") == "1",
             "incidents": service.incidents_assigned_to(db, officer=user.username),
-            "sent": request.query_params.get("sent", ""),
+            "linked": subjects.subjects_of(db, [entry_id]).get(entry_id, []),
+            "sent": SENT.get(request.query_params.get("sent", ""), ""),
             "errors": errors,
             "form": {},
         },
@@ -199,69 +209,17 @@ async def attach(
     return redirect(f"/notebook/entries/{seq}")
 
 
-@router.get(
-    "/notebook/entries/{seq}/records", response_class=HTMLResponse, summary="Send names to records"
-)
-def mentions(
-    request: Request,
-    db: SessionDep,
-    context: ContextDep,
-    user: Officer,
-    seq: EntryNumber,
-) -> Response:
-    view = service.entry_view(db, context.keyring, officer=user.username, seq=seq)
-    found = find_mentions(view.content) if view.content else None
-    return render(
-        request,
-        "notebook/records.html",
-        {"title": f"Send entry {seq} to records", "entry": view, "mentions": found, "form": {}},
-    )
-
-
-@router.post(
-    "/notebook/entries/{seq}/records",
-    response_class=HTMLResponse,
-    summary="Add a person to records",
-)
-async def send_person(
-    request: Request,
-    db: SessionDep,
-    context: ContextDep,
-    user: Officer,
-    seq: EntryNumber,
-    form: FormDep,
-) -> Response:
-    from synergy.records import service as records
-
-    service.entry_view(db, context.keyring, officer=user.username, seq=seq)
-    fields = {k: v for k, v in form.items() if isinstance(v, str)}
-    data, errors = records.person_from_form(fields)
-    if data is not None:
-        try:
-            person = records.create_person(db, data, actor=user.username)
-            return redirect(f"/notebook/entries/{seq}?sent={person.id}")
-        except SynergyError as exc:
-            errors = _errors(exc, "family_name")
-    view = service.entry_view(db, context.keyring, officer=user.username, seq=seq)
-    return render(
-        request,
-        "notebook/records.html",
-        {
-            "title": f"Send entry {seq} to records",
-            "entry": view,
-            "mentions": find_mentions(view.content) if view.content else None,
-            "form": fields,
-            "errors": errors,
-        },
-        status_code=422,
-    )
-
-
 def _include_other_pages() -> None:
     # One router for the app to find; the other page modules keep their own concerns.
-    from synergy.notebook import assets, offline_pages, review_pages, supervisor_pages
+    from synergy.notebook import (
+        assets,
+        offline_pages,
+        records_pages,
+        review_pages,
+        supervisor_pages,
+    )
 
-    for module in (assets, review_pages, supervisor_pages, offline_pages):
+    for module in (assets, review_pages, supervisor_pages, offline_pages, records_pages):
         router.include_router(module.router)
 
 

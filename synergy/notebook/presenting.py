@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from synergy.notebook.drawing import svg
 from synergy.notebook.links import linkify
-from synergy.notebook.service import EntryView
+from synergy.notebook.service import DEVICE_CLOCK_TOLERANCE, EntryView
 from synergy.notebook.settings import NotebookSettings
 
 UK_TIME = ZoneInfo("Europe/London")
@@ -29,6 +29,7 @@ def entry_context(view: EntryView, settings: NotebookSettings) -> dict[str, Any]
         "device_time": uk_time(view.device_time),
         "server_time": uk_time(view.server_time),
         "from_device": view.from_device,
+        "clock_ahead": view.device_time > view.server_time + DEVICE_CLOCK_TOLERANCE,
         "corrects_seq": view.corrects_seq,
         "corrected_by": view.corrected_by,
         "struck": view.struck_through,

@@ -11,19 +11,28 @@ from synergy.core.deps import SessionDep
 from synergy.core.errors import InvalidRequest
 from synergy.notebook import sync
 from synergy.notebook.deps import ContextDep, Officer
+from synergy.notebook.forms import SYNC_UPLOAD_LIMIT
 from synergy.notebook.schemas import SyncRequest
 
 router = APIRouter(prefix="/api/notebook")
 
 
-@router.post("/sync", summary="Upload entries written offline, in order")
+@router.post(
+    "/sync", summary="Upload entries written offline, in order", max_body_size=SYNC_UPLOAD_LIMIT
+)
 def upload(db: SessionDep, context: ContextDep, user: Officer, body: SyncRequest) -> JSONResponse:
     """Stores entries in order and stops at the first refusal (the rest stay queued);
     answers 409 with the reason when one is refused."""
     results: list[dict[str, Any]] = []
     for item in body.items:
         try:
-            result = sync.receive(db, context.keyring, officer=user.username, item=item)
+            result = sync.receive(
+                db,
+                context.keyring,
+                officer=user.username,
+                item=item,
+                max_photo_bytes=context.settings.max_photo_bytes,
+            )
         except sync.SyncRefused as exc:
             results.append(
                 {"client_id": item.client_id, "status": "refused", "reason": exc.message}

@@ -60,6 +60,18 @@ class Signature(BaseModel):
     drawing: Drawing | None = None
 
 
+# The first bytes of each picture type accepted, so a photo is what it says it is.
+PHOTO_SIGNATURES = {"image/jpeg": b"\xff\xd8\xff", "image/png": b"\x89PNG\r\n\x1a\n"}
+
+
+def photo_media_type(data: bytes) -> str | None:
+    """'image/jpeg' or 'image/png' by the picture's own first bytes; None for anything else."""
+    for media_type, start in PHOTO_SIGNATURES.items():
+        if data.startswith(start):
+            return media_type
+    return None
+
+
 class Photo(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -75,6 +87,15 @@ class Photo(BaseModel):
         except (binascii.Error, ValueError):
             raise ValueError("photo data must be base64") from None
         return value
+
+    @model_validator(mode="after")
+    def _is_the_picture_it_says(self) -> Photo:
+        if photo_media_type(self.picture()) != self.media_type:
+            raise ValueError("the photo must be a JPEG or PNG picture")
+        return self
+
+    def picture(self) -> bytes:
+        return base64.b64decode(self.data)
 
 
 class Location(BaseModel):
@@ -122,7 +143,7 @@ class SyncItem(BaseModel):
     device_id: str = Field(pattern=r"^[A-Za-z0-9-]{8,64}$")
     device_seq: int = Field(ge=1, le=10_000_000)
     device_time: str = Field(max_length=40)
-    content_json: str = Field(max_length=5_000_000)
+    content_json: str = Field(max_length=30_000_000)
     upload_hash: str = Field(pattern=r"^[0-9a-f]{64}$")
 
 

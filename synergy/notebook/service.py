@@ -103,10 +103,12 @@ def officer_key(keyring: Keyring, notebook: Notebook) -> bytes:
     return keyring.unwrap(notebook.master_key_id, notebook.wrapped_key, notebook.officer)
 
 
-def _check_device_time(device_time: dt.datetime, now: dt.datetime) -> None:
+def _check_device_time(device_time: dt.datetime, now: dt.datetime, *, queued: bool) -> None:
     if device_time.tzinfo is None:
         raise InvalidRequest("Give the device time with its time zone", field="device_time")
-    if device_time > now + DEVICE_CLOCK_TOLERANCE:
+    # An entry written offline cannot be written again: a fast clock is kept as it said (the
+    # server time beside it shows the difference) rather than the entry lost.
+    if not queued and device_time > now + DEVICE_CLOCK_TOLERANCE:
         raise InvalidRequest(
             "The device clock is ahead of the server's by more than 5 minutes; "
             "check the device's time and try again",
@@ -129,7 +131,7 @@ def add_entry(
     """Append one entry to the officer's notebook: the next number, chained to the last.
     `notebook`: the officer's notebook when the caller has already opened (and locked) it."""
     now = utcnow()
-    _check_device_time(device_time, now)
+    _check_device_time(device_time, now, queued=device is not None)
     if notebook is None or notebook.officer != officer:
         notebook = open_notebook(session, keyring, officer=officer)
     if corrects_seq is not None:
@@ -283,6 +285,11 @@ def entry_view(session: Session, keyring: Keyring, *, officer: str, seq: int) ->
     if not found:
         raise NotFound(f"Entry {seq} is not in this notebook")
     return found[0]
+
+
+def entry_row(session: Session, *, officer: str, seq: int) -> Entry:
+    """The stored row of one of the officer's entries (NotFound if it is not theirs)."""
+    return _entry_row(session, get_notebook(session, officer=officer), seq)
 
 
 def _entry_row(session: Session, notebook: Notebook, seq: int) -> Entry:

@@ -53,14 +53,23 @@ def _device(session: Session, notebook_id: int, device_id: str) -> Device:
     return device
 
 
-def _content(item: SyncItem) -> EntryContent:
+def _content(item: SyncItem, max_photo_bytes: int) -> EntryContent:
     sent_hash = hashlib.sha256(item.content_json.encode()).hexdigest()
     if not hmac.compare_digest(sent_hash, item.upload_hash):
         raise SyncRefused("The entry was altered after it was written (its hash does not match)")
     try:
-        return EntryContent.model_validate(json.loads(item.content_json))
-    except (ValueError, ValidationError):
+        content = EntryContent.model_validate(json.loads(item.content_json))
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"]) or "entry"
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise SyncRefused(f"The entry's content could not be read ({where}: {message})") from None
+    except ValueError:
         raise SyncRefused("The entry's content could not be read") from None
+    for photo in content.photos:
+        if len(photo.picture()) > max_photo_bytes:
+            raise SyncRefused(f"A photo is larger than {max_photo_bytes // 1_000_000} MB")
+    return content
 
 
 def _device_time(item: SyncItem) -> dt.datetime:
@@ -73,9 +82,11 @@ def _device_time(item: SyncItem) -> dt.datetime:
     return when
 
 
-def receive(session: Session, keyring: Keyring, *, officer: str, item: SyncItem) -> SyncResult:
+def receive(
+    session: Session, keyring: Keyring, *, officer: str, item: SyncItem, max_photo_bytes: int
+) -> SyncResult:
     """Store one uploaded entry, or say why not. Raises SyncRefused for refusals."""
-    content = _content(item)
+    content = _content(item, max_photo_bytes)
     notebook = service.open_notebook(session, keyring, officer=officer)
     known = session.execute(
         select(Entry.seq, Entry.content_hash).where(

@@ -13,7 +13,7 @@ import os
 import socket
 import threading
 import time
-from collections.abc import Coroutine, Iterator
+from collections.abc import Callable, Coroutine, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -31,6 +31,7 @@ from synergy.core.roles import Role
 from synergy.core.serving import server_options
 from synergy.identity import service as identity
 from tests.browser.examples import PAGES
+from tests.browser.page_example import Viewer
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -185,6 +186,13 @@ def start_staff_session(
     session_factory: sessionmaker[Session], *roles: Role, display_name: str = "Alex Morgan"
 ) -> str:
     """Create a user holding `roles` and a signed-in session for them; returns the cookie value."""
+    return new_staff_session(session_factory, *roles, display_name=display_name)[1]
+
+
+def new_staff_session(
+    session_factory: sessionmaker[Session], *roles: Role, display_name: str = "Alex Morgan"
+) -> tuple[str, str]:
+    """Create a user holding `roles` and a signed-in session; returns (username, cookie value)."""
     username = f"browser-{roles[0].value.replace('_', '-')}-{next(_user_numbers)}"
     with session_factory() as session:
         identity.create_user(
@@ -198,7 +206,7 @@ def start_staff_session(
         assert account is not None
         token = identity.start_session(session, user=account, source_ip="127.0.0.1")
         session.commit()
-    return token
+    return username, token
 
 
 _user_numbers = itertools.count()
@@ -206,30 +214,40 @@ _user_numbers = itertools.count()
 
 @pytest.fixture
 def sign_in_as(context, live_server: str, session_factory):  # type: ignore[no-untyped-def]
-    """`sign_in_as(Role.X, ...)` gives this browser a session for a new user with those roles."""
+    """`sign_in_as(Role.X, ...)` gives this browser a session for a new user with those roles
+    and returns the user's name."""
 
-    def _sign_in(*roles: Role, display_name: str = "Alex Morgan") -> None:
-        token = start_staff_session(session_factory, *roles, display_name=display_name)
+    def _sign_in(*roles: Role, display_name: str = "Alex Morgan") -> str:
+        username, token = new_staff_session(session_factory, *roles, display_name=display_name)
         context.add_cookies([{"name": SESSION_COOKIE, "value": token, "url": live_server}])
+        return username
 
     return _sign_in
 
 
-def example_address(path_template: str, session_factory) -> str:  # type: ignore[no-untyped-def]
+def example_address(
+    path_template: str,
+    session_factory: sessionmaker[Session],
+    app: FastAPI,
+    sign_in: Callable[[Role], str],
+) -> str:
+    """Run the example's setup, sign its viewer in (`sign_in(role)` returns their name), run
+    the setup of the viewer's own data, and give the page's address."""
     example = PAGES[path_template]
-    parameters = example.setup(session_factory) if example.setup else {}
+    parameters = dict(example.setup(session_factory)) if example.setup else {}
+    username = sign_in(example.role) if example.role is not None else ""
+    if example.viewer_setup is not None:
+        viewer = Viewer(username=username, app=app, session_factory=session_factory)
+        parameters.update(example.viewer_setup(viewer))
     return example.address(path_template, parameters)
 
 
 @pytest.fixture
-def open_example(page, sign_in_as, session_factory, live_server):  # type: ignore[no-untyped-def]
+def open_example(page, sign_in_as, session_factory, live_server, app):  # type: ignore[no-untyped-def]
     """`open_example("/admin/users")` opens that page in Chromium as examples.py says."""
 
     def _open(path_template: str):  # type: ignore[no-untyped-def]
-        address = example_address(path_template, session_factory)
-        role = PAGES[path_template].role
-        if role is not None:
-            sign_in_as(role)
+        address = example_address(path_template, session_factory, app, sign_in_as)
         cookies = PAGES[path_template].cookies
         if cookies is not None:
             host = live_server.split("://", 1)[1].split(":")[0]
@@ -250,14 +268,16 @@ def open_example(page, sign_in_as, session_factory, live_server):  # type: ignor
 
 
 @pytest.fixture
-def fetch_example(client, session_factory):  # type: ignore[no-untyped-def]
+def fetch_example(client, session_factory, app):  # type: ignore[no-untyped-def]
     """`fetch_example("/admin/users")` is that page's HTML, fetched as examples.py says."""
 
+    def _sign_in(role: Role) -> str:
+        username, token = new_staff_session(session_factory, role)
+        client.cookies.set(SESSION_COOKIE, token)
+        return username
+
     def _fetch(path_template: str) -> str:
-        address = example_address(path_template, session_factory)
-        role = PAGES[path_template].role
-        if role is not None:
-            client.cookies.set(SESSION_COOKIE, start_staff_session(session_factory, role))
+        address = example_address(path_template, session_factory, app, _sign_in)
         cookies = PAGES[path_template].cookies
         for name, (path, value) in (cookies(session_factory) if cookies else {}).items():
             client.cookies.set(name, value, path=path)

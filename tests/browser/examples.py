@@ -24,6 +24,10 @@ HOW TO ADD YOUR PAGE (every GET page must have an entry, or tests/browser fails)
        )
 
    Query strings are fine in `url` ("/records/search?q=AB12"), to show a page with results.
+   A page that shows the viewer's own data (an officer's notebook) gives
+   `viewer_setup(viewer) -> dict[str, str]` instead: it runs after the viewer has signed in and
+   gets a `Viewer` (page_example.py) with their `username`, the `app` under test (its settings
+   and keys, e.g. `viewer.app.state.notebook.keyring`) and the `session_factory`.
 4. Run `.venv/bin/pytest tests/browser -q -p no:cacheprovider -k <your path>`; each page is
    checked with axe-core (WCAG 2.2 AA), by keyboard alone, and for one h1 / title / unique ids.
 

@@ -45,6 +45,19 @@ def write(
     )
 
 
+def a_photo(side: int = 40, seed: int = 1) -> bytes:
+    """A PNG picture of random pixels (they do not compress: about 3 * side * side bytes)."""
+    import io
+    import random
+
+    from PIL import Image
+
+    pixels = random.Random(seed).randbytes(side * side * 3)
+    out = io.BytesIO()
+    Image.frombytes("RGB", (side, side), pixels).save(out, format="PNG")
+    return out.getvalue()
+
+
 def an_incident(session: Session) -> str:
     """An incident log number to attach entries to: a real incident where command and control
     is installed (attaching checks it exists), else any well-formed number."""

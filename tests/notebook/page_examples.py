@@ -1,56 +1,23 @@
 """Page examples for the browser tests (see tests/browser/examples.py).
 
-An entry page shows an entry of the signed-in officer's own notebook, written under the app's
-keys. An example's setup is given only the database, so it finds both: the browser tests sign
-in as "browser-officer-<next number>" and the app under test has just created its master key
-file in its data folder, the newest one in this test run's temporary folder.
+An entry page shows an entry of the signed-in officer's own notebook, so its example is a
+`viewer_setup`: it runs once the officer has signed in, and writes under the keys of the app
+under test.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import getpass
-import itertools
-import tempfile
 from collections.abc import Mapping
-from pathlib import Path
-
-from sqlalchemy.orm import Session, sessionmaker
 
 from synergy.core.db import utcnow
 from synergy.core.roles import Role
-from synergy.notebook import service
-from synergy.notebook.keys import Keyring
-from synergy.notebook.settings import MASTER_KEY_FILE, decode_key
-from tests.browser.page_example import Example
+from synergy.notebook import service, subjects
+from tests.browser.page_example import Example, Viewer
 
 
-def _app_keyring(session_factory: sessionmaker[Session]) -> Keyring:
-    # With SQLite the test database lives in this run's temporary folder (<base>/db0/test.db)
-    # and each test's app keeps its data, the key file among it, in <base>/<test>/var. With
-    # PostgreSQL, look in pytest's default temporary folders for the newest key file.
-    database = session_factory.kw["bind"].url.database or ""
-    if database.endswith(".db"):
-        folders = [Path(database).resolve().parents[1]]
-    else:
-        folders = list((Path(tempfile.gettempdir()) / f"pytest-of-{getpass.getuser()}").glob("*"))
-    files = [f for folder in folders for f in folder.glob(f"*/var/{MASTER_KEY_FILE}")]
-    if not files:
-        raise RuntimeError("the app under test has no notebook master key file")
-    newest = max(files, key=lambda p: p.stat().st_mtime)
-    return Keyring(decode_key(newest.read_text(), name=str(newest)))
-
-
-def _next_browser_officer() -> str:
-    from tests.browser import conftest as browser
-
-    number = next(browser._user_numbers)
-    browser._user_numbers = itertools.chain([number], browser._user_numbers)
-    return f"browser-officer-{number}"
-
-
-def _an_entry(session_factory: sessionmaker[Session]) -> Mapping[str, str]:
-    officer, keyring = _next_browser_officer(), _app_keyring(session_factory)
+def _an_entry(viewer: Viewer) -> Mapping[str, str]:
+    officer, keyring = viewer.username, viewer.app.state.notebook.keyring
     content = service.content_from(
         {
             "text": "Spoke to Jan KOWALSKI born 27/03/1990 at B3 2BS. Call 0121 626 5000.",
@@ -61,7 +28,7 @@ def _an_entry(session_factory: sessionmaker[Session]) -> Mapping[str, str]:
             "signatures": [{"role": "witness", "name": "Mary Jones"}],
         }
     )
-    with session_factory() as session:
+    with viewer.session_factory() as session:
         entry = service.add_entry(
             session, keyring, officer=officer, content=content,
             device_time=utcnow() - dt.timedelta(minutes=2),
@@ -74,13 +41,35 @@ def _an_entry(session_factory: sessionmaker[Session]) -> Mapping[str, str]:
         return {"seq": str(entry.seq)}
 
 
+def _a_vehicle_and_place(viewer: Viewer) -> Mapping[str, str]:
+    seq = int(_an_entry(viewer)["seq"])
+    with viewer.session_factory() as session:
+        vehicle = subjects.send_vehicle(
+            session, officer=viewer.username, seq=seq, registration="AB12 CDE", make="Ford",
+            colour="Red",
+        )  # fmt: skip
+        place = subjects.send_place(
+            session, officer=viewer.username, seq=seq, address="14 High Street, Birmingham",
+            postcode="B3 2BS",
+        )  # fmt: skip
+        session.commit()
+        return {"vehicle_id": str(vehicle.id), "place_id": str(place.id)}
+
+
 PAGES: dict[str, Example] = {
-    "/notebook": Example(role=Role.OFFICER, setup=_an_entry),
-    "/notebook/entries/{seq}": Example(role=Role.OFFICER, setup=_an_entry),
-    "/notebook/entries/{seq}/records": Example(role=Role.OFFICER, setup=_an_entry),
-    "/notebook/extract": Example(role=Role.OFFICER, setup=_an_entry),
-    "/notebook/schedule": Example(role=Role.OFFICER, setup=_an_entry),
+    "/notebook": Example(role=Role.OFFICER, viewer_setup=_an_entry),
+    "/notebook/entries/{seq}": Example(role=Role.OFFICER, viewer_setup=_an_entry),
+    "/notebook/entries/{seq}/records": Example(role=Role.OFFICER, viewer_setup=_an_entry),
+    "/notebook/extract": Example(role=Role.OFFICER, viewer_setup=_an_entry),
+    "/notebook/schedule": Example(role=Role.OFFICER, viewer_setup=_an_entry),
     "/notebook/offline": Example(role=Role.OFFICER),
+    "/notebook/vehicles/{vehicle_id}": Example(
+        role=Role.OFFICER, viewer_setup=_a_vehicle_and_place
+    ),
+    "/notebook/places/{place_id}": Example(role=Role.OFFICER, viewer_setup=_a_vehicle_and_place),
+    "/notebook/lookup": Example(
+        role=Role.OFFICER, url="/notebook/lookup?q=B3", viewer_setup=_a_vehicle_and_place
+    ),
     "/notebook/officers/{officer}": Example(
         role=Role.SUPERVISOR, url="/notebook/officers/alex.morgan"
     ),

@@ -10,11 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.browser.checks import PROJECT_ROOT
-from tests.notebook.test_browser import (  # noqa: F401 - the tests and fixtures, run again here
-    _reuse_password_hashes,
-    _uvicorn,
-    browser,
-    live_server,
+from tests.notebook.test_browser import (  # noqa: F401 - the tests and their fixture, run again here
     phone,
     test_officer_journey_on_a_phone,
     test_offline_entries_are_kept_encrypted_and_synced_once,

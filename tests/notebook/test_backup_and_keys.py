@@ -2,21 +2,31 @@
 
 from __future__ import annotations
 
+import base64
+import json
 import secrets
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, select
 
 from synergy.core.errors import InvalidRequest
-from synergy.notebook import backup, service
+from synergy.notebook import backup, service, subjects
 from synergy.notebook.keys import Keyring, KeyUnavailable
-from synergy.notebook.models import Device, Entry, EntryIncidentLink, Notebook
+from synergy.notebook.models import (
+    Device,
+    Entry,
+    EntryIncidentLink,
+    EntrySubject,
+    Notebook,
+    Place,
+    Vehicle,
+)
 from synergy.notebook.rotation import rotate_master_key, rotate_officer_key
 from tests.notebook.conftest import an_incident, write
 
 
 def _empty(db) -> None:  # type: ignore[no-untyped-def]
-    for model in (EntryIncidentLink, Device, Entry, Notebook):
+    for model in (EntrySubject, Vehicle, Place, EntryIncidentLink, Device, Entry, Notebook):
         db.execute(delete(model))
     db.flush()
 
@@ -26,15 +36,27 @@ def test_a_backup_restores_onto_an_empty_database_and_verifies(db, keyring) -> N
     write(db, keyring, text="two")
     log_number = service.normalise_incident_log(an_incident(db))
     service.attach_to_incident(db, officer="alex.morgan", seq=2, incident_log=log_number)
+    subjects.send_vehicle(db, officer="alex.morgan", seq=1, registration="AB12CDE", make="Ford")
+    subjects.send_place(db, officer="alex.morgan", seq=2, address="The park", postcode="B3 2BS")
     write(db, keyring, officer="sam.patel", text="three")
+    subjects.send_vehicle(db, officer="sam.patel", seq=1, registration="AB12CDE")
     data = backup.export_backup(db, keyring, officer=None, actor="admin")
-    assert b"one" not in data and b"alex.morgan" not in data  # encrypted as a whole
+    # Encrypted as a whole (searched in the decoded body: random base64 text may spell "one").
+    body = base64.b64decode(json.loads(data)["body"])
+    assert b"alex.morgan" not in data and b"alex.morgan" not in body and b"AB12CDE" not in body
     _empty(db)
     assert backup.restore_backup(db, keyring, data, actor="admin") == ["alex.morgan", "sam.patel"]
     assert [r.ok for r in service.verify(db, keyring)] == [True, True]
     views = service.entry_views(db, keyring, service.get_notebook(db, officer="alex.morgan"))
     assert [v.content.text for v in views if v.content] == ["one", "two"]
     assert views[1].incidents == [log_number]
+    vehicle = db.execute(select(Vehicle)).scalar_one()
+    assert (vehicle.registration, vehicle.make) == ("AB12CDE", "Ford")
+    assert [n.reference for n in subjects.namings(db, kind="vehicle", subject_id=vehicle.id)] == [
+        "NB-alex.morgan-1", "NB-sam.patel-1"
+    ]  # fmt: skip
+    place = db.execute(select(Place)).scalar_one()
+    assert [n.seq for n in subjects.namings(db, kind="place", subject_id=place.id)] == [2]
 
 
 def test_an_altered_or_foreign_backup_is_refused(db, keyring) -> None:

@@ -3,6 +3,7 @@ keyboard and structure checks, 400% zoom, and the offline app with the network c
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from synergy.identity import service as identity
 from synergy.notebook import service
 from synergy.notebook.models import Entry
 from tests.browser.checks import axe_problems, keyboard_problems, structure_problems
+from tests.notebook.conftest import a_photo
 
 pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
@@ -156,7 +158,7 @@ def _entries(session_factory) -> list[tuple[int, str | None, int | None]]:  # ty
 
 
 def test_offline_entries_are_kept_encrypted_and_synced_once(
-    phone, app, session_factory, shots
+    phone, app, session_factory, shots, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     page = phone.new_page()
     page.goto("/notebook/offline")
@@ -164,18 +166,35 @@ def test_offline_entries_are_kept_encrypted_and_synced_once(
     page.evaluate("navigator.serviceWorker.ready.then(() => true)")
     _checked(page)
     phone.set_offline(True)
+    photo = tmp_path / "door.png"
+    photo.write_bytes(a_photo(side=200))
     for number in (1, 2, 3):
         page.get_by_label("Note").fill(f"Offline observation {number}: suspect left via the alley")
+        if number == 1:
+            page.get_by_label("Add my location to this entry").check()  # GPS needs no signal
         if number == 2:
             page.get_by_text("Add a sketch").click()
             _draw(page, "[data-drawing=sketch_strokes] canvas")
             page.get_by_label("Describe the sketch in words").fill("Alley behind the shops")
+        if number == 3:
+            page.get_by_text("Add a signature").click()
+            page.get_by_label("Who is signing").select_option("witness")
+            _draw(page, "[data-drawing=signature_strokes] canvas")
+            page.get_by_role("button", name="Save entry").click()
+            expect(status).to_contain_text("Not saved: Type the name of the person signing")
+            expect(page.get_by_label("Their name, typed")).to_be_focused()
+            page.get_by_label("Their name, typed").fill("Mary Jones")
+            page.get_by_text("Add a photo").click()
+            page.get_by_label("Photo (JPEG or PNG)").set_input_files(str(photo))
+            page.get_by_label("Describe the photo").fill("Broken gate at the alley")
         page.get_by_role("button", name="Save entry").click()
         waiting = "1 entry" if number == 1 else f"{number} entries"
         expect(status).to_contain_text(f"Offline: {waiting} waiting to be sent")
     page.screenshot(path=str(shots / "notebook-offline-phone.png"), full_page=True)
     stored = _browser_storage(page)
     assert "client_id" in stored and "Offline observation" not in stored and "alley" not in stored
+    assert "Mary Jones" not in stored and "Broken gate" not in stored
+    assert base64.b64encode(photo.read_bytes())[100:160].decode() not in stored
     assert _entries(session_factory) == []
     page.reload()  # without signal the service worker serves the page from its copy
     expect(status).to_contain_text("Offline: 3 entries waiting")
@@ -191,6 +210,48 @@ def test_offline_entries_are_kept_encrypted_and_synced_once(
         views = service.entry_views(session, app.state.notebook.keyring, notebook)
     assert [v.content.text for v in views if v.content][0].startswith("Offline observation 1")
     assert all(v.from_device and v.server_time >= v.device_time for v in views)
+    located = views[0].content.location if views[0].content else None
+    assert located is not None and (located.latitude, located.longitude) == (52.48142, -1.89983)
+    assert views[1].content is not None and views[1].content.location is None, "box untouched"
     sketch = views[1].content.sketch if views[1].content else None
     assert sketch is not None and sketch.description == "Alley behind the shops"
     assert sketch.drawing.strokes, "the sketch drawn offline arrived as vectors"
+    signed = views[2].content
+    assert signed is not None and signed.text.startswith("Offline observation 3")
+    signature = signed.signatures[0]
+    assert (signature.name, signature.role, signature.drawing is not None) == (
+        "Mary Jones", "witness", True
+    )  # fmt: skip
+    assert signature.drawing is not None and signature.drawing.strokes
+    assert signed.photos[0].picture() == photo.read_bytes(), "the photo arrived byte for byte"
+    assert signed.photos[0].description == "Broken gate at the alley"
+
+
+def test_vehicle_place_lookup_and_offline_pages_fit_at_400_percent_zoom(
+    phone, app, session_factory
+) -> None:  # type: ignore[no-untyped-def]
+    page = phone.new_page()
+    page.goto("/notebook")
+    page.get_by_label("Note").fill("Stopped AB12 CDE outside 14 High Street, Birmingham B3 2BS")
+    page.get_by_role("button", name="Save entry").click()
+    page.wait_for_url("**/notebook/entries/1?saved=1")
+    page.goto("/notebook/entries/1/records")
+    _fits_at_400_percent(page)
+    page.get_by_role("button", name="Confirm and link AB12 CDE").click()
+    page.wait_for_url("**/notebook/entries/1?sent=vehicle")
+    page.goto("/notebook/entries/1/records")
+    page.get_by_role("button", name="Confirm and link 14 High Street").click()
+    page.wait_for_url("**/notebook/entries/1?sent=place")
+    for name in ("AB12 CDE", "14 High Street, Birmingham, B3 2BS"):
+        page.goto("/notebook/entries/1")
+        page.get_by_role("link", name=name).click()
+        expect(page.get_by_role("link", name="NB-alex.morgan-1")).to_be_visible()
+        _fits_at_400_percent(page)
+    page.goto("/notebook/lookup?q=ab12")
+    expect(page.get_by_role("link", name="AB12 CDE")).to_be_visible()
+    _fits_at_400_percent(page)
+    page.goto("/notebook/offline")
+    for summary in ("Add a sketch", "Add a signature", "Add a photo"):
+        page.get_by_text(summary).click()
+    _checked(page)  # with every part of the form open
+    _fits_at_400_percent(page)

@@ -12,7 +12,7 @@ from synergy.notebook import service
 from synergy.notebook.deps import context_for
 from synergy.notebook.settings import NotebookSettings
 from tests.conftest import TEST_PASSWORD, csrf_for, sign_in
-from tests.notebook.conftest import an_incident
+from tests.notebook.conftest import a_photo, an_incident
 
 SECRET_NOTE = "Suspect hid the keys under flowerpot 7 call 0121 626 5000"
 
@@ -69,6 +69,39 @@ def test_a_signature_shows_the_typed_name_and_role(officer) -> None:
     assert "Signed by</strong> Mary Jones (witness)" in page
 
 
+def test_a_phone_sized_photo_is_saved_with_its_description(officer, app, db) -> None:
+    photo = a_photo(side=700)  # about 1.5 MB, more than a plain form may carry
+    assert len(photo) > 1 << 20
+    response = officer.post(
+        "/notebook/entries",
+        data={"text": "Damage to the door", "photo_description": "Front door, split frame",
+              "csrf_token": csrf_for(officer)},
+        files={"photo": ("door.png", photo, "image/png")},
+    )  # fmt: skip
+    assert response.status_code == 303, response.text[:300]
+    page = officer.get("/notebook/entries/1").text
+    assert 'alt="Front door, split frame"' in page
+    db.rollback()
+    notebook = service.get_notebook(db, officer="alex.morgan")
+    view = service.entry_views(db, app.state.notebook.keyring, notebook)[0]
+    assert view.content is not None and view.content.photos[0].picture() == photo
+
+
+def test_a_photo_that_is_not_a_picture_or_has_no_photo_is_refused_and_the_note_kept(
+    officer,
+) -> None:  # type: ignore[no-untyped-def]
+    fake = officer.post(
+        "/notebook/entries",
+        data={"text": "Scene", "photo_description": "A door", "csrf_token": csrf_for(officer)},
+        files={"photo": ("door.jpg", b"MZ not a picture", "image/jpeg")},
+    )
+    assert fake.status_code == 422 and "must be a JPEG or PNG picture" in fake.text
+    forgotten = _write(officer, text="Scene two", photo_description="A window")
+    assert forgotten.status_code == 422
+    assert "Choose the photo to go with its description" in forgotten.text
+    assert "Scene two" in forgotten.text and "A window" in forgotten.text
+
+
 def test_a_correction_through_the_page_strikes_the_original(officer) -> None:
     _write(officer, text="Red car")
     response = officer.post(
@@ -114,7 +147,7 @@ def test_people_named_are_sent_to_records_after_the_officer_confirms(officer, db
 
     _write(officer, text="Spoke to Jan KOWALSKI born 27/03/1990 about AB12 CDE")
     page = officer.get("/notebook/entries/1/records").text
-    assert 'value="Kowalski"' in page and 'value="1990"' in page and "AB12CDE" in page
+    assert 'value="Kowalski"' in page and 'value="1990"' in page and "AB12 CDE" in page
     assert records.search_persons(db, text="Kowalski") == []
     response = officer.post(
         "/notebook/entries/1/records",
@@ -233,6 +266,7 @@ def test_no_notebook_content_reaches_the_logs(officer, caplog) -> None:
 
 def test_the_writing_page_may_ask_for_the_location_other_pages_may_not(officer) -> None:
     assert "geolocation=(self)" in officer.get("/notebook").headers["permissions-policy"]
+    assert "geolocation=(self)" in officer.get("/notebook/offline").headers["permissions-policy"]
     assert "geolocation=()" in officer.get("/notebook/extract").headers["permissions-policy"]
 
 
@@ -256,3 +290,9 @@ def test_the_mg6c_schedule_lists_chosen_entries_with_edited_descriptions(officer
     assert response.status_code == 200 and response.headers["content-type"].startswith("text/csv")
     lines = response.text.splitlines()
     assert len(lines) == 2 and lines[1].startswith("1,Notes of the stop search,NB-alex.morgan-1,")
+
+
+def test_a_page_sent_from_a_clock_far_ahead_is_refused_and_the_note_kept(officer) -> None:
+    response = _write(officer, text="Written now", device_time="2099-01-01T08:00:00Z")
+    assert response.status_code == 422
+    assert "device clock is ahead" in response.text and "Written now" in response.text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import uuid
@@ -10,16 +11,23 @@ import pytest
 from sqlalchemy import func, select
 
 from synergy.core.roles import Role
+from synergy.notebook import service
 from synergy.notebook.models import Entry
 from tests.conftest import csrf_for, sign_in
+from tests.notebook.conftest import a_photo
 
 DEVICE = "device-0000-1111"
 
 
 def item(
-    seq: int, text: str, *, client_id: str | None = None, upload_hash: str | None = None
+    seq: int,
+    text: str,
+    *,
+    client_id: str | None = None,
+    upload_hash: str | None = None,
+    **more: object,
 ) -> dict:  # type: ignore[type-arg]
-    content = json.dumps({"text": text})
+    content = json.dumps({"text": text, **more})
     return {
         "client_id": client_id or str(uuid.uuid4()),
         "device_id": DEVICE,
@@ -88,3 +96,53 @@ def test_an_altered_upload_is_refused(upload, db) -> None:
     reused = upload(item(2, "changed", client_id=client_id))
     assert "different content" in reused.json()["results"][0]["reason"]
     assert _count(db) == 1
+
+
+def _photo(data: bytes, media_type: str = "image/png") -> dict[str, str]:
+    return {
+        "media_type": media_type,
+        "data": base64.b64encode(data).decode(),
+        "description": "Door",
+    }
+
+
+def test_an_offline_signature_and_photo_arrive_exactly_as_written(upload, app, db) -> None:
+    photo = a_photo(side=300)
+    drawing = {"width": 600, "height": 150, "strokes": [[[3.5, 4], [90, 60.25]]]}
+    signature = {"role": "victim", "name": "Sam Patel", "drawing": drawing}
+    sent = item(1, "Statement read back", signatures=[signature], photos=[_photo(photo)])
+    assert upload(sent).json()["results"][0]["status"] == "stored"
+    notebook = service.get_notebook(db, officer="alex.morgan")
+    content = service.entry_views(db, app.state.notebook.keyring, notebook)[0].content
+    assert content is not None
+    assert content.signatures[0].name == "Sam Patel" and content.signatures[0].role == "victim"
+    assert content.signatures[0].drawing is not None
+    assert content.signatures[0].drawing.strokes == [[(3.5, 4.0), (90.0, 60.25)]]
+    assert content.photos[0].picture() == photo
+    assert content.model_dump(mode="json") == json.loads(sent["content_json"]) | {
+        "sketch": None,
+        "location": None,
+        "correction_reason": None,
+    }, "nothing added, dropped or changed on the way"
+
+
+def test_an_offline_photo_that_is_not_a_picture_or_too_large_is_refused_with_the_reason(
+    upload, db
+) -> None:  # type: ignore[no-untyped-def]
+    not_a_picture = upload(item(1, "Scene", photos=[_photo(b"GIF89a not accepted")]))
+    assert not_a_picture.status_code == 409
+    assert "must be a JPEG or PNG picture" in not_a_picture.json()["results"][0]["reason"]
+    too_large = upload(item(1, "Scene", photos=[_photo(a_photo(side=900))]))  # about 2.4 MB
+    assert too_large.status_code == 409
+    assert too_large.json()["results"][0]["reason"] == "A photo is larger than 2 MB"
+    assert _count(db) == 0
+
+
+def test_an_entry_from_a_device_whose_clock_ran_fast_is_kept_not_lost(upload, client, db) -> None:
+    fast = item(1, "written offline")
+    fast["device_time"] = "2099-01-01T08:00:00.000Z"
+    assert upload(fast).json()["results"][0]["status"] == "stored"
+    entry = db.execute(select(Entry)).scalar_one()
+    assert entry.device_time.year == 2099, "the device's time is kept as it said"
+    assert entry.server_time < entry.device_time
+    assert "(the device's clock was ahead)" in client.get("/notebook/entries/1").text

@@ -80,22 +80,35 @@ async function showStatus(message) {
     : `${state}: all entries sent.`);
 }
 
+// A request carries up to 100 entries and about 6 MB of them (always at least one), so
+// entries with photos still go, a few at a time, within the server's limit.
+const BATCH_ENTRIES = 100;
+const BATCH_BYTES = 6_000_000;
+
+async function nextBatch(db, state) {
+  const items = [];
+  let bytes = 0;
+  for (const item of await waiting(db)) {
+    const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: item.iv }, state.key, item.ciphertext);
+    const contentJson = new TextDecoder().decode(plain);
+    if (items.length && (items.length === BATCH_ENTRIES || bytes + contentJson.length > BATCH_BYTES)) break;
+    const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(contentJson));
+    items.push({ client_id: item.client_id, device_id: state.device_id, device_seq: item.device_seq,
+                 device_time: item.device_time, content_json: contentJson, upload_hash: hex(digest) });
+    bytes += contentJson.length;
+  }
+  return items;
+}
+
 async function syncNow() {
   if (syncing || !navigator.onLine) return showStatus();
   syncing = true;
+  let more = false;
   try {
     const db = await openDb();
     const state = await deviceState(db);
-    const queued = (await waiting(db)).slice(0, 100);
-    if (!queued.length) return showStatus();
-    const items = [];
-    for (const item of queued) {
-      const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: item.iv }, state.key, item.ciphertext);
-      const contentJson = new TextDecoder().decode(plain);
-      const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(contentJson));
-      items.push({ client_id: item.client_id, device_id: state.device_id, device_seq: item.device_seq,
-                   device_time: item.device_time, content_json: contentJson, upload_hash: hex(digest) });
-    }
+    const items = await nextBatch(db, state);
+    if (!items.length) return showStatus();
     const response = await fetch("/api/notebook/sync", {
       method: "POST",
       headers: { "Content-Type": "application/json", "X-CSRF-Token": form.dataset.csrf },
@@ -103,7 +116,10 @@ async function syncNow() {
       credentials: "same-origin",
     });
     if (response.status === 401) return showStatus("Sign in again to send the entries waiting on this device.");
-    const body = await response.json();
+    const body = response.status === 200 || response.status === 409 ? await response.json() : null;
+    if (!body) {
+      return showStatus(`Not sent: the server answered ${response.status}. The entries stay on this device and will be sent again.`);
+    }
     let refusal = null;
     for (const result of body.results || []) {
       if (result.status === "stored" || result.status === "already stored") {
@@ -116,32 +132,99 @@ async function syncNow() {
       }
     }
     await showStatus(refusal ? `Not sent: ${refusal}` : undefined);
-    if (!refusal && queued.length === 100) setTimeout(syncNow, 0);
+    more = !refusal && (await waiting(db)).length > 0;
   } catch (error) {
+    // No connection after all (or it dropped mid-way): everything not confirmed stays queued.
     await showStatus();
   } finally {
     syncing = false;
   }
+  if (more) setTimeout(syncNow, 0);
 }
 
-// The same content the online page sends: text, and a sketch with its description.
-function contentFromForm() {
-  const text = form.elements.text.value;
-  const strokes = form.elements.sketch_strokes.value;
-  const description = form.elements.sketch_description.value.trim();
-  if (strokes && !description) return { problem: "Describe the sketch in words", field: form.elements.sketch_description };
-  if (!text.trim() && !description) return { problem: "Write a note or draw a sketch", field: form.elements.text };
+// The same content the online page sends, checked by the same rules before it is kept, so
+// the server has no reason to refuse it later: the note, a sketch with its description, a
+// signature with the signer's typed name and role, and a photo with its description.
+const PHOTO_STARTS = { "image/jpeg": [0xff, 0xd8, 0xff], "image/png": [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a] };
+
+function photoType(bytes) {
+  return Object.keys(PHOTO_STARTS).find((type) => PHOTO_STARTS[type].every((b, i) => bytes[i] === b));
+}
+
+function base64(bytes) {
+  let text = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+function drawing(name, height) {
+  const strokes = form.elements[name].value;
+  return { width: Number(form.dataset.canvasWidth), height: Number(height), strokes: strokes ? JSON.parse(strokes) : [] };
+}
+
+async function photoFromForm() {
+  const file = form.elements.photo.files[0];
+  const description = form.elements.photo_description.value.trim();
+  if (!file) return description ? { problem: "Choose the photo to go with its description", field: form.elements.photo } : {};
+  const limit = Number(form.dataset.maxPhotoBytes);
+  if (file.size > limit) return { problem: `The photo must be smaller than ${Math.floor(limit / 1000000)} MB`, field: form.elements.photo };
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const mediaType = photoType(bytes);
+  if (!mediaType) return { problem: "The photo must be a JPEG or PNG picture", field: form.elements.photo };
+  if (!description) return { problem: "Describe the photo in words", field: form.elements.photo_description };
+  return { photo: { media_type: mediaType, data: base64(bytes), description } };
+}
+
+// The device's own positioning (it needs no signal), asked for only when the box is ticked.
+function position() {
+  if (!("geolocation" in navigator)) return Promise.resolve(null);
+  return new Promise((resolve) => {
+    navigator.geolocation.getCurrentPosition(
+      (found) => resolve({ latitude: found.coords.latitude, longitude: found.coords.longitude,
+                           accuracy_m: Math.min(found.coords.accuracy, 100000) }),
+      () => resolve(null),
+      { timeout: 15000, maximumAge: 60000 },
+    );
+  });
+}
+
+async function contentFromForm() {
+  const text = form.elements.text.value.trim();
   const content = { text };
-  if (description) {
-    content.sketch = { description, drawing: { width: 600, height: 300, strokes: strokes ? JSON.parse(strokes) : [] } };
+  const sketchDescription = form.elements.sketch_description.value.trim();
+  if (form.elements.sketch_strokes.value && !sketchDescription) return { problem: "Describe the sketch in words", field: form.elements.sketch_description };
+  if (sketchDescription) content.sketch = { description: sketchDescription, drawing: drawing("sketch_strokes", form.dataset.canvasHeight) };
+  const signer = form.elements.signature_name.value.trim();
+  const signed = form.elements.signature_strokes.value;
+  if (signed && !signer) return { problem: "Type the name of the person signing", field: form.elements.signature_name };
+  if (signer) {
+    content.signatures = [{ role: form.elements.signature_role.value, name: signer,
+                            drawing: signed ? drawing("signature_strokes", form.dataset.signatureHeight) : null }];
+  }
+  const { photo, problem, field } = await photoFromForm();
+  if (problem) return { problem, field };
+  if (photo) content.photos = [photo];
+  if (form.elements.share_location.checked) {
+    const where = await position();
+    if (!where) return { problem: "Your location could not be found; untick the box to save without it", field: form.elements.share_location };
+    content.location = where;
+  }
+  if (!text && !content.sketch && !content.signatures && !content.photos) {
+    return { problem: "Write a note, or add a sketch, a signature or a photo", field: form.elements.text };
   }
   return { content };
 }
 
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
-  const { content, problem, field } = contentFromForm();
-  if (problem) { await showStatus(problem); field.focus(); return; }
+  const { content, problem, field } = await contentFromForm();
+  if (problem) {
+    await showStatus(`Not saved: ${problem}.`);
+    const details = field.closest("details");
+    if (details) details.open = true;
+    field.focus();
+    return;
+  }
   await queueEntry(content);
   form.reset();
   form.querySelectorAll("[data-clear]").forEach((button) => button.click());
