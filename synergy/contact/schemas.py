@@ -83,7 +83,7 @@ class TranscriptOut(BaseModel):
     def of(cls, call: ContactCall) -> TranscriptOut:
         return cls(
             status=call.status,
-            done=call.ended_at is not None,
+            done=call.ended_at is not None and not service.accepts_caller_turns(call),
             reference=call.reference_given,
             turns=[TurnOut(speaker=t.speaker, text=t.text, at=t.at) for t in call.turns],
         )

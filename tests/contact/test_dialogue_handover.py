@@ -164,3 +164,21 @@ def test_burglary_asks_how_they_got_in_and_damage_asks_what_was_damaged() -> Non
     vehicle.respond("someone broke my car window and took my bag")
     vehicle.respond("B5 4TR")
     assert vehicle.respond("last night").expects == "vehicle"
+
+
+def test_a_channel_failure_during_the_questions_puts_the_caller_through() -> None:
+    voice = talk(Channel.VOICE)
+    voice.respond("I want to speak to a person")
+    reply = voice.hand_over("speech recognition stopped")
+    assert reply.done and reply.handover is not None
+    assert voice.state.safety is not None and voice.state.safety.finished
+
+
+def test_danger_added_while_waiting_moves_the_call_to_the_emergency_queue() -> None:
+    chat = talk()
+    chat.respond("can I speak to a person")
+    for text in ("yes", "skip", "skip"):
+        chat.respond(text)
+    reply = chat.respond("he is here now and has a knife")
+    assert reply.text.startswith("If you or someone else is in danger now, dial 999.")
+    assert reply.handover is not None and reply.handover.queue is Queue.EMERGENCY

@@ -11,6 +11,11 @@ registration number. Anything else said alongside an answer is added to "what ha
 from __future__ import annotations
 
 import re
+from typing import Any
+
+from synergy.contact.dialogue import answers
+from synergy.contact.dialogue.flows import SLOTS, Flow, slots_for
+from synergy.contact.dialogue.state import ConversationState
 
 THEFT, BURGLARY, VEHICLE, DAMAGE, OTHER = "theft", "burglary", "vehicle", "damage", "other"
 
@@ -126,3 +131,34 @@ def split_place(text: str, postcode: str | None) -> tuple[str, str]:
         else:
             place.append(clause)
     return ", ".join(place), ". ".join(rest)
+
+
+def read_slot(state: ConversationState, name: str, text: str) -> Any:
+    """A slot's answer; for the place, anything said beyond the place (a description given
+    at the postcode question) is added to what happened rather than lost."""
+    if name != "location":
+        return SLOTS[name].read(text)
+    place, rest = split_place(text, answers.normalise_postcode(text))
+    try:
+        location = answers.read_location(place) if rest else answers.read_location(text)
+    except answers.NotUnderstood:
+        return answers.read_location(text)
+    if rest:
+        rest = rest[:1].upper() + rest[1:]
+        said = str(state.slots.get("what", "")).rstrip()
+        stop = "" if said.endswith((".", "!", "?")) or not said else "."
+        state.slots["what"] = f"{said}{stop} {rest}".strip()[: answers.MAX_ANSWER_CHARS]
+    return location
+
+
+def keep_volunteered(
+    state: ConversationState, flow: Flow, text: str, *, answering: str | None
+) -> None:
+    """Set the crime type once what happened is known, and keep the details the caller gave
+    before being asked (a time, a value, a frame number, a registration)."""
+    if flow.name == "crime_report" and "what" in state.slots and state.crime_type is None:
+        state.crime_type = crime_type(" ".join(state.history))
+    wanted = slots_for(flow, state.crime_type)
+    for name, value in volunteered(text).items():
+        if name in wanted and name != answering and name not in state.slots:
+            state.slots[name] = value

@@ -9,8 +9,11 @@ given so far in a panel that stays on the page.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
+from synergy.contact.dialogue.replies import emergency_advice
+from synergy.contact.dialogue.state import Channel, Reply
 from synergy.contact.understanding.types import Intent, Understanding, Vulnerability
 
 MENTAL_HEALTH = "mental_health"
@@ -32,7 +35,7 @@ NHS_111 = HelpLine("NHS 111", "111", "choose the mental health option for urgent
 DOMESTIC_ABUSE_HELPLINE = HelpLine(
     "National Domestic Abuse Helpline", "0808 2000 247", "free and confidential, day or night"
 )
-EMERGENCY = HelpLine("999", "999", "if you or someone else is in danger now")
+EMERGENCY = HelpLine("Emergency", "999", "if you or someone else is in danger now")
 
 HELP_LINES: dict[str, tuple[HelpLine, ...]] = {
     MENTAL_HEALTH: (SAMARITANS, NHS_111),
@@ -76,3 +79,20 @@ def help_lines(kinds: list[str] | tuple[str, ...]) -> list[HelpLine]:
     """Every help line for the kinds given so far, then 999: for the page's panel."""
     lines = [line for kind in HELP_LINES if kind in kinds for line in HELP_LINES[kind]]
     return [*lines, EMERGENCY] if lines else []
+
+
+def with_signposting(reply: Reply, kinds: tuple[str, ...], said: str, channel: Channel) -> Reply:
+    """The reply with the help lines `said` (unless the reply already said them): after any
+    999 advice that opens it (999 comes first), else at the start; 999 is always said too."""
+    if not kinds:
+        return reply
+    text = reply.text
+    if said and said not in text:
+        advice = reply.emergency_advice or ""
+        if advice and text.startswith(advice):
+            text = f"{advice} {said} {text[len(advice) :].strip()}"
+        else:
+            text = f"{said} {text}"
+    if "999" not in text:
+        text = f"{text} {emergency_advice(channel)}"
+    return dataclasses.replace(reply, text=text, signposts=kinds)

@@ -33,7 +33,6 @@ from synergy.contact.dialogue.flows import (
 )
 from synergy.contact.dialogue.replies import (
     ask_again_for_reason,
-    emergency_advice,
     greeting,
     read_back,
     which_detail_text,
@@ -74,9 +73,6 @@ _ONLY_ASKS_TO_REPORT = re.compile(
     re.IGNORECASE,
 )
 MAX_HISTORY_TURNS = 50
-# Once queued, only what a rule matched (not a statistical guess from a short answer such as
-# "at home") adds a vulnerability; an emergency always counts.
-MODEL_EVIDENCE = "statistical model"
 QUEUED_STAGES = (Stage.SAFETY, Stage.WAITING)
 _CORRECTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reference", ("reference", "crime number", "log")),
@@ -199,7 +195,7 @@ class Conversation:
         if understanding is None:
             return self._while_queued(None, text)
         if state.stage in QUEUED_STAGES:
-            understanding = _rule_evidenced(understanding)
+            understanding = queued.weigh_answer(understanding)
         known = set(state.vulnerabilities)
         self._note_risk(understanding)
         self._new_vulnerability = bool(set(state.vulnerabilities) - known)
@@ -210,7 +206,8 @@ class Conversation:
             reply = self._while_queued(understanding, text)
         else:
             reply = self._urgent_handover(understanding, text) or self._answer(understanding, text)
-        reply = self._with_signposting(reply, tuple(new_kinds))
+        reply = crisis.with_signposting(reply, tuple(new_kinds), self._signposting, state.channel)
+        self._signposting = ""
         return dataclasses.replace(reply, understanding=understanding_snapshot(understanding))
 
     def hand_over(self, reason: str, *, decision: str = "handover_channel_failure") -> Reply:
@@ -234,23 +231,6 @@ class Conversation:
         return queued.answer_while_queued(
             self.state, text, danger=danger, priority=priority, wants_person=wants
         )
-
-    def _with_signposting(self, reply: Reply, kinds: tuple[str, ...]) -> Reply:
-        """Crisis help lines go in the reply at once: after any 999 advice that opens it (999
-        comes first), else at the start; and 999 is always said with them."""
-        if not kinds:
-            return reply
-        text, said = reply.text, self._signposting
-        if said:
-            advice = reply.emergency_advice or ""
-            if advice and text.startswith(advice):
-                text = f"{advice} {said} {text[len(advice) :].strip()}"
-            else:
-                text = f"{said} {text}"
-        if "999" not in text:
-            text = f"{text} {emergency_advice(self.state.channel)}"
-        self._signposting = ""
-        return dataclasses.replace(reply, text=text, signposts=kinds)
 
     # --- Checks made on every turn ------------------------------------------------------------
 
@@ -335,7 +315,7 @@ class Conversation:
         if "location" in flow.slots and postcode:
             slots["location"] = {"postcode": postcode, "address": ""}
         if flow.kind is FlowKind.RECORD:
-            self._keep_volunteered(flow, text, answering=None)
+            crime_details.keep_volunteered(self.state, flow, text, answering=None)
         if "reference" in flow.slots:
             with contextlib.suppress(answers.NotUnderstood):
                 slots["reference"] = answers.find_reference(text)
@@ -347,7 +327,7 @@ class Conversation:
             why = ("the caller has no reference number, so a person must find the report",)
             return self._handover(Queue.NORMAL, "handover_no_reference", why, latest=text)
         try:
-            state.slots[slot.name] = self._read_slot(slot.name, text)
+            state.slots[slot.name] = crime_details.read_slot(state, slot.name, text)
         except answers.NotUnderstood as problem:
             found = _entity_answer(slot.name, understanding)
             if found is not None:
@@ -367,38 +347,10 @@ class Conversation:
         state.answers_given += 1
         flow = flow_named(state.flow or "")
         if flow.kind is FlowKind.RECORD:
-            self._keep_volunteered(flow, text, answering=slot.name)
+            crime_details.keep_volunteered(state, flow, text, answering=slot.name)
         return self._next_question(
             flow, lead="", decision=f"collected_{slot.name}", why=(f"{slot.name} given",)
         )
-
-    def _read_slot(self, name: str, text: str) -> Any:
-        """A slot's answer; for the place, anything said beyond the place (a description
-        given at the postcode question) is added to what happened rather than lost."""
-        if name != "location":
-            return SLOTS[name].read(text)
-        place, rest = crime_details.split_place(text, answers.normalise_postcode(text))
-        try:
-            location = answers.read_location(place) if rest else answers.read_location(text)
-        except answers.NotUnderstood:
-            return answers.read_location(text)
-        if rest:
-            rest = rest[:1].upper() + rest[1:]
-            said = str(self.state.slots.get("what", "")).rstrip()
-            joined = f"{said}{'' if said.endswith(('.', '!', '?')) or not said else '.'} {rest}"
-            self.state.slots["what"] = joined.strip()[: answers.MAX_ANSWER_CHARS]
-        return location
-
-    def _keep_volunteered(self, flow: Flow, text: str, *, answering: str | None) -> None:
-        """Set the crime type once what happened is known, and keep the details the caller
-        gave before being asked (a time, a value, a frame number, a registration)."""
-        state = self.state
-        if flow.name == "crime_report" and "what" in state.slots and state.crime_type is None:
-            state.crime_type = crime_details.crime_type(" ".join(state.history))
-        wanted = slots_for(flow, state.crime_type)
-        for name, value in crime_details.volunteered(text).items():
-            if name in wanted and name != answering and name not in state.slots:
-                state.slots[name] = value
 
     def _should_switch_flow(self, understanding: Understanding) -> bool:
         state = self.state
@@ -498,20 +450,3 @@ class Conversation:
         return queued.ask_before_handover(
             self.state, queue, decision, why, latest=latest, signposting=signposting
         )
-
-
-def _rule_evidenced(understanding: Understanding) -> Understanding:
-    """The understanding of an answer given while queued, keeping only vulnerabilities a rule
-    matched; "at home" must not make the caller a missing person."""
-    kept = tuple(
-        vulnerability
-        for vulnerability in understanding.vulnerabilities
-        if any(
-            e.vulnerability is vulnerability and MODEL_EVIDENCE not in e.rule
-            for e in understanding.evidence
-        )
-    )
-    risk = understanding.risk
-    if risk is not Risk.EMERGENCY:
-        risk = Risk.HIGH if kept else Risk.STANDARD
-    return dataclasses.replace(understanding, vulnerabilities=kept, risk=risk)

@@ -10,6 +10,7 @@ questions is `done`, which is when the phone line puts the caller through.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 
 from synergy.contact.dialogue import safety
@@ -33,6 +34,28 @@ from synergy.contact.dialogue.state import (
     Reply,
     Stage,
 )
+from synergy.contact.understanding.types import Risk, Understanding
+
+# Once queued, only what a rule matched (not a statistical guess from a short answer such as
+# "at home") adds a vulnerability; an emergency always counts.
+MODEL_EVIDENCE = "statistical model"
+
+
+def weigh_answer(understanding: Understanding) -> Understanding:
+    """How an answer given while queued is read: only vulnerabilities a rule matched are
+    kept, so "at home" does not make the caller a missing person."""
+    kept = tuple(
+        vulnerability
+        for vulnerability in understanding.vulnerabilities
+        if any(
+            e.vulnerability is vulnerability and MODEL_EVIDENCE not in e.rule
+            for e in understanding.evidence
+        )
+    )
+    risk = understanding.risk
+    if risk is not Risk.EMERGENCY:
+        risk = Risk.HIGH if kept else Risk.STANDARD
+    return dataclasses.replace(understanding, vulnerabilities=kept, risk=risk)
 
 
 def ask_before_handover(
