@@ -118,9 +118,10 @@ def test_voice_asks_the_same_questions_and_is_put_through_when_they_are_over() -
     first = voice.respond("I want to speak to a person")
     assert first.handover is not None and not first.done and "say skip" in first.text
     voice.respond("yes")
-    voice.respond("no answer")
-    done = voice.respond("no answer")
+    done = voice.respond("no answer")  # silence on the phone: put through without more
     assert done.done and done.handover is not None
+    assert voice.state.safety is not None
+    assert voice.state.safety.not_answered == ["location", "callback"]
     assert "putting you through to a member of staff now" in done.text
     assert voice.state.stage is Stage.ENDED
 

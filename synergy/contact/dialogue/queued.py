@@ -122,7 +122,10 @@ def answer_while_queued(
         safety.skip_the_rest(state.safety)
         reasons.append("the caller asked to go straight through")
     else:
-        hint = safety.record_answer(state.safety, question, text, failures=state.safety_failures)
+        hint = safety.record_answer(
+            state.safety, question, text, failures=state.safety_failures,
+            on_phone=state.channel is Channel.VOICE,
+        )  # fmt: skip
         if hint is not None:
             state.safety_failures += 1
             reasons.append(f"the answer for {question} could not be read")

@@ -37,9 +37,11 @@ _DECLINE = re.compile(
     r"|\bnot (?:saying|telling)\b",
     re.IGNORECASE,
 )
+# Plainly not safe now. "I am scared to go home" is kept in the caller's words instead: it
+# does not say they are in danger where they are.
 _UNSAFE = re.compile(
     r"\b(?:not (?:really |very |feeling |completely )?safe|unsafe|don'?t feel safe|do not feel "
-    r"safe|in danger|scared|afraid|frightened|terrified|he'?s here|she'?s here|they'?re here)\b",
+    r"safe|in danger|he'?s here|she'?s here|they'?re here)\b",
     re.IGNORECASE,
 )
 _SAFE = re.compile(
@@ -88,8 +90,16 @@ def skip_the_rest(safety: CallerSafety) -> None:
         safety.not_answered.append(name)
 
 
-def record_answer(safety: CallerSafety, question: str, text: str, *, failures: int) -> str | None:
-    """Store the answer to `question`; returns a hint to ask again with, or None to move on."""
+def record_answer(
+    safety: CallerSafety, question: str, text: str, *, failures: int, on_phone: bool = False
+) -> str | None:
+    """Store the answer to `question`; returns a hint to ask again with, or None to move on.
+
+    On the phone, silence means every question left is skipped (a caller who cannot speak
+    freely must not be held), and a number that cannot be heard is not asked for again."""
+    if on_phone and text.strip().lower() == NO_ANSWER:
+        skip_the_rest(safety)
+        return None
     if declines(text):
         safety.not_answered.append(question)
         return None
@@ -107,7 +117,7 @@ def record_answer(safety: CallerSafety, question: str, text: str, *, failures: i
         try:
             safety.callback_number = answers.read_phone(words)
         except answers.NotUnderstood as problem:
-            if failures + 1 >= MAX_UNREADABLE_NUMBERS:
+            if on_phone or failures + 1 >= MAX_UNREADABLE_NUMBERS:
                 safety.not_answered.append(question)
                 return None
             return f"{problem.hint} Or say skip."

@@ -83,7 +83,7 @@ def test_a_caller_who_stays_silent_at_the_questions_is_put_through(session_facto
 
     session = _call(services, script)
     transcript = services.calls.transcript(session.assistant.call_id)
-    assert [text for speaker, text in transcript if speaker == "caller"][1:] == ["no answer"] * 3
+    assert [text for speaker, text in transcript if speaker == "caller"][1:] == ["no answer"]
 
 
 def test_pressing_0_puts_the_caller_through_to_a_person(session_factory):
