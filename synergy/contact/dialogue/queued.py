@@ -86,8 +86,9 @@ def ask_before_handover(
         signposting=signposting,
     )  # fmt: skip
     handover = _handover(state)
+    # The event carries the summary without the answers, which follow on the call itself.
     payload = {
-        "queue": queue.value, "summary": handover.summary, "intent": state.intent,
+        "queue": queue.value, "summary": summary, "intent": state.intent,
         "risk": state.risk, "vulnerabilities": list(state.vulnerabilities),
         "language": state.language, "channel": state.channel.value,
     }  # fmt: skip

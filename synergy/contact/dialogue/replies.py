@@ -115,7 +115,6 @@ def handover_with_questions_text(
 ) -> tuple[str, str | None]:
     """The first words of a handover that asks the safety questions first: 999 advice first
     when the caller is in danger now, then any crisis help lines, then the first question."""
-    skip = "choose Skip" if channel is not Channel.VOICE else "say skip"
     if queue is Queue.EMERGENCY:
         advice = emergency_advice(channel)
         parts = [
@@ -130,11 +129,15 @@ def handover_with_questions_text(
     thanks = "Thank you for telling me. " if queue is Queue.PRIORITY else ""
     urgent = queue is Queue.PRIORITY or bool(signposting)
     said_advice = emergency_advice(channel) if urgent else None
-    parts = [
-        f"{thanks}{signposting}".strip(), said_advice or "",
-        f"I am passing you to a member of staff{ahead}. First, {count} so they can help you "
-        f"straight away; {skip} if you would rather not answer. {question}",
-    ]  # fmt: skip
+    if channel is Channel.VOICE:  # heard, not read: as short as it can be
+        lowered = question[:1].lower() + question[1:]
+        ask = f"I am passing you to a member of staff{ahead}. Before I do, {lowered} Or say skip."
+    else:
+        ask = (
+            f"I am passing you to a member of staff{ahead}. First, {count} so they can help "
+            f"you straight away; choose Skip if you would rather not answer. {question}"
+        )
+    parts = [f"{thanks}{signposting}".strip(), said_advice or "", ask]
     return " ".join(part for part in parts if part), said_advice
 
 

@@ -102,6 +102,7 @@ class CallAssistant(FrameProcessor):
         self._digit_timeout = digit_timeout
         self._silence_timeout = silence_timeout
         self._silence_task: asyncio.Task[None] | None = None
+        self._awaiting_answer = False  # a safety question is waiting for the caller
         self.token: str | None = None
         self.call_id: int | None = None
         self.expects: str | None = None
@@ -123,7 +124,7 @@ class CallAssistant(FrameProcessor):
         await self._say(turn, extra=self._hint)
 
     async def process_frame(self, frame: Frame, direction: Direction) -> None:
-        if isinstance(frame, UserStartedSpeakingFrame | TranscriptionFrame | DTMFFrame):
+        if isinstance(frame, UserStartedSpeakingFrame | DTMFFrame):
             self._stop_waiting()
         if isinstance(frame, UserStartedSpeakingFrame):
             self._answered_early = False
@@ -150,7 +151,11 @@ class CallAssistant(FrameProcessor):
     async def _heard(self, frame: TranscriptionFrame) -> None:
         self.heard.append(frame)
         text = frame.text.strip()
-        if not text or self.ended:
+        if self.ended:
+            return
+        if not text:
+            if frame.final:
+                self._rearm()  # noise, not words: keep waiting for an answer
             return
         if not frame.final:
             if not self._answered_early and is_urgent(
@@ -161,7 +166,10 @@ class CallAssistant(FrameProcessor):
                 await self._turn(text)
             return
         if self._answered_early:
+            # The end of the sentence already acted on: it is not the answer to the question
+            # the assistant has asked since, so the wait for that answer starts again.
             self._answered_early = False
+            self._rearm()
             return
         await self._turn(text)
 
@@ -173,6 +181,7 @@ class CallAssistant(FrameProcessor):
                 turn = await asyncio.to_thread(self.calls.turn, self.token, text)
             except SynergyError as exc:
                 log.warning("voice turn refused: %s", exc.message)
+                self._rearm()
                 return
             self._history.append(text)
             await self._say(turn)
@@ -182,6 +191,7 @@ class CallAssistant(FrameProcessor):
         self.call_id = turn.call_id
         self.expects = reply.expects
         self.decisions.append(reply.decision)
+        self._awaiting_answer = False
         await self.push_frame(TextFrame(f"{reply.text} {extra}".strip()))
         if reply.handover is not None and reply.done:
             self.ended = self.handed_over = True
@@ -190,10 +200,15 @@ class CallAssistant(FrameProcessor):
         elif reply.handover is not None:
             # Queued already; asking whether the caller is safe, where, and a number to call.
             # Silence is taken as "no answer" so a caller who says nothing still gets through.
+            self._awaiting_answer = True
             self._wait_for_answer()
         elif reply.done:
             self.ended = True
             await self.push_frame(EndFrame())
+
+    def _rearm(self) -> None:
+        if self._awaiting_answer and not self.ended:
+            self._wait_for_answer()
 
     def _wait_for_answer(self) -> None:
         self._stop_waiting()
