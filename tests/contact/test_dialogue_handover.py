@@ -80,6 +80,15 @@ def test_danger_now_gives_999_advice_before_asking_where_the_caller_is() -> None
     assert reply.text.startswith("If you or someone else is in danger now, dial 999.")
     assert reply.handover is not None and reply.handover.queue is Queue.EMERGENCY
     assert reply.expects == "location"  # "are you safe" is not asked: they are not
+    assert chat.state.safety is not None and chat.state.safety.safe_now is False
+
+
+def test_danger_given_as_the_answer_to_are_you_safe_records_not_safe() -> None:
+    chat = talk()
+    chat.respond("can I speak to a person")
+    reply = chat.respond("he has a knife and is outside my door")
+    assert reply.handover is not None and reply.handover.queue is Queue.EMERGENCY
+    assert chat.state.safety is not None and chat.state.safety.safe_now is False
 
 
 def test_a_phone_number_already_given_is_not_asked_again() -> None:

@@ -135,6 +135,8 @@ def answer_while_queued(
             _raise_queue(state, Queue.EMERGENCY)
             lead.append(emergency_advice(state.channel))
             reasons.append("the caller said they are not safe now: moved to the emergency queue")
+    if danger:  # in danger now is not safe now, whatever the answer was
+        state.safety.safe_now = False
     state.safety_failures = 0
     following = safety.next_question(state.safety)
     reasons.append(f"{question} answered or skipped")
