@@ -163,8 +163,7 @@ def safety_done_text(queue: Queue, channel: Channel, *, callback_number: str | N
 
 def note_added_text() -> str:
     return (
-        "Thank you. I have added that to your conversation for the member of staff who picks "
-        "it up."
+        "Thank you. I have added that to your conversation for the member of staff who picks it up."
     )
 
 
