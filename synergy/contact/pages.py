@@ -14,7 +14,9 @@ from fastapi.responses import HTMLResponse, Response
 
 from synergy.contact import service
 from synergy.contact.deps import LimitsDep, Visitor
-from synergy.contact.dialogue import Channel
+from synergy.contact.dialogue import Channel, Stage
+from synergy.contact.dialogue.crisis import help_lines
+from synergy.contact.dialogue.safety import SKIP
 from synergy.contact.models import CallStatus, ContactCall
 from synergy.core.body_limits import SMALL_PUBLIC_FORM
 from synergy.core.deps import SessionDep, SettingsDep, client_ip
@@ -59,15 +61,22 @@ def chat_begin(
 def _chat_context(call: ContactCall, **extra: Any) -> dict[str, Any]:
     last = next((t for t in reversed(call.turns) if t.speaker == "assistant"), None)
     state = call.state or {}
+    stage = state.get("stage")
+    answers = service.caller_safety(call)
     context = {
         "title": "Your conversation with us",
         "call": call,
         "turns": call.turns,
-        "active": call.status == CallStatus.ACTIVE,
-        "expects": state.get("pending") or ("confirm" if state.get("stage") == "confirm" else None),
+        "active": service.accepts_caller_turns(call),
+        "expects": state.get("pending") or ("confirm" if stage == "confirm" else None),
         "urgent": call.queue in ("emergency", "priority"),
         "last_turn": last,
         "person_request": PERSON_REQUEST,
+        "asking_safety": stage == Stage.SAFETY.value,
+        "waiting": call.handed_over and call.status in (CallStatus.WAITING, CallStatus.TAKEN),
+        "callback_number": answers.callback_number if answers else None,
+        "help_lines": help_lines(service.crisis_signposts(call)),
+        "skip": SKIP,
     }
     context.update(extra)
     return context

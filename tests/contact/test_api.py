@@ -18,6 +18,12 @@ CRIME_TURNS = (
     "My bike was stolen from my garden shed last night",
     "12 High Street, b54tr",
     "last night about 11pm",
+    "a blue Raleigh bike",
+    "about £300",
+    "none",
+    "no",
+    "no",
+    "no",
     "my name is Sam Taylor",
     "07700 900123",
     "yes",
@@ -88,7 +94,8 @@ def test_threat_after_a_mundane_start_routes_at_once_with_999_advice(
     token, _ = start(client)
     say(client, token, CRIME_TURNS[0])
     reply = say(client, token, "he said he'll kill me")
-    assert reply["done"] and reply["handover"]["queue"] in {"priority", "emergency"}
+    assert reply["handover"]["queue"] in {"priority", "emergency"}
+    assert reply["expects"] in {"safe_now", "location"}  # queued, then asked before handover
     assert "999" in reply["emergency_advice"] and "999" in reply["text"]
     call = db.execute(select(ContactCall)).scalar_one()
     assert call.status == "waiting" and "threat_to_life" in call.vulnerabilities
@@ -134,7 +141,7 @@ def test_empty_and_too_long_messages_are_422_with_a_clear_message(client: TestCl
 
 def test_turns_after_the_end_are_409(client: TestClient) -> None:
     token, _ = start(client)
-    say(client, token, "I want to speak to a person")
+    assert say(client, token, "I lost my wallet on the bus")["done"]
     response = client.post(f"/api/contact/sessions/{token}/turns", json={"text": "hello?"})
     assert response.status_code == 409
 

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from synergy.contact.models import ContactCall
 from synergy.contact.pages import CHAT_COOKIE
+from synergy.contact.schemas import QueuedCall
 from tests.conftest import csrf_for
 
 
@@ -54,6 +55,12 @@ def test_crime_report_through_the_chat_shows_the_reference(client: TestClient) -
         "My bike was stolen from my garden shed last night",
         "b5 4tr",
         "yesterday at 11pm",
+        "a blue Raleigh bike",
+        "about £300",
+        "none",
+        "no",
+        "no",
+        "no",
         "Sam Taylor",
         "07700 900123",
     ):
@@ -61,6 +68,7 @@ def test_crime_report_through_the_chat_shows_the_reference(client: TestClient) -
     assert "Is that correct?" in page and "B5 4TR" in page
     page = send(client, "yes")
     assert "Your reference" in page and "LOG 0001-" in page
+    assert "not a crime number" in page
     assert 'name="text"' not in page  # finished: no message box
 
 
@@ -69,9 +77,9 @@ def test_speak_to_a_person_button_hands_over(client: TestClient, db: Session) ->
     page = client.get("/contact-us/chat").text
     assert "Speak to a person" in page
     page = send(client, "I would like to speak to a person")
-    assert "A member of staff will contact you" in page
+    assert "Are you safe now?" in page and "Skip this question" in page
     call = db.execute(select(ContactCall)).scalar_one()
-    assert call.status == "waiting" and call.channel == "web_chat"
+    assert call.status == "waiting" and call.channel == "web_chat"  # queued already
 
 
 def test_empty_message_shows_an_error_summary(client: TestClient) -> None:
@@ -95,3 +103,25 @@ def test_a_forged_cookie_cannot_reach_anyone_elses_chat(client: TestClient) -> N
     client.cookies.set(CHAT_COOKIE, "not-a-real-token-at-all")
     page = client.get("/contact-us/chat")
     assert page.status_code == 200 and "Start now" in page.text
+
+
+def test_crisis_wording_shows_the_help_lines_panel_and_what_happens_next(
+    client: TestClient, db: Session
+) -> None:
+    begin(client)
+    page = send(client, "I don't want to be here anymore")
+    assert "Help you can get now" in page and 'href="tel:116123"' in page
+    assert "0808 2000 247" not in page and "mental health option" in page
+    assert "Are you safe now?" in page
+    for text in ("I'd rather not say", "at home", "07700 900123"):
+        page = send(client, text)
+    assert "What happens next" in page and "07700 900123" in page
+    assert "Add something for the member of staff" in page  # the box stays
+    assert "Help you can get now" in page
+    call = db.execute(select(ContactCall)).scalar_one()
+    queued = QueuedCall.of(call)
+    assert queued.caller_safety is not None
+    assert queued.caller_safety.location == "at home"
+    assert queued.caller_safety.callback_number == "07700900123"
+    assert queued.caller_safety.not_answered == ["safe_now"]
+    assert queued.crisis_signposts == ["mental_health"]

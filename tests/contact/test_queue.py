@@ -146,3 +146,31 @@ def test_conversations_left_past_their_expiry_are_closed_as_abandoned(
         session.commit()
     assert service.get_call(db, call_id=left.call.id).status == "abandoned"
     assert service.get_call(db, call_id=done.call.id).status == "waiting"
+
+
+def test_the_safety_answers_reach_the_staff_api_and_a_taken_call_stays_taken(
+    client: TestClient, signed_in: Any, session_factory: Any
+) -> None:
+    with session_factory() as db:
+        started = service.start_conversation(db, channel=Channel.API)
+        for text in ("I want to speak to a person", "yes I'm safe"):
+            service.take_turn(db, token=started.token, text=text, limits=LIMITS)
+        service.take_call(db, call_id=started.call.id, actor="agent-1", source_ip=None)
+        service.take_turn(db, token=started.token, text="14 Oak Road, B5 4TR", limits=LIMITS)
+        db.commit()
+        call_id, token = started.call.id, started.token
+    signed_in(Role.CONTACT_AGENT)
+    detail = client.get(f"/api/contact/calls/{call_id}").json()
+    assert detail["status"] == "taken" and detail["taken_by"] == "agent-1"
+    assert detail["caller_safety"] == {
+        "safe_now": True, "safe_now_words": None, "location": "14 Oak Road, B5 4TR",
+        "callback_number": None, "not_answered": [], "finished": False,
+    }  # fmt: skip
+    assert "Where now: 14 Oak Road, B5 4TR." in detail["summary"]
+    with session_factory() as db:
+        service.take_turn(db, token=token, text="skip", limits=LIMITS)
+        db.commit()
+    detail = client.get(f"/api/contact/calls/{call_id}").json()
+    assert detail["caller_safety"]["finished"] and detail["caller_safety"]["not_answered"] == [
+        "callback"
+    ]

@@ -7,6 +7,7 @@ Channel-independent: the web chat, the JSON API and (later) the voice line all d
 from synergy.contact.dialogue.engine import Conversation, ConversationEnded, Understand
 from synergy.contact.dialogue.state import (
     Action,
+    CallerSafety,
     Channel,
     ConversationState,
     Handover,
@@ -17,6 +18,7 @@ from synergy.contact.dialogue.state import (
 
 __all__ = [
     "Action",
+    "CallerSafety",
     "Channel",
     "Conversation",
     "ConversationEnded",

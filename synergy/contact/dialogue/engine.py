@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from enum import Enum
 from typing import Any, Protocol
 
-from synergy.contact.dialogue import answers, outcomes
+from synergy.contact.dialogue import answers, crime_details, crisis, outcomes, queued
 from synergy.contact.dialogue.advice import property_advice
 from synergy.contact.dialogue.flows import (
     FLOWS,
@@ -29,6 +29,7 @@ from synergy.contact.dialogue.flows import (
     Flow,
     FlowKind,
     flow_named,
+    slots_for,
 )
 from synergy.contact.dialogue.replies import (
     ask_again_for_reason,
@@ -36,6 +37,7 @@ from synergy.contact.dialogue.replies import (
     read_back,
     which_detail_text,
 )
+from synergy.contact.dialogue.safety import STRAIGHT_THROUGH
 from synergy.contact.dialogue.state import (
     ConversationState,
     Queue,
@@ -71,8 +73,19 @@ _ONLY_ASKS_TO_REPORT = re.compile(
     re.IGNORECASE,
 )
 MAX_HISTORY_TURNS = 50
+QUEUED_STAGES = (Stage.SAFETY, Stage.WAITING)
 _CORRECTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("reference", ("reference", "crime number", "log")),
+    ("marks", ("serial", "frame", "imei", "mark", "engrav")),
+    ("vehicle", ("registration", "reg ", "vehicle", "make", "model")),
+    ("value", ("value", "worth", "cost", "price")),
+    ("suspects", ("who did", "suspect", "description of")),
+    ("witnesses", ("witness", "saw it", "anyone else")),
+    ("cctv", ("cctv", "camera", "video", "doorbell", "dashcam")),
+    ("entry", ("got in", "get in", "entry", "broke in")),
+    ("stolen", ("stolen", "taken", "items")),
+    ("damaged", ("damaged", "damage")),
+    ("loss", ("stolen", "taken", "damaged")),
     ("phone", ("phone", "mobile", "number")),
     ("name", ("name",)),
     ("location", ("where", "place", "address", "postcode", "street", "location")),
@@ -137,6 +150,8 @@ class Conversation:
         self.state = state or ConversationState()
         self._understand = understand or _default_understand
         self._new_reference = new_reference
+        self._signposting = ""  # crisis help lines for this turn, until a reply says them
+        self._new_vulnerability = False
 
     # --- Entry points ---------------------------------------------------------------------
 
@@ -159,26 +174,63 @@ class Conversation:
             raise Conflict("Start the conversation before sending a message")
         state.caller_turns += 1
         try:
-            understanding = self._understand(text, history=tuple(state.history))
-        except TextTooLong as too_long:
-            return self._handover(
-                Queue.NORMAL, "handover_text_too_long", (too_long.message,), latest=""
+            understanding: Understanding | None = self._understand(
+                text, history=tuple(state.history)
             )
+        except TextTooLong as too_long:
+            if state.stage in QUEUED_STAGES:
+                understanding = None
+            else:
+                why = (too_long.message,)
+                return self._handover(Queue.NORMAL, "handover_text_too_long", why, latest="")
         except Exception as failure:  # a caller must never be dropped: log it, pass them on
             log.exception("understanding failed; handing the caller to a person")
-            why = (f"the understanding layer failed ({type(failure).__name__})",)
-            return self._handover(Queue.NORMAL, "handover_understanding_failed", why, latest=text)
+            if state.stage not in QUEUED_STAGES:
+                why = (f"the understanding layer failed ({type(failure).__name__})",)
+                return self._handover(
+                    Queue.NORMAL, "handover_understanding_failed", why, latest=text
+                )
+            understanding = None
         state.history = [*state.history, text][-MAX_HISTORY_TURNS:]
+        if understanding is None:
+            return self._while_queued(None, text)
+        if state.stage in QUEUED_STAGES:
+            understanding = queued.weigh_answer(understanding)
+        known = set(state.vulnerabilities)
         self._note_risk(understanding)
-        reply = self._urgent_handover(understanding, text) or self._answer(understanding, text)
+        self._new_vulnerability = bool(set(state.vulnerabilities) - known)
+        new_kinds = [k for k in crisis.crisis_kinds(understanding) if k not in state.crisis]
+        state.crisis.extend(new_kinds)
+        self._signposting = crisis.signposting_text(tuple(new_kinds))
+        if state.stage in QUEUED_STAGES:
+            reply = self._while_queued(understanding, text)
+        else:
+            reply = self._urgent_handover(understanding, text) or self._answer(understanding, text)
+        reply = crisis.with_signposting(reply, tuple(new_kinds), self._signposting, state.channel)
+        self._signposting = ""
         return dataclasses.replace(reply, understanding=understanding_snapshot(understanding))
 
     def hand_over(self, reason: str, *, decision: str = "handover_channel_failure") -> Reply:
         """Pass the caller to a person for a reason outside the conversation, such as the
-        channel failing (speech recognition stopped); the queue still reflects any risk found."""
-        if self.state.stage is Stage.ENDED:
+        channel failing (speech recognition stopped); the queue still reflects any risk found.
+        Nothing more is asked: the channel that would carry the answers has failed."""
+        if self.state.stage in (Stage.ENDED, Stage.WAITING):
             raise ConversationEnded("This conversation has ended.")
-        return self._handover(outcomes.caller_queue(self.state), decision, (reason,), latest="")
+        if self.state.stage is Stage.SAFETY:
+            return queued.finish_questions(self.state, reasons=(reason,))
+        return self._handover(
+            outcomes.caller_queue(self.state), decision, (reason,), latest="", ask=False
+        )
+
+    def _while_queued(self, understanding: Understanding | None, text: str) -> Reply:
+        danger = understanding is not None and (
+            understanding.route is Route.EMERGENCY or understanding.risk is Risk.EMERGENCY
+        )
+        priority = understanding is not None and self._new_vulnerability
+        wants = self.state.stage is Stage.SAFETY and answers.wants_a_person(text)
+        return queued.answer_while_queued(
+            self.state, text, danger=danger, priority=priority, wants_person=wants
+        )
 
     # --- Checks made on every turn ------------------------------------------------------------
 
@@ -208,8 +260,9 @@ class Conversation:
         if answers.wants_a_person(text):
             why = ("the caller asked to speak to a person",)
             return self._handover(
-                outcomes.caller_queue(self.state), "handover_requested", why, latest=text
-            )
+                outcomes.caller_queue(self.state), "handover_requested", why, latest=text,
+                ask=text != STRAIGHT_THROUGH,
+            )  # fmt: skip
         return None
 
     # --- Answering the question asked -----------------------------------------------------
@@ -261,6 +314,8 @@ class Conversation:
         postcode = answers.normalise_postcode(text)
         if "location" in flow.slots and postcode:
             slots["location"] = {"postcode": postcode, "address": ""}
+        if flow.kind is FlowKind.RECORD:
+            crime_details.keep_volunteered(self.state, flow, text, answering=None)
         if "reference" in flow.slots:
             with contextlib.suppress(answers.NotUnderstood):
                 slots["reference"] = answers.find_reference(text)
@@ -272,7 +327,7 @@ class Conversation:
             why = ("the caller has no reference number, so a person must find the report",)
             return self._handover(Queue.NORMAL, "handover_no_reference", why, latest=text)
         try:
-            state.slots[slot.name] = slot.read(text)
+            state.slots[slot.name] = crime_details.read_slot(state, slot.name, text)
         except answers.NotUnderstood as problem:
             found = _entity_answer(slot.name, understanding)
             if found is not None:
@@ -291,6 +346,8 @@ class Conversation:
             return self._failed(slot.name, problem.hint, why)
         state.answers_given += 1
         flow = flow_named(state.flow or "")
+        if flow.kind is FlowKind.RECORD:
+            crime_details.keep_volunteered(state, flow, text, answering=slot.name)
         return self._next_question(
             flow, lead="", decision=f"collected_{slot.name}", why=(f"{slot.name} given",)
         )
@@ -308,7 +365,8 @@ class Conversation:
         self, flow: Flow, *, lead: str, decision: str, why: tuple[str, ...]
     ) -> Reply:
         state = self.state
-        missing = [name for name in flow.slots if name not in state.slots]
+        names = slots_for(flow, state.crime_type)
+        missing = [name for name in names if name not in state.slots]
         if missing and not state.correcting:
             state.stage, state.pending = Stage.COLLECT, missing[0]
             question = SLOTS[missing[0]].question
@@ -319,7 +377,7 @@ class Conversation:
             advice = property_advice(str(state.slots.get("item", "")))
             return self._end(advice, decision="advice_given", why=(*why, "lost property advice"))
         state.stage, state.pending, state.correcting = Stage.CONFIRM, None, False
-        text = read_back(flow, state.slots)
+        text = read_back(names, state.slots)
         return Reply(f"{lead} {text}".strip(), expects="confirm", decision=decision, reasons=why)
 
     def _confirm(self, text: str) -> Reply:
@@ -331,7 +389,7 @@ class Conversation:
         if not correct:
             self.state.stage = Stage.CORRECT
             return Reply(
-                which_detail_text(flow),
+                which_detail_text(slots_for(flow, self.state.crime_type)),
                 expects="correction",
                 decision="asked_correction",
                 reasons=("the caller said the read-back was wrong",),
@@ -343,8 +401,9 @@ class Conversation:
     def _correct(self, text: str) -> Reply:
         flow = flow_named(self.state.flow or "")
         lowered = text.lower()
+        names = slots_for(flow, self.state.crime_type)
         for name, words in _CORRECTION_WORDS:
-            if name in flow.slots and any(word in lowered for word in words):
+            if name in names and any(word in lowered for word in words):
                 state = self.state
                 state.slots.pop(name, None)
                 state.stage, state.pending, state.correcting = Stage.COLLECT, name, True
@@ -354,7 +413,8 @@ class Conversation:
                     decision=f"correcting_{name}",
                     reasons=(f"the caller is correcting {name}",),
                 )
-        return self._failed("correction", which_detail_text(flow), ("correction not understood",))
+        hint = which_detail_text(names)
+        return self._failed("correction", hint, ("correction not understood",))
 
     # --- Outcomes ---------------------------------------------------------------------------
 
@@ -376,5 +436,17 @@ class Conversation:
     def _end(self, text: str, *, decision: str, why: tuple[str, ...]) -> Reply:
         return outcomes.finish(self.state, text, decision=decision, why=why)
 
-    def _handover(self, queue: Queue, decision: str, why: Sequence[str], *, latest: str) -> Reply:
-        return outcomes.handed_over(self.state, queue, decision, why, latest=latest)
+    def _handover(
+        self, queue: Queue, decision: str, why: Sequence[str], *, latest: str, ask: bool = True
+    ) -> Reply:
+        """Pass the caller to a person. Unless they need an interpreter (the questions would
+        be in English) or the channel failed, they are queued at once and then asked whether
+        they are safe, where they are and a number to call back on."""
+        signposting, self._signposting = self._signposting, ""
+        if not ask or self.state.language:
+            return outcomes.handed_over(
+                self.state, queue, decision, why, latest=latest, signposting=signposting
+            )
+        return queued.ask_before_handover(
+            self.state, queue, decision, why, latest=latest, signposting=signposting
+        )

@@ -86,7 +86,84 @@ SLOTS: dict[str, Slot] = {
             "Item",
             _free("what you have lost or found"),
         ),
+        # What crime recording needs for the common crimes (see CRIME_SLOTS).
+        Slot(
+            "stolen",
+            "What was stolen? Describe each item, with its make, model and colour if you can.",
+            "What was stolen",
+            _free("what was stolen"),
+        ),
+        Slot(
+            "damaged",
+            "What was damaged, and how?",
+            "What was damaged",
+            _free("what was damaged"),
+        ),
+        Slot(
+            "entry",
+            "How did they get in? For example, through a back window or by forcing the front "
+            "door. Say 'not sure' if you do not know.",
+            "How they got in",
+            _free("how they got in"),
+        ),
+        Slot(
+            "vehicle",
+            "What is the vehicle's registration number, and its make, model and colour?",
+            "Vehicle",
+            _free("the vehicle's registration, make, model and colour"),
+        ),
+        Slot(
+            "loss",
+            "Was anything stolen from the vehicle or damaged? Please describe it.",
+            "Stolen or damaged",
+            _free("what was stolen or damaged"),
+        ),
+        Slot(
+            "value",
+            "Roughly how much is it worth, or how much will it cost to put right? Say 'not "
+            "sure' if you do not know.",
+            "Value",
+            _free("roughly what it is worth"),
+        ),
+        Slot(
+            "marks",
+            "Does it have anything that could identify it, such as a serial number, frame "
+            "number, IMEI number, engraving or property marking? Say 'none' if not.",
+            "Identifying marks",
+            _free("any serial number or marks, or say none"),
+        ),
+        Slot(
+            "suspects",
+            "Did you see who did it, or do you know who might have? If so, describe them. Say "
+            "'no' if not.",
+            "Who did it",
+            _free("anything you know about who did it, or say no"),
+        ),
+        Slot(
+            "witnesses",
+            "Did anyone else see it happen? If so, how could we contact them? Say 'no' if not.",
+            "Witnesses",
+            _free("whether anyone else saw it, or say no"),
+        ),
+        Slot(
+            "cctv",
+            "Is there any CCTV, doorbell or dashcam video that might show what happened? Say "
+            "'no' or 'not sure'.",
+            "CCTV or video",
+            _free("whether there is any CCTV or video, or say no"),
+        ),
     )
+}
+
+# The questions each common crime needs for recording, asked after where and when and before
+# the caller's name and phone. The crime type is read from what the caller says happened
+# (crime_details.crime_type).
+CRIME_SLOTS: dict[str, tuple[str, ...]] = {
+    "theft": ("stolen", "value", "marks", "suspects", "witnesses", "cctv"),
+    "burglary": ("entry", "stolen", "value", "marks", "suspects", "witnesses", "cctv"),
+    "vehicle": ("vehicle", "loss", "value", "marks", "suspects", "witnesses", "cctv"),
+    "damage": ("damaged", "value", "suspects", "witnesses", "cctv"),
+    "other": ("suspects", "witnesses", "cctv"),
 }
 
 
@@ -137,6 +214,14 @@ FLOWS: dict[Intent, Flow] = {
     Intent.DOMESTIC_ABUSE: Flow("domestic_abuse", FlowKind.HANDOVER, queue=Queue.PRIORITY),
     Intent.EMERGENCY: Flow("emergency", FlowKind.HANDOVER, queue=Queue.EMERGENCY),
 }  # fmt: skip
+
+
+def slots_for(flow: Flow, crime_type: str | None) -> tuple[str, ...]:
+    """The details a flow collects; a crime report adds what its type of crime needs."""
+    if flow.topic != CRIME_REPORT_DRAFTED or crime_type is None:
+        return flow.slots
+    first, last = flow.slots[:3], flow.slots[3:]  # what, where, when | name, phone
+    return (*first, *CRIME_SLOTS.get(crime_type, CRIME_SLOTS["other"]), *last)
 
 
 def flow_named(name: str) -> Flow:

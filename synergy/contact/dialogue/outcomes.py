@@ -17,6 +17,7 @@ from synergy.contact.dialogue.replies import (
 )
 from synergy.contact.dialogue.state import (
     Action,
+    Channel,
     ConversationState,
     Handover,
     Queue,
@@ -109,16 +110,26 @@ def _payload(state: ConversationState, flow: Flow, *, reference: str | None) -> 
 
 
 def handed_over(
-    state: ConversationState, queue: Queue, decision: str, why: Sequence[str], *, latest: str
+    state: ConversationState,
+    queue: Queue,
+    decision: str,
+    why: Sequence[str],
+    *,
+    latest: str,
+    signposting: str = "",
 ) -> Reply:
-    """Pass the caller to a person, never to a less urgent queue than their risk needs."""
+    """Pass the caller to a person at once, never to a less urgent queue than their risk
+    needs. A chat caller can still add to the conversation while they wait."""
     if queue is Queue.NORMAL:
         queue = caller_queue(state)
     summary = summary_for_staff(state, reason=decision, reasons=tuple(why), latest=latest)
-    state.stage, state.pending = Stage.ENDED, None
+    state.stage = Stage.ENDED if state.channel is Channel.VOICE else Stage.WAITING
+    state.pending = None
     state.route = QUEUE_ROUTE[queue].value
-    state.handover = {"queue": queue.value, "summary": summary}
-    text, advice = handover_text(queue, state.channel, language=state.language)
+    state.handover = {"queue": queue.value, "summary": summary, "base_summary": summary}
+    text, advice = handover_text(
+        queue, state.channel, language=state.language, signposting=signposting
+    )
     payload = {
         "queue": queue.value,
         "summary": summary,

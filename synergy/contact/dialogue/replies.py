@@ -6,9 +6,10 @@ so nothing here relies on layout or links that cannot be read aloud.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
-from synergy.contact.dialogue.flows import SLOTS, Flow, describe
+from synergy.contact.dialogue.flows import CRIME_REPORT_DRAFTED, SLOTS, Flow, describe
 from synergy.contact.dialogue.state import Channel, ConversationState, Queue
 
 FORCE_NAME = "West Midlands Police"
@@ -46,24 +47,33 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else f"{text}."
 
 
-def read_back(flow: Flow, slots: dict[str, Any]) -> str:
-    lines = [
-        _sentence(f"{SLOTS[name].label}: {describe(name, slots[name])}") for name in flow.slots
-    ]
+def read_back(names: Sequence[str], slots: dict[str, Any]) -> str:
+    lines = [_sentence(f"{SLOTS[name].label}: {describe(name, slots[name])}") for name in names]
     return "Let me check I have this right. " + " ".join(lines) + " Is that correct?"
 
 
-def which_detail_text(flow: Flow) -> str:
-    labels = [SLOTS[name].label.lower() for name in flow.slots]
+def which_detail_text(names: Sequence[str]) -> str:
+    labels = [SLOTS[name].label.lower() for name in names]
     return "Which detail is wrong? You can say: " + ", ".join(labels[:-1]) + f" or {labels[-1]}."
 
 
 def record_created_text(flow: Flow, reference: str, name: str) -> str:
     thanks = f"Thank you, {name}." if name else "Thank you."
+    if flow.topic == CRIME_REPORT_DRAFTED:
+        # The crime-recording queue in command and control issues crime numbers: a person
+        # decides whether the report is recorded as a crime, so none exists yet.
+        return (
+            f"{thanks} I have sent your {flow.record} to our crime recording team. Your "
+            f"reference for this report is {reference}. This is an incident log number, not a "
+            "crime number. The team will review your report and, if they record it as a "
+            "crime, give it a crime number; quote this reference if you contact us about it, "
+            "including to ask for the crime number. They will contact you if they need more "
+            "information."
+        )
     return (
-        f"{thanks} I have recorded your {flow.record}. Your reference is {reference}. Please "
-        "keep it: you will need it if you contact us about this again. An officer will review "
-        "it and contact you if they need more information."
+        f"{thanks} I have recorded your {flow.record}. Your reference for it is {reference}, "
+        "an incident log number. Please keep it: you will need it if you contact us about "
+        "this again. An officer will review it and contact you if they need more information."
     )
 
 
@@ -75,12 +85,14 @@ def update_sent_text(reference: str, phone: str) -> str:
 
 
 def handover_text(
-    queue: Queue, channel: Channel, *, language: str | None
+    queue: Queue, channel: Channel, *, language: str | None, signposting: str = ""
 ) -> tuple[str, str | None]:
-    """What to tell the caller when passing them to a person, and the 999 advice if urgent."""
+    """What to tell the caller when passing them to a person without asking anything first,
+    and the 999 advice if urgent."""
     if queue is Queue.EMERGENCY:
         advice = emergency_advice(channel)
-        return f"{advice} I am passing you to a member of staff straight away.", advice
+        text = f"{advice} {signposting} I am passing you to a member of staff straight away."
+        return " ".join(text.split()), advice
     if language:
         text = "I am passing you to a member of staff who can arrange an interpreter."
     elif queue is Queue.PRIORITY:
@@ -91,9 +103,68 @@ def handover_text(
     else:
         text = "I am passing you to a member of staff."
     text += " They will see what you have told me, so you will not need to start again."
+    if signposting:
+        text = f"{signposting} {text}"
     if queue is Queue.PRIORITY:
         return f"{text} {emergency_advice(channel)}", emergency_advice(channel)
     return text, None
+
+
+def handover_with_questions_text(
+    queue: Queue, channel: Channel, *, question: str, questions: int, signposting: str = ""
+) -> tuple[str, str | None]:
+    """The first words of a handover that asks the safety questions first: 999 advice first
+    when the caller is in danger now, then any crisis help lines, then the first question."""
+    if queue is Queue.EMERGENCY:
+        advice = emergency_advice(channel)
+        parts = [
+            advice, signposting, "I am passing you to a member of staff straight away.",
+            f"If you cannot call 999, stay with me. {question}",
+        ]  # fmt: skip
+        return " ".join(part for part in parts if part), advice
+    count = {1: "one quick question", 2: "two quick questions"}.get(
+        questions, "three quick questions"
+    )
+    ahead = ", ahead of the queue" if queue is Queue.PRIORITY else ""
+    thanks = "Thank you for telling me. " if queue is Queue.PRIORITY else ""
+    urgent = queue is Queue.PRIORITY or bool(signposting)
+    said_advice = emergency_advice(channel) if urgent else None
+    if channel is Channel.VOICE:  # heard, not read: as short as it can be
+        lowered = question[:1].lower() + question[1:]
+        ask = f"I am passing you to a member of staff{ahead}. Before I do, {lowered} Or say skip."
+    else:
+        ask = (
+            f"I am passing you to a member of staff{ahead}. First, {count} so they can help "
+            f"you straight away; choose Skip if you would rather not answer. {question}"
+        )
+    parts = [f"{thanks}{signposting}".strip(), said_advice or "", ask]
+    return " ".join(part for part in parts if part), said_advice
+
+
+def safety_done_text(queue: Queue, channel: Channel, *, callback_number: str | None) -> str:
+    """What happens next, said once the safety questions are answered or skipped."""
+    ahead = ", ahead of other callers" if queue is not Queue.NORMAL else ""
+    if channel is Channel.VOICE:
+        return (
+            f"Thank you. I am putting you through to a member of staff now{ahead}. They will see "
+            "what you have told me, so you will not need to start again."
+        )
+    by_phone = ""
+    if callback_number:
+        number = describe("phone", callback_number)
+        by_phone = f" If they cannot reach you here, they will call you on {number}."
+    return (
+        f"Thank you. You are now waiting for a member of staff{ahead}. They will see "
+        "everything you have told me, so you will not need to start again, and they will "
+        f"reply to you in this conversation.{by_phone} You can add anything else below while "
+        f"you wait. {emergency_advice(channel)}"
+    )
+
+
+def note_added_text() -> str:
+    return (
+        "Thank you. I have added that to your conversation for the member of staff who picks it up."
+    )
 
 
 def summary_for_staff(

@@ -20,6 +20,8 @@ class Stage(StrEnum):
     COLLECT = "collect"  # asking for the slot in `pending`
     CONFIRM = "confirm"  # read back, waiting for yes or no
     CORRECT = "correct"  # asked which detail is wrong
+    SAFETY = "safety"  # queued for a person; asking if they are safe, where, a number to call
+    WAITING = "waiting"  # queued for a person; anything the caller adds is kept for them
     ENDED = "ended"
 
 
@@ -38,6 +40,18 @@ class Channel(StrEnum):
     WEB_CHAT = "web_chat"
     API = "api"
     VOICE = "voice"
+
+
+class CallerSafety(BaseModel):
+    """What a caller passed to a person said when asked before the handover. `None` means
+    not answered: the caller chose not to say, or was not asked (see `not_answered`)."""
+
+    safe_now: bool | None = None
+    safe_now_words: str | None = None  # the caller's own answer, when it was not a plain yes/no
+    location: str | None = None  # where the caller is now, in their words
+    callback_number: str | None = None  # UK digits with a leading 0
+    not_answered: list[str] = Field(default_factory=list)  # "safe_now", "location", "callback"
+    finished: bool = False  # every question was asked, answered or skipped
 
 
 class ConversationState(BaseModel):
@@ -60,6 +74,10 @@ class ConversationState(BaseModel):
     reference: str | None = None
     handover: dict[str, str] | None = None
     caller_turns: int = 0
+    safety: CallerSafety | None = None  # set when the caller is passed to a person
+    safety_failures: int = 0  # unreadable answers to the current safety question
+    crisis: list[str] = Field(default_factory=list)  # crisis signposts given (crisis.py)
+    crime_type: str | None = None  # theft, burglary, vehicle, damage or other (crime_details)
 
 
 @dataclass(frozen=True)
@@ -94,6 +112,7 @@ class Reply:
     done: bool = False
     handover: Handover | None = None
     emergency_advice: str | None = None
+    signposts: tuple[str, ...] = ()  # crisis help lines named in `text` (crisis.py)
     reference: str | None = None
     actions: tuple[Action, ...] = ()
     understanding: dict[str, Any] | None = None

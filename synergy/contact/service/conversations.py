@@ -14,10 +14,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from synergy.contact.dialogue import (
+    CallerSafety,
     Channel,
     Conversation,
     ConversationState,
     Reply,
+    Stage,
     Understand,
 )
 from synergy.contact.models import CallStatus, ContactCall, ContactTurn
@@ -128,7 +130,7 @@ def take_turn(
     """The caller says `text`; returns the call and the assistant's reply."""
     message = clean_message(text, max_chars=limits.max_message_chars)
     call = call_for_token(session, token=token, limits=limits, for_update=True)
-    if call.status != CallStatus.ACTIVE:
+    if not accepts_caller_turns(call):
         raise Conflict("This conversation has ended. Start a new one to continue.")
     if call.turn_count >= limits.max_turns:
         raise TooManyRequests(
@@ -156,12 +158,35 @@ def hand_over(
     """Queue the caller for a person because the channel failed, not because of anything
     they said; None if the call has already ended. Stored and audited like any handover."""
     call = call_for_token(session, token=token, limits=limits, for_update=True)
-    if call.status != CallStatus.ACTIVE:
+    state = ConversationState.model_validate(call.state)
+    if call.status != CallStatus.ACTIVE and state.stage is not Stage.SAFETY:
         return None
-    conversation = Conversation(ConversationState.model_validate(call.state))
+    conversation = Conversation(state)
     reply = conversation.hand_over(reason, decision=decision)
     _store_reply(session, call, conversation.state, reply, source_ip=source_ip)
     return call, reply
+
+
+def accepts_caller_turns(call: ContactCall) -> bool:
+    """Is the caller still talking to the assistant, or (handed over, not yet closed) answering
+    the questions before the handover or adding something for the member of staff?"""
+    if call.status == CallStatus.ACTIVE:
+        return True
+    stage = (call.state or {}).get("stage")
+    queued = call.status in (CallStatus.WAITING, CallStatus.TAKEN)
+    return queued and stage in (Stage.SAFETY.value, Stage.WAITING.value)
+
+
+def caller_safety(call: ContactCall) -> CallerSafety | None:
+    """What the caller said before the handover: safe now, where they are, a number to call
+    back on (None when the call was never handed over with the questions)."""
+    answers = (call.state or {}).get("safety")
+    return None if answers is None else CallerSafety.model_validate(answers)
+
+
+def crisis_signposts(call: ContactCall) -> list[str]:
+    """The kinds of crisis help line the caller has been given (see dialogue.crisis)."""
+    return [str(kind) for kind in (call.state or {}).get("crisis", [])]
 
 
 def call_for_token(
@@ -258,12 +283,15 @@ def _update_call(call: ContactCall, state: ConversationState, reply: Reply) -> N
     if reply.reference:
         call.reference_given = reply.reference
     if reply.handover is not None:
+        # Queued at the first handover reply; later replies only bring the queue and the
+        # summary up to date, and never put back a call a person has taken.
         call.handed_over = True
         call.queue = reply.handover.queue.value
         call.summary = reply.handover.summary
-        call.status = CallStatus.WAITING
-        call.ended_at = now
-    elif reply.done:
+        if call.status == CallStatus.ACTIVE:
+            call.status = CallStatus.WAITING
+            call.ended_at = now
+    elif reply.done and call.status == CallStatus.ACTIVE:
         call.status = CallStatus.COMPLETED
         call.summary = f"{reply.decision.replace('_', ' ')}: " + "; ".join(reply.reasons)
         call.ended_at = now

@@ -5,8 +5,12 @@ turns, and replies into speech.
   acted on at once, without waiting for the caller to finish.
 - The caller can interrupt: when they start speaking while the assistant is talking, an
   InterruptionFrame stops the playback.
-- Keys: 0 asks for a person; during a read-back 1 means yes and 2 no; other digits (ending
+- Keys: 0 puts the caller straight through to a person (no questions first); during a
+  read-back 1 means yes and 2 no; other digits (ending
   with # or a pause) are said to the conversation as typed, e.g. a reference number.
+- Before a handover the caller is asked whether they are safe, where they are and a number
+  to call back on; saying nothing for `silence_timeout` seconds answers "no answer", so
+  silence never keeps a caller from a person.
 - A fatal error from speech recognition or synthesis puts the caller through to a person:
   a call is never dropped because the machine failed.
 """
@@ -18,6 +22,7 @@ import logging
 import re
 from collections.abc import Callable, Sequence
 
+from synergy.contact.dialogue.safety import NO_ANSWER, STRAIGHT_THROUGH
 from synergy.contact.understanding import Evidence, Understanding
 from synergy.contact.understanding.types import Risk, Route
 from synergy.contact.voice.calls import PERSON_KEY, CallTurn, VoiceCalls
@@ -87,6 +92,7 @@ class CallAssistant(FrameProcessor):
         understand: Callable[..., Understanding] = _default_understand,
         digit_timeout: float = 3.0,
         hint: str = KEY_HINT,
+        silence_timeout: float = 8.0,
     ) -> None:
         super().__init__()
         self.calls = calls
@@ -94,6 +100,9 @@ class CallAssistant(FrameProcessor):
         self._is_playing = is_playing
         self._understand = understand
         self._digit_timeout = digit_timeout
+        self._silence_timeout = silence_timeout
+        self._silence_task: asyncio.Task[None] | None = None
+        self._awaiting_answer = False  # a safety question is waiting for the caller
         self.token: str | None = None
         self.call_id: int | None = None
         self.expects: str | None = None
@@ -115,6 +124,8 @@ class CallAssistant(FrameProcessor):
         await self._say(turn, extra=self._hint)
 
     async def process_frame(self, frame: Frame, direction: Direction) -> None:
+        if isinstance(frame, UserStartedSpeakingFrame | DTMFFrame):
+            self._stop_waiting()
         if isinstance(frame, UserStartedSpeakingFrame):
             self._answered_early = False
             if self._is_playing():
@@ -140,7 +151,11 @@ class CallAssistant(FrameProcessor):
     async def _heard(self, frame: TranscriptionFrame) -> None:
         self.heard.append(frame)
         text = frame.text.strip()
-        if not text or self.ended:
+        if self.ended:
+            return
+        if not text:
+            if frame.final:
+                self._rearm()  # noise, not words: keep waiting for an answer
             return
         if not frame.final:
             if not self._answered_early and is_urgent(
@@ -151,7 +166,10 @@ class CallAssistant(FrameProcessor):
                 await self._turn(text)
             return
         if self._answered_early:
+            # The end of the sentence already acted on: it is not the answer to the question
+            # the assistant has asked since, so the wait for that answer starts again.
             self._answered_early = False
+            self._rearm()
             return
         await self._turn(text)
 
@@ -163,6 +181,7 @@ class CallAssistant(FrameProcessor):
                 turn = await asyncio.to_thread(self.calls.turn, self.token, text)
             except SynergyError as exc:
                 log.warning("voice turn refused: %s", exc.message)
+                self._rearm()
                 return
             self._history.append(text)
             await self._say(turn)
@@ -172,14 +191,41 @@ class CallAssistant(FrameProcessor):
         self.call_id = turn.call_id
         self.expects = reply.expects
         self.decisions.append(reply.decision)
+        self._awaiting_answer = False
         await self.push_frame(TextFrame(f"{reply.text} {extra}".strip()))
-        if reply.handover is not None:
+        if reply.handover is not None and reply.done:
             self.ended = self.handed_over = True
             reason = reply.decision
             await self.push_frame(HandoverFrame(reply.handover.queue.value, reason))
+        elif reply.handover is not None:
+            # Queued already; asking whether the caller is safe, where, and a number to call.
+            # Silence is taken as "no answer" so a caller who says nothing still gets through.
+            self._awaiting_answer = True
+            self._wait_for_answer()
         elif reply.done:
             self.ended = True
             await self.push_frame(EndFrame())
+
+    def _rearm(self) -> None:
+        if self._awaiting_answer and not self.ended:
+            self._wait_for_answer()
+
+    def _wait_for_answer(self) -> None:
+        self._stop_waiting()
+        loop = asyncio.get_running_loop()
+        self._silence_task = loop.create_task(self._no_answer_after_silence())
+
+    def _stop_waiting(self) -> None:
+        task, self._silence_task = self._silence_task, None
+        if task is not None and task is not asyncio.current_task():
+            task.cancel()
+
+    async def _no_answer_after_silence(self) -> None:
+        while self._is_playing():
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(self._silence_timeout)
+        self._silence_task = None
+        await self._turn(NO_ANSWER)
 
     # --- Keys ------------------------------------------------------------------------------
 
@@ -187,7 +233,7 @@ class CallAssistant(FrameProcessor):
         if self.ended:
             return
         if digit == PERSON_KEY and not self._digits:
-            await self._turn("Pressed 0: I want to speak to a person")
+            await self._turn(STRAIGHT_THROUGH)
             return
         if self.expects == "confirm" and digit in CONFIRM_KEYS and not self._digits:
             await self._turn(CONFIRM_KEYS[digit])
@@ -237,5 +283,6 @@ class CallAssistant(FrameProcessor):
         await self.push_frame(HandoverFrame(queue, f"{error.source} failed: {error.error}"))
 
     async def close(self) -> None:
+        self._stop_waiting()
         if self._digit_task is not None:
             self._digit_task.cancel()

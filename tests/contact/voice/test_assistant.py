@@ -45,7 +45,7 @@ def test_a_turn_is_understood_answered_and_both_sides_stored(session_factory, sc
     assert session.log.first_reply_audio_at  # the reply was spoken
 
 
-def test_a_disclosure_in_a_partial_transcript_hands_over_before_the_caller_finishes(
+def test_a_disclosure_in_a_partial_transcript_queues_the_caller_before_they_finish(
     session_factory, scripted
 ):
     recognizer = scripted("My husband hit me", "My husband hit me and I am scared")
@@ -54,13 +54,47 @@ def test_a_disclosure_in_a_partial_transcript_hands_over_before_the_caller_finis
     async def script(session):
         await feed(session, loud(2.0))  # still talking: no end of turn yet
         await asyncio.sleep(0.3)
-        assert session.log.handover is not None
         assert session.log.caller_stopped_at is None
+        # Queued at once, with the help line, then asked before being put through.
+        assert any("0808 2000 247" in said for said in session.log.spoken)
+        assert "are you safe now?" in session.log.spoken[-1]
+        # The end of the sentence is not the answer: silence after the question still puts
+        # the caller through.
+        session.assistant._silence_timeout = 0.2
+        await feed(session, bytes(16000))
+        for _ in range(300):
+            if session.log.handover is not None:
+                break
+            while session.playback.read(160) is not None:
+                pass
+            await asyncio.sleep(0.1)
+        assert session.log.handover is not None
 
     session = _call(services, script)
     summary = services.calls.call_summary(session.assistant.call_id)
     assert summary["status"] == CallStatus.WAITING and summary["queue"] == "priority"
     assert "domestic_abuse" in summary["vulnerabilities"]
+
+
+def test_a_caller_who_stays_silent_at_the_questions_is_put_through(session_factory, scripted):
+    services = make_services(
+        session_factory, scripted("I want to speak to a person"), ToneSynthesizer()
+    )
+
+    async def script(session):
+        session.assistant._silence_timeout = 0.2  # seconds of silence after each question
+        await feed(session, loud(1.0) + bytes(16000))
+        for _ in range(300):  # generous: each unanswered question waits for its timeout
+            if session.log.handover is not None:
+                break
+            while session.playback.read(160) is not None:  # the line plays the question
+                pass
+            await asyncio.sleep(0.1)
+        assert session.log.handover is not None
+
+    session = _call(services, script)
+    transcript = services.calls.transcript(session.assistant.call_id)
+    assert [text for speaker, text in transcript if speaker == "caller"][1:] == ["no answer"]
 
 
 def test_pressing_0_puts_the_caller_through_to_a_person(session_factory):

@@ -32,7 +32,7 @@ def _baresip_folder(tmp_path: Path, caller_says: str) -> Path:
     folder = tmp_path / "baresip"
     (folder / "recordings").mkdir(parents=True)
     # A second of greeting, the caller speaks over it, then listens (until we hang up).
-    audio = silence(1.0, 8000) + speech(caller_says, 8000) + silence(40.0, 8000)
+    audio = silence(1.0, 8000) + speech(caller_says, 8000) + silence(75.0, 8000)
     write_wav(folder / "caller.wav", audio, 8000)
     base = next(_ports)
     (folder / "config").write_text(BARESIP_CONFIG.format(
@@ -53,7 +53,7 @@ async def _call_with_baresip(
     )  # fmt: skip
     output = asyncio.ensure_future(process.communicate())
     try:
-        for _ in range(600):  # at most a minute
+        for _ in range(900):  # at most 90 s: a caller is asked if they are safe before transfer
             if finished() or output.done():
                 break
             await asyncio.sleep(0.1)

@@ -1,0 +1,53 @@
+"""The web chat in Chromium: a caller in crisis sees the help lines at once, is asked the
+questions before the handover (and can skip them), then is told what happens next; each state
+passes axe-core and the keyboard walk."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.browser.checks import axe_problems, keyboard_problems
+
+pytestmark = pytest.mark.browser
+SHOTS = os.environ.get("SYNERGY_SCREENSHOTS")  # a folder to keep screenshots in, if set
+
+
+def _checked(page, name: str) -> None:  # type: ignore[no-untyped-def]
+    if SHOTS:
+        Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+    problems = [f"axe-core: {p}" for p in axe_problems(page)]
+    problems += [f"keyboard: {p}" for p in keyboard_problems(page)]
+    assert not problems, f"{name}:\n" + "\n".join(problems)
+
+
+def _send(page, text: str) -> None:  # type: ignore[no-untyped-def]
+    page.fill("#text", text)
+    page.get_by_role("button", name="Send").click()
+    page.wait_for_load_state()
+
+
+def test_a_caller_in_crisis_gets_help_lines_questions_and_what_happens_next(
+    page,
+    live_server,  # type: ignore[no-untyped-def]
+) -> None:
+    page.set_default_timeout(60_000)  # the first message loads the understanding model
+    page.goto(f"{live_server}/contact-us")
+    page.get_by_role("button", name="Start now").click()
+    page.wait_for_load_state()
+    _send(page, "I don't want to be here anymore")
+    panel = page.get_by_role("region", name="Help you can get now")
+    assert "116 123" in panel.inner_text() and "NHS 111" in panel.inner_text()
+    assert "Are you safe now?" in page.inner_text("#latest")
+    _checked(page, "contact-chat-crisis-questions")
+    page.get_by_role("button", name="Skip this question").click()
+    page.wait_for_load_state()
+    assert "Where are you now?" in page.inner_text("#latest")
+    _send(page, "at home")
+    _send(page, "07700 900123")
+    assert "What happens next" in page.inner_text("#what-happens-next")
+    assert page.get_by_label("Add something for the member of staff").is_visible()
+    _checked(page, "contact-chat-waiting")
