@@ -94,6 +94,7 @@ class SimulatorState:
     acknowledged: dict[str, str] = field(default_factory=dict)
     sending: int = 0
     references: list[str] = field(default_factory=list)
+    failures: dict[str, int] = field(default_factory=dict)
 
 
 class Simulator:
@@ -266,9 +267,23 @@ class Simulator:
                     self.state.acknowledged[message_id] = f"{ack.outcome}:{ack.reason_code}"
                     self.state.sent_messages += 1
                     return
+                self._note_failure(message_id, f"{response.status_code} {response.text[:300]}")
             except (httpx.HTTPError, m.MessageError) as exc:
-                log.info("sending %s failed (%s); trying again", message_id, exc)
+                self._note_failure(message_id, f"{type(exc).__name__}: {exc}")
             await asyncio.sleep(self.config.retry_delay)
+
+    def _note_failure(self, message_id: str, what: str) -> None:
+        # The first failure of each kind is a warning (the log shows why sending stalls);
+        # the rest, expected under fault injection, only at info.
+        kind = what.split(" ", 1)[0]
+        first = kind not in self.state.failures
+        self.state.failures[kind] = self.state.failures.get(kind, 0) + 1
+        log.log(
+            logging.WARNING if first else logging.INFO,
+            "sending %s failed (%s); trying again",
+            message_id,
+            what,
+        )
 
     async def send_incident(self, client: httpx.AsyncClient, number: int) -> None:
         bodies = self.versions_of(number)
@@ -317,6 +332,7 @@ class Simulator:
             "sent_incidents": self.state.sent_incidents,
             "sent_messages": self.state.sent_messages,
             "send_attempts": self.state.send_attempts,
+            "send_failures": self.state.failures,
             "sending": self.state.sending,
             "sent_references": list(self.state.references),
             "receipts": outcomes,
