@@ -12,6 +12,8 @@ It speaks the exchange both ways:
   `target_url`: a create, `updates` updates and (optionally) a close each, resending until it
   has a receipt. Faults on sending: duplicates (a message sent twice) and updates out of order
   (the messages of one incident sent newest first).
+- Our updates and closures of the simulator's own incidents (an `update` or `close` about its
+  reference) are kept apart, per reference at our highest Version (`answers` in the stats).
 - `GET /sim/stats` counts everything, for tests to check none lost and none doubled.
 
 Faults are drawn from a seeded generator, so a run can be repeated.
@@ -95,6 +97,9 @@ class SimulatorState:
     sending: int = 0
     references: list[str] = field(default_factory=list)
     failures: dict[str, int] = field(default_factory=dict)
+    # The peer's updates to the simulator's own incidents: reference -> [version, closed].
+    answers: dict[str, list[Any]] = field(default_factory=dict)
+    answer_messages: int = 0
 
 
 class Simulator:
@@ -145,7 +150,9 @@ class Simulator:
             return self.state.receipts[message_id]
         incident = message.incident
         key = (incident.originating_agency, incident.reference)
-        if self.config.reject_rate and self.rng.random() < self.config.reject_rate:
+        if incident.originating_agency == self.config.agency_code:
+            receipt = self.take_answer(message)
+        elif self.config.reject_rate and self.rng.random() < self.config.reject_rate:
             receipt = self.receipt(
                 message_id, "rejected", "not-accepted", "No resources free in that area"
             )
@@ -173,6 +180,32 @@ class Simulator:
             )
         self.state.receipts[message_id] = receipt
         return receipt
+
+    def take_answer(self, message: m.IncidentMessage) -> bytes:
+        """The peer's update or closure of one of the simulator's own incidents: kept per
+        reference at the peer's highest Version (the peer numbers its own messages)."""
+        incident = message.incident
+        if message.type == "create" or incident.reference not in self.state.references:
+            return self.receipt(
+                message.header.message_id,
+                "rejected",
+                "not-accepted",
+                f"{incident.reference} is not an incident of {self.config.agency_code}",
+            )
+        held = self.state.answers.setdefault(incident.reference, [0, False])
+        applied = incident.version > held[0]
+        if applied:
+            held[:] = [incident.version, incident.closed_at is not None]
+        self.state.answer_messages += 1
+        return self.receipt(
+            message.header.message_id,
+            "accepted",
+            "applied" if applied else "superseded",
+            incident_reference=incident.reference,
+            originating_agency=incident.originating_agency,
+            receiver_reference=incident.reference,
+            applied_version=held[0],
+        )
 
     def signed_by_peer(self, request: Request, body: bytes) -> bool:
         if not self.config.secret:
@@ -336,6 +369,8 @@ class Simulator:
             "sending": self.state.sending,
             "sent_references": list(self.state.references),
             "receipts": outcomes,
+            "answers": dict(self.state.answers),
+            "answer_messages": self.state.answer_messages,
         }
 
 
