@@ -1,6 +1,6 @@
 """cad: arrests keep the incident log number records gave with them
 
-Revision ID: 0015_cad_arrest_incident_log_number
+Revision ID: 0015_cad_arrest_log_number
 Revises: 0006_cad_partner
 
 Command and control's copy of an arrest keeps the incident log number records gave with it
@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0015_cad_arrest_incident_log_number"
+revision: str = "0015_cad_arrest_log_number"
 down_revision: str | None = "0006_cad_partner"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
