@@ -4,8 +4,10 @@ possible duplicates, filtered by area and state; and merging or linking duplicat
 Warning markers say that the address, or the caller's number, has come up before (previous
 incidents, open or closed). Possible duplicates are open incidents from the same caller's
 number, or at the same address or postcode, or within `duplicate_distance_metres`, opened
-within `duplicate_window_minutes` of each other. Both are worked out for the whole board in
-a few grouped queries and one pass, so the board stays fast with thousands of incidents open.
+within `duplicate_window_minutes` of each other. A page shows the most urgent few hundred
+incidents, so both are worked out for those rows only: grouped queries on their addresses and
+numbers, and one pass over the open incidents that share a key with them. The board stays
+fast with thousands of incidents open, and each row shows what a pass over all would give.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from sqlalchemy import Text, cast, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from synergy.cad import codes
-from synergy.cad.clocks import Timed, age_text, is_overdue, target_at
+from synergy.cad.clocks import Timed, age_text, target_at
 from synergy.cad.location import distance_metres
 from synergy.cad.models import Assignment, Incident, IncidentLink, IncidentStatus, Unit
 from synergy.cad.settings import CadSettings, cad_settings
@@ -141,14 +143,23 @@ def _call_signs(session: Session) -> dict[int, list[str]]:
 
 
 def _counts(
-    session: Session, column: InstrumentedAttribute[str | None], since: dt.datetime
+    session: Session,
+    column: InstrumentedAttribute[str | None],
+    since: dt.datetime,
+    values: set[str] | None,
 ) -> dict[str, int]:
+    """How many incidents since `since` have each value (each of `values`, or any), of those
+    with more than one."""
+    if values is not None and not values:
+        return {}
     query = (
         select(column, func.count())
         .where(Incident.opened_at >= since, column != "", column.is_not(None))
         .group_by(column)
         .having(func.count() > 1)
     )
+    if values is not None:
+        query = query.where(column.in_(sorted(values)))
     return {str(key): int(n) for key, n in session.execute(query)}
 
 
@@ -163,31 +174,88 @@ def open_incidents(session: Session) -> list[BoardIncident]:
 
 
 def board(
-    session: Session, chosen: BoardFilter = BoardFilter(), *, now: dt.datetime | None = None
+    session: Session,
+    chosen: BoardFilter = BoardFilter(),
+    *,
+    now: dt.datetime | None = None,
+    marked: int | None = None,
 ) -> list[BoardRow]:
-    """Open incidents, most urgent grade first and oldest first within a grade."""
+    """Open incidents, most urgent grade first and oldest first within a grade.
+
+    `marked`: only the first so many rows (those a page shows) get their warning markers and
+    possible duplicates, worked out for them alone; None marks every row."""
     now = now or utcnow()
     settings = cad_settings()
     incidents = open_incidents(session)
     signs = _call_signs(session)
-    since = now - dt.timedelta(days=HISTORY_DAYS)
-    at_address = _counts(session, Incident.address_key, since)
-    from_caller = _counts(session, Incident.caller_phone, since)
-    duplicates = possible_duplicates(incidents, settings)
     rows = []
     for incident in incidents:
+        due = target_at(incident, settings)
         row = BoardRow(
             incident=incident,
             call_signs=signs.get(incident.id, []),
-            target=target_at(incident, settings),
-            overdue=is_overdue(incident, settings, now),
+            target=due,
+            # Every row here is open: overdue is "not yet attended and past its target".
+            overdue=due is not None and incident.first_arrived_at is None and now > due,
             age=age_text(incident.opened_at, now),
-            duplicates=duplicates.get(incident.id, []),
         )
-        row.warnings = _warnings(incident, at_address, from_caller)
         if _wanted(row, chosen):
             rows.append(row)
+    if marked is None:
+        _mark(session, rows, incidents, settings, now, every=True)
+    else:
+        _mark(session, rows[:marked], incidents, settings, now, every=False)
     return rows
+
+
+def _mark(
+    session: Session,
+    rows: list[BoardRow],
+    incidents: list[BoardIncident],
+    settings: CadSettings,
+    now: dt.datetime,
+    *,
+    every: bool,
+) -> None:
+    """Give these rows their warnings and possible duplicates. Counts are grouped queries on
+    these rows' addresses and numbers only; duplicates are looked for among the open
+    incidents that share an address, postcode, number or map cell with one of them, which
+    finds for each row exactly what a pass over the whole board would."""
+    if not rows:
+        return
+    marked = [row.incident for row in rows]
+    since = now - dt.timedelta(days=HISTORY_DAYS)
+    addresses = {i.address_key for i in marked if i.address_key}
+    phones = {i.caller_phone for i in marked if i.caller_phone}
+    # Every row: one grouped query over all, rather than thousands of values to match.
+    at_address = _counts(session, Incident.address_key, since, None if every else addresses)
+    from_caller = _counts(session, Incident.caller_phone, since, None if every else phones)
+    candidates = incidents if every else _related(incidents, marked, addresses, phones)
+    duplicates = possible_duplicates(candidates, settings)
+    for row in rows:
+        row.warnings = _warnings(row.incident, at_address, from_caller)
+        row.duplicates = duplicates.get(row.incident.id, [])
+
+
+def _related(
+    incidents: list[BoardIncident],
+    marked: list[BoardIncident],
+    addresses: set[str],
+    phones: set[str],
+) -> list[BoardIncident]:
+    """The open incidents that could be a possible duplicate of a marked one (and those)."""
+    postcodes = {i.postcode for i in marked if i.postcode}
+    cells = {key for i in marked for key in _cells_around(i.latitude, i.longitude)}
+    related = []
+    for incident in incidents:
+        if (
+            incident.address_key in addresses
+            or incident.caller_phone in phones
+            or incident.postcode in postcodes
+            or _cell_of(incident.latitude, incident.longitude) in cells
+        ):
+            related.append(incident)
+    return related
 
 
 def _warnings(
@@ -289,6 +357,12 @@ def possible_duplicates(
         if phone:
             same_caller[phone].append(incident)
     return found
+
+
+def _cell_of(lat: float | None, lon: float | None) -> tuple[str, object] | None:
+    if lat is None or lon is None:
+        return None
+    return ("cell", (int(lat * 100), int(lon * 100)))
 
 
 def _cells_around(lat: float | None, lon: float | None) -> list[tuple[str, object]]:

@@ -17,7 +17,6 @@ from synergy.cad import service
 from synergy.cad.models import ArrestRecord, Incident, IncidentLink, IncidentStatus, Source
 from synergy.cad.schemas import Caller, Location, Thrive
 from synergy.core.errors import InvalidRequest
-from synergy.core.references import ReferenceKind, find_references
 
 ASSISTANT = "101-assistant"
 UNKNOWN_LOCATION = "Location not yet known (101 call)"
@@ -187,9 +186,9 @@ def _unused_log_number(session: Session, reference: Any) -> str | None:
 
 
 def link_arrest(session: Session, payload: dict[str, Any]) -> ArrestRecord:
-    """`records.arrest_recorded`: note the arrest and link it to its incident when the event
-    says which one: a log number written in the offences, or the only open incident naming
-    the person. Otherwise it waits for a controller to link it."""
+    """`records.arrest_recorded`: note the arrest and link it to the incident whose log number
+    records gave with it (`incident_log_number`). Without one, or with one no incident here
+    has, it waits for a controller to link it; nothing is guessed from names or free text."""
     arrest_id = int(payload["arrest_id"])
     found = session.execute(
         select(ArrestRecord).where(ArrestRecord.arrest_id == arrest_id)
@@ -205,10 +204,11 @@ def link_arrest(session: Session, payload: dict[str, Any]) -> ArrestRecord:
         person_name=name,
         arresting_officer=str(payload.get("arresting_officer") or ""),
         offences=[str(o) for o in payload.get("offences") or []],
+        incident_log_number=str(payload.get("incident_log_number") or "") or None,
     )
     session.add(record)
     session.flush()
-    incident = _incident_named_in(session, record) or _only_incident_naming(session, name)
+    incident = _incident_with_log_number(session, record.incident_log_number)
     if incident is not None:
         attach_arrest(session, record, incident, actor="records")
     return record
@@ -220,26 +220,11 @@ def _parse_time(text: str) -> Any:
     return dt.datetime.fromisoformat(text)
 
 
-def _incident_named_in(session: Session, record: ArrestRecord) -> Incident | None:
-    text = " ".join(record.offences)
-    for reference in find_references(text, kinds=[ReferenceKind.INCIDENT_LOG]):
-        incident = session.execute(
-            select(Incident).where(Incident.log_number == reference.canonical)
-        ).scalar()
-        if incident is not None:
-            return incident
-    return None
-
-
-def _only_incident_naming(session: Session, name: str) -> Incident | None:
-    if not name:
+def _incident_with_log_number(session: Session, log_number: str | None) -> Incident | None:
+    if not log_number:
         return None
-    wanted = name.lower()
-    query = select(Incident).where(Incident.status == IncidentStatus.OPEN)
-    naming = [
-        i for i in session.execute(query).scalars() if wanted in (p.lower() for p in i.people)
-    ]
-    return naming[0] if len(naming) == 1 else None
+    query = select(Incident).where(Incident.log_number == log_number)
+    return session.execute(query).scalar()
 
 
 def attach_arrest(

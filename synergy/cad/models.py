@@ -211,7 +211,7 @@ class OfficerTask(Base):
 class ArrestRecord(Base):
     """An arrest recorded in records, as command and control heard of it, and its incident.
 
-    Arrests whose incident could not be told from the event wait here (incident_id empty)
+    Arrests that came without the log number of an incident here wait (incident_id empty)
     until a controller links them.
     """
 
@@ -224,6 +224,8 @@ class ArrestRecord(Base):
     person_name: Mapped[str] = mapped_column(String(300))
     arresting_officer: Mapped[str] = mapped_column(String(200))
     offences: Mapped[list[str]] = mapped_column(JSON, default=list)
+    # The log number records gave with the arrest (None: not known when it was recorded).
+    incident_log_number: Mapped[str | None] = mapped_column(String(40), default=None)
     incident_id: Mapped[int | None] = mapped_column(
         ForeignKey("cad_incidents.id"), default=None, index=True
     )

@@ -71,7 +71,7 @@ def board_page(
         state=state if state in board.STATES else "",
         grade=int(grade) if grade in ("1", "2", "3", "4") else None,
     )
-    rows = board.board(db, chosen)
+    rows = board.board(db, chosen, marked=BOARD_ROWS_SHOWN)
     return page(
         request,
         "cad/board.html",

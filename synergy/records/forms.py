@@ -173,5 +173,6 @@ def arrest_from_form(form: dict[str, str]) -> tuple[ArrestIn | None, Errors]:
         "offences": _lines(form.get("offences", "")),
         "arresting_officer": form.get("arresting_officer", ""),
         "station": form.get("station", ""),
+        "incident_log_number": form.get("incident_log_number", "") or None,
     }
     return _validate(ArrestIn, values, errors)

@@ -66,10 +66,16 @@ class ArrestIn(BaseModel):
     )
     arresting_officer: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
     station: Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+    incident_log_number: (
+        Annotated[str, StringConstraints(strip_whitespace=True, max_length=40)] | None
+    ) = None
 
 
 class ArrestOut(ArrestIn):
     model_config = ConfigDict(from_attributes=True)
+
+    # Given with the arrest and passed on in its event, not stored by records (yet).
+    incident_log_number: str | None = Field(default=None, exclude=True)
 
     id: int
     person_id: int

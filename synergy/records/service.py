@@ -105,10 +105,21 @@ def normalise_custody_number(text: str) -> str:
         raise InvalidRequest(str(exc), field="custody_number") from None
 
 
+def normalise_incident_log_number(text: str | None) -> str | None:
+    """The incident log number in its one canonical form, or None when none was given."""
+    if not text or not text.strip():
+        return None
+    try:
+        return normalise_reference(text, kinds=[ReferenceKind.INCIDENT_LOG])
+    except ReferenceFormatError as exc:
+        raise InvalidRequest(str(exc), field="incident_log_number") from None
+
+
 def record_arrest(session: Session, *, person_id: int, data: ArrestIn, actor: str) -> Arrest:
     """Store the arrest and publish `records.arrest_recorded` in the same transaction."""
     person = get_person(session, person_id=person_id)
     custody_number = normalise_custody_number(data.custody_number)
+    log_number = normalise_incident_log_number(data.incident_log_number)
     if data.arrested_at.tzinfo is None:
         raise InvalidRequest("Give the arrest time with its time zone", field="arrested_at")
     if data.arrested_at > utcnow() + dt.timedelta(minutes=5):
@@ -146,13 +157,21 @@ def record_arrest(session: Session, *, person_id: int, data: ArrestIn, actor: st
         details={"person_id": person.id, "custody_number": custody_number},
     )
     events.publish(
-        session, ARREST_RECORDED, arrest_event_payload(person, arrest), key=f"arrest-{arrest.id}"
+        session,
+        ARREST_RECORDED,
+        arrest_event_payload(person, arrest, incident_log_number=log_number),
+        key=f"arrest-{arrest.id}",
     )
     return arrest
 
 
-def arrest_event_payload(person: Person, arrest: Arrest) -> dict[str, Any]:
-    """The `records.arrest_recorded` payload: the arrest and the person as recorded then."""
+def arrest_event_payload(
+    person: Person, arrest: Arrest, *, incident_log_number: str | None = None
+) -> dict[str, Any]:
+    """The `records.arrest_recorded` payload: the arrest and the person as recorded then, and
+    the command and control incident the arrest came from when the officer gave its log
+    number (canonical form; None when not given). Command and control links the arrest to
+    that incident; records itself does not keep the number yet."""
     return {
         "version": PAYLOAD_VERSION,
         "arrest_id": arrest.id,
@@ -162,6 +181,7 @@ def arrest_event_payload(person: Person, arrest: Arrest) -> dict[str, Any]:
         "arresting_officer": arrest.arresting_officer,
         "station": arrest.station,
         "recorded_by": arrest.recorded_by,
+        "incident_log_number": incident_log_number,
         "person": {
             "person_id": person.id,
             "family_name": person.family_name,

@@ -48,3 +48,38 @@ def test_board_marks_an_overdue_grade_1_and_not_a_grade_3(db: Session) -> None:
     assert [
         r.incident.grade for r in board.board(db, board.BoardFilter(state="overdue"), now=T0)
     ] == [1]
+
+
+def _marks(rows: list[board.BoardRow]) -> list[tuple[int, list[str], list[int]]]:
+    return [(r.incident.id, r.warnings, [d.id for d in r.duplicates]) for r in rows]
+
+
+def test_marking_only_the_rows_shown_gives_them_what_marking_every_row_gives(
+    db: Session,
+) -> None:
+    # Incidents sharing callers, addresses, postcodes and map cells, at every grade and over
+    # several hours, so that duplicates cross the line between rows shown and not shown.
+    # Each kind of likeness on its own: a shared address, postcode, caller or map cell.
+    postcodes = ["B5 4TR", "B1 1AA", "B12 9QP"]
+    for n in range(80):
+        kind = n % 4
+        open_incident(
+            db,
+            grade=1 + n % 3,
+            caller=Caller(phone=f"0770090{n % 5:04d}" if kind == 0 else ""),
+            opened_at=T0 + dt.timedelta(minutes=3 * n),
+            location=Location(
+                address=f"{n % 6 if kind == 1 else n} High Street, Birmingham",
+                postcode=postcodes[n % 3] if kind == 2 else "",
+                latitude=52.478 + (n % 3) * 0.0005 if kind == 3 else None,
+                longitude=-1.899 if kind == 3 else None,
+            ),
+        )
+    now = T0 + dt.timedelta(hours=20)
+    everything = board.board(db, now=now)
+    shown = board.board(db, now=now, marked=30)
+
+    assert _marks(shown[:30]) == _marks(everything[:30])
+    assert any(r.duplicates for r in shown[:30]) and any(r.warnings for r in shown[:30])
+    assert all(not r.warnings and not r.duplicates for r in shown[30:])
+    assert [r.incident.id for r in shown] == [r.incident.id for r in everything]

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from synergy.cad import crime_recording, events, resources, tasks
+from synergy.cad import crime_recording, events, intake, resources, tasks
 from synergy.cad.models import ArrestRecord, CrimeReport, Incident, LogEntry, OfficerTask
 from synergy.core.config import Settings
 from synergy.core.events import Event, OutboxEvent, OutboxWorker
@@ -160,22 +160,56 @@ def test_an_update_request_nobody_owns_waits_for_a_supervisor(db: Session) -> No
     assert count(db, OfficerTask) == 1
 
 
-def test_an_arrest_naming_the_log_number_is_linked_to_its_incident(
-    db: Session, session_factory: Any, settings: Settings
-) -> None:
+def _arrest_delivered(session_factory: Any, settings: Settings, **arrest: Any) -> int:
+    """Open an incident, record an arrest in records, deliver the event; the incident's id."""
     from tests.records.factories import make_person, record_arrest
 
     with session_factory() as session:
         incident = open_incident(session)
         person = make_person(session)
-        record_arrest(session, person, offences=[f"Theft (incident {incident.log_number})"])
+        overrides = {key: value(incident) for key, value in arrest.items()}
+        record_arrest(session, person, **overrides)
         session.commit()
         incident_id = incident.id
     deliver(session_factory, settings)
+    return incident_id
+
+
+def test_an_arrest_recorded_with_its_incident_log_number_is_linked_to_that_incident(
+    db: Session, session_factory: Any, settings: Settings
+) -> None:
+    # Typed in lower case: records keeps it in its one canonical form.
+    incident_id = _arrest_delivered(
+        session_factory,
+        settings,
+        incident_log_number=lambda incident: incident.log_number.lower(),
+    )
     record = db.execute(select(ArrestRecord)).scalar_one()
-    assert record.incident_id == incident_id
+    assert record.incident_id == incident_id and record.linked_by == "records"
     texts = db.execute(select(LogEntry.text).where(LogEntry.incident_id == incident_id)).scalars()
     assert any("custody number" in text for text in texts)
+
+
+def test_a_log_number_only_written_in_the_offences_links_nothing(
+    db: Session, session_factory: Any, settings: Settings
+) -> None:
+    _arrest_delivered(
+        session_factory,
+        settings,
+        offences=lambda incident: [f"Theft (incident {incident.log_number})"],
+    )
+    record = db.execute(select(ArrestRecord)).scalar_one()
+    assert record.incident_id is None, "it waits for a controller; nothing is guessed"
+    assert intake.unlinked_arrests(db) == [record]
+
+
+def test_an_arrest_naming_an_incident_we_do_not_have_waits_for_a_controller(
+    db: Session, session_factory: Any, settings: Settings
+) -> None:
+    _arrest_delivered(session_factory, settings, incident_log_number=lambda _: "LOG 9999-01012026")
+    record = db.execute(select(ArrestRecord)).scalar_one()
+    assert record.incident_log_number == "LOG 9999-01012026"
+    assert record.incident_id is None
 
 
 def test_a_notebook_entry_adds_one_line_to_the_incident_log(

@@ -35,9 +35,11 @@ def test_arrest_event_payload_carries_the_documented_contract(db):
         "arresting_officer",
         "station",
         "recorded_by",
+        "incident_log_number",
         "person",
     }
     assert payload["custody_number"] == "20/C/000077/24"
+    assert payload["incident_log_number"] is None
     assert set(payload["person"]) == {
         "person_id",
         "family_name",
@@ -63,6 +65,21 @@ def test_bad_custody_number_is_refused_with_the_field_named(db):
     with pytest.raises(InvalidRequest) as caught:
         record_arrest(db, person, custody_number="not a number")
     assert caught.value.field == "custody_number"
+
+
+def test_the_incident_log_number_is_kept_in_its_one_canonical_form(db):
+    person = make_person(db)
+    record_arrest(db, person, incident_log_number="log 12-03122026")
+    payload = db.execute(select(OutboxEvent)).scalar_one().payload
+    assert payload["incident_log_number"] == "LOG 0012-03122026"
+
+
+def test_a_bad_incident_log_number_is_refused_with_the_field_named(db):
+    person = make_person(db)
+    with pytest.raises(InvalidRequest) as caught:
+        record_arrest(db, person, incident_log_number="20/C/000123/24")
+    assert caught.value.field == "incident_log_number"
+    assert "log" in caught.value.message.lower()
 
 
 def test_future_arrest_time_is_refused(db):

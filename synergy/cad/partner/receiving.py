@@ -13,6 +13,7 @@ Everything received is audited; the receipt is stored with it.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -28,9 +29,10 @@ from synergy.cad.partner.signatures import is_valid
 from synergy.cad.schemas import Caller, Location
 from synergy.core import audit
 from synergy.core.db import utcnow
-from synergy.core.errors import ServiceUnavailable, SynergyError
+from synergy.core.errors import SynergyError
 
 # synergy.cad.models.Source.PARTNER: the source command and control records for our incidents.
+log = logging.getLogger(__name__)
 PARTNER_SOURCE = "partner_control_room"
 XML = "application/xml"
 
@@ -92,19 +94,34 @@ def receive_message(
     if problem is not None:
         return _answer(session, settings, partner, message, None, problem, source_ip)
     try:
-        with session.begin_nested():
-            applied = _apply(session, settings, partner, message.incident)
-    except IntegrityError:
-        # Another message about the same new incident was applied at the same moment; the
-        # partner sends again and gets "superseded" or "applied" then.
-        raise ServiceUnavailable(
-            "Busy with another message about this incident; send again"
-        ) from None
+        applied = _apply_once_more_if_raced(session, settings, partner, message)
     except SynergyError as exc:  # command and control refused a value
         return _answer(
             session, settings, partner, message, None, ("invalid-message", str(exc)), source_ip
         )
     return _answer(session, settings, partner, message, applied, None, source_ip)
+
+
+def _apply_once_more_if_raced(
+    session: Session, settings: PartnerSettings, partner: Partner, message: m.IncidentMessage
+) -> Applied:
+    """Apply the message in a savepoint. If another request opened the same new incident at
+    the same moment, ours loses on the unique (agency, reference) and that incident is
+    committed by then, so applying again finds it. Any other conflict is a fault: it is
+    raised (a 500, logged with its cause), never answered as "busy" for the partner to send
+    again and again."""
+    try:
+        with session.begin_nested():
+            return _apply(session, settings, partner, message.incident)
+    except IntegrityError as exc:
+        log.info(
+            "message %s raced another about %s: %s",
+            message.header.message_id,
+            message.incident.reference,
+            exc.orig,
+        )
+    with session.begin_nested():
+        return _apply(session, settings, partner, message.incident)
 
 
 def _status(outcome: str) -> int:

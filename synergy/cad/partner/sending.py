@@ -6,7 +6,11 @@ incident as it is now, with the next Version for that partner, stores it and pub
 `cad_partner.message_due`. `send_due_message()` sends it: a receipt (accept or reject) ends
 it; a refusal, timeout or unreadable answer schedules another attempt with backoff, with the
 same bytes and message id, until `max_attempts`, then it is a dead letter a supervisor can
-send again. Incidents that came from a partner are never sent on (no echo, no loops).
+send again. Incidents that came from a partner are never sent on to another partner; the
+changes we make to one (a controller's update, log entry or closure) go back to the partner
+it came from as `update` and `close` messages about their reference, with Versions of our
+own for that incident. Changes that applied the partner's own messages are not sent back (no
+echo, no loops).
 
 Messages to one partner may overtake each other when one is retried; that is safe, because
 each carries the whole incident and receivers apply only a higher Version.
@@ -35,6 +39,7 @@ from synergy.cad.partner.models import (
     OutgoingMessage,
     SharedIncident,
 )
+from synergy.cad.partner.receiving import actor_for
 from synergy.cad.partner.settings import Partner, PartnerSettings
 from synergy.core import audit, events
 from synergy.core.db import utcnow
@@ -46,6 +51,9 @@ MESSAGE_DUE = "cad_partner.message_due"
 # sends its latest log entries, at most 500 and about 150,000 characters of them.
 MAX_REMARKS = 500
 MAX_REMARK_CHARACTERS = 150_000
+# Log entries that record what a partner sent (receiving.py), besides those it authored:
+# never sent back to it.
+PARTNER_ENTRY_KINDS = frozenset({"opened", "partner_remark"})
 _POSTCODE = re.compile(r"^[A-Z]{1,2}[0-9][A-Z0-9]? [0-9][A-Z]{2}$")
 
 
@@ -60,30 +68,58 @@ def share_change(
 ) -> list[OutgoingMessage]:
     """Queue a message to each partner that should hear about this change to an incident."""
     if payload.get("originating_agency"):
-        return []
+        return _answer_originator(session, settings, payload)
     queued = []
     for partner in settings.partners:
-        shared = session.execute(
-            select(SharedIncident)
-            .where(
-                SharedIncident.partner == partner.code,
-                SharedIncident.incident_id == int(payload["incident_id"]),
-            )
-            .with_for_update()
-        ).scalar_one_or_none()
+        shared = _locked_shared(session, partner, int(payload["incident_id"]))
         if not _should_share(partner, payload, shared):
             continue
         if shared is None:
-            shared = SharedIncident(
-                partner=partner.code,
-                incident_id=int(payload["incident_id"]),
-                reference=str(payload["log_number"]),
-                version=0,
-                closed=False,
-            )
-            session.add(shared)
+            shared = _new_shared(session, partner, payload, reference=str(payload["log_number"]))
         queued.append(_queue(session, settings, partner, shared))
     return queued
+
+
+def _answer_originator(
+    session: Session, settings: PartnerSettings, payload: dict[str, Any]
+) -> list[OutgoingMessage]:
+    """A change we made to an incident a partner sent us goes back to that partner (and to no
+    other). Changes that applied the partner's own messages are not echoed."""
+    partner = settings.partner(str(payload["originating_agency"]))
+    if partner is None or payload.get("actor") == actor_for(partner):
+        return []
+    if "opened" in payload.get("changed", ()):
+        return []
+    shared = _locked_shared(session, partner, int(payload["incident_id"]))
+    if shared is not None and shared.closed:
+        return []
+    if shared is None:
+        reference = str(payload["external_reference"])
+        shared = _new_shared(session, partner, payload, reference=reference)
+    return [_queue(session, settings, partner, shared)]
+
+
+def _locked_shared(session: Session, partner: Partner, incident_id: int) -> SharedIncident | None:
+    query = (
+        select(SharedIncident)
+        .where(SharedIncident.partner == partner.code, SharedIncident.incident_id == incident_id)
+        .with_for_update()
+    )
+    return session.execute(query).scalar_one_or_none()
+
+
+def _new_shared(
+    session: Session, partner: Partner, payload: dict[str, Any], *, reference: str
+) -> SharedIncident:
+    shared = SharedIncident(
+        partner=partner.code,
+        incident_id=int(payload["incident_id"]),
+        reference=reference,
+        version=0,
+        closed=False,
+    )
+    session.add(shared)
+    return shared
 
 
 def _queue(
@@ -92,7 +128,9 @@ def _queue(
     incident = snapshot(session, settings, incident_id=shared.incident_id)
     shared.version += 1
     incident = replace(incident, version=shared.version)
-    kind: m.MessageType = "create" if shared.version == 1 else "update"
+    theirs = incident.originating_agency != settings.agency_code
+    # About the partner's own incident we only ever send updates and closure.
+    kind: m.MessageType = "create" if shared.version == 1 and not theirs else "update"
     if incident.closed_at is not None:
         kind = "close"
         shared.closed = True
@@ -116,16 +154,25 @@ def _queue(
 
 
 def snapshot(session: Session, settings: PartnerSettings, *, incident_id: int) -> m.Incident:
-    """Our incident as the exchange describes it (Version 1; the caller sets the real one)."""
+    """The incident as the exchange describes it (Version 1; the caller sets the real one).
+
+    Ours go under our log number. One a partner sent us goes under its reference and agency,
+    with our log entries only: the remarks they sent are theirs already."""
     here = cad.get_incident(session, incident_id=incident_id)
     state = cad.incident_event_payload(here, actor="", changed=[])
     where = state["location"]
     postcode = where["postcode"] or None
-    entries = _latest_that_fit(cad.incident_entries(session, incident_id=incident_id))
+    entries = cad.incident_entries(session, incident_id=incident_id)
+    agency, reference = settings.agency_code, state["log_number"]
+    if state["originating_agency"]:
+        agency, reference = state["originating_agency"], state["external_reference"]
+        theirs = f"partner:{agency}"
+        entries = [e for e in entries if e.kind not in PARTNER_ENTRY_KINDS and e.author != theirs]
+    entries = _latest_that_fit(entries)
     closed = state["status"] == "closed" and state["closed_at"]
     return m.Incident(
-        reference=state["log_number"],
-        originating_agency=settings.agency_code,
+        reference=reference,
+        originating_agency=agency,
         version=1,
         opened_at=dt.datetime.fromisoformat(state["opened_at"]),
         type_code=state["opening_code"],

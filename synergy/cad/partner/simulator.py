@@ -12,6 +12,8 @@ It speaks the exchange both ways:
   `target_url`: a create, `updates` updates and (optionally) a close each, resending until it
   has a receipt. Faults on sending: duplicates (a message sent twice) and updates out of order
   (the messages of one incident sent newest first).
+- Our updates and closures of the simulator's own incidents (an `update` or `close` about its
+  reference) are kept apart, per reference at our highest Version (`answers` in the stats).
 - `GET /sim/stats` counts everything, for tests to check none lost and none doubled.
 
 Faults are drawn from a seeded generator, so a run can be repeated.
@@ -94,6 +96,10 @@ class SimulatorState:
     acknowledged: dict[str, str] = field(default_factory=dict)
     sending: int = 0
     references: list[str] = field(default_factory=list)
+    failures: dict[str, int] = field(default_factory=dict)
+    # The peer's updates to the simulator's own incidents: reference -> [version, closed].
+    answers: dict[str, list[Any]] = field(default_factory=dict)
+    answer_messages: int = 0
 
 
 class Simulator:
@@ -144,7 +150,9 @@ class Simulator:
             return self.state.receipts[message_id]
         incident = message.incident
         key = (incident.originating_agency, incident.reference)
-        if self.config.reject_rate and self.rng.random() < self.config.reject_rate:
+        if incident.originating_agency == self.config.agency_code:
+            receipt = self.take_answer(message)
+        elif self.config.reject_rate and self.rng.random() < self.config.reject_rate:
             receipt = self.receipt(
                 message_id, "rejected", "not-accepted", "No resources free in that area"
             )
@@ -172,6 +180,32 @@ class Simulator:
             )
         self.state.receipts[message_id] = receipt
         return receipt
+
+    def take_answer(self, message: m.IncidentMessage) -> bytes:
+        """The peer's update or closure of one of the simulator's own incidents: kept per
+        reference at the peer's highest Version (the peer numbers its own messages)."""
+        incident = message.incident
+        if message.type == "create" or incident.reference not in self.state.references:
+            return self.receipt(
+                message.header.message_id,
+                "rejected",
+                "not-accepted",
+                f"{incident.reference} is not an incident of {self.config.agency_code}",
+            )
+        held = self.state.answers.setdefault(incident.reference, [0, False])
+        applied = incident.version > held[0]
+        if applied:
+            held[:] = [incident.version, incident.closed_at is not None]
+        self.state.answer_messages += 1
+        return self.receipt(
+            message.header.message_id,
+            "accepted",
+            "applied" if applied else "superseded",
+            incident_reference=incident.reference,
+            originating_agency=incident.originating_agency,
+            receiver_reference=incident.reference,
+            applied_version=held[0],
+        )
 
     def signed_by_peer(self, request: Request, body: bytes) -> bool:
         if not self.config.secret:
@@ -266,9 +300,23 @@ class Simulator:
                     self.state.acknowledged[message_id] = f"{ack.outcome}:{ack.reason_code}"
                     self.state.sent_messages += 1
                     return
+                self._note_failure(message_id, f"{response.status_code} {response.text[:300]}")
             except (httpx.HTTPError, m.MessageError) as exc:
-                log.info("sending %s failed (%s); trying again", message_id, exc)
+                self._note_failure(message_id, f"{type(exc).__name__}: {exc}")
             await asyncio.sleep(self.config.retry_delay)
+
+    def _note_failure(self, message_id: str, what: str) -> None:
+        # The first failure of each kind is a warning (the log shows why sending stalls);
+        # the rest, expected under fault injection, only at info.
+        kind = what.split(" ", 1)[0]
+        first = kind not in self.state.failures
+        self.state.failures[kind] = self.state.failures.get(kind, 0) + 1
+        log.log(
+            logging.WARNING if first else logging.INFO,
+            "sending %s failed (%s); trying again",
+            message_id,
+            what,
+        )
 
     async def send_incident(self, client: httpx.AsyncClient, number: int) -> None:
         bodies = self.versions_of(number)
@@ -317,9 +365,12 @@ class Simulator:
             "sent_incidents": self.state.sent_incidents,
             "sent_messages": self.state.sent_messages,
             "send_attempts": self.state.send_attempts,
+            "send_failures": self.state.failures,
             "sending": self.state.sending,
             "sent_references": list(self.state.references),
             "receipts": outcomes,
+            "answers": dict(self.state.answers),
+            "answer_messages": self.state.answer_messages,
         }
 
 

@@ -116,6 +116,14 @@ def _open_ours(session_factory, rng) -> list[int]:
     return ids
 
 
+def _check_receiving(port: int, web) -> None:
+    """The port answers as our receiving endpoint, from our web process: another process that
+    took the port first would leave the simulator sending to the wrong place."""
+    answer = httpx.post(f"http://127.0.0.1:{port}/api/cad/partner/messages", timeout=30)
+    assert web.poll() is None, "our web app stopped (see web.log)"
+    assert answer.status_code == 401 and "signature" in answer.text, answer.text[:200]
+
+
 def _cpu(who: int) -> float:
     usage = getrusage(who)
     return usage.ru_utime + usage.ru_stime
@@ -175,6 +183,7 @@ def test_chaos_incidents_both_ways_none_lost_none_doubled(session_factory, datab
     started = time.monotonic()
     try:
         wait_for_port(web_port, web, timeout=90)  # a loaded machine starts the app slowly
+        _check_receiving(web_port, web)
         wait_for_port(partner_port, simulator, timeout=90)
         worker = Worker(env, tmp_path / "worker.log")
         stop_killing = threading.Event()
@@ -226,7 +235,8 @@ def test_chaos_incidents_both_ways_none_lost_none_doubled(session_factory, datab
         f"worker killed {worker.kills} times; "
         f"we sent {len(outgoing)} messages, the partner saw {at_partner['posts']} posts "
         f"({at_partner['repeats']} repeats); it sent {at_partner['sent_messages']} messages "
-        f"in {at_partner['send_attempts']} attempts; we stored {received}; "
+        f"in {at_partner['send_attempts']} attempts (failures {at_partner['send_failures']}); "
+        f"we stored {received}; "
         f"faults {at_partner['faults']}; CPU seconds: this process {_cpu(RUSAGE_SELF):.1f}, "
         f"web, worker and simulator {_cpu(RUSAGE_CHILDREN):.1f}"
     )

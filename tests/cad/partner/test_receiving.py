@@ -1,13 +1,17 @@
 import datetime as dt
+import threading
 
 from sqlalchemy import func, select
 
 from synergy.cad import service as cad
+from synergy.cad.models import Incident
 from synergy.cad.partner import messages as m
 from synergy.cad.partner.models import PartnerIncident
+from synergy.cad.partner.receiving import receive_message
+from synergy.cad.partner.signatures import signed_headers
 from synergy.core.audit import AuditRecord
 from synergy.core.roles import Role
-from tests.cad.partner.conftest import post_message
+from tests.cad.partner.conftest import SECRET, post_message
 from tests.cad.partner.factories import OPENED, message_bytes, partner_log_lines
 
 
@@ -184,3 +188,43 @@ def test_an_oversized_body_is_refused_before_it_is_read_whole(exchange_client, d
     assert response.status_code == 422
     assert f"at most {m.MAX_MESSAGE_BYTES} bytes" in response.text
     assert _incident(db) is None
+
+
+def test_two_messages_about_a_new_incident_at_once_make_one_incident_both_accepted(
+    session_factory, exchange_settings
+):
+    """The second waits for the first to commit, loses on the new incident's key, and is
+    applied again to the incident the first opened: no refusal for the partner to resend."""
+
+    def receive(db, body):
+        headers = signed_headers(SECRET.encode(), "SIMFS", body)
+        return receive_message(
+            db,
+            exchange_settings,
+            body=body,
+            agency="SIMFS",
+            timestamp=headers["X-Exchange-Timestamp"],
+            signature=headers["X-Exchange-Signature"],
+        )
+
+    second: dict[str, object] = {}
+
+    def receive_update() -> None:
+        with session_factory() as db:
+            second["answer"] = receive(db, message_bytes("update", version=2))
+            db.commit()
+
+    with session_factory() as first:
+        created = receive(first, message_bytes("create", version=1))
+        racing = threading.Thread(target=receive_update)
+        racing.start()
+        racing.join(0.5)  # it is waiting for the first transaction
+        first.commit()
+    racing.join(60)
+
+    assert created.status_code == 200
+    assert second["answer"].status_code == 200
+    with session_factory() as db:
+        links = db.execute(select(PartnerIncident)).scalars().all()
+        assert [(link.reference, link.applied_version) for link in links] == [("SIMFS/000123", 2)]
+        assert db.execute(select(func.count()).select_from(Incident)).scalar() == 1
