@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from synergy.contact.models import ContactCall
+from synergy.contact.service import caller_safety
 
 
 @dataclass(frozen=True)
@@ -55,33 +56,36 @@ def risk_evidence(call: ContactCall) -> list[Evidence]:
     return evidence
 
 
-SAFETY_QUESTIONS = (
-    ("safe_now", "Safe now"),
-    ("location", "Where they are"),
-    ("callback_number", "Number to call back on"),
-)
-
-
 def safety_answers(call: ContactCall) -> list[tuple[str, str]] | None:
-    """The caller's answers to the safety questions asked before a handover, when the dialogue
-    recorded them (in the conversation state, under `safety`); None when it did not ask."""
-    safety = (call.state or {}).get("safety")
-    if not isinstance(safety, dict):
+    """The caller's answers to the questions asked before a handover (safe now, where they
+    are, a number to call back on); None when the assistant did not ask them."""
+    safety = caller_safety(call)
+    if safety is None:
         return None
-    return [(label, _said(safety.get(key))) for key, label in SAFETY_QUESTIONS]
+    declined = set(safety.not_answered)
+    unanswered = "Not answered yet: the assistant is still asking" if not safety.finished else ""
 
+    def said(value: str | None, key: str) -> str:
+        if value:
+            return value
+        if key in declined:
+            return "Not given: the caller chose not to say, or was not asked"
+        return unanswered or "Not given"
 
-def _said(value: object) -> str:
-    if value is None or value == "":
-        return "Not given"
-    if isinstance(value, bool):
-        return "Yes" if value else "No"
-    return str(value)
+    safe = None if safety.safe_now is None else ("Yes" if safety.safe_now else "No, not safe")
+    if safety.safe_now_words:
+        words = f"In their words: “{safety.safe_now_words}”"
+        safe = words if safe is None else f"{safe}. {words}"
+    return [
+        ("Safe now", said(safe, "safe_now")),
+        ("Where they are", said(safety.location, "location")),
+        ("Number to call back on", said(safety.callback_number, "callback")),
+    ]
 
 
 def callback_number(call: ContactCall) -> str:
-    safety = (call.state or {}).get("safety")
-    if isinstance(safety, dict) and safety.get("callback_number"):
-        return str(safety["callback_number"])
+    safety = caller_safety(call)
+    if safety is not None and safety.callback_number:
+        return safety.callback_number
     details = (call.state or {}).get("details") or {}
     return str(details.get("phone") or "") if isinstance(details, dict) else ""

@@ -34,10 +34,13 @@ def test_agent_and_web_chat_caller_talk_both_ways(
     with TestClient(app, base_url="http://testserver", follow_redirects=False) as caller:
         post(caller, "/contact-us")
         post(caller, "/contact-us/chat", text="I want to speak to a person")
+        assert "Are you safe now?" in caller.get("/contact-us/chat").text
+        for answer in ("Yes", "skip", "07700 900123"):
+            assert post(caller, "/contact-us/chat", text=answer).status_code == 303
         waiting = caller.get("/contact-us/chat").text
-        assert "A member of staff will contact you" in waiting
-        assert 'action="/contact-us/chat/reply"' in waiting  # the message box stays
-        assert post(caller, "/contact-us/chat/reply", text="I am at home").status_code == 303
+        assert "What happens next" in waiting
+        assert 'action="/contact-us/chat"' in waiting  # the message box stays while waiting
+        assert post(caller, "/contact-us/chat", text="I am at home").status_code == 303
 
         signed_in(Role.CONTACT_AGENT)
         queue = client.get("/contact").text
@@ -79,7 +82,7 @@ def test_desktop_shows_thrive_risk_evidence_and_asks_for_safety(
     for heading in ("Threat", "Harm", "Risk", "Investigation", "Vulnerability", "Engagement"):
         assert f">{heading}</dt>" in page
     assert "Risk evidence" in page and "he said he&#39;ll kill me" in page
-    assert "did not ask whether the caller is safe now" in page
+    assert "Not answered yet: the assistant is still asking" in page  # safe now, where, number
 
 
 def test_notes_incidents_and_outcome_are_recorded_and_shown_in_my_calls(
@@ -152,3 +155,21 @@ def test_once_closed_the_caller_is_told_and_cannot_add_messages(
         assert late.status_code == 409 and "This conversation has finished" in late.text
         refused = post(client, f"/contact/calls/{call_id}/messages", message="Still there?")
         assert refused.status_code == 409
+
+
+def test_desktop_shows_what_the_caller_said_when_asked_before_the_handover(
+    client: TestClient, signed_in: Any, session_factory: Any
+) -> None:
+    call_id = taken_call(
+        client,
+        signed_in,
+        session_factory,
+        "I want to speak to a person",
+        "I'm not sure, he might come back",
+        "skip",
+        "07700 900123",
+    )
+    page = client.get(f"/contact/calls/{call_id}").text
+    assert "In their words: \u201cI&#39;m not sure, he might come back\u201d" in page
+    assert "Not given: the caller chose not to say" in page  # where they are: skipped
+    assert "07700900123" in page.replace(" ", "")
