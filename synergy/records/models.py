@@ -41,5 +41,7 @@ class Arrest(Base):
     offences: Mapped[list[str]] = mapped_column(JSON, default=list)
     arresting_officer: Mapped[str] = mapped_column(String(100))
     station: Mapped[str] = mapped_column(String(100))
+    # The command and control incident the arrest came from, when the officer gave it.
+    incident_log_number: Mapped[str | None] = mapped_column(String(40), default=None)
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     recorded_by: Mapped[str] = mapped_column(String(64))

@@ -74,8 +74,9 @@ class ArrestIn(BaseModel):
 class ArrestOut(ArrestIn):
     model_config = ConfigDict(from_attributes=True)
 
-    # Given with the arrest and passed on in its event, not stored by records (yet).
-    incident_log_number: str | None = Field(default=None, exclude=True)
+    incident_log_number: str | None = Field(
+        default=None, description="The incident the arrest came from, when the officer gave it"
+    )
 
     id: int
     person_id: int

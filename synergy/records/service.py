@@ -144,6 +144,7 @@ def record_arrest(session: Session, *, person_id: int, data: ArrestIn, actor: st
         offences=offences,
         arresting_officer=data.arresting_officer,
         station=data.station,
+        incident_log_number=log_number,
         recorded_by=actor,
     )
     session.add(arrest)
@@ -159,19 +160,17 @@ def record_arrest(session: Session, *, person_id: int, data: ArrestIn, actor: st
     events.publish(
         session,
         ARREST_RECORDED,
-        arrest_event_payload(person, arrest, incident_log_number=log_number),
+        arrest_event_payload(person, arrest),
         key=f"arrest-{arrest.id}",
     )
     return arrest
 
 
-def arrest_event_payload(
-    person: Person, arrest: Arrest, *, incident_log_number: str | None = None
-) -> dict[str, Any]:
+def arrest_event_payload(person: Person, arrest: Arrest) -> dict[str, Any]:
     """The `records.arrest_recorded` payload: the arrest and the person as recorded then, and
     the command and control incident the arrest came from when the officer gave its log
     number (canonical form; None when not given). Command and control links the arrest to
-    that incident; records itself does not keep the number yet."""
+    that incident."""
     return {
         "version": PAYLOAD_VERSION,
         "arrest_id": arrest.id,
@@ -181,7 +180,7 @@ def arrest_event_payload(
         "arresting_officer": arrest.arresting_officer,
         "station": arrest.station,
         "recorded_by": arrest.recorded_by,
-        "incident_log_number": incident_log_number,
+        "incident_log_number": arrest.incident_log_number,
         "person": {
             "person_id": person.id,
             "family_name": person.family_name,

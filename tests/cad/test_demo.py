@@ -26,10 +26,14 @@ def test_demo_has_every_grade_and_a_101_incident_and_runs_twice_without_doubling
     assert grades == {1, 2, 3, 4}
     # The 101 assistant's demo disclosure (contact's demo) was handed over: the worker made
     # it an incident with the risk evidence and THRIVE pre-filled.
-    (from_101,) = db.execute(select(Incident).where(Incident.source == "web_chat")).scalars()
-    assert from_101.grade <= 2 and from_101.contact_call_id is not None
-    assert from_101.thrive["threat"] and from_101.thrive["vulnerability"]
-    entries: Any = db.execute(
-        select(func.count()).where(LogEntry.incident_id == from_101.id)
-    ).scalar()
-    assert entries == 1, "the demo ran twice or the event was handled twice"
+    from_101 = list(db.execute(select(Incident).where(Incident.source == "web_chat")).scalars())
+    assert from_101, "no handed-over demo chat became an incident"
+    disclosure = min(from_101, key=lambda incident: incident.grade)
+    assert disclosure.grade <= 2 and disclosure.contact_call_id is not None
+    assert disclosure.thrive["threat"] and disclosure.thrive["vulnerability"]
+    assert len({i.contact_call_id for i in from_101}) == len(from_101), "a chat made two"
+    for incident in from_101:
+        entries: Any = db.execute(
+            select(func.count()).where(LogEntry.incident_id == incident.id)
+        ).scalar()
+        assert entries == 1, "the demo ran twice or the event was handled twice"

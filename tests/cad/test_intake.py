@@ -26,6 +26,8 @@ CRIME_TURNS = (
     "My bike was stolen from my garden shed last night",
     "12 High Street, b54tr",
     "last night about 11pm",
+    # what was stolen, its value, marks, who did it, witnesses, CCTV
+    *("a blue Raleigh bike", "about £300", "none", "no", "no", "no"),
     "my name is Sam Taylor",
     "07700 900123",
     "yes",

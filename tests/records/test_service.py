@@ -7,6 +7,7 @@ from synergy.core.audit import AuditRecord
 from synergy.core.errors import Conflict, InvalidRequest, NotFound
 from synergy.core.events import OutboxEvent
 from synergy.records import service
+from synergy.records.models import Arrest
 from tests.records.factories import arrest_in, make_person, record_arrest
 
 
@@ -69,9 +70,11 @@ def test_bad_custody_number_is_refused_with_the_field_named(db):
 
 def test_the_incident_log_number_is_kept_in_its_one_canonical_form(db):
     person = make_person(db)
-    record_arrest(db, person, incident_log_number="log 12-03122026")
+    arrest = record_arrest(db, person, incident_log_number="log 12-03122026")
     payload = db.execute(select(OutboxEvent)).scalar_one().payload
     assert payload["incident_log_number"] == "LOG 0012-03122026"
+    db.expire_all()
+    assert db.get(Arrest, arrest.id).incident_log_number == "LOG 0012-03122026"  # kept
 
 
 def test_a_bad_incident_log_number_is_refused_with_the_field_named(db):
