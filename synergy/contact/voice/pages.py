@@ -17,7 +17,7 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field, field_validator
 
 from synergy.contact.deps import OnlineCaller
-from synergy.core.deps import client_ip
+from synergy.core.deps import BROWSER_COOKIE, client_ip
 from synergy.core.errors import InvalidRequest, ServiceUnavailable, TooManyRequests
 from synergy.core.web import render
 
@@ -32,6 +32,7 @@ OFFER_PATH = "/api/contact/voice/offers"
 TITLE = "Call us online about a non-emergency"
 SCRIPT = Path(__file__).resolve().parent / "static" / "call_online.js"
 MAX_SDP_CHARS = 20_000
+
 
 class Offer(BaseModel):
     sdp: str = Field(min_length=10, max_length=MAX_SDP_CHARS)
@@ -88,11 +89,10 @@ async def answer_offer(request: Request, offer: Offer, _: OnlineCaller) -> Answe
 
     gateway = await _gateway(request)
     try:
-        _call, sdp = await gateway.answer(offer.sdp, source=client_ip(request))
-    except TooManyCalls:
-        raise TooManyRequests(
-            "All our lines are busy. Please try again shortly, or call 101."
-        ) from None
+        visitor = request.cookies.get(BROWSER_COOKIE)  # present: the CSRF check needs it
+        _call, sdp = await gateway.answer(offer.sdp, source=client_ip(request), visitor=visitor)
+    except TooManyCalls as exc:
+        raise TooManyRequests(str(exc)) from None
     except UnusableOffer as exc:
         raise InvalidRequest(f"That call offer cannot be answered: {exc}") from None
     return Answer(sdp=sdp)
@@ -124,6 +124,9 @@ def _build_gateway(request: Request) -> WebRTCGateway:
         addresses = [a.strip() for a in settings.voice_webrtc_addresses.split(",") if a.strip()]
         return WebRTCGateway(
             services, addresses=addresses, max_calls=settings.voice_webrtc_max_calls,
+            per_visitor=settings.voice_webrtc_calls_per_visitor,
+            per_address=settings.voice_webrtc_calls_per_address,
+            connect_seconds=settings.voice_webrtc_connect_seconds,
             sip=SipConfig.from_settings(settings),
         )  # fmt: skip
     except (EngineNotInstalled, SynthesisFailed, ModuleNotFoundError) as exc:
