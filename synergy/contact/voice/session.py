@@ -127,11 +127,18 @@ class VoiceServices:
             line=LineLimits.from_settings(settings),
         )  # fmt: skip
 
-    def warm(self, prompts: tuple[str, ...] = ()) -> None:
-        """Load the understanding model and synthesise fixed prompts before the first call."""
+    def warm(
+        self, prompts: tuple[str, ...] = (), *, progress: Callable[[int], None] | None = None
+    ) -> None:
+        """Load the understanding model (step 1) and synthesise fixed prompts (step 2) before
+        the first call; `progress` is told each step as it starts."""
         from synergy.contact.understanding import understand
 
+        if progress is not None:
+            progress(1)
         understand("hello")
+        if progress is not None:
+            progress(2)
         if isinstance(self.synthesizer, CachedSynthesizer):
             self.synthesizer.warm(list(prompts or fixed_prompts()))
 

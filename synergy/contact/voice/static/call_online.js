@@ -13,6 +13,7 @@
   var pc = null;
   var channel = null;
   var gaveNumber = false;
+  var ready = false;
 
   function say(text) { statusText.textContent = text; }
 
@@ -70,12 +71,12 @@
     startButton.hidden = false;
     personButton.hidden = true;
     endButton.hidden = true;
-    say("Not connected.");
+    say(ready ? "Not connected." : "Not connected. The call line is still getting ready.");
   }
 
   async function start() {
     startButton.hidden = true;
-    say("Connecting…");
+    say(ready ? "Connecting…" : "Connecting… The call line is still getting ready, which can take a few seconds.");
     try {
       var stream = await navigator.mediaDevices.getUserMedia({ audio: true });
       pc = new RTCPeerConnection({ iceServers: [] });
@@ -108,6 +109,34 @@
     }
   }
 
+  // The speech engines load in the background when the server starts or this page opens:
+  // say how far they have got, so nobody presses Start and waits in silence.
+  function checkReady() {
+    fetch(root.dataset.statusUrl, { headers: { "Accept": "application/json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (status) {
+        if (status.state === "ready") {
+          ready = true;
+          if (!pc) { say("Ready. Press Start call when you are ready to speak."); }
+          return;
+        }
+        if (status.state === "unavailable") {
+          if (!pc) {
+            startButton.hidden = true;
+            say("Calling online is not available at the moment. Please call 101 or use our web chat.");
+          }
+          return;
+        }
+        if (status.state === "loading" && !pc) {
+          say("Getting the call line ready: loading " + status.loading + " (step " + status.step + " of " + status.steps + ").");
+        }
+        setTimeout(checkReady, 700);
+      })
+      .catch(function () { setTimeout(checkReady, 2000); });
+  }
+
+  say("Getting the call line ready.");
+  checkReady();
   startButton.addEventListener("click", start);
   endButton.addEventListener("click", hangUp);
   personButton.addEventListener("click", function () {
