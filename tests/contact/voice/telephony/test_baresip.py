@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import shutil
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from .softphone import BARESIP_CONFIG
 from .test_sip import Peer
 
 pytestmark = pytest.mark.slow
+WAIT_SECONDS = 150  # for the assistant's reply, on a machine busy with other work
 _ports = itertools.count(42000, 10)
 
 
@@ -31,8 +33,10 @@ def _baresip_folder(tmp_path: Path, caller_says: str) -> Path:
     need(shutil.which("baresip") is not None, "baresip is not installed (apt-get install baresip)")
     folder = tmp_path / "baresip"
     (folder / "recordings").mkdir(parents=True)
-    # A second of greeting, the caller speaks over it, then listens (until we hang up).
-    audio = silence(1.0, 8000) + speech(caller_says, 8000) + silence(40.0, 8000)
+    # Three seconds of the (much longer) greeting, so that even on a loaded machine it has
+    # begun before the caller speaks over it; then the caller listens until we hang up. baresip
+    # hangs up when its file ends, so the silence outlasts the slowest reply we wait for.
+    audio = silence(3.0, 8000) + speech(caller_says, 8000) + silence(WAIT_SECONDS + 30, 8000)
     write_wav(folder / "caller.wav", audio, 8000)
     base = next(_ports)
     (folder / "config").write_text(BARESIP_CONFIG.format(
@@ -48,14 +52,14 @@ async def _call_with_baresip(
 ) -> str:
     """baresip dials the assistant; once `finished()` the assistant hangs up and baresip stops."""
     process = await asyncio.create_subprocess_exec(
-        "baresip", "-f", str(folder), "-4", "-e", f"/dial sip:bot@127.0.0.1:{port}", "-t", "90",
+        "baresip", "-f", str(folder), "-4", "-e", f"/dial sip:bot@127.0.0.1:{port}",
+        "-t", str(WAIT_SECONDS + 60),
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
     )  # fmt: skip
     output = asyncio.ensure_future(process.communicate())
     try:
-        for _ in range(600):  # at most a minute
-            if finished() or output.done():
-                break
+        deadline = time.monotonic() + WAIT_SECONDS  # by the clock: sleeps overrun under load
+        while not (finished() or output.done()) and time.monotonic() < deadline:
             await asyncio.sleep(0.1)
         for call in list(ua.calls.values()):
             await ua.hang_up(call)
