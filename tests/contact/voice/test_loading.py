@@ -127,6 +127,9 @@ def test_the_page_shows_loading_progress_and_without_javascript_no_dead_buttons(
             build.release.set()
             expect(status).to_contain_text("Ready. Press Start call", timeout=30_000)
             expect(page.get_by_role("button", name="Start call")).to_be_visible()
+            # Not before a call has started:
+            expect(page.get_by_role("button", name="Speak to a person")).to_be_hidden()
+            expect(page.get_by_role("button", name="End call")).to_be_hidden()
             browser.close()
     finally:
         build.release.set()

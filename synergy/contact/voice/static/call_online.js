@@ -17,6 +17,13 @@
 
   function say(text) { statusText.textContent = text; }
 
+  // GOV.UK buttons are display: inline-block, which beats the hidden attribute: use the
+  // display override class as well.
+  function show(button, visible) {
+    button.hidden = !visible;
+    button.classList.toggle("govuk-!-display-none", !visible);
+  }
+
   function addCaption(speaker, text) {
     var item = document.createElement("li");
     item.className = "voice-caption voice-caption--" + speaker;
@@ -68,14 +75,14 @@
 
   function hangUp() {
     if (pc) { pc.close(); pc = null; }
-    startButton.hidden = false;
-    personButton.hidden = true;
-    endButton.hidden = true;
+    show(startButton, true);
+    show(personButton, false);
+    show(endButton, false);
     say(ready ? "Not connected." : "Not connected. The call line is still getting ready.");
   }
 
   async function start() {
-    startButton.hidden = true;
+    show(startButton, false);
     say(ready ? "Connecting…" : "Connecting… The call line is still getting ready, which can take a few seconds.");
     try {
       var stream = await navigator.mediaDevices.getUserMedia({ audio: true });
@@ -101,8 +108,8 @@
       }
       var answer = await response.json();
       await pc.setRemoteDescription(answer);
-      personButton.hidden = false;
-      endButton.hidden = false;
+      show(personButton, true);
+      show(endButton, true);
     } catch (error) {
       hangUp();
       say(error.message + " Please try again or call 101.");
@@ -122,7 +129,7 @@
         }
         if (status.state === "unavailable") {
           if (!pc) {
-            startButton.hidden = true;
+            show(startButton, false);
             say("Calling online is not available at the moment. Please call 101 or use our web chat.");
           }
           return;
