@@ -144,7 +144,7 @@ async def _loaded_services(request: Request) -> VoiceServices:
 
 
 def _build_gateway(request: Request, services: VoiceServices) -> WebRTCGateway:
-    from synergy.contact.voice.telephony.sip import SipConfig
+    from synergy.contact.voice.telephony.sipconfig import SipConfig
     from synergy.contact.voice.telephony.webrtc import WebRTCGateway
 
     settings = request.app.state.settings

@@ -31,7 +31,7 @@ from synergy.contact.voice.session import (
     watch_line,
 )
 from synergy.contact.voice.telephony.agentbridge import AgentBridge
-from synergy.contact.voice.telephony.sip import SipConfig
+from synergy.contact.voice.telephony.sipconfig import SipConfig
 from synergy.contact.voice.telephony.sipdial import AgentDialer, AgentOutcome
 
 log = logging.getLogger(__name__)

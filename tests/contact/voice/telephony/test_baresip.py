@@ -18,7 +18,8 @@ from synergy.contact.voice.session import VoiceServices
 from synergy.contact.voice.speech.engine_pool import RecognitionWorker
 from synergy.contact.voice.speech.recognizer import TurnSettings
 from synergy.contact.voice.speech.tts import CachedSynthesizer, FliteEngine
-from synergy.contact.voice.telephony.sip import SipConfig, SipUserAgent
+from synergy.contact.voice.telephony.sip import SipUserAgent
+from synergy.contact.voice.telephony.sipconfig import SipConfig
 
 from ..conftest import need, speech
 from .softphone import BARESIP_CONFIG

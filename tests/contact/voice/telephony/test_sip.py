@@ -9,7 +9,8 @@ from synergy.contact.models import ContactTurn
 from synergy.contact.voice.telephony.dtmf import telephone_event_payload
 from synergy.contact.voice.telephony.rtp import RtpPacket
 from synergy.contact.voice.telephony.sdp import parse_sdp
-from synergy.contact.voice.telephony.sip import SipConfig, SipUserAgent
+from synergy.contact.voice.telephony.sip import SipUserAgent
+from synergy.contact.voice.telephony.sipconfig import SipConfig
 from synergy.contact.voice.telephony.sipmessage import (
     SipMessage,
     digest_response,

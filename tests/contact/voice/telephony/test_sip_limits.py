@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 from synergy.contact.models import ContactCall
 from synergy.contact.voice.session import LineLimits
 from synergy.contact.voice.telephony.rtp import RtpPacket
-from synergy.contact.voice.telephony.sip import SipConfig, SipUserAgent
+from synergy.contact.voice.telephony.sip import SipUserAgent
+from synergy.contact.voice.telephony.sipconfig import SipConfig
 from synergy.contact.voice.telephony.sipmessage import (
     SipMessage,
     answer_challenge,
