@@ -82,8 +82,8 @@ class EngineLoader:
     async def services(self) -> VoiceServices:
         """The loaded services, starting and waiting for the load if need be."""
         self.start()
-        while not self._done.is_set():
-            await asyncio.to_thread(self._done.wait, 1.0)
+        while not self._done.is_set():  # polled: waiting callers hold no worker thread
+            await asyncio.sleep(0.1)
         if self._services is None:
             raise EnginesUnavailable(self._failure or "not loaded")
         return self._services
