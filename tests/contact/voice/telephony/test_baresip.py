@@ -92,7 +92,30 @@ def _heard_by_baresip(folder: Path, whisper) -> str:
     recordings = list((folder / "recordings").glob("*-dec.wav"))
     assert len(recordings) == 1, "baresip recorded no call"
     pcm, rate = read_wav(recordings[0])
-    return whisper.transcribe(pcm, rate).lower()
+    # Each stretch of sound on its own: Whisper given the whole recording can stop at the
+    # greeting's cut-off word ("West Mid-") and miss the reply after the pause.
+    return " ".join(whisper.transcribe(part, rate) for part in _sounds(pcm, rate)).lower()
+
+
+def _sounds(pcm: bytes, rate: int, quiet_seconds: float = 1.0) -> list[bytes]:
+    """The recording split at pauses of `quiet_seconds` or more."""
+    import numpy as np
+
+    step = rate // 10  # 100 ms
+    samples = np.frombuffer(pcm, dtype="<i2").astype(np.float32)
+    loud = [float(np.sqrt(np.mean(samples[i : i + step] ** 2))) > 300
+            for i in range(0, len(samples) - step + 1, step)]  # fmt: skip
+    parts, start, quiet = [], None, 0
+    for index, is_loud in enumerate(loud + [False] * int(quiet_seconds * 10)):
+        if is_loud:
+            start = index if start is None else start
+            quiet = 0
+        elif start is not None:
+            quiet += 1
+            if quiet >= quiet_seconds * 10:
+                parts.append(pcm[2 * start * step : 2 * (index + 1) * step])
+                start, quiet = None, 0
+    return parts
 
 
 def test_baresip_caller_reports_a_theft_and_hears_the_next_question(
