@@ -3,7 +3,8 @@
 # a Python 3.11 virtual environment with the hash-locked dependencies (requirements/*.lock,
 # made by scripts/lock.sh from pyproject.toml), and the front-end packages
 # from npm, and the speech tools the 101 voice line uses (flite). `--for-tests` also installs
-# the test tools: Chromium, the baresip softphone and ALSA's recorded speech clips.
+# the test tools: Chromium, the baresip softphone, SIPp (sip-tester) and ALSA's recorded
+# speech clips.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,6 +23,7 @@ if (( for_tests )); then
   lock="requirements/dev.lock"
   command -v chromium >/dev/null || need+=(chromium)
   command -v baresip >/dev/null || need+=(baresip)
+  command -v sipp >/dev/null || need+=(sip-tester)
   command -v speaker-test >/dev/null || need+=(alsa-utils)
 fi
 if (( ${#need[@]} )); then

@@ -266,6 +266,47 @@ class Settings(_ReadFromFile):
         default="", description="ICE host addresses to offer, e.g. 127.0.0.1; default: all"
     )
     voice_webrtc_max_calls: int = Field(default=10, ge=1, le=1000)
+    voice_webrtc_calls_per_visitor: int = Field(
+        default=1, ge=1, le=100, description="Browser calls one visitor (cookie) may have open"
+    )
+    voice_webrtc_calls_per_address: int = Field(
+        default=3, ge=1, le=1000, description="Browser calls one network address may have open"
+    )
+    voice_webrtc_connect_seconds: float = Field(
+        default=10.0, ge=2.0, le=120.0, description="A browser call not connected by then ends"
+    )
+    voice_preload: bool = Field(
+        default=False, description="Load the speech engines when the web server starts"
+    )
+    voice_media_timeout: float = Field(
+        default=20.0, ge=2.0, le=600.0, description="No audio from the caller this long: end"
+    )
+    voice_silent_caller_seconds: float = Field(
+        default=60.0, ge=5.0, le=3600.0,
+        description="The assistant heard no speech or key this long: say so and end",
+    )  # fmt: skip
+    voice_max_call_minutes: float = Field(default=60.0, ge=1.0, le=1440.0)
+    voice_sip_max_calls: int = Field(
+        default=30, ge=1, le=10000, description="Calls at once; more INVITEs get 503"
+    )
+    voice_sip_trunks: str = Field(
+        default="127.0.0.1,::1",
+        description="Addresses or networks (comma-separated) INVITEs are taken from",
+    )  # fmt: skip
+    voice_sip_caller_username: str = Field(
+        default="", description="Digest user for INVITEs from other addresses; empty: refuse them"
+    )
+    voice_sip_caller_password: SecretStr | None = None
+
+    @field_validator("voice_sip_trunks")
+    @classmethod
+    def _trunks_are_networks(cls, value: str) -> str:
+        import ipaddress
+
+        for part in value.split(","):
+            if part.strip():
+                ipaddress.ip_network(part.strip(), strict=False)  # ValueError names the bad one
+        return value
 
     @field_validator("database_url")
     @classmethod

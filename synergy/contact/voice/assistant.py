@@ -116,11 +116,13 @@ class CallAssistant(FrameProcessor):
         self._digits = ""
         self._digit_task: asyncio.Task[None] | None = None
         self._lock = asyncio.Lock()
+        self._started = asyncio.Event()
 
     async def start(self) -> None:
         """Greet the caller (stores the new call)."""
         token, turn = await asyncio.to_thread(self.calls.start)
         self.token = token
+        self._started.set()
         await self._say(turn, extra=self._hint)
 
     async def process_frame(self, frame: Frame, direction: Direction) -> None:
@@ -174,6 +176,9 @@ class CallAssistant(FrameProcessor):
         await self._turn(text)
 
     async def _turn(self, text: str) -> None:
+        # Words or a key that come before the call is stored (the greeting begins only once the
+        # line is up) wait for it rather than being lost.
+        await self._started.wait()
         async with self._lock:
             if self.ended or self.token is None:
                 return

@@ -24,7 +24,8 @@ def voice_sip(
     """Answer calls from the SIP trunk or PBX until interrupted."""
     from synergy.contact.voice.session import VoiceServices
     from synergy.contact.voice.speech.asr import EngineNotInstalled
-    from synergy.contact.voice.telephony.sip import SipConfig, SipUserAgent
+    from synergy.contact.voice.telephony.sip import SipUserAgent
+    from synergy.contact.voice.telephony.sipconfig import SipConfig
     from synergy.core.commands import command_settings, fail
     from synergy.core.db import NotMigrated, engine_for, ensure_migrated, make_session_factory
 

@@ -2,8 +2,9 @@
 
 The page is plain GOV.UK Frontend; its script (served from here, so no inline code is needed
 under the content security policy) sends the browser's SDP offer to `/api/contact/voice/offers`
-with the page's CSRF token, and the server answers it with aiortc. The speech engines load on
-the first call and are shared by all later ones.
+with the page's CSRF token, and the server answers it with aiortc. The speech engines load in the
+background (`loading.py`) when the server starts, or when the page's script first asks
+`/api/contact/voice/status` how ready the line is; the page shows the progress.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from fastapi.responses import HTMLResponse, Response
 from pydantic import BaseModel, Field, field_validator
 
 from synergy.contact.deps import OnlineCaller
-from synergy.core.deps import client_ip
+from synergy.contact.voice.loading import EnginesUnavailable, engine_loader
+from synergy.core.deps import BROWSER_COOKIE, client_ip
 from synergy.core.errors import InvalidRequest, ServiceUnavailable, TooManyRequests
 from synergy.core.web import render
 
 if TYPE_CHECKING:
+    from synergy.contact.voice.session import VoiceServices
     from synergy.contact.voice.telephony.webrtc import WebRTCGateway
 
 router = APIRouter()
@@ -31,7 +34,10 @@ SCRIPT_PATH = f"{PAGE_PATH}/call-online.js"
 OFFER_PATH = "/api/contact/voice/offers"
 TITLE = "Call us online about a non-emergency"
 SCRIPT = Path(__file__).resolve().parent / "static" / "call_online.js"
+STATUS_PATH = "/api/contact/voice/status"
 MAX_SDP_CHARS = 20_000
+UNAVAILABLE = "Calling online is not available at the moment. Please call 101 or use our web chat."
+
 
 class Offer(BaseModel):
     sdp: str = Field(min_length=10, max_length=MAX_SDP_CHARS)
@@ -70,11 +76,32 @@ class Answer(BaseModel):
     type: Literal["answer"] = "answer"
 
 
+class LineStatus(BaseModel):
+    """How far the call line is from ready, for the page to show while it loads."""
+
+    state: Literal["idle", "loading", "ready", "unavailable"]
+    step: int | None = None
+    steps: int | None = None
+    loading: str | None = None
+
+
 @router.get(PAGE_PATH, response_class=HTMLResponse, summary="Call 101 online")
 def call_online_page(request: Request, _: OnlineCaller) -> Response:
     return render(request, "contact/voice/call_online.html", {
         "title": TITLE, "offer_url": OFFER_PATH, "script_url": SCRIPT_PATH,
+        "status_url": STATUS_PATH,
     })  # fmt: skip
+
+
+@router.get(STATUS_PATH, summary="Call 101 online: whether the line is ready (starts loading it)")
+def line_status(request: Request, _: OnlineCaller) -> LineStatus:
+    """Asked by the page's script as soon as the page opens: loading starts then, in the
+    background, so the engines are ready by the time the visitor presses Start."""
+    if getattr(request.app.state, "voice_gateway", None) is not None:
+        return LineStatus(state="ready")
+    loader = engine_loader(request.app)
+    loader.start()
+    return LineStatus(**loader.status())
 
 
 @router.get(SCRIPT_PATH, summary="Call 101 online: the page's script")
@@ -88,11 +115,10 @@ async def answer_offer(request: Request, offer: Offer, _: OnlineCaller) -> Answe
 
     gateway = await _gateway(request)
     try:
-        _call, sdp = await gateway.answer(offer.sdp, source=client_ip(request))
-    except TooManyCalls:
-        raise TooManyRequests(
-            "All our lines are busy. Please try again shortly, or call 101."
-        ) from None
+        visitor = request.cookies.get(BROWSER_COOKIE)  # present: the CSRF check needs it
+        _call, sdp = await gateway.answer(offer.sdp, source=client_ip(request), visitor=visitor)
+    except TooManyCalls as exc:
+        raise TooManyRequests(str(exc)) from None
     except UnusableOffer as exc:
         raise InvalidRequest(f"That call offer cannot be answered: {exc}") from None
     return Answer(sdp=sdp)
@@ -101,32 +127,35 @@ async def answer_offer(request: Request, offer: Offer, _: OnlineCaller) -> Answe
 async def _gateway(request: Request) -> WebRTCGateway:
     state = request.app.state
     if getattr(state, "voice_gateway_lock", None) is None:
-        state.voice_gateway_lock = asyncio.Lock()  # one per app: engines load once
+        state.voice_gateway_lock = asyncio.Lock()  # one per app: one gateway
     async with state.voice_gateway_lock:
         gateway: WebRTCGateway | None = getattr(state, "voice_gateway", None)
         if gateway is None:
-            gateway = await asyncio.to_thread(_build_gateway, request)
+            gateway = _build_gateway(request, await _loaded_services(request))
             state.voice_gateway = gateway
     return gateway
 
 
-def _build_gateway(request: Request) -> WebRTCGateway:
-    from synergy.contact.voice.session import VoiceServices
-    from synergy.contact.voice.speech.asr import EngineNotInstalled
-    from synergy.contact.voice.speech.tts import SynthesisFailed
-    from synergy.contact.voice.telephony.sip import SipConfig
+async def _loaded_services(request: Request) -> VoiceServices:
+    try:
+        return await engine_loader(request.app).services()
+    except EnginesUnavailable as exc:
+        raise ServiceUnavailable(UNAVAILABLE) from exc
+
+
+def _build_gateway(request: Request, services: VoiceServices) -> WebRTCGateway:
+    from synergy.contact.voice.telephony.sipconfig import SipConfig
     from synergy.contact.voice.telephony.webrtc import WebRTCGateway
 
     settings = request.app.state.settings
+    addresses = [a.strip() for a in settings.voice_webrtc_addresses.split(",") if a.strip()]
     try:
-        services = VoiceServices.from_settings(settings, request.app.state.session_factory)
-        services.warm()
-        addresses = [a.strip() for a in settings.voice_webrtc_addresses.split(",") if a.strip()]
         return WebRTCGateway(
             services, addresses=addresses, max_calls=settings.voice_webrtc_max_calls,
+            per_visitor=settings.voice_webrtc_calls_per_visitor,
+            per_address=settings.voice_webrtc_calls_per_address,
+            connect_seconds=settings.voice_webrtc_connect_seconds,
             sip=SipConfig.from_settings(settings),
         )  # fmt: skip
-    except (EngineNotInstalled, SynthesisFailed, ModuleNotFoundError) as exc:
-        raise ServiceUnavailable(
-            "Calling online is not available at the moment. Please call 101 or use our web chat."
-        ) from exc
+    except ModuleNotFoundError as exc:  # aiortc, from the voice extra
+        raise ServiceUnavailable(UNAVAILABLE) from exc

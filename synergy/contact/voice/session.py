@@ -29,9 +29,11 @@ from synergy.contact.voice.frames import (
     ErrorFrame,
     Frame,
     HandoverFrame,
+    TextFrame,
     TranscriptionFrame,
     TTSAudioFrame,
     TTSStartedFrame,
+    UserStartedSpeakingFrame,
     UserStoppedSpeakingFrame,
 )
 from synergy.contact.voice.keys import InbandKeyDetector
@@ -44,6 +46,29 @@ from synergy.contact.voice.speech.tts import CachedSynthesizer, SpeechSynthesize
 from synergy.contact.voice.speech.vad import VoiceActivityDetector, default_vad
 from synergy.core.config import Settings
 
+SILENT_CALLER_TEXT = (
+    "I cannot hear anything, so I am ending this call. If you still need us, please contact "
+    "us again. If you are in danger, call 999."
+)
+SILENT_CALLER = "the caller said nothing"
+
+
+@dataclass(frozen=True)
+class LineLimits:
+    """When a call nobody is using ends, so that no line is held by a caller who has gone."""
+
+    media_seconds: float = 20.0  # no audio packets at all: the caller's side has gone away
+    silent_seconds: float = 60.0  # audio, but no speech or key while the assistant waits
+    call_seconds: float = 3600.0  # however the call is going
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> LineLimits:
+        return cls(
+            media_seconds=settings.voice_media_timeout,
+            silent_seconds=settings.voice_silent_caller_seconds,
+            call_seconds=settings.voice_max_call_minutes * 60,
+        )
+
 
 @dataclass
 class VoiceServices:
@@ -54,6 +79,7 @@ class VoiceServices:
     synthesizer: SpeechSynthesizer
     turn: TurnSettings = field(default_factory=TurnSettings)
     vad_factory: type[VoiceActivityDetector] | None = None
+    line: LineLimits = field(default_factory=LineLimits)
 
     @classmethod
     def build(
@@ -68,6 +94,7 @@ class VoiceServices:
         turn: TurnSettings | None = None,
         limits: service.Limits | None = None,
         source: str | None = None,
+        line: LineLimits | None = None,
     ) -> VoiceServices:
         engine = make_engine(asr, model_dir=model_dir) if isinstance(asr, str) else asr
         synthesizer = make_synthesizer(tts, voice) if isinstance(tts, str) else tts
@@ -76,6 +103,7 @@ class VoiceServices:
             worker=RecognitionWorker(engine, threads=asr_threads),
             synthesizer=CachedSynthesizer(synthesizer),
             turn=turn or TurnSettings(),
+            line=line or LineLimits(),
         )
 
     @classmethod
@@ -96,13 +124,21 @@ class VoiceServices:
             session_factory, asr=settings.voice_asr_engine, model_dir=settings.voice_asr_model_dir,
             asr_threads=settings.voice_asr_threads, tts=settings.voice_tts_engine,
             voice=settings.voice_tts_voice or None, turn=turn, limits=limits, source=source,
+            line=LineLimits.from_settings(settings),
         )  # fmt: skip
 
-    def warm(self, prompts: tuple[str, ...] = ()) -> None:
-        """Load the understanding model and synthesise fixed prompts before the first call."""
+    def warm(
+        self, prompts: tuple[str, ...] = (), *, progress: Callable[[int], None] | None = None
+    ) -> None:
+        """Load the understanding model (step 1) and synthesise fixed prompts (step 2) before
+        the first call; `progress` is told each step as it starts."""
         from synergy.contact.understanding import understand
 
+        if progress is not None:
+            progress(1)
         understand("hello")
+        if progress is not None:
+            progress(2)
         if isinstance(self.synthesizer, CachedSynthesizer):
             self.synthesizer.warm(list(prompts or fixed_prompts()))
 
@@ -115,10 +151,11 @@ def fixed_prompts() -> tuple[str, ...]:
     failure message."""
     from synergy.contact.dialogue import Channel
     from synergy.contact.dialogue.replies import greeting
-    from synergy.contact.voice.assistant import FAILURE_TEXT, KEY_HINT
+    from synergy.contact.voice.assistant import BUTTON_HINT, FAILURE_TEXT, KEY_HINT
     from synergy.contact.voice.speech.speaking import sentences
 
-    return (*sentences(f"{greeting(Channel.VOICE)} {KEY_HINT}"), *sentences(FAILURE_TEXT))
+    spoken = (greeting(Channel.VOICE), KEY_HINT, BUTTON_HINT, FAILURE_TEXT, SILENT_CALLER_TEXT)
+    return tuple(dict.fromkeys(sentence for text in spoken for sentence in sentences(text)))
 
 
 def caption(frame: Frame) -> dict[str, Any] | None:
@@ -185,6 +222,7 @@ class VoiceSession:
         )
         self.finished = asyncio.Event()  # hang up (done) or transfer (handover)
         self._awaiting_reply = False
+        self.last_heard_at = time.monotonic()  # the caller's last speech or key
 
     async def start(self) -> None:
         await self.assistant.start()
@@ -213,11 +251,48 @@ class VoiceSession:
         elif isinstance(frame, ErrorFrame):
             self.log.errors.append(frame)
         elif isinstance(frame, UserStoppedSpeakingFrame):
-            self.log.caller_stopped_at = time.monotonic()
+            self.log.caller_stopped_at = self.last_heard_at = time.monotonic()
             self._awaiting_reply = True
+        elif isinstance(frame, (UserStartedSpeakingFrame, DTMFFrame, TranscriptionFrame)):
+            self.last_heard_at = time.monotonic()
         elif isinstance(frame, TTSAudioFrame) and self._awaiting_reply:
             self._awaiting_reply = False
             self.log.first_reply_audio_at.append(time.monotonic())
 
+    async def say(self, text: str) -> None:
+        """Speak (and caption) words that are not a turn of the conversation."""
+        await self.pipeline.send(TextFrame(text))
+
+    async def play_out(self, limit: float = 60.0) -> None:
+        """Until the words already queued have been played (or `limit` seconds)."""
+        deadline = time.monotonic() + limit
+        while self.playback.playing and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)
+
     async def close(self) -> None:
         await self.pipeline.close()
+
+
+async def watch_line(
+    session: VoiceSession, last_media: Callable[[], float], *, poll: float = 0.25
+) -> str:
+    """Wait until the call should end because nobody is using it; why, in a few words.
+
+    `last_media` gives when the transport last received the caller's audio (monotonic). The
+    caller counts as silent only while the assistant is waiting for them: not while it speaks,
+    and not after it has finished (handed over, or said goodbye).
+    """
+    limits = session.services.line
+    started = active = time.monotonic()
+    while True:
+        await asyncio.sleep(poll)
+        now = time.monotonic()
+        if session.playback.playing:
+            active = now
+        if now - max(last_media(), started) > limits.media_seconds:
+            return "no audio from the caller"
+        if now - started > limits.call_seconds:
+            return "the call reached its longest time"
+        quiet = now - max(active, session.last_heard_at)
+        if not session.finished.is_set() and quiet > limits.silent_seconds:
+            return SILENT_CALLER

@@ -33,5 +33,6 @@ def test_an_offer_that_is_not_an_offer_is_refused(client):
 def test_call_controls_are_hidden_until_the_script_can_run_them(client) -> None:  # type: ignore[no-untyped-def]
     page = client.get("/contact/call-online").text
     assert '<div id="voice-call" hidden' in page
+    assert '<noscript><p class="govuk-body">Calling online needs JavaScript.' in page
     script = client.get("/contact/call-online/call-online.js").text
     assert "root.hidden = false;" in script

@@ -13,8 +13,16 @@
   var pc = null;
   var channel = null;
   var gaveNumber = false;
+  var ready = false;
 
   function say(text) { statusText.textContent = text; }
+
+  // GOV.UK buttons are display: inline-block, which beats the hidden attribute: use the
+  // display override class as well.
+  function show(button, visible) {
+    button.hidden = !visible;
+    button.classList.toggle("govuk-!-display-none", !visible);
+  }
 
   function addCaption(speaker, text) {
     var item = document.createElement("li");
@@ -67,15 +75,15 @@
 
   function hangUp() {
     if (pc) { pc.close(); pc = null; }
-    startButton.hidden = false;
-    personButton.hidden = true;
-    endButton.hidden = true;
-    say("Not connected.");
+    show(startButton, true);
+    show(personButton, false);
+    show(endButton, false);
+    say(ready ? "Not connected." : "Not connected. The call line is still getting ready.");
   }
 
   async function start() {
-    startButton.hidden = true;
-    say("Connecting…");
+    show(startButton, false);
+    say(ready ? "Connecting…" : "Connecting… The call line is still getting ready, which can take a few seconds.");
     try {
       var stream = await navigator.mediaDevices.getUserMedia({ audio: true });
       pc = new RTCPeerConnection({ iceServers: [] });
@@ -100,14 +108,42 @@
       }
       var answer = await response.json();
       await pc.setRemoteDescription(answer);
-      personButton.hidden = false;
-      endButton.hidden = false;
+      show(personButton, true);
+      show(endButton, true);
     } catch (error) {
       hangUp();
       say(error.message + " Please try again or call 101.");
     }
   }
 
+  // The speech engines load in the background when the server starts or this page opens:
+  // say how far they have got, so nobody presses Start and waits in silence.
+  function checkReady() {
+    fetch(root.dataset.statusUrl, { headers: { "Accept": "application/json" } })
+      .then(function (response) { return response.json(); })
+      .then(function (status) {
+        if (status.state === "ready") {
+          ready = true;
+          if (!pc) { say("Ready. Press Start call when you are ready to speak."); }
+          return;
+        }
+        if (status.state === "unavailable") {
+          if (!pc) {
+            show(startButton, false);
+            say("Calling online is not available at the moment. Please call 101 or use our web chat.");
+          }
+          return;
+        }
+        if (status.state === "loading" && !pc) {
+          say("Getting the call line ready: loading " + status.loading + " (step " + status.step + " of " + status.steps + ").");
+        }
+        setTimeout(checkReady, 700);
+      })
+      .catch(function () { setTimeout(checkReady, 2000); });
+  }
+
+  say("Getting the call line ready.");
+  checkReady();
   startButton.addEventListener("click", start);
   endButton.addEventListener("click", hangUp);
   personButton.addEventListener("click", function () {

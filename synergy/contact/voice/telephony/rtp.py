@@ -20,6 +20,7 @@ from synergy.contact.voice.telephony.g711 import G711
 
 PACKET_MS = 20
 SAMPLES_PER_PACKET = 8000 * PACKET_MS // 1000
+UNSPECIFIED = ("0.0.0.0", "::")  # noqa: S104 - compared with, never bound
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class RtpStream(asyncio.DatagramProtocol):
         self._sender: asyncio.Task[None] | None = None
         self.received = 0
         self.sent = 0
+        self.last_received_at = time.monotonic()  # for the media timeout
         self.on_event: Callable[[], None] | None = None
 
     # --- receiving --------------------------------------------------------------------------
@@ -96,6 +98,7 @@ class RtpStream(asyncio.DatagramProtocol):
         if packet is None:
             return
         self.received += 1
+        self.last_received_at = time.monotonic()
         if packet.payload_type == self.telephone_event:
             self._telephone_event(packet)
         elif packet.payload_type == self.payload_type and packet.payload:
@@ -131,8 +134,8 @@ class RtpStream(asyncio.DatagramProtocol):
             await asyncio.sleep(max(0.0, next_at - time.monotonic()))
 
     def send_packet(self, payload_type: int, payload: bytes, *, marker: bool = False) -> None:
-        if self.transport is None or self.remote is None:
-            return
+        if self.transport is None or self.remote is None or self.remote[0] in UNSPECIFIED:
+            return  # no address yet, or on hold (RFC 3264 8.4)
         packet = RtpPacket(payload_type, self._sequence, self._timestamp, self._ssrc, payload,
                            marker)  # fmt: skip
         self._sequence = (self._sequence + 1) & 0xFFFF

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import time
 from dataclasses import dataclass, field
 
@@ -50,6 +51,8 @@ def parse_sdp(body: str) -> MediaOffer:
         elif line.startswith("m=audio ") and audio is None:
             parts = line[2:].split()
             try:
+                if not all(part.isascii() for part in parts):
+                    raise ValueError("not ASCII")
                 audio = MediaOffer(address, int(parts[1]), [int(pt) for pt in parts[3:]])
             except (IndexError, ValueError) as exc:
                 raise SdpError(f"bad media line: {line}") from exc
@@ -57,13 +60,27 @@ def parse_sdp(body: str) -> MediaOffer:
             break  # only the first audio stream is used
         elif audio is not None and line.startswith("a=rtpmap:"):
             pt, _, name = line[9:].partition(" ")
-            if pt.isdigit():
+            if pt.isascii() and pt.isdigit() and len(pt) <= 3:
                 audio.rtpmap[int(pt)] = name.strip()
         elif audio is not None and line[2:] in ("sendrecv", "sendonly", "recvonly", "inactive"):
             audio.direction = line[2:]
     if audio is None or not audio.address:
         raise SdpError("the offer has no audio stream with an address")
+    _check_media(audio)
     return audio
+
+
+def _check_media(audio: MediaOffer) -> None:
+    """Refuse what could not be sent to: checked before any call is set up, so a bad offer
+    costs a 488 and nothing else."""
+    try:
+        ipaddress.ip_address(audio.address)
+    except ValueError:
+        raise SdpError(f"the media address {audio.address[:60]!r} is not an IP address") from None
+    if not 0 < audio.port < 65536:
+        raise SdpError(f"the media port {audio.port} is not a usable port")
+    if not audio.payload_types or any(not 0 <= pt <= 127 for pt in audio.payload_types):
+        raise SdpError("the media line's payload types must be 0 to 127")
 
 
 def choose_codec(offer: MediaOffer, preferred: tuple[str, ...] = ("PCMU", "PCMA")) -> int:

@@ -15,16 +15,27 @@ a back-to-back answering machine needs, over UDP only, tested against baresip.
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 import logging
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from synergy.contact.voice.session import VoiceServices, VoiceSession
+from synergy.contact.voice.session import (
+    SILENT_CALLER,
+    SILENT_CALLER_TEXT,
+    VoiceServices,
+    VoiceSession,
+    watch_line,
+)
+from synergy.contact.voice.telephony.callback import callback_text, caller_number
 from synergy.contact.voice.telephony.g711 import CODECS
-from synergy.contact.voice.telephony.rtp import RtpStream, open_rtp
+from synergy.contact.voice.telephony.rtp import UNSPECIFIED, RtpStream, open_rtp
 from synergy.contact.voice.telephony.sdp import SdpError, build_sdp, choose_codec, parse_sdp
-from synergy.contact.voice.telephony.sipendpoint import MAX_RETRANSMITS, T1, USER_AGENT, SipEndpoint
+from synergy.contact.voice.telephony.sipconfig import SipConfig
+from synergy.contact.voice.telephony.sipendpoint import USER_AGENT, SipEndpoint
 from synergy.contact.voice.telephony.sipmessage import (
+    DigestChallenger,
     SipMessage,
     SipParseError,
     answer_challenge,
@@ -34,41 +45,31 @@ from synergy.contact.voice.telephony.sipmessage import (
     tag_of,
     uri_of,
 )
-from synergy.core.config import Settings
+from synergy.core.errors import SynergyError
 
 log = logging.getLogger(__name__)
 
 ALLOW = "INVITE, ACK, BYE, CANCEL, OPTIONS, REFER, NOTIFY"
 
 
-@dataclass(frozen=True)
-class SipConfig:
-    host: str = "127.0.0.1"
-    port: int = 5070
-    user: str = "assistant"
-    rtp_ports: range = range(40000, 41000)
-    transfer_uri: str = ""  # e.g. sip:agents@pbx.example; empty: no transfer target
-    registrar: str = ""  # e.g. sip:pbx.example; empty: do not register
-    username: str = ""
-    password: str = ""
-    register_expires: int = 300
-    ring_seconds: float = 0.0  # ring before answering (lets a test CANCEL first)
-    agent_ring_seconds: float = 30.0  # browser callers: how long an agent's phone may ring
-    dial_port: int = 0  # browser callers: the SIP port they are put through from; 0: any free
+def warning(exc: Exception) -> str:
+    """A Warning header (RFC 3261 20.43) saying what was wrong, safe to quote."""
+    text = "".join(c for c in str(exc) if c.isprintable() and c not in '"\\')[:120]
+    return f'399 synergy "{text}"'
 
-    @classmethod
-    def from_settings(cls, settings: Settings) -> SipConfig:
-        first, last = (int(part) for part in settings.voice_rtp_ports.split("-"))
-        password = settings.voice_sip_password
-        return cls(
-            host=settings.voice_sip_host, port=settings.voice_sip_port,
-            user=settings.voice_sip_user, rtp_ports=range(first, last + 1),
-            transfer_uri=settings.voice_sip_transfer_uri, registrar=settings.voice_sip_registrar,
-            username=settings.voice_sip_username,
-            password=password.get_secret_value() if password else "",
-            agent_ring_seconds=settings.voice_agent_ring_seconds,
-            dial_port=settings.voice_sip_dial_port,
-        )  # fmt: skip
+
+def dialog_target(invite: SipMessage, addr: tuple[str, int]) -> tuple[str, int]:
+    """Where in-dialog requests go: the caller's Contact when it names an IP address, else
+    the address the INVITE came from (never a name to look up, nor a port that cannot be)."""
+    contact = invite.get("Contact")
+    if contact:
+        try:
+            host, port = host_port(uri_of(contact))
+            ipaddress.ip_address(host)
+            return host, port
+        except (SipParseError, ValueError):
+            pass
+    return addr
 
 
 @dataclass
@@ -94,6 +95,14 @@ class SipCall:
     refer_status: int | None = None
     notify_bodies: list[str] = field(default_factory=list)
     task: asyncio.Task[None] | None = None
+    held: bool = False  # put on hold by the caller: no audio expected from them
+    bye_status: int | None = None  # the answer to our BYE (None: none came, or theirs)
+    ended_because: str = ""
+
+
+def _last_media(call: SipCall) -> float:
+    """When the caller's audio last came; a held call is not waiting for any."""
+    return time.monotonic() if call.held else call.rtp.last_received_at
 
 
 class SipUserAgent(SipEndpoint):
@@ -105,6 +114,8 @@ class SipUserAgent(SipEndpoint):
         self.finished: list[SipCall] = []
         self.registered = asyncio.Event()
         self.on_call_ended: Callable[[SipCall], None] | None = None
+        self._digest = DigestChallenger(realm=config.host)
+        self._setting_up: set[str] = set()
 
     # --- lifecycle -----------------------------------------------------------------------------
 
@@ -160,15 +171,32 @@ class SipUserAgent(SipEndpoint):
             self._reply(request, addr, 405, "Method Not Allowed", headers=[("Allow", ALLOW)])
 
     async def _new_call(self, invite: SipMessage, addr: tuple[str, int]) -> None:
-        self._reply(invite, addr, 100, "Trying")
+        """Checked in order of cost, before anything is kept: who is calling, whether there
+        is a free line, then the offer. Only then are an RTP port and a session taken."""
         local_tag = new_tag()
+        if not self._caller_allowed(invite, addr, local_tag):
+            return
+        if invite.call_id in self._setting_up:
+            return  # a retransmission of an INVITE whose call is being set up
+        if len(self.calls) + len(self._setting_up) >= self.config.max_calls:
+            self._reply(invite, addr, 503, "Service Unavailable", to_tag=local_tag,
+                        headers=[("Retry-After", "30")])  # fmt: skip
+            return
+        self._setting_up.add(invite.call_id)  # a line taken while its RTP port opens
+        try:
+            await self._set_up_call(invite, addr, local_tag)
+        finally:
+            self._setting_up.discard(invite.call_id)
+
+    async def _set_up_call(self, invite: SipMessage, addr: tuple[str, int], local_tag: str) -> None:
         try:
             offer = parse_sdp(invite.body)
             payload_type = choose_codec(offer)
         except SdpError as exc:
             self._reply(invite, addr, 488, "Not Acceptable Here", to_tag=local_tag,
-                        headers=[("Warning", f'399 synergy "{exc}"')])  # fmt: skip
+                        headers=[("Warning", warning(exc))])  # fmt: skip
             return
+        self._reply(invite, addr, 100, "Trying")
         codec = CODECS[offer.codec_name(payload_type) or "PCMU"]
         session = VoiceSession(self.services, line_rate=8000, source=addr[0])
         rtp = RtpStream(codec, payload_type, on_audio=session.hear, on_key=session.key,
@@ -177,26 +205,32 @@ class SipUserAgent(SipEndpoint):
             rtp_port = await open_rtp(rtp, self.config.host, self.config.rtp_ports)
         except OSError:
             self._reply(invite, addr, 503, "Service Unavailable", to_tag=local_tag)
+            await session.close()
             return
         rtp.remote = (offer.address, offer.port)
-        contact = invite.get("Contact")
-        target = addr
-        if contact:
-            try:
-                target = host_port(uri_of(contact))
-            except SipParseError:
-                target = addr
         call = SipCall(
             call_id=invite.call_id, invite=invite, peer=addr, local_tag=local_tag,
             remote_tag=tag_of(invite.get("From")), local_uri=invite.get("To") or "",
-            remote_uri=invite.get("From") or "", target=target, rtp=rtp, rtp_port=rtp_port,
-            session=session,
+            remote_uri=invite.get("From") or "", target=dialog_target(invite, addr), rtp=rtp,
+            rtp_port=rtp_port, session=session,
         )  # fmt: skip
         self.calls[call.call_id] = call
         self._reply(invite, addr, 180, "Ringing", to_tag=local_tag, headers=[self._contact()])
-        call.task = asyncio.get_running_loop().create_task(
-            self._run_call(call, offer.telephone_event())
-        )
+        call.task = asyncio.get_running_loop().create_task(self._run_call(call))
+
+    def _caller_allowed(self, invite: SipMessage, addr: tuple[str, int], local_tag: str) -> bool:
+        """INVITEs come from the trunk or SBC; from elsewhere only with Digest credentials."""
+        if self.config.is_trunk(addr[0]):
+            return True
+        if not (self.config.caller_username and self.config.caller_password):
+            log.warning("refused an INVITE from %s: not a trunk address", addr[0])
+            self._reply(invite, addr, 403, "Forbidden", to_tag=local_tag)
+            return False
+        if self._digest.accepts(invite, self.config.caller_username, self.config.caller_password):
+            return True
+        self._reply(invite, addr, 401, "Unauthorized", to_tag=local_tag,
+                    headers=[("WWW-Authenticate", self._digest.challenge())])  # fmt: skip
+        return False
 
     def _contact(self) -> tuple[str, str]:
         return ("Contact", f"<sip:{self.config.user}@{self.config.host}:{self.port}>")
@@ -208,74 +242,116 @@ class SipUserAgent(SipEndpoint):
                          telephone_event=call.rtp.telephone_event or 101,
                          version=call.sdp_version)  # fmt: skip
 
-    async def _run_call(self, call: SipCall, telephone_event: int | None) -> None:
+    async def _run_call(self, call: SipCall) -> None:
         try:
             if self.config.ring_seconds:
                 await asyncio.sleep(self.config.ring_seconds)
             if call.ended.is_set():
                 return
-            await call.session.start()  # stores the call and starts the greeting
             call.answer = self._reply(
                 call.invite, call.peer, 200, "OK", to_tag=call.local_tag,
                 headers=[self._contact(), ("Allow", ALLOW), ("Content-Type", "application/sdp")],
                 body=self._sdp(call),
             )  # fmt: skip
+            if not await self._retransmit_until_ack(call):
+                if not call.ended.is_set():
+                    # RFC 3261 13.3.1.4: no ACK after 64*T1, so the session ends with a BYE.
+                    call.ended_because = "no ACK"
+                    await self.hang_up(call, wait=False)
+                return
+            call.rtp.last_received_at = time.monotonic()
             call.rtp.start_sending(call.session.playback.read)
-            await self._retransmit_until_ack(call)
+            await call.session.start()  # stores the call and starts the greeting
             await self._converse(call)
         finally:
             if call.call_id in self.calls:
                 await self._end(call, "call finished", send_bye=not call.ended.is_set())
 
-    async def _retransmit_until_ack(self, call: SipCall) -> None:
-        interval = T1
-        for _ in range(MAX_RETRANSMITS):
+    async def _retransmit_until_ack(self, call: SipCall) -> bool:
+        """Send the 200 again at T1, 2*T1, ... (at most T2 apart) until the ACK; False if none
+        came within 64*T1 or the call ended first."""
+        t1 = self.config.t1
+        deadline = time.monotonic() + 64 * t1
+        interval = t1
+        while not call.ended.is_set():
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
             try:
-                await asyncio.wait_for(call.confirmed.wait(), interval)
-                return
+                await asyncio.wait_for(call.confirmed.wait(), min(interval, left))
+                return True
             except TimeoutError:
-                if call.ended.is_set() or call.answer is None:
-                    return
+                if call.answer is None or time.monotonic() >= deadline:
+                    continue
                 self._send(call.answer, call.peer)
-                interval = min(interval * 2, 4.0)
+                interval = min(interval * 2, 8 * t1)  # T2 = 4 s when T1 = 0.5 s
+        return False
 
     async def _converse(self, call: SipCall) -> None:
-        """Until the caller hangs up, or the assistant finishes or hands over."""
+        """Until the caller hangs up, the line goes unused, or the assistant finishes or
+        hands over."""
         ended = asyncio.ensure_future(call.ended.wait())
         finished = asyncio.ensure_future(call.session.finished.wait())
-        await asyncio.wait({ended, finished}, return_when=asyncio.FIRST_COMPLETED)
-        ended.cancel()
-        finished.cancel()
-        if call.ended.is_set():
-            return
-        await self._play_out(call)
-        if call.session.log.handover is not None:
-            await self.transfer(call)
-        else:
+        watch = asyncio.ensure_future(watch_line(call.session, lambda: _last_media(call)))
+        try:
+            await asyncio.wait({ended, finished, watch}, return_when=asyncio.FIRST_COMPLETED)
+            if call.ended.is_set():
+                return
+            if watch.done():
+                await self._end_unused(call, watch.result())
+                return
+            await call.session.play_out()
+            if call.session.log.handover is not None and not await self.transfer(call):
+                await self._no_person_to_transfer_to(call)
+            await asyncio.sleep(0.2)
             await self.hang_up(call)
+        finally:
+            for waiter in (ended, finished, watch):
+                waiter.cancel()
 
-    async def _play_out(self, call: SipCall, limit: float = 60.0) -> None:
-        """Let the last words reach the caller."""
-        waited = 0.0
-        while call.session.playback.playing and not call.ended.is_set() and waited < limit:
-            await asyncio.sleep(0.05)
-            waited += 0.05
-        await asyncio.sleep(0.2)
+    async def _end_unused(self, call: SipCall, why: str) -> None:
+        log.info("call %s: ending it, %s", call.call_id, why)
+        call.ended_because = why
+        if why == SILENT_CALLER:
+            await call.session.say(SILENT_CALLER_TEXT)
+            await call.session.play_out(limit=20.0)
+            await asyncio.sleep(0.2)
+        await self.hang_up(call)
+
+    async def _no_person_to_transfer_to(self, call: SipCall) -> None:
+        """The caller was promised a person but cannot be put through: they are told what
+        happens instead (a call back, 999 if in danger), and the call stays in the staff queue
+        with the number to call back on."""
+        why = "no transfer address" if not self.config.transfer_uri else "transfer refused"
+        number = caller_number(call.invite)
+        told = callback_text(number)
+        call.ended_because = f"needs a person, {why}; call back {number or 'not possible'}"
+        await call.session.say(told)
+        call_id = call.session.assistant.call_id
+        if call_id is not None:
+            reasons = [
+                f"SIP line: {why}",
+                f"call back on {number}" if number else "number withheld",
+            ]
+            try:
+                await asyncio.to_thread(call.session.assistant.calls.record_put_through, call_id,
+                                        connected=False, told=told, reasons=reasons,
+                                        agent=self.config.transfer_uri or "none")  # fmt: skip
+            except SynergyError as exc:
+                log.error("could not record call %s's call back: %s", call.call_id, exc.message)
+        await call.session.play_out()
 
     async def _reinvite(self, call: SipCall, request: SipMessage, addr: tuple[str, int]) -> None:
         try:
             offer = parse_sdp(request.body) if request.body else None
         except SdpError as exc:
             self._reply(
-                request,
-                addr,
-                488,
-                "Not Acceptable Here",
-                headers=[("Warning", f'399 synergy "{exc}"')],
+                request, addr, 488, "Not Acceptable Here", headers=[("Warning", warning(exc))]
             )
             return
         if offer is not None:
             call.rtp.remote = (offer.address, offer.port)  # a new address, or 0.0.0.0 for hold
+            call.held = offer.address in UNSPECIFIED or offer.direction in ("inactive", "recvonly")
         self._reply(request, addr, 200, "OK",
                     headers=[self._contact(), ("Content-Type", "application/sdp")],
                     body=self._sdp(call))  # fmt: skip
@@ -312,7 +388,8 @@ class SipUserAgent(SipEndpoint):
         call.ended.set()
         bye = self._in_dialog(call, "BYE", [])
         if wait:
-            await self._transact(bye, call.target)
+            response = await self._transact(bye, call.target)
+            call.bye_status = response.status if response is not None else None
         else:
             self._send(bye, call.target)
         await self._end(call, "assistant hung up", send_bye=False)

@@ -20,7 +20,7 @@ from enum import StrEnum
 from synergy.contact.voice.telephony.g711 import CODECS, PCMA, PCMU
 from synergy.contact.voice.telephony.rtp import AudioSink, AudioSource, RtpStream, open_rtp
 from synergy.contact.voice.telephony.sdp import SdpError, build_sdp, choose_codec, parse_sdp
-from synergy.contact.voice.telephony.sip import SipConfig
+from synergy.contact.voice.telephony.sipconfig import SipConfig
 from synergy.contact.voice.telephony.sipendpoint import T1, USER_AGENT, SipEndpoint
 from synergy.contact.voice.telephony.sipmessage import (
     SipMessage,

@@ -26,6 +26,11 @@ MAX_RETRANSMITS = 6
 USER_AGENT = "Synergy-101/0.1"
 
 
+def _log_failure(task: asyncio.Task[None]) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        log.error("SIP request failed", exc_info=task.exception())
+
+
 class SipEndpoint(asyncio.DatagramProtocol):
     def __init__(self) -> None:
         self.transport: asyncio.DatagramTransport | None = None
@@ -55,7 +60,8 @@ class SipEndpoint(asyncio.DatagramProtocol):
         try:
             message = parse_message(data)
         except SipParseError as exc:
-            log.info("ignored unreadable SIP from %s: %s", addr, exc)
+            # Debug only: a flood of junk must not flood the log as well.
+            log.debug("ignored unreadable SIP from %s: %s", addr, exc)
             return
         if message.is_request:
             self._spawn(self._request(message, addr))
@@ -76,6 +82,7 @@ class SipEndpoint(asyncio.DatagramProtocol):
         task = asyncio.ensure_future(work)  # type: ignore[call-overload]
         self._tasks.add(task)
         task.add_done_callback(self._tasks.discard)
+        task.add_done_callback(_log_failure)
 
     def _send(self, message: SipMessage, addr: tuple[str, int]) -> None:
         if self.transport is not None:

@@ -4,8 +4,10 @@ authentication (RFC 2617 / RFC 8760 MD5) for registering with a trunk or PBX."""
 from __future__ import annotations
 
 import hashlib
+import hmac
 import re
 import secrets
+import time
 from dataclasses import dataclass, field
 
 COMPACT_HEADERS = {
@@ -15,6 +17,9 @@ COMPACT_HEADERS = {
 }  # fmt: skip
 MAX_MESSAGE_BYTES = 65_000
 URI_IN_BRACKETS = re.compile(r"<([^>]+)>")
+TOKEN = re.compile(r"^[A-Za-z0-9.!%*_+`'~-]+$")
+STATUS = re.compile(r"^[1-6][0-9][0-9]$")
+CSEQ = re.compile(r"^([0-9]{1,10})\s+([A-Za-z0-9.!%*_+`'~-]+)$")
 HOST_PORT = re.compile(r"^sips?:(?:[^@;>]+@)?([^:;>]+)(?::(\d+))?", re.IGNORECASE)
 
 
@@ -74,30 +79,66 @@ class SipMessage:
 
 
 def parse_message(data: bytes) -> SipMessage:
+    """A SIP message, or SipParseError for anything we could not answer safely: every field
+    later read as a number (status, CSeq, Content-Length) is checked here, once."""
     if len(data) > MAX_MESSAGE_BYTES:
         raise SipParseError("message too large")
-    head, _, body = data.partition(b"\r\n\r\n")
+    head, separator, body = data.partition(b"\r\n\r\n")
+    if not separator:
+        raise SipParseError("no blank line after the headers")
     try:
         lines = head.decode("utf-8").split("\r\n")
     except UnicodeDecodeError as exc:
         raise SipParseError("not UTF-8") from exc
-    start = lines[0].strip()
-    if not (start.startswith("SIP/2.0 ") or start.endswith(" SIP/2.0")):
-        raise SipParseError(f"not a SIP start line: {start[:60]!r}")
-    message = SipMessage(start)
+    message = SipMessage(_start_line(lines[0].strip()))
     for line in lines[1:]:
         if line[:1] in (" ", "\t") and message.headers:  # folded header
             name, value = message.headers[-1]
             message.headers[-1] = (name, f"{value} {line.strip()}")
             continue
         name, colon, value = line.partition(":")
-        if not colon:
+        if not colon or not TOKEN.match(name.strip()):
             raise SipParseError(f"bad header line: {line[:60]!r}")
         name = name.strip()
         message.headers.append((COMPACT_HEADERS.get(name.lower(), name), value.strip()))
-    length = message.get("Content-Length")
-    message.body = body[: int(length)].decode("utf-8", "replace") if length else body.decode()
+    _check_headers(message)
+    message.body = _body(message, body)
     return message
+
+
+def _start_line(start: str) -> str:
+    if start.startswith("SIP/2.0 "):
+        parts = start.split(" ", 2)
+        if len(parts) < 2 or not STATUS.match(parts[1]):
+            raise SipParseError(f"bad status line: {start[:60]!r}")
+        return start
+    parts = start.split(" ")
+    if len(parts) != 3 or parts[2] != "SIP/2.0" or not TOKEN.match(parts[0]) or not parts[1]:
+        raise SipParseError(f"not a SIP start line: {start[:60]!r}")
+    return start
+
+
+def _check_headers(message: SipMessage) -> None:
+    for name in ("Via", "From", "To", "Call-ID", "CSeq"):
+        if not message.get(name):
+            raise SipParseError(f"no {name} header")
+    cseq = CSEQ.match(message.get("CSeq") or "")
+    if cseq is None:
+        raise SipParseError("bad CSeq header")
+    if message.is_request and cseq.group(2) != message.start_line.split(" ", 1)[0]:
+        raise SipParseError("the CSeq method is not the request's method")
+
+
+def _body(message: SipMessage, body: bytes) -> str:
+    length = message.get("Content-Length")
+    if length is None:
+        return body.decode("utf-8", "replace")
+    if not length.isascii() or not length.isdigit() or len(length) > 6:
+        raise SipParseError("bad Content-Length header")
+    if int(length) > len(body):
+        # RFC 3261 18.3: over UDP a message shorter than its Content-Length is discarded.
+        raise SipParseError("body shorter than its Content-Length")
+    return body[: int(length)].decode("utf-8", "replace")
 
 
 def response_to(
@@ -135,7 +176,10 @@ def host_port(uri: str, default_port: int = 5060) -> tuple[str, int]:
     match = HOST_PORT.match(uri)
     if match is None:
         raise SipParseError(f"no host in {uri!r}")
-    return match.group(1), int(match.group(2) or default_port)
+    port = int(match.group(2) or default_port)
+    if not 0 < port < 65536:
+        raise SipParseError(f"no such port in {uri!r}")
+    return match.group(1), port
 
 
 def new_tag() -> str:
@@ -198,3 +242,47 @@ def answer_challenge(
     value = authorization_header(challenge, username=username, password=password, method=method,
                                  uri=uri)  # fmt: skip
     return ("Proxy-Authorization" if proxy else "Authorization", value)
+
+
+class DigestChallenger:
+    """Digest authentication of callers (RFC 3261 22.4) for INVITEs from addresses that are
+    not a trunk. Nonces are stateless (a time and its HMAC with a per-process key), so a
+    flood of unauthenticated INVITEs keeps nothing; a nonce is good for `lifetime` seconds."""
+
+    def __init__(self, realm: str, lifetime: float = 300.0) -> None:
+        self.realm = realm
+        self.lifetime = lifetime
+        self._key = secrets.token_bytes(32)
+
+    def _sign(self, issued: str) -> str:
+        return hmac.new(self._key, issued.encode(), hashlib.sha256).hexdigest()[:32]
+
+    def challenge(self) -> str:
+        issued = str(int(time.time()))
+        nonce = f"{issued}.{self._sign(issued)}"
+        return f'Digest realm="{self.realm}", nonce="{nonce}", algorithm=MD5, qop="auth"'
+
+    def _fresh(self, nonce: str) -> bool:
+        issued, _, signature = nonce.partition(".")
+        if not (issued.isascii() and issued.isdigit() and len(issued) < 12):
+            return False
+        if not hmac.compare_digest(self._sign(issued), signature):
+            return False
+        return 0 <= time.time() - int(issued) <= self.lifetime
+
+    def accepts(self, request: SipMessage, username: str, password: str) -> bool:
+        header = request.get("Authorization") or ""
+        if not header.lower().startswith("digest "):
+            return False
+        params = parse_challenge(header)
+        if params.get("username") != username or params.get("realm") != self.realm:
+            return False
+        if not self._fresh(params.get("nonce", "")) or "uri" not in params:
+            return False
+        qop = params.get("qop") or None
+        expected = digest_response(
+            username=username, password=password, realm=self.realm, nonce=params["nonce"],
+            method=request.method, uri=params["uri"], qop=qop, nc=params.get("nc", ""),
+            cnonce=params.get("cnonce"),
+        )  # fmt: skip
+        return hmac.compare_digest(expected, params.get("response", ""))

@@ -23,9 +23,15 @@ import numpy as np
 
 from synergy.contact.voice.assistant import BUTTON_HINT
 from synergy.contact.voice.audio import resample
-from synergy.contact.voice.session import VoiceServices, VoiceSession
+from synergy.contact.voice.session import (
+    SILENT_CALLER,
+    SILENT_CALLER_TEXT,
+    VoiceServices,
+    VoiceSession,
+    watch_line,
+)
 from synergy.contact.voice.telephony.agentbridge import AgentBridge
-from synergy.contact.voice.telephony.sip import SipConfig
+from synergy.contact.voice.telephony.sipconfig import SipConfig
 from synergy.contact.voice.telephony.sipdial import AgentDialer, AgentOutcome
 
 log = logging.getLogger(__name__)
@@ -36,7 +42,16 @@ ASR_RATE = 16000
 
 
 class TooManyCalls(RuntimeError):
-    """The machine is already taking as many browser calls as it is configured for."""
+    """No line for this call: all are busy, or this visitor or address has its share open.
+    The message is for the caller."""
+
+
+ALL_BUSY = "All our lines are busy. Please try again shortly, or call 101."
+VISITOR_BUSY = "You already have a call open. End that call before starting another."
+ADDRESS_BUSY = (
+    "Too many calls are open from your network at the moment. Please try again shortly, "
+    "or call 101."
+)
 
 
 class UnusableOffer(ValueError):
@@ -130,9 +145,16 @@ def to_mono_16k(frame: Any) -> bytes:
 
 
 class BrowserCall:
-    def __init__(self, gateway: WebRTCGateway, pc: Any, source: str | None) -> None:
+    def __init__(
+        self, gateway: WebRTCGateway, pc: Any, source: str | None, visitor: str | None = None
+    ) -> None:
         self.gateway = gateway
         self.pc = pc
+        self.source = source
+        self.visitor = visitor
+        self.connected = asyncio.Event()
+        self.last_frame_at = time.monotonic()  # the caller's audio, for the media timeout
+        self.ended_because = ""
         self.session = VoiceSession(
             gateway.services, line_rate=WEB_RATE, source=source, hint=BUTTON_HINT
         )
@@ -167,6 +189,7 @@ class BrowserCall:
                 frame = await track.recv()
             except MediaStreamError:
                 break
+            self.last_frame_at = time.monotonic()
             pcm = to_mono_16k(frame)
             if not self.session.finished.is_set():
                 await self.session.hear(pcm, ASR_RATE)
@@ -181,7 +204,38 @@ class BrowserCall:
             return self.bridge.caller_audio(samples)
         return played
 
-    async def watch(self) -> None:
+    async def watch(self, connect_seconds: float) -> None:
+        """The call's life: connect within `connect_seconds` or free the line; talk to the
+        assistant; then, if handed over, be put through. Throughout, a line nobody uses
+        (no audio at all, a silent caller, the longest call) is ended."""
+        try:
+            await asyncio.wait_for(self.connected.wait(), connect_seconds)
+        except TimeoutError:
+            self.ended_because = "never connected"
+            log.info("browser call from %s never connected; line freed", self.source)
+            await self.close()
+            return
+        await self.session.start()  # stores the call and starts the greeting
+        self.last_frame_at = time.monotonic()
+        line = asyncio.ensure_future(watch_line(self.session, lambda: self.last_frame_at))
+        rest = asyncio.ensure_future(self._after_greeting())
+        try:
+            await asyncio.wait({line, rest}, return_when=asyncio.FIRST_COMPLETED)
+            if line.done():
+                self.ended_because = line.result()
+                log.info("browser call from %s ended: %s", self.source, self.ended_because)
+                if self.ended_because == SILENT_CALLER:
+                    await self.session.say(SILENT_CALLER_TEXT)
+                    await self.session.play_out(limit=20.0)
+                    self._event({"event": "ended"})
+                    await asyncio.sleep(0.5)
+        finally:
+            line.cancel()
+            if not rest.done():
+                rest.cancel()
+        await self.close()
+
+    async def _after_greeting(self) -> None:
         """Once the assistant has finished and its last words have played: close, or put a
         handed-over caller through to a person and stay until one side hangs up."""
         await self.session.finished.wait()
@@ -200,7 +254,6 @@ class BrowserCall:
             await self._play_out()
             self._event({"event": "ended"})
         await asyncio.sleep(0.5)
-        await self.close()
 
     async def _play_out(self) -> None:
         for _ in range(1200):
@@ -242,6 +295,9 @@ class WebRTCGateway:
         *,
         addresses: list[str] | None = None,
         max_calls: int = 10,
+        per_visitor: int = 1,
+        per_address: int = 3,
+        connect_seconds: float = 10.0,
         sip: SipConfig | None = None,
     ) -> None:
         _require_aiortc()
@@ -250,19 +306,33 @@ class WebRTCGateway:
         self.dialer = AgentDialer(sip) if sip is not None and sip.transfer_uri else None
         self.addresses = addresses or []
         self.max_calls = max_calls
+        self.per_visitor = per_visitor
+        self.per_address = per_address
+        self.connect_seconds = connect_seconds
         self.calls: set[BrowserCall] = set()
         if self.addresses:
             offer_host_addresses(self.addresses)
 
-    async def answer(self, offer_sdp: str, *, source: str | None = None) -> tuple[BrowserCall, str]:
+    def check_line_free(self, source: str | None, visitor: str | None) -> None:
+        """TooManyCalls unless this visitor and address may open another line, and one is free.
+        Per visitor first, so one visitor cannot use up their neighbours' share."""
+        if visitor and sum(call.visitor == visitor for call in self.calls) >= self.per_visitor:
+            raise TooManyCalls(VISITOR_BUSY)
+        if source and sum(call.source == source for call in self.calls) >= self.per_address:
+            raise TooManyCalls(ADDRESS_BUSY)
+        if len(self.calls) >= self.max_calls:
+            raise TooManyCalls(ALL_BUSY)
+
+    async def answer(
+        self, offer_sdp: str, *, source: str | None = None, visitor: str | None = None
+    ) -> tuple[BrowserCall, str]:
         from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
 
-        if len(self.calls) >= self.max_calls:
-            raise TooManyCalls("all lines are busy")
+        self.check_line_free(source, visitor)
         if self.addresses:
             offer_sdp = keep_candidates(offer_sdp, self.addresses)
         pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
-        call = BrowserCall(self, pc, source)
+        call = BrowserCall(self, pc, source, visitor)
         self.calls.add(call)
         pc.addTrack(_reply_track_class()(call.reply_audio))
 
@@ -280,7 +350,9 @@ class WebRTCGateway:
 
         @pc.on("connectionstatechange")
         async def on_state() -> None:
-            if pc.connectionState in ("failed", "closed"):
+            if pc.connectionState == "connected":
+                call.connected.set()
+            elif pc.connectionState in ("failed", "closed"):
                 await call.close()
 
         try:
@@ -289,8 +361,7 @@ class WebRTCGateway:
         except (ValueError, KeyError, IndexError) as exc:
             await call.close()
             raise UnusableOffer(str(exc) or type(exc).__name__) from None
-        await call.session.start()
-        call.spawn(call.watch())
+        call.spawn(call.watch(self.connect_seconds))
         return call, pc.localDescription.sdp
 
     async def close(self) -> None:

@@ -16,7 +16,7 @@ from synergy.contact.voice.session import VoiceSession
 from synergy.contact.voice.telephony.agentbridge import AgentBridge
 from synergy.contact.voice.telephony.rtp import RtpPacket
 from synergy.contact.voice.telephony.sdp import parse_sdp
-from synergy.contact.voice.telephony.sip import SipConfig
+from synergy.contact.voice.telephony.sipconfig import SipConfig
 from synergy.contact.voice.telephony.sipdial import AgentDialer, AgentOutcome
 from synergy.contact.voice.telephony.sipmessage import digest_response, parse_challenge, response_to
 

@@ -3,10 +3,14 @@
 import asyncio
 import itertools
 
+from sqlalchemy import select
+
+from synergy.contact.models import ContactTurn
 from synergy.contact.voice.telephony.dtmf import telephone_event_payload
 from synergy.contact.voice.telephony.rtp import RtpPacket
 from synergy.contact.voice.telephony.sdp import parse_sdp
-from synergy.contact.voice.telephony.sip import SipConfig, SipUserAgent
+from synergy.contact.voice.telephony.sip import SipUserAgent
+from synergy.contact.voice.telephony.sipconfig import SipConfig
 from synergy.contact.voice.telephony.sipmessage import (
     SipMessage,
     digest_response,
@@ -93,7 +97,7 @@ def _with_ua(session_factory, test, **config):
         port = await ua.start()
         peer = await Peer().open()
         try:
-            await asyncio.wait_for(test(ua, port, peer), 20)
+            await asyncio.wait_for(test(ua, port, peer), 90)
         finally:
             peer.close()
             await ua.stop()
@@ -239,3 +243,41 @@ def test_registration_answers_the_digest_challenge(session_factory):
 
     asyncio.run(main())
     services.worker.stop()
+
+
+def test_a_caller_who_needs_a_person_and_cannot_be_transferred_is_told_of_a_call_back(
+    session_factory,
+):
+    """No transfer address: the caller promised a person is not just hung up on."""
+
+    async def test(ua, port, peer):
+        identity = ("P-Asserted-Identity", "<sip:+447700900123@127.0.0.1>")
+        peer.request("INVITE", port, body=peer.offer(), extra=[identity])
+        ok = await peer.next(200)
+        peer.request("ACK", port, cseq=1, to_tag=tag_of(ok.get("To")))
+        answer = parse_sdp(ok.body)
+        while ua.calls["c1"].session.assistant.token is None:  # greeted: the call is stored
+            await asyncio.sleep(0.05)
+        for end in (False, True):
+            payload = telephone_event_payload("0", end=end, duration=800)
+            peer.rtp_transport.sendto(RtpPacket(101, 1, 8000, 77, payload).encode(),
+                                      ("127.0.0.1", answer.port))  # fmt: skip
+        bye = await peer.next("BYE", timeout=60)
+        peer.send(response_to(bye, 200, "OK"), port)
+        for _ in range(100):
+            if ua.finished:
+                break
+            await asyncio.sleep(0.05)
+        call = ua.finished[0]
+        assert call.bye_status == 200
+        told = call.session.log.spoken[-1]
+        assert "call you back on the number you are calling from, ending 1 2 3" in told
+        assert "call 999" in told
+
+    services = _with_ua(session_factory, test)
+    summary = services.calls.call_summary(1)
+    assert summary["status"] == "waiting" and summary["handed_over"]
+    assert "call you back" in services.calls.transcript(1)[-1][1]
+    with session_factory() as session:
+        last = session.scalars(select(ContactTurn).order_by(ContactTurn.id.desc())).first()
+        assert "call back on +447700900123" in last.reasons

@@ -1,4 +1,6 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from synergy.contact.voice.telephony.sdp import SdpError, build_sdp, choose_codec, parse_sdp
 from synergy.contact.voice.telephony.sipmessage import (
@@ -79,3 +81,72 @@ def test_digest_matches_the_rfc_2617_example():
     ) == "6629fae49393a05397450978507c4ef1"  # fmt: skip
     challenge = parse_challenge('Digest realm="pbx", nonce="n1", qop="auth,auth-int", opaque="o"')
     assert challenge == {"realm": "pbx", "nonce": "n1", "qop": "auth,auth-int", "opaque": "o"}
+
+
+def _read_everything(message):  # type: ignore[no-untyped-def]
+    """What the user agent reads of any message it accepts: none of it may raise."""
+    assert message.call_id and message.method
+    assert isinstance(message.cseq[0], int) and isinstance(message.status, int)
+    if not message.is_request:
+        assert 100 <= message.status <= 699
+    if message.body:
+        try:
+            offer = parse_sdp(message.body)
+        except SdpError:
+            return
+        assert 0 < offer.port < 65536
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.binary(max_size=2000))
+def test_any_bytes_are_read_or_refused_as_unreadable_sip(data):
+    try:
+        message = parse_message(data)
+    except SipParseError:
+        return
+    _read_everything(message)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.data())
+def test_a_corrupted_invite_is_read_or_refused_never_crashes(data):
+    raw = bytearray(INVITE)
+    for _ in range(data.draw(st.integers(1, 8))):
+        at = data.draw(st.integers(0, len(raw) - 1))
+        action = data.draw(st.sampled_from(["replace", "delete", "insert", "truncate"]))
+        if action == "replace":
+            raw[at] = data.draw(st.integers(0, 255))
+        elif action == "delete":
+            del raw[at]
+        elif action == "insert":
+            raw[at:at] = data.draw(st.sampled_from([b"\r\n", b":", b" ", b"99999", b"\xc2\xb2"]))
+        else:
+            del raw[at:]
+        if not raw:
+            raw = bytearray(b"x")
+    try:
+        message = parse_message(bytes(raw))
+    except SipParseError:
+        return
+    _read_everything(message)
+
+
+@pytest.mark.parametrize("header", ["CSeq: x INVITE", "CSeq: 7", "CSeq: 7 BYE", "l: 9999",
+                                    "l: -1", "l: \u00b2"])  # fmt: skip
+def test_bad_cseq_and_content_length_are_refused(header):
+    name = header.split(":")[0]
+    lines = [line for line in INVITE.decode().split("\r\n") if not line.startswith(f"{name}:")]
+    lines.insert(1, header)
+    with pytest.raises(SipParseError):
+        parse_message("\r\n".join(lines).encode())
+
+
+@pytest.mark.parametrize(("line", "problem"), [
+    ("m=audio 99999 RTP/AVP 0", "port 99999"), ("m=audio 0 RTP/AVP 0", "port 0"),
+    ("m=audio 4000 RTP/AVP 300", "payload types"), ("m=audio \u0664000 RTP/AVP 0", "bad media"),
+])  # fmt: skip
+def test_an_offer_that_could_not_be_sent_to_is_refused(line, problem):
+    with pytest.raises(SdpError, match=problem):
+        parse_sdp(OFFER.replace("m=audio 10000 RTP/AVP 8 0 101", line))
+    with pytest.raises(SdpError, match="not an IP address"):
+        parse_sdp(OFFER.replace("c=IN IP4 127.0.0.1", "c=IN IP4 pbx.example"))

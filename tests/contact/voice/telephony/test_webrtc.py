@@ -18,7 +18,7 @@ from synergy.contact.voice.session import VoiceServices
 from synergy.contact.voice.speech.engine_pool import RecognitionWorker
 from synergy.contact.voice.speech.recognizer import TurnSettings
 from synergy.contact.voice.speech.tts import CachedSynthesizer, FliteEngine
-from synergy.contact.voice.telephony.sip import SipConfig
+from synergy.contact.voice.telephony.sipconfig import SipConfig
 from synergy.contact.voice.telephony.webrtc import keep_candidates
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, LiveServer
 
