@@ -19,7 +19,6 @@ from .normalise import (
 )
 from .policy import (
     EVERYDAY_INTENTS,
-    MIN_CONFIDENCE,
     PRIORITY_INTENTS,
     decide,
     reconcile_intent,
@@ -237,9 +236,11 @@ def _danger(forms: list[MatchText], has_vulnerability: bool) -> DangerCue | None
 def _reading_words(
     model: TriageModel | None, intent: Intent, confidence: float, conversation: str
 ) -> str:
-    """The words behind a sure reading of a risk intent (a welfare concern, a missing person,
-    domestic abuse), for a call no rule or vulnerability score explains."""
-    if model is None or intent not in PRIORITY_INTENTS or confidence < MIN_CONFIDENCE:
+    """The words behind the model's reading of a risk intent (a welfare concern, a missing
+    person, domestic abuse), for a call no rule or vulnerability score explains. Not gated on
+    confidence: sending unsure readings that do name words to the normal queue cost vulnerable
+    callers their priority (2 of 114 on the blind set), which is never worth the saving."""
+    if model is None or intent not in PRIORITY_INTENTS:
         return ""
     return model.strongest_words(conversation[-_MODEL_WINDOW:], intent)
 

@@ -139,4 +139,5 @@ def _one_slip(a: str, b: str) -> bool:
     if len(short) < 5:
         return False
     i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
-    return short[i:] == long_[i + 1 :]
+    # a letter more or less at the end is another form of the word ("explode", "exploded")
+    return i < len(short) and short[i:] == long_[i + 1 :]

@@ -172,6 +172,8 @@ _NOW = re.compile(NOW)
 _IN_PROGRESS = re.compile(IN_PROGRESS)
 _PAST = re.compile(PAST)
 _PAST_NEAR_CUE = 6  # words either side of an emergency cue in which a past word makes it history
+_THREATENED = re.compile(r"\b(?:ll|will|going to|gonna|threaten\w*|wants to|would|might)\b")
+_THREAT_WINDOW = 5  # words before an emergency cue in which a threat word makes it future
 
 
 @lru_cache(maxsize=1)
@@ -185,11 +187,14 @@ def danger_now(mt: MatchText, has_vulnerability: bool) -> DangerCue | None:
     Plain emergency words ("he's been shot", "she's not breathing", "the house is on fire")
     count unless a past word ("last year") sits close to them. The older, broader cues ("right
     now", "is smashing") count only in a turn that says nothing about the past. A negation
-    before a cue ("no one has been stabbed") cancels it; words inside a cue never do."""
+    before a cue ("no one has been stabbed") cancels it, and so does a threat ("he'll set my
+    house on fire": the rules raise a threat to life instead); words inside a cue never do."""
     for name, rx, negatable in _emergency_cues():
         for m in rx.finditer(mt.text):
             if negatable and _is_negated(mt.text, m.start(), m.start()):
                 continue
+            if _THREATENED.search(" ".join(mt.text[: m.start()].split()[-_THREAT_WINDOW:])):
+                continue  # "he'll set my house on fire": a threat (a vulnerability), not now
             if not _past_near(mt.text, m.start(), m.end()):
                 return DangerCue(mt.words_at(m.start(), m.end()), f"rule: {name}")
     if _PAST.search(mt.text):

@@ -85,22 +85,26 @@ CUES: list[Pattern] = [
     ),
     (
         "intruder",
-        r"\b(?:(?:someone|somebody|someones|(?:a|the|some|an?) (?:strange )?(?:man|woman|"
-        r"men|bloke|guy|stranger|person)|people|theres someone|there is someone|burglars?)"
-        r" (?:is |are |s )?(?:in|inside) (?:my|the|our) (?:house|home|flat|room|bedroom|"
-        r"kitchen|loft)|intruders?(?! alarm)|(?:breaking|climbing) (?:in|into) (?:my|"
-        r"the|our)|(?:trying to|tryna) (?:break|kick) (?:in|into|the door|my door)|burglars? ("
-        r"?:in|inside|upstairs|downstairs)|(?:can )?hear (?:someone|somebody|them|people|"
+        r"\b(?:(?:someone|somebody|someones|theres someone|there is someone|burglars?) "
+        r"(?:is |are |s )?(?:in|inside) (?:my|the|our) (?:house|home|flat|room|bedroom|"
+        r"kitchen|loft)|(?:a|the|some|an?) (?:strange )?(?:man|woman|men|bloke|guy|stranger|"
+        r"person) (?:is |s )?(?:in|inside) (?:my|our) (?:house|home|flat|room|bedroom|kitchen|"
+        r"loft)|intruders?(?! alarm)|(?:breaking|climbing) (?:in|into) (?:my|the|our)|"
+        r"(?:trying to|tryna) (?:break|kick) (?:in|into|the door|my door)|burglars? "
+        r"(?:in|inside|upstairs|downstairs)|(?:can )?hear (?:someone|somebody|them|people|"
         r"footsteps|a man|men) (?:\w+ )?(?:downstairs|upstairs|in (?:my|the|our) (?:house|"
         r"kitchen|loft|flat|garden)))\b",
         True,
     ),
     (
         "abduction",
-        r"\b(?:kidnapp\w*|abduct\w*|snatched|(?:grabbed|dragged|bundled|pulled|forced|"
-        r"pushed|thrown|put|taken|took) (?:a |the |my |this |that |some )?(?:\w+ )?(?:kid|"
-        r"child|girl|boy|woman|man|lad|baby|her|him|them|someone|toddler) (?:\w+ )?into (?:a |"
-        r"the |an |his |their )?(?:\w+ )?(?:van|car|vehicle|boot|truck|taxi))\b",
+        r"\b(?:kidnapp\w*|abduct\w*|snatched (?:a |the |my |her |his |their )?(?:\w+ )?"
+        r"(?:kid|child|girl|boy|baby|toddler|son|daughter)|(?:kid|child|girl|boy|baby|toddler|"
+        r"son|daughter) (?:has been |was |been |got |s been )snatched|(?:grabbed|dragged|"
+        r"bundled|pulled|forced|pushed|thrown|put|taken|took) (?:a |the |my |this |that |some )?"
+        r"(?:\w+ )?(?:kid|child|girl|boy|woman|man|lad|baby|her|him|them|someone|toddler) "
+        r"(?:\w+ )?into (?:a |the |an |his |their )?(?:\w+ )?(?:van|car|vehicle|boot|truck|"
+        r"taxi))\b",
         True,
     ),
     (
