@@ -290,6 +290,10 @@ PLAIN_EMERGENCIES = [
     "911 whats the address of your emergency my dad collapsed he is not breathing",
     "okay is he breathing no hes not breathing were doing cpr",
     "we need an ambulance my son fell and hes bleeding a lot",
+    "I found my son hanging",
+    "my dad fell down the stairs and hes not moving",
+    "a man just hit a woman with a brick",
+    "a man is threatening to jump off the multi storey car park",
 ]
 
 
@@ -315,6 +319,9 @@ def test_a_typo_or_filler_does_not_hide_an_emergency(text):
     "my brother was stabbed last year and the trial is next month",
     "what teams are playing right now",
     "where is the nearest shooting range",
+    "my son is not moving out until next year",
+    "he hit the wall with a hammer when he was angry",
+    "I found my keys hanging on the door",
 ])
 def test_past_events_and_everyday_now_are_not_emergencies(text):
     assert understand(text).route is not Route.EMERGENCY

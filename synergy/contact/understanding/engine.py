@@ -50,11 +50,18 @@ CIVIL_FIRM_SCORE = 0.95
 _CIVIL = re.compile(civil.TOPICS)
 # Readings a civil word does not turn into "not a police matter": the caller is reporting or
 # following up something the police do handle (a fraud, a theft from a landlord, a crash...).
-_CIVIL_KEEPS = frozenset({
-    Intent.CRIME_REPORT, Intent.FRAUD_SCAM, Intent.ROAD_TRAFFIC, Intent.UPDATE_EXISTING,
-    Intent.CONTACT_OFFICER, Intent.LOST_FOUND_PROPERTY, Intent.ANTISOCIAL_BEHAVIOUR,
-    Intent.INFORMATION_REPORT,
-})
+_CIVIL_KEEPS = frozenset(
+    {
+        Intent.CRIME_REPORT,
+        Intent.FRAUD_SCAM,
+        Intent.ROAD_TRAFFIC,
+        Intent.UPDATE_EXISTING,
+        Intent.CONTACT_OFFICER,
+        Intent.LOST_FOUND_PROPERTY,
+        Intent.ANTISOCIAL_BEHAVIOUR,
+        Intent.INFORMATION_REPORT,
+    }
+)
 # The model's emergency reading alone puts a call on the emergency route only this sure.
 _SURE_EMERGENCY = 0.6
 
@@ -84,8 +91,10 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     danger = _danger(tolerant, bool(vulns))
     danger = danger or _model_danger(model, intent, confidence, conversation)
     if civil and not vulns and not danger and intent not in _CIVIL_KEEPS:
-        reasons.append(f"a civil matter ('{civil}'), no risk disclosed: not a police matter "
-                       f"(model read {intent.value} {confidence:.2f})")
+        reasons.append(
+            f"a civil matter ('{civil}'), no risk disclosed: not a police matter "
+            f"(model read {intent.value} {confidence:.2f})"
+        )
         intent = Intent.NOT_POLICE_MATTER
     # only explicit (rule) evidence may override the model's intent; the model's own
     # vulnerability guesses already shaped its intent
@@ -136,8 +145,10 @@ def _classify(
         scores[kind] = max(scores[kind], prediction.confidence)
     known = _known_words(model)
     update = update_request(tolerant_form(match_form(conversation), UPDATE_KEYWORDS, known))
-    if update and prediction.intent is not Intent.UPDATE_EXISTING and (
-        prediction.intent in EVERYDAY_INTENTS or prediction.confidence < TRUSTED_MODEL
+    if (
+        update
+        and prediction.intent is not Intent.UPDATE_EXISTING
+        and (prediction.intent in EVERYDAY_INTENTS or prediction.confidence < TRUSTED_MODEL)
     ):
         why = f"intent update_existing: the caller asks about a report ('{update}'; model "
         why += f"read {prediction.intent.value} {prediction.confidence:.2f})"

@@ -117,6 +117,38 @@ CUES: list[Pattern] = [
         r")\b",
         True,
     ),
+    (
+        "life at risk (2)",
+        r"\b(?:(?:hes|shes|theyre|he is|she is|they are|(?:mum|mom|dad|son|daughter|baby|child|"
+        r"husband|wife|partner|friend|brother|sister|nan|grandad|man|woman|boy|girl|lad)(?:s| is| "
+        r"s)?) (?:not|isnt|stopped) (?:moving|responding)(?! out| house| in| away| on)|"
+        r"(?:i think|i believe|think) (?:hes|shes|"
+        r"theyre|he is|she is|they are|my \w+ is|my \w+ s) dead|found (?:\w+ ){0,3}dead|(?:a|"
+        r"dead) body|(?:hanging|hanged) (?:in the|from|himself|herself|themselves)|found (?:him|"
+        r"her|them|someone|somebody|(?:my|our|a|the) (?:son|daughter|husband|wife|partner|mum|"
+        r"dad|brother|sister|friend|man|woman|boy|girl|lad|neighbour)) hanging|foaming at the "
+        r"mouth|(?:threatening|going|about|trying|wants) to jump (?:off|from)|jumped (?:off|"
+        r"from) (?:a|the))\b",
+        False,
+    ),
+    (
+        "attack or weapon (2)",
+        r"\b(?:kicking (?:a |the )?(?:man|woman|lad|boy|girl|someone|somebody|him|her|them)|"
+        r"(?:hit|hitting|attacked|attacking) (?:a (?:man|woman|lad|boy|girl)|someone|somebody|"
+        r"him|her|them|me|us|my \w+) with (?:a |an )?(?:brick|"
+        r"bottle|bat|hammer|weapon|iron bar|axe)|gun ?man|gun ?men|armed (?:man|men|robbery|"
+        r"robbers?)|(?:drove|driving|ran|running|run) off with (?:my|our|the) (?:son|daughter|"
+        r"child|baby|kids?|boy|girl))\b",
+        True,
+    ),
+    (
+        "crash or fire (2)",
+        r"\b(?:(?:car|van|vehicle|lorry) on (?:its|it s|their) (?:roof|side)|(?:hit|knocked "
+        r"down|ran over) (?:a |the )?(?:kid|child|pedestrian|cyclist|man|woman|boy|girl|lad)|"
+        r"full of smoke|(?:ive|weve|hes|shes|im|theyve) (?:just )?been (?:hit by a (?:car|van|"
+        r"bus|lorry)|run over|shot|stabbed))\b",
+        True,
+    ),
 ]
 
 # Words of the cues above that a slip of the fingers or of speech recognition should not hide:
