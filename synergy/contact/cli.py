@@ -4,7 +4,8 @@ result per line, for batch checks and for replaying calls through the understand
 Input, one object per line: {"id": any, "text": str, "history": [str, ...] (optional)}.
 Output, one object per non-blank input line, in input order:
   {"id", "intent", "intent_confidence", "risk", "route", "vulnerabilities": [str],
-   "evidence": [{"vulnerability", "text", "rule"}], "language"}
+   "evidence": [{"vulnerability", "text", "rule"}], "language",
+   "danger": [{"text", "rule"}] (the words behind an emergency route)}
 or, for a line that cannot be processed: {"id" (null if unknown), "line": n, "error": str}.
 Exit status: 0 if every line was processed, or if some were and some were not (errors are in
 the output); 1 only if there were input lines and none could be processed."""
@@ -97,6 +98,7 @@ def to_json(u: Understanding) -> dict[str, Any]:
             for e in u.evidence
         ],
         "language": u.language,
+        "danger": [{"text": d.text, "rule": d.rule} for d in u.danger],
     }
 
 

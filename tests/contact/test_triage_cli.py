@@ -26,7 +26,7 @@ def test_each_line_gets_a_result_in_order():
     assert result.exit_code == 0
     assert [x["id"] for x in lines] == ["a", "b"]
     assert set(lines[0]) == {"id", "intent", "intent_confidence", "risk", "route",
-                             "vulnerabilities", "evidence", "language"}
+                             "vulnerabilities", "evidence", "language", "danger"}
     assert lines[0]["route"] == "self_service" and lines[0]["vulnerabilities"] == []
     assert lines[1]["vulnerabilities"] == ["domestic_abuse"]
     assert lines[1]["route"] == "priority_agent"
@@ -92,3 +92,10 @@ def test_a_line_nested_too_deep_or_with_a_huge_id_gets_its_own_error_and_the_run
     assert "too long" in lines[1]["error"]
     assert all("'id' must be" in x["error"] for x in lines[2:4])
     assert lines[4]["id"] == 5 and "error" not in lines[4]
+
+
+def test_an_emergency_line_names_the_words_behind_it():
+    _, lines = _run('{"id": 1, "text": "my baby isnt breathing"}\n{"id": 2, "text": "hi"}\n')
+    assert lines[0]["route"] == "emergency"
+    assert lines[0]["danger"] and "breathing" in lines[0]["danger"][0]["text"]
+    assert lines[1]["danger"] == []

@@ -13,7 +13,13 @@ import pytest
 
 from synergy.contact.understanding import Intent, Vulnerability
 from synergy.contact.understanding.model import TriageModel, load_model, model_text
-from synergy.contact.understanding.training import build_corpus, data_path, fit, read_cases
+from synergy.contact.understanding.training import (
+    EVALUATION_SETS,
+    build_corpus,
+    data_path,
+    fit,
+    read_cases,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared" / "data"
@@ -62,13 +68,12 @@ def test_fast_scoring_equals_scikit_learn():
 def test_no_held_out_text_is_used_for_training():
     corpus = build_corpus(SHARED)
     trained = {model_text(e.text) for e in corpus}
-    for name in ("heldout.jsonl", "blind.jsonl"):
+    for name in EVALUATION_SETS:
         for case in read_cases(name):
             for turn in [*case.get("history", []), case["text"]]:
                 assert model_text(turn) not in trained, turn
     authored = {model_text(c["text"]) for c in read_cases("train_cases.jsonl")}
-    held = {model_text(c["text"]) for name in ("heldout.jsonl", "blind.jsonl")
-            for c in read_cases(name)}
+    held = {model_text(c["text"]) for name in EVALUATION_SETS for c in read_cases(name)}
     assert not authored & held
 
 

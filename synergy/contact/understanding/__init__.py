@@ -3,6 +3,7 @@ entities and language. See docs/contact-understanding.md."""
 
 from .engine import understand
 from .types import (
+    DangerCue,
     Entities,
     Evidence,
     Intent,
@@ -14,6 +15,6 @@ from .types import (
 )
 
 __all__ = [
-    "Entities", "Evidence", "Intent", "Risk", "Route", "TextTooLong", "Understanding",
+    "DangerCue", "Entities", "Evidence", "Intent", "Risk", "Route", "TextTooLong", "Understanding",
     "Vulnerability", "understand",
 ]

@@ -3,16 +3,36 @@ risk disclosed in any turn persists), the model on the conversation, then the po
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .entities import extract
 from .language import detect_language
 from .model import TriageModel, load_model
-from .normalise import MAX_CONVERSATION_CHARS, MAX_TURNS, MatchText, clean, match_form
-from .policy import EVERYDAY_INTENTS, decide, reconcile_intent
-from .requests import STATED_CONFIDENCE, TRUSTED_MODEL, stated_request
+from .normalise import (
+    MAX_CONVERSATION_CHARS,
+    MAX_TURNS,
+    MatchText,
+    clean,
+    match_form,
+    tolerant_form,
+)
+from .policy import (
+    EVERYDAY_INTENTS,
+    PRIORITY_INTENTS,
+    decide,
+    reconcile_intent,
+)
+from .requests import (
+    STATED_CONFIDENCE,
+    TRUSTED_MODEL,
+    UPDATE_KEYWORDS,
+    stated_request,
+    update_request,
+)
 from .rules import RuleHit, danger_now, find_vulnerabilities, missing_kind
-from .types import Entities, Evidence, Intent, TextTooLong, Understanding, Vulnerability
+from .types import DangerCue, Entities, Evidence, Intent, TextTooLong, Understanding, Vulnerability
+from .vocabulary import civil, emergency
 
 _MODEL_WINDOW = 1500  # characters of the latest conversation the model reads, for speed
 _MISSING = frozenset({Vulnerability.MISSING_CHILD, Vulnerability.MISSING_ADULT})
@@ -25,6 +45,25 @@ _EVERYDAY_CONFIDENCE = 0.8
 # cross-validation on training cases only.
 _RISK_READING = 0.4
 _FIRM_SCORE = 0.35
+# In a civil matter with no rule evidence, the model's vulnerability score must be this firm.
+CIVIL_FIRM_SCORE = 0.95
+_CIVIL = re.compile(civil.TOPICS)
+# Readings a civil word does not turn into "not a police matter": the caller is reporting or
+# following up something the police do handle (a fraud, a theft from a landlord, a crash...).
+_CIVIL_KEEPS = frozenset(
+    {
+        Intent.CRIME_REPORT,
+        Intent.FRAUD_SCAM,
+        Intent.ROAD_TRAFFIC,
+        Intent.UPDATE_EXISTING,
+        Intent.CONTACT_OFFICER,
+        Intent.LOST_FOUND_PROPERTY,
+        Intent.ANTISOCIAL_BEHAVIOUR,
+        Intent.INFORMATION_REPORT,
+    }
+)
+# The model's emergency reading alone puts a call on the emergency route only this sure.
+_SURE_EMERGENCY = 0.6
 
 
 def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
@@ -41,19 +80,28 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     intent, confidence, scores, reasons = _classify(model, conversation)
     evidence = _evidence(positive)
     ruled = tuple(dict.fromkeys(e.vulnerability for e in evidence))
+    civil = None if ruled else _civil_topic(forms)
     if not _confident_everyday(intent, confidence):
         # a call the rules already prioritise gains nothing from the model's weakest guesses
-        weak_ok = _reads_as_risk(intent, confidence) and not ruled
-        floor = 0.0 if weak_ok else _FIRM_SCORE
+        weak_ok = _reads_as_risk(intent, confidence) and not ruled and not civil
+        floor = CIVIL_FIRM_SCORE if civil else 0.0 if weak_ok else _FIRM_SCORE
         evidence += _model_evidence(scores, model, evidence, turns, floor)
     vulns = tuple(dict.fromkeys(e.vulnerability for e in evidence))
-    danger = _danger(forms, bool(vulns))
+    tolerant = [tolerant_form(mt, emergency.KEYWORDS, _known_words(model)) for mt in forms]
+    danger = _danger(tolerant, bool(vulns))
+    danger = danger or _model_danger(model, intent, confidence, conversation)
+    if civil and not vulns and not danger and intent not in _CIVIL_KEEPS:
+        reasons.append(
+            f"a civil matter ('{civil}'), no risk disclosed: not a police matter "
+            f"(model read {intent.value} {confidence:.2f})"
+        )
+        intent = Intent.NOT_POLICE_MATTER
     # only explicit (rule) evidence may override the model's intent; the model's own
     # vulnerability guesses already shaped its intent
     intent, why = reconcile_intent(intent, confidence, ruled, danger is not None)
     reasons += why
     if danger:
-        reasons.append(f"danger now: '{danger}'")
+        reasons.append(f"danger now: '{danger.text}' ({danger.rule})")
     language = detect_language(conversation)
     negated = any(h.negated for h in hits) and not vulns
     doubts = _doubts(scores, model) if not vulns else ()
@@ -65,6 +113,7 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
         language=language,
         negated=negated,
         doubts=doubts,
+        reading=_reading_words(model, intent, confidence, conversation),
     )
     reasons += [f"{e.vulnerability.value}: '{e.text}' ({e.rule})" for e in evidence] + why
     return Understanding(
@@ -77,6 +126,7 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
         entities=_entities(turns),
         language=language,
         reasons=tuple(reasons),
+        danger=(danger,) if danger else (),
     )
 
 
@@ -93,6 +143,16 @@ def _classify(
         # a missing person reading is a missing person score; child or adult as the rules decide
         kind = missing_kind(match_form(conversation).text)
         scores[kind] = max(scores[kind], prediction.confidence)
+    known = _known_words(model)
+    update = update_request(tolerant_form(match_form(conversation), UPDATE_KEYWORDS, known))
+    if (
+        update
+        and prediction.intent is not Intent.UPDATE_EXISTING
+        and (prediction.intent in EVERYDAY_INTENTS or prediction.confidence < TRUSTED_MODEL)
+    ):
+        why = f"intent update_existing: the caller asks about a report ('{update}'; model "
+        why += f"read {prediction.intent.value} {prediction.confidence:.2f})"
+        return Intent.UPDATE_EXISTING, max(prediction.confidence, STATED_CONFIDENCE), scores, [why]
     if prediction.confidence < TRUSTED_MODEL:
         stated = stated_request(match_form(conversation))
         if stated is not None:
@@ -133,8 +193,9 @@ def _model_evidence(
     turns: list[str],
     floor: float = 0.0,
 ) -> list[Evidence]:
-    """Vulnerabilities the model is confident of that no rule caught. Evidence is the turn
-    the model scores highest for that vulnerability — still the caller's own words."""
+    """Vulnerabilities the model is confident of that no rule caught. Evidence is the words
+    that pushed the score up most, in the turn the model scores highest for that vulnerability;
+    a score with no such words raises nothing (it stays a doubt, so a person still listens)."""
     if model is None:
         return []
     have = {e.vulnerability for e in found}
@@ -149,7 +210,9 @@ def _model_evidence(
     out = []
     for v in missing:
         best = max(range(len(turns)), key=lambda i: per_turn[i][v])
-        out.append(Evidence(v, turns[best], _MODEL_EVIDENCE.format(score=scores[v])))
+        words = model.strongest_words(turns[best], v)
+        if words:  # a score carried only by "I", "was", "the" is a doubt, not evidence
+            out.append(Evidence(v, words, _MODEL_EVIDENCE.format(score=scores[v])))
     return out
 
 
@@ -173,12 +236,48 @@ def _reads_as_risk(intent: Intent, confidence: float) -> bool:
     return intent not in EVERYDAY_INTENTS and confidence >= _RISK_READING
 
 
-def _danger(forms: list[MatchText], has_vulnerability: bool) -> str | None:
+def _danger(forms: list[MatchText], has_vulnerability: bool) -> DangerCue | None:
     for mt in forms:
-        words = danger_now(mt, has_vulnerability)
-        if words:
-            return words
+        cue = danger_now(mt, has_vulnerability)
+        if cue:
+            return cue
     return None
+
+
+def _reading_words(
+    model: TriageModel | None, intent: Intent, confidence: float, conversation: str
+) -> str:
+    """The words behind the model's reading of a risk intent (a welfare concern, a missing
+    person, domestic abuse), for a call no rule or vulnerability score explains. Not gated on
+    confidence: sending unsure readings that do name words to the normal queue cost vulnerable
+    callers their priority (2 of 114 on the blind set), which is never worth the saving."""
+    if model is None or intent not in PRIORITY_INTENTS:
+        return ""
+    return model.strongest_words(conversation[-_MODEL_WINDOW:], intent)
+
+
+def _known_words(model: TriageModel | None) -> frozenset[str]:
+    return model.known_words if model is not None else frozenset()
+
+
+def _civil_topic(forms: list[MatchText]) -> str | None:
+    for mt in forms:
+        m = _CIVIL.search(mt.text)
+        if m:
+            return mt.words_at(m.start(), m.end())
+    return None
+
+
+def _model_danger(
+    model: TriageModel | None, intent: Intent, confidence: float, conversation: str
+) -> DangerCue | None:
+    """The model's own reading of an emergency, when it is sure and can name the words behind
+    it; otherwise an emergency reading with no danger words goes to a person in the normal
+    queue (`policy.decide`), never to self-service."""
+    if model is None or intent is not Intent.EMERGENCY or confidence < _SURE_EMERGENCY:
+        return None
+    words = model.strongest_words(conversation[-_MODEL_WINDOW:], Intent.EMERGENCY)
+    return DangerCue(words, _MODEL_EVIDENCE.format(score=confidence)) if words else None
 
 
 def _entities(turns: list[str]) -> Entities:

@@ -5,6 +5,7 @@ vulnerability. The fitted artefact ships in `data/` and is built by `scripts/tra
 from __future__ import annotations
 
 import io
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -13,7 +14,7 @@ from typing import Any
 import joblib
 import numpy as np
 
-from .normalise import match_form
+from .normalise import match_form, word_set
 from .types import Intent, Vulnerability
 
 ARTEFACT_NAME = "triage_model.joblib"
@@ -25,6 +26,19 @@ def model_text(text: str) -> str:
     share features ("I'm" and "im" become one token)."""
     return match_form(text).text
 
+
+# Words that say nothing about harm by themselves: a model reading pushed up only by these
+# ("I was robbed" read as a sexual offence because of "I" and "was") has no words to show.
+# A longer list of everyday words ("tell", "good", "time") cost held-out recall; not kept.
+FUNCTION_WORDS = word_set(
+    "i im ive id ill me my mine myself you your youre he hes him his she shes her hers they "
+    "theyre them their we were our us it its a an the and or but so of to in on at for from "
+    "with by about as is are was be been being am do does did have has had having will would "
+    "can could should shall may might must not no yes this that these those there here what "
+    "when where who why how which just very really all any some one up out over off then than "
+    "too also if s t d ll ve re m get got go going gone like um er erm yeah oh ok okay please "
+    "hi hello thanks thank"
+)
 
 # A vulnerability that is itself one of the intents.
 VULNERABILITY_INTENTS = {Vulnerability.DOMESTIC_ABUSE: Intent.DOMESTIC_ABUSE}
@@ -65,6 +79,9 @@ class TriageModel:
         self._w = np.ascontiguousarray(np.vstack(weights).T)  # (features, outputs)
         self._b = np.concatenate(biases)
         self._parts = []
+        # single words the model was trained on: real spellings, never "corrected"
+        word_vocab = self.vectoriser.transformer_list[0][1].vocabulary_
+        self.known_words = frozenset(g for g in word_vocab if " " not in g)
         offset = 0
         for _, vec in self.vectoriser.transformer_list:
             self._parts.append((vec.build_analyzer(), vec.vocabulary_, vec.idf_, offset))
@@ -121,6 +138,44 @@ class TriageModel:
                 p = float(probs[self.intents.index(implied)])
                 scores[vuln] = max(scores.get(vuln, 0.0), p)
         return Prediction(intent, float(probs.max()), scores)
+
+    def strongest_words(self, text: str, label: Intent | Vulnerability, limit: int = 3) -> str:
+        """The caller's words that pushed this score up most: the word 1-2-grams (with at least
+        one word not in `FUNCTION_WORDS`) with the largest positive share of the label's score,
+        in the caller's own spelling and order.
+        So a model's reading names the words behind it, like a rule's evidence does. Empty
+        when no word feature counted for the label (character n-grams alone carried it)."""
+        mt = match_form(text)
+        analyse, vocab, idf, offset = self._parts[0]  # the word n-gram space
+        column = self._column(label)
+        counts: dict[str, int] = {}
+        for gram in analyse(mt.text):
+            if gram in vocab:
+                counts[gram] = counts.get(gram, 0) + 1
+        pushes = sorted(
+            ((1.0 + np.log(n)) * idf[vocab[g]] * self._w[offset + vocab[g], column], g)
+            for g, n in counts.items()
+        )
+        grams = [
+            g for push, g in reversed(pushes) if push > 0 and not set(g.split()) <= FUNCTION_WORDS
+        ][:limit]
+        spans: list[tuple[int, int]] = []
+        for gram in grams:
+            at = re.search(rf"\b{re.escape(gram)}\b", mt.text)
+            if at:
+                spans.append(at.span())
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):  # "my husband" and "husband is" show as one quote
+            if merged and start <= merged[-1][1] + 1:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return " … ".join(mt.words_at(start, end) for start, end in merged)
+
+    def _column(self, label: Intent | Vulnerability) -> int:
+        if isinstance(label, Vulnerability):
+            return len(self.intents) + self._vulns.index(label)
+        return self.intents.index(label)
 
     def vulnerability_scores(self, texts: list[str]) -> list[dict[Vulnerability, float]]:
         return [self.predict(t).vulnerability_scores for t in texts]

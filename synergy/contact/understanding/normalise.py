@@ -89,3 +89,58 @@ def match_form(source: str) -> MatchText:
         else:
             pending_space = True
     return MatchText(source, "".join(out), tuple(origin))
+
+
+FILLERS = frozenset({"um", "umm", "er", "erm", "uh", "uhm", "ah", "eh", "hmm", "mm"})
+
+
+def tolerant_form(mt: MatchText, keywords: frozenset[str], known: frozenset[str]) -> MatchText:
+    """`mt` with filler words dropped ("a white erm van") and each unknown word one slip away
+    from a keyword spelt as the keyword ("stabebd", "unconsious"), still pointing back at the
+    caller's words. A word in `known` (the words the model has seen) is never changed, nor is
+    any word under four letters."""
+    out: list[str] = []
+    origin: list[int] = []
+    at = 0
+    for word in mt.text.split(" ") if mt.text else []:
+        start = at
+        at += len(word) + 1
+        if word in FILLERS:
+            continue
+        fixed = word if word in known or word in keywords else _near_keyword(word, keywords)
+        if out:
+            out.append(" ")
+            origin.append(mt.origin[start])
+        for i, ch in enumerate(fixed):
+            out.append(ch)
+            origin.append(mt.origin[start + min(i, len(word) - 1)])
+    return MatchText(mt.source, "".join(out), tuple(origin))
+
+
+def _near_keyword(word: str, keywords: frozenset[str]) -> str:
+    if len(word) < 4:
+        return word
+    for key in keywords:
+        if abs(len(key) - len(word)) <= 1 and _one_slip(word, key):
+            return key
+    return word
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """One letter swapped with its neighbour, changed, added or dropped."""
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diff) == 1:
+            return len(a) >= 5  # a changed letter in a short word is too often another word
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and (a[diff[1]] == b[diff[0]])
+        )
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if len(short) < 5:
+        return False
+    i = next((k for k in range(len(short)) if short[k] != long_[k]), len(short))
+    # a letter more or less at the end is another form of the word ("explode", "exploded")
+    return i < len(short) and short[i:] == long_[i + 1 :]

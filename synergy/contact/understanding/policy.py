@@ -10,7 +10,8 @@ SELF_SERVICE_INTENTS = frozenset({
     Intent.LOST_FOUND_PROPERTY, Intent.UPDATE_EXISTING, Intent.GENERAL_ENQUIRY,
     Intent.NOT_POLICE_MATTER, Intent.CONTACT_OFFICER, Intent.INFORMATION_REPORT,
 })
-# Intents that are themselves a risk, even when no vulnerability rule matched.
+# Intents that are about risk: without evidence (a vulnerability or a danger cue, each with the
+# caller's words) they go to a person in the normal queue, never to self-service.
 PRIORITY_INTENTS = frozenset({
     Intent.MISSING_PERSON, Intent.DOMESTIC_ABUSE, Intent.CONCERN_FOR_WELFARE,
 })
@@ -69,11 +70,15 @@ def decide(
     language: str | None,
     negated: bool,
     doubts: tuple[Vulnerability, ...] = (),
+    reading: str = "",
 ) -> tuple[Risk, Route, list[str]]:
+    """Risk and route. `reading` is the caller's words behind the model's reading of a risk
+    intent (empty when it is unsure or has none to show): a priority route always names its
+    evidence, a vulnerability, a danger cue, or these words."""
     reasons: list[str] = []
     if negated:
         reasons.append("risk words were mentioned but denied; a call handler should check")
-    if danger or intent is Intent.EMERGENCY:
+    if danger:
         reasons.append("possible danger now: tell the caller to dial 999 if in danger; connect "
                        "to a call handler at once")
         return Risk.EMERGENCY, Route.EMERGENCY, reasons
@@ -81,11 +86,17 @@ def decide(
         names = ", ".join(v.value for v in vulns)
         reasons.append(f"vulnerability indicated ({names}): call handler ahead of the queue")
         return Risk.HIGH, Route.PRIORITY_AGENT, reasons
-    if intent in PRIORITY_INTENTS:
-        reasons.append(f"{intent.value} calls are prioritised")
+    if intent in PRIORITY_INTENTS and reading:
+        reasons.append(f"read as {intent.value} (confidence {confidence:.2f}) from the caller's "
+                       f"words '{reading}': call handler ahead of the queue")
         return Risk.HIGH, Route.PRIORITY_AGENT, reasons
     route = Route.SELF_SERVICE if intent in SELF_SERVICE_INTENTS else Route.AGENT
     explained = len(reasons)
+    if intent in PRIORITY_INTENTS or intent is Intent.EMERGENCY:
+        # a reading of the whole call with no words to show for it is not high risk by itself
+        reasons.append(f"read as {intent.value} (confidence {confidence:.2f}) but no danger or "
+                       "vulnerability words found: a call handler, normal queue")
+        route = Route.AGENT
     if language:
         reasons.append(f"caller may not speak English (language: {language}); risk could not be "
                        "assessed, so a call handler with an interpreter, ahead of the queue")

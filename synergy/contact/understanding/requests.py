@@ -1,4 +1,5 @@
-"""Plainly stated requests: "I want to report a burglary", "I'd like to report a scam".
+"""Plainly stated requests: "I want to report a burglary", "I'd like to report a scam", and
+requests for an update on a report already made ("any update on 20/123456/26?").
 
 The model learnt from callers who describe what happened, so the shortest and most common
 opening of all, naming only the kind of report, is where it is least sure. When it is not
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .normalise import MatchText
+from .normalise import MatchText, word_set
 from .types import Intent
 
 STATED_CONFIDENCE = 0.75  # what a plain statement is worth when the model was unsure
@@ -56,3 +57,42 @@ def stated_request(text: MatchText) -> Intent | None:
         if pattern.search(text.text):
             return intent
     return None
+
+
+# A police reference in any of the forms forces and callers use, in match form (punctuation
+# gone): "20/123456/26" -> "20 123456 26", "CAD 1234", "log 567 of 3rd May", "crime number
+# 4512", "WMP-20-12345", "ref 12ab345".
+_REFERENCE = (
+    r"(?:\d{1,4} \d{3,8}(?: \d{2,4})?|(?:crime|incident|log|cad|occurrence|case|job|storm|"
+    r"reference|ref|report|crime ref|urn|complaint) (?:number |no |num |ref |reference )?(?:is )?"
+    r"(?:[a-z]{0,4} ?)?\d[\da-z]{2,}|[a-z]{2,4} ?\d{5,}|\d{5,}(?: [a-z]{1,3}\d*)?)"
+)
+_UPDATE = (
+    r"(?:update|updates|news|progress|(?:what|whats|what s) (?:is )?(?:happening|happened|going "
+    r"on) (?:with|to|about)|any word|heard (?:anything|nothing|back)|chas(?:e|ing)|follow(?:ing)? "
+    r"(?:it )?up|status|where (?:are|is) (?:you|we|it|things|the case|my case) (?:at|up to|with)|"
+    r"has (?:anyone|anybody|someone|an officer) (?:looked|been|picked)|(?:still )?waiting (?:to "
+    r"hear|for (?:a |an )?(?:call|officer|update|reply|response|someone))|being (?:looked|dealt) "
+    r"(?:at|with)|(?:who|which officer) is dealing|outcome)"
+)
+_OWN_REPORT = (
+    r"(?:my|our|the) (?:report|case|crime|complaint|incident|claim|statement|burglary|theft)|"
+    r"(?:i|we) (?:reported|report)|reported (?:it|this|that|a|my)"
+)
+_UPDATE_ON_REPORT = re.compile(
+    rf"\b{_UPDATE}\b(?:\s\S+){{0,8}}?\s(?:{_REFERENCE}|{_OWN_REPORT})\b"
+    rf"|\b(?:{_REFERENCE}|{_OWN_REPORT})\b(?:\s\S+){{0,8}}?\s{_UPDATE}\b"
+)
+
+
+# Words of an update request that a slip should not hide ("reporetd", "progess").
+UPDATE_KEYWORDS = word_set("update reported report progress reference chasing")
+
+
+def update_request(text: MatchText) -> str | None:
+    """The caller's words asking about a report already made ("any update on 20/123456/26",
+    "what's happening with my case", "crime number 4512, any news?"), or None. It needs both
+    an update word and a reference or "my report/I reported": "an update to my address" is
+    not one."""
+    m = _UPDATE_ON_REPORT.search(text.text)
+    return text.words_at(m.start(), m.end()) if m else None

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .normalise import MatchText, word_set
-from .types import Vulnerability
+from .types import DangerCue, Vulnerability
 from .vocabulary import (
     child_at_risk,
     domestic_abuse,
+    emergency,
     exploitation,
     hate_crime,
     mental_health_crisis,
@@ -170,20 +171,47 @@ def _child_sexual(mt: MatchText, hits: list[RuleHit]) -> list[RuleHit]:
 _NOW = re.compile(NOW)
 _IN_PROGRESS = re.compile(IN_PROGRESS)
 _PAST = re.compile(PAST)
+_PAST_NEAR_CUE = 6  # words either side of an emergency cue in which a past word makes it history
+_THREATENED = re.compile(r"\b(?:ll|will|going to|gonna|threaten\w*|wants to|would|might)\b")
+_THREAT_WINDOW = 5  # words before an emergency cue in which a threat word makes it future
 
 
-def danger_now(mt: MatchText, has_vulnerability: bool) -> str | None:
-    """Caller's words showing danger happening now, or None. A turn that talks about the past
-    ("last week", "years ago") is not treated as happening now."""
+@lru_cache(maxsize=1)
+def _emergency_cues() -> tuple[tuple[str, re.Pattern[str], bool], ...]:
+    return tuple((name, re.compile(rx), neg) for name, rx, neg in emergency.CUES)
+
+
+def danger_now(mt: MatchText, has_vulnerability: bool) -> DangerCue | None:
+    """Caller's words showing danger happening now or just happened, or None.
+
+    Plain emergency words ("he's been shot", "she's not breathing", "the house is on fire")
+    count unless a past word ("last year") sits close to them. The older, broader cues ("right
+    now", "is smashing") count only in a turn that says nothing about the past. A negation
+    before a cue ("no one has been stabbed") cancels it, and so does a threat ("he'll set my
+    house on fire": the rules raise a threat to life instead); words inside a cue never do."""
+    for name, rx, negatable in _emergency_cues():
+        for m in rx.finditer(mt.text):
+            if negatable and _is_negated(mt.text, m.start(), m.start()):
+                continue
+            if _THREATENED.search(" ".join(mt.text[: m.start()].split()[-_THREAT_WINDOW:])):
+                continue  # "he'll set my house on fire": a threat (a vulnerability), not now
+            if not _past_near(mt.text, m.start(), m.end()):
+                return DangerCue(mt.words_at(m.start(), m.end()), f"rule: {name}")
     if _PAST.search(mt.text):
         return None
     for m in _IN_PROGRESS.finditer(mt.text):
         if not _is_negated(mt.text, m.start(), m.end()):
-            return mt.words_at(m.start(), m.end())
+            return DangerCue(mt.words_at(m.start(), m.end()), "rule: happening now")
     now = _NOW.search(mt.text) if has_vulnerability else None
     if now and not _is_negated(mt.text, now.start(), now.end()):
-        return mt.words_at(now.start(), now.end())
+        return DangerCue(mt.words_at(now.start(), now.end()), "rule: risk and now")
     return None
+
+
+def _past_near(text: str, start: int, end: int) -> bool:
+    before = " ".join(text[:start].split()[-_PAST_NEAR_CUE:])
+    after = " ".join(text[end:].split()[:_PAST_NEAR_CUE])
+    return _PAST.search(f"{before} {text[start:end]} {after}") is not None
 
 
 def mentions_past(mt: MatchText) -> bool:

@@ -59,7 +59,9 @@ def read_cases(name: str) -> list[dict[str, Any]]:
         return [json.loads(line) for line in fh if line.strip()]
 
 
-EVALUATION_SETS = ("heldout.jsonl", "blind.jsonl")
+EVALUATION_SETS = (
+    "heldout.jsonl", "blind.jsonl", "plain_words.jsonl", "plain_words_speech.jsonl",
+)
 
 
 def heldout_keys() -> set[str]:

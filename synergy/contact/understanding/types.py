@@ -80,6 +80,15 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class DangerCue:
+    """Why a call was read as an emergency: the caller's own words showing danger now (or
+    just happened), and the rule that matched them."""
+
+    text: str
+    rule: str
+
+
+@dataclass(frozen=True)
 class Entities:
     """Things worth recording from what the caller said. Strings are as found, except
     `references` (canonical form from `synergy.core.references`) and `phones`/`postcodes`
@@ -104,6 +113,7 @@ class Understanding:
     entities: Entities = field(default_factory=Entities)
     language: str | None = None  # ISO 639-1 code when the caller does not appear to speak English
     reasons: tuple[str, ...] = ()  # plain English, for the audit log
+    danger: tuple[DangerCue, ...] = ()  # the words behind an emergency route
 
 
 class TextTooLong(InvalidRequest, ValueError):  # noqa: N818 - name is part of the public API

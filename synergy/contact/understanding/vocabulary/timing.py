@@ -32,7 +32,7 @@ IN_PROGRESS = (
     r"building|shop|garden|garage|property)|inside|here|upstairs|downstairs)|"
     r"(?:on|standing on) the (?:bridge|ledge|roof)|"
     r"screaming for help|(?:just|has just|have just|been) (?:been )?(?:stabbed|shot|attacked|"
-    r"knocked down|snatched)|fight going on|right now|as we speak)\b"
+    r"knocked down|snatched)|fight going on)\b"
 )
 PAST = (
     r"\b(?:last (?:week|month|year|night|weekend|time|tuesday|monday|wednesday|thursday|friday|"

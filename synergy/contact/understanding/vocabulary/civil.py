@@ -1,0 +1,24 @@
+"""Civil matters: housing, work, family courts, debt and benefits. Callers write long accounts
+of these to the police; they are not police matters unless the account discloses risk.
+
+A call that names one of these topics, and in which no rule finds a vulnerability, is read as
+`not_police_matter` unless the model is all but certain of a vulnerability
+(`engine.CIVIL_FIRM_SCORE`) or the caller is reporting something the police do handle (a
+crime, a fraud, a crash): long civil accounts carry words such as "threatening", "scared",
+"my ex-husband" or "the kids" that the model alone weighs too heavily."""
+
+from __future__ import annotations
+
+TOPICS = (
+    r"\b(?:landlord|landlady|letting agent|tenancy|tenant|deposit|rent arrears|eviction|"
+    r"evict\w*|section 21|section 8|notice to quit|mortgage|repossess\w*|council housing|"
+    r"housing (?:association|benefit|officer)|employer|sick pay|wages|unpaid|redundan\w*|"
+    r"dismissed|fired from|tribunal|disciplinary|grievance|employment contract|hr department|"
+    r"payslip|universal credit|benefits? (?:claim|payments?|stopped|sanction\w*)|dwp|jobcentre|"
+    r"council tax|debt\w*|bailiff\w*|enforcement agents?|ccj|county court|small claims|loan "
+    r"repayments?|overdraft|credit card bill|divorce|separation|child arrangements|custody "
+    r"arrangement|contact arrangement|maintenance|child support|mediation|solicitor|lawyer|"
+    r"legal advice|court order|inheritance|will and|probate|insurance claim|refund|warranty|"
+    r"consumer rights|boundary|hedge|fence line|planning permission|neighbour dispute|parking "
+    r"space)\b"
+)
