@@ -6,6 +6,7 @@ Every step is written to the audit log as the chain of custody; link tokens neve
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import secrets
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 from synergy.core import audit, events
 from synergy.core.config import Settings
 from synergy.core.db import utcnow
-from synergy.core.errors import Gone, InvalidRequest, NotFound, TooManyRequests
+from synergy.core.errors import Conflict, Gone, InvalidRequest, NotFound, TooManyRequests
 from synergy.core.form_errors import FormErrors
 from synergy.core.formatting import date_text, time_text
 from synergy.core.references import (
@@ -31,7 +32,7 @@ from synergy.core.references import (
     parse_reference,
 )
 from synergy.evidence import sending, tokens
-from synergy.evidence.models import EvidenceFile, Notification, UploadRequest
+from synergy.evidence.models import EvidenceFile, Notification, StatementVersion, UploadRequest
 from synergy.evidence.settings import EvidenceSettings
 
 GB = 1_000_000_000
@@ -139,10 +140,12 @@ def create_request(
 ) -> tuple[UploadRequest, tokens.LinkToken]:
     reference, kind, email, mobile = validate(form, errors)
     public_id = secrets.token_hex(16)
-    token = tokens.issue(secret, public_id)
+    code = tokens.issue_short_code()
+    token = dataclasses.replace(tokens.issue(secret, public_id), short_code=code)
     request = UploadRequest(
         public_id=public_id,
         token_digest=token.digest,
+        short_code_digest=tokens.short_code_digest(secret, code),
         reference=reference,
         reference_kind=kind,
         description=form.description.strip(),
@@ -207,6 +210,11 @@ def upload_link(base_url: str, token: tokens.LinkToken) -> str:
     return f"{base_url.rstrip('/')}/evidence/upload/{token.value}"
 
 
+def code_address(base_url: str) -> str:
+    """Where a short code is typed, as it is read out: 'police.example/upload'."""
+    return f"{base_url.rstrip('/')}/upload".split("://", 1)[-1]
+
+
 def send_link(
     session: Session,
     *,
@@ -254,6 +262,7 @@ def send_link(
 
 
 def list_requests(session: Session, *, reference: str | None = None) -> list[UploadRequest]:
+    """Every request (for the demo and commands); staff pages list through `access`."""
     query = select(UploadRequest).order_by(UploadRequest.created_at.desc()).limit(200)
     if reference:
         query = query.where(UploadRequest.reference == reference)
@@ -344,13 +353,15 @@ class BadLinkLimiter:
         self._seen: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
-    def check(self, address: str) -> None:
+    def check(
+        self,
+        address: str,
+        message: str = "Too many attempts with links that do not work. Wait 10 minutes.",
+    ) -> None:
         with self._lock:
             times = self._recent(address)
             if len(times) >= self.limit:
-                raise TooManyRequests(
-                    "Too many attempts with links that do not work. Wait 10 minutes."
-                )
+                raise TooManyRequests(message)
 
     def failed(self, address: str) -> None:
         with self._lock:
@@ -372,21 +383,97 @@ def request_for_link(
     source_ip: str | None,
     for_update: bool = False,
 ) -> UploadRequest:
-    """The request a link token opens, if it still may be used; typed errors otherwise."""
+    """The request a link token opens, if it still may be used; typed errors otherwise.
+
+    Only values we did not sign count against the address: a signed token cannot be a guess,
+    so people sharing an address with someone trying bad links can still use theirs."""
     address = source_ip or "-"
-    limiter.check(address)
     token = tokens.read(settings.secret(), token_value)
-    found = None
-    if token is not None:
-        query = select(UploadRequest).where(UploadRequest.public_id == token.request_public_id)
-        if for_update:
-            query = query.with_for_update()
-        found = session.execute(query).scalar_one_or_none()
-    if found is None or token is None or found.token_digest != token.digest:
+    if token is None:
+        limiter.check(address)
         limiter.failed(address)
-        raise LinkInvalid(
-            "Check you copied the whole link from the message. If it still does not work, "
-            "contact the investigator who asked for the footage."
+        raise _invalid_link()
+    query = select(UploadRequest).where(UploadRequest.public_id == token.request_public_id)
+    if for_update:
+        query = query.with_for_update()
+    found = session.execute(query).scalar_one_or_none()
+    if found is None or not _opens(token, found):
+        raise _invalid_link()
+    check_usable(found)
+    return found
+
+
+def _opens(token: tokens.LinkToken, request: UploadRequest) -> bool:
+    if token.by_code:
+        return request.short_code_digest is not None
+    return request.token_digest == token.digest
+
+
+def _invalid_link() -> LinkInvalid:
+    return LinkInvalid(
+        "Check you copied the whole link from the message. If it still does not work, "
+        "contact the investigator who asked for the footage."
+    )
+
+
+class CodeLimits:
+    """Wrong short codes allowed in a sliding window: per browser, per address, and in all.
+
+    A code is short enough to guess, so guesses are limited in all three ways; the per-address
+    limit is higher than the per-browser one so that one person mistyping behind a shared
+    address does not lock the others out, and whoever is locked out can still use the link
+    from their message, which is never limited this way."""
+
+    def __init__(self, per_browser: int, per_address: int, in_all: int) -> None:
+        self.browsers = BadLinkLimiter(per_browser)
+        self.addresses = BadLinkLimiter(per_address)
+        self.everyone = BadLinkLimiter(in_all)
+
+    def _each(self, browser: str, address: str) -> list[tuple[BadLinkLimiter, str]]:
+        return [(self.browsers, browser), (self.addresses, address), (self.everyone, "all")]
+
+    def check(self, browser: str, address: str) -> None:
+        for limiter, key in self._each(browser, address):
+            limiter.check(
+                key,
+                "Too many codes that do not work. Use the link in your "
+                "message, or wait 10 minutes and try again.",
+            )
+
+    def failed(self, browser: str, address: str) -> None:
+        for limiter, key in self._each(browser, address):
+            limiter.failed(key)
+
+
+class CodeInvalid(NotFound):
+    title = "That code is not right"
+
+
+def request_for_code(
+    session: Session,
+    *,
+    settings: Settings,
+    code_text: str,
+    limits: CodeLimits,
+    browser: str,
+    source_ip: str | None,
+) -> UploadRequest:
+    """The request a short code opens, if it still may be used; typed errors otherwise."""
+    address = source_ip or "-"
+    limits.check(browser, address)
+    code = tokens.read_short_code(code_text)
+    found = None
+    if code is not None:
+        digest = tokens.short_code_digest(settings.secret(), code)
+        found = session.execute(
+            select(UploadRequest).where(UploadRequest.short_code_digest == digest)
+        ).scalar_one_or_none()
+    if found is None:
+        limits.failed(browser, address)
+        raise CodeInvalid(
+            "Check the code with the message or the person who gave it to you. It has "
+            f"{tokens.CODE_LENGTH} letters and numbers.",
+            field="code",
         )
     check_usable(found)
     return found
@@ -400,9 +487,7 @@ def check_usable(request: UploadRequest, now: dt.datetime | None = None) -> None
     if request.single_use and request.finished_at is not None:
         raise LinkUsed(f"Footage has already been sent with this link. {ask}")
     if request.expires_at <= now:
-        raise LinkExpired(
-            f"This link stopped working on {date_text(request.expires_at)}. {ask}"
-        )
+        raise LinkExpired(f"This link stopped working on {date_text(request.expires_at)}. {ask}")
 
 
 def record_opened(session: Session, *, request: UploadRequest, source_ip: str | None) -> None:
@@ -426,6 +511,11 @@ class Statement:
 def record_statement(
     session: Session, *, request: UploadRequest, statement: Statement, source_ip: str | None
 ) -> None:
+    if request.finished_at is not None:
+        raise StatementLocked(
+            "You told us you had finished, so your statement is kept as you gave it. To add "
+            "to it or correct it, contact the investigator who asked for the footage."
+        )
     checks = [
         (statement.name.strip(), "Enter your full name", "name"),
         (
@@ -449,8 +539,27 @@ def record_statement(
         "details": statement.details.strip()[:5000],
     }
     request.consented_at = utcnow()
-    _audit(session, request, "evidence.statement_given", "public", source_ip)
+    version = StatementVersion(
+        version=len(request.statements) + 1,
+        name=request.uploader_name,
+        contact=request.uploader_contact,
+        statement=dict(request.statement),
+        given_at=request.consented_at,
+    )
+    request.statements.append(version)
+    _audit(
+        session,
+        request,
+        "evidence.statement_given",
+        "public",
+        source_ip,
+        {"version": version.version},
+    )
     session.flush()
+
+
+class StatementLocked(Conflict):
+    title = "Your statement has already been sent"
 
 
 def finish(session: Session, *, request: UploadRequest, source_ip: str | None) -> None:
