@@ -179,6 +179,7 @@ def create(
         link=link,
         actor=user.username,
         source_ip=client_ip(request),
+        short_code=token.short_code,
     )
     # Shown once: only a digest of the token is kept, so the link cannot be shown again.
     return render(

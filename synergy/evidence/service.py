@@ -223,8 +223,10 @@ def send_link(
     link: str,
     actor: str,
     source_ip: str | None = None,
+    short_code: str = "",
 ) -> list[str]:
-    """Email and/or text the link; returns a plain-English line per channel for the page.
+    """Email and/or text the link (and its short code, if given); returns a plain-English line
+    per channel for the page.
 
     A channel that is not set up, or whose gateway refuses, is reported as not sent (and
     audited as `evidence.link_send_failed`), never as sent."""
@@ -234,6 +236,10 @@ def send_link(
         link=link,
         expires=f"{date_text(request.expires_at)} at {time_text(request.expires_at)} (UK time)",
         description=request.description,
+        short_code=tokens.spaced(short_code) if short_code else "",
+        short_address=code_address(settings.base_url or link.split("/evidence/", 1)[0])
+        if short_code
+        else "",
     )
     outcomes = []
     channels = [
@@ -249,7 +255,9 @@ def send_link(
             else:
                 receipt = sending.email_link(settings, section, to=to, message=message)
         except sending.NotSent as exc:
-            outcomes.append(f"{not_done}: {exc.reason}. Read the link out or print it.")
+            outcomes.append(
+                f"{not_done}: {exc.reason}. Read them the short code, or print the link."
+            )
             details = {"channel": channel, "error": exc.code}
             _audit(session, request, "evidence.link_send_failed", actor, source_ip, details)
             continue

@@ -67,7 +67,10 @@ def test_link_is_emailed_through_a_real_smtp_server(settings, engine, make_user)
     assert message["To"] == "sam@example.com"
     assert "20/123456/24" in message["Subject"]
     link = re.search(r'id="upload-link">([^<]+)<', response.text).group(1)
-    assert link in message.get_payload(decode=True).decode()
+    code = re.search(r'id="short-code">([^<]+)<', response.text).group(1)
+    body = message.get_payload(decode=True).decode()
+    assert link in body
+    assert f"Or go to testserver/upload and enter the code {code}." in body
 
 
 def test_without_a_gateway_nothing_is_said_to_be_sent(signed_in, session_factory) -> None:  # type: ignore[no-untyped-def]
@@ -121,6 +124,9 @@ def test_link_is_texted_and_emailed_through_gov_uk_notify(  # type: ignore[no-un
     assert sms["kind"] == "sms" and sms["phone_number"] == "07700900123"
     assert sms["template_id"] == SMS_TEMPLATE and sms["personalisation"]["link"] == link
     assert sms["personalisation"]["reference"] == "20/123456/24"
+    code = re.search(r'id="short-code">([^<]+)<', response.text).group(1)
+    assert sms["personalisation"]["short_code"] == code
+    assert sms["personalisation"]["short_address"].endswith("/upload")
     assert email["kind"] == "email" and email["email_address"] == "sam@example.com"
     with session_factory() as db:
         sent = [r for r in db.execute(select(AuditRecord)).scalars() if r.action.endswith("sent")]
