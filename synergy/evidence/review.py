@@ -63,7 +63,9 @@ def content(
     allowed = access.for_reading(db, request=file.request, user=user)
     wanted = request.headers.get("range", "")
     first = not wanted or wanted.startswith("bytes=0-")
-    check_unchanged(request, db, file, user, again=download or first)
+    # A download is always checked in full; playback (many range requests, and the same file
+    # played again) relies on a check made lately of the same bytes on disk.
+    check_unchanged(request, db, file, user, again=download)
     if download or first:
         # A player asks for many ranges; the view is recorded once, at its first.
         action = "evidence.downloaded" if download else "evidence.viewed"
@@ -120,7 +122,7 @@ def check_unchanged(
     request: Request, db: Session, file: EvidenceFile, user: Principal, *, again: bool
 ) -> None:
     """Refuse (409, audited) a file whose bytes no longer match the SHA-256 recorded when it
-    was uploaded. `again` forces a full check (a download, or a player's first request)."""
+    was uploaded. `again` forces a full check (a download, an export)."""
     state = request.app.state
     if not hasattr(state, "evidence_checked"):
         state.evidence_checked = _Checked()
