@@ -24,13 +24,12 @@ def _when(name: str) -> sa.Column[sa.DateTime]:
     return sa.Column(name, synergy.core.db.UTCDateTime(timezone=True), nullable=False)
 
 
-def _request_id(table: str) -> sa.Column[int]:
+def _request_id() -> sa.Column[int]:
     return sa.Column(
         "request_id",
         sa.Integer(),
-        sa.ForeignKey(
-            _REQUESTS, name=f"fk_{table}_request_id_evidence_upload_requests", ondelete="CASCADE"
-        ),
+        # Named by the naming convention, which shortens names too long for PostgreSQL.
+        sa.ForeignKey(_REQUESTS, ondelete="CASCADE"),
         nullable=False,
     )
 
@@ -44,7 +43,7 @@ def upgrade() -> None:
     op.create_table(
         "evidence_team_members",
         sa.Column("id", sa.Integer(), nullable=False),
-        _request_id("evidence_team_members"),
+        _request_id(),
         sa.Column("username", sa.String(length=64), nullable=False),
         sa.Column("added_by", sa.String(length=64), nullable=False),
         _when("added_at"),
@@ -59,7 +58,7 @@ def upgrade() -> None:
     op.create_table(
         "evidence_stated_reasons",
         sa.Column("id", sa.Integer(), nullable=False),
-        _request_id("evidence_stated_reasons"),
+        _request_id(),
         sa.Column("username", sa.String(length=64), nullable=False),
         sa.Column("reason", sa.String(length=1000), nullable=False),
         _when("given_at"),
@@ -75,7 +74,7 @@ def upgrade() -> None:
     op.create_table(
         "evidence_statement_versions",
         sa.Column("id", sa.Integer(), nullable=False),
-        _request_id("evidence_statement_versions"),
+        _request_id(),
         sa.Column("version", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
         sa.Column("contact", sa.String(length=320), nullable=False),
