@@ -13,8 +13,9 @@ from synergy.core.config import Settings
 from synergy.core.deps import allow, public
 from synergy.core.principal import Principal
 from synergy.core.roles import Role
-from synergy.evidence.service import BadLinkLimiter, CodeLimits
+from synergy.evidence.service import BadLinkLimiter
 from synergy.evidence.settings import EvidenceSettings
+from synergy.evidence.short_codes import CodeLimits
 from synergy.evidence.storage import LocalStorage, Storage
 
 Investigator = Annotated[Principal, allow(Role.INVESTIGATOR)]

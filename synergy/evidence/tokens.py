@@ -6,7 +6,7 @@ is stored, so a copy of the database cannot be turned back into working links.
 
 The link is about 165 characters: too long to read over the phone. Each request also has a short
 code of CODE_LENGTH characters from an alphabet without look-alikes (no 0/O, 1/I/L), typed at
-/upload. 31^10 is about 8 x 10^14 codes; guesses are rate-limited (see `service.CodeLimits`).
+/upload. 31^10 is about 8 x 10^14 codes; guesses are rate-limited (see `short_codes.CodeLimits`).
 Only an HMAC of the code is stored. A correct code gives the browser a token of the same shape
 as a link token, signed for another purpose (BY_CODE), which opens the same pages.
 """

@@ -14,7 +14,7 @@ from synergy.core.deps import BROWSER_COOKIE, SessionDep, client_ip, public
 from synergy.core.errors import InvalidRequest, NotFound
 from synergy.core.principal import Principal
 from synergy.core.web import redirect, render
-from synergy.evidence import service, tokens
+from synergy.evidence import service, short_codes, tokens
 from synergy.evidence.deps import LinkHolder, Token, code_limits_for, limiter_for
 from synergy.evidence.models import UploadRequest
 
@@ -104,7 +104,7 @@ def give_statement(
 
 
 def _code_page(
-    request: Request, code: str = "", error: service.CodeInvalid | None = None
+    request: Request, code: str = "", error: short_codes.CodeInvalid | None = None
 ) -> Response:
     return render(
         request,
@@ -138,7 +138,7 @@ def open_by_code(
     code: Annotated[str, Form(max_length=40)] = "",
 ) -> Response:
     try:
-        upload_request = service.request_for_code(
+        upload_request = short_codes.request_for_code(
             db,
             settings=request.app.state.settings,
             code_text=code,
@@ -146,7 +146,7 @@ def open_by_code(
             browser=request.cookies.get(BROWSER_COOKIE, "-"),
             source_ip=client_ip(request),
         )
-    except service.CodeInvalid as exc:
+    except short_codes.CodeInvalid as exc:
         return _code_page(request, code, exc)
     token = tokens.issue(
         request.app.state.settings.secret(), upload_request.public_id, by_code=True
