@@ -14,6 +14,8 @@ from synergy.core.deps import allow, public
 from synergy.core.principal import Principal
 from synergy.core.roles import Role
 from synergy.evidence.service import BadLinkLimiter
+from synergy.evidence.settings import EvidenceSettings
+from synergy.evidence.short_codes import CodeLimits
 from synergy.evidence.storage import LocalStorage, Storage
 
 Investigator = Annotated[Principal, allow(Role.INVESTIGATOR)]
@@ -44,6 +46,19 @@ def limiter_for(request: Request) -> BadLinkLimiter:
         state.evidence_limiter = BadLinkLimiter(state.settings.evidence_link_failures_per_ip)
     limiter: BadLinkLimiter = state.evidence_limiter
     return limiter
+
+
+def code_limits_for(request: Request) -> CodeLimits:
+    state = request.app.state
+    if not hasattr(state, "evidence_code_limits"):
+        section = state.settings.section(EvidenceSettings)
+        state.evidence_code_limits = CodeLimits(
+            section.code_failures_per_browser,
+            section.code_failures_per_address,
+            section.code_failures_in_all,
+        )
+    limits: CodeLimits = state.evidence_code_limits
+    return limits
 
 
 def abandoned_after(settings: Settings) -> dt.timedelta:

@@ -11,24 +11,52 @@ from typing import Any
 
 from synergy.core.formatting import datetime_text
 
-# Accepted formats, recognised by their first bytes (never by the file name).
+# Accepted formats, recognised by their first bytes (never by the file name). Each check looks
+# at a container's structure, not one byte: a GIF or a text file starting "G" is not MPEG-TS.
 _SIGNATURES: tuple[tuple[int, bytes, str], ...] = (
-    (4, b"ftyp", "MP4/QuickTime video"),
     (0, b"\x1a\x45\xdf\xa3", "Matroska/WebM video"),
     (0, b"\x00\x00\x01\xba", "MPEG programme stream video"),
-    (0, b"\x30\x26\xb2\x75\x8e\x66\xcf\x11", "Windows Media video"),
+    (0, b"\x30\x26\xb2\x75\x8e\x66\xcf\x11\xa6\xd9\x00\xaa\x00\x62\xce\x6c", "Windows Media video"),
     (0, b"\xff\xd8\xff", "JPEG image"),
     (0, b"\x89PNG\r\n\x1a\n", "PNG image"),
 )
-SNIFF_BYTES = 16  # enough for every signature above
+# Boxes an ISO base media (MP4) or QuickTime file may begin with; old QuickTime files start
+# with "moov", "mdat" or a "wide"/"free" padding box instead of "ftyp".
+_FIRST_BOXES = (b"ftyp", b"moov", b"mdat", b"wide", b"free", b"skip", b"pnot")
+TS_PACKET = 188
+M2TS_PACKET = 192  # camcorders' AVCHD/Blu-ray: a 4-byte timestamp before each packet
+TS_PACKETS_SEEN = 3
+SNIFF_BYTES = 4 + M2TS_PACKET * TS_PACKETS_SEEN  # enough for every check here
 ACCEPTED_DESCRIPTION = "MP4, MOV, AVI, MKV, WebM, MPEG, WMV videos, or JPEG or PNG stills"
+
+
+def _iso_box(head: bytes) -> bool:
+    """An MP4/MOV's first box: a plausible size, a known type, and (for ftyp) a brand of
+    printable characters."""
+    if len(head) < 8 or head[4:8] not in _FIRST_BOXES:
+        return False
+    size = int.from_bytes(head[:4], "big")
+    if size not in (0, 1) and size < 8:
+        return False
+    brand = head[8:12]
+    return head[4:8] != b"ftyp" or (size >= 16 and all(32 <= b < 127 for b in brand))
+
+
+def _transport_stream(head: bytes, packet: int, first: int) -> bool:
+    """MPEG-TS sync bytes (0x47) at the start of each packet, for TS_PACKETS_SEEN packets (or
+    as many as a short file holds, at least two)."""
+    starts = range(first, len(head), packet)
+    seen = [head[i] for i in starts][:TS_PACKETS_SEEN]
+    return len(seen) >= 2 and all(b == 0x47 for b in seen)
 
 
 def sniff(head: bytes) -> str | None:
     """The format these first bytes begin, or None if it is not one we accept."""
     if head[:4] == b"RIFF" and head[8:12] == b"AVI ":
         return "AVI video"
-    if head[:1] == b"\x47":
+    if _iso_box(head):
+        return "MP4/QuickTime video"
+    if _transport_stream(head, TS_PACKET, 0) or _transport_stream(head, M2TS_PACKET, 4):
         return "MPEG transport stream video"
     for offset, magic, name in _SIGNATURES:
         if head[offset : offset + len(magic)] == magic:

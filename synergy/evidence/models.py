@@ -1,11 +1,23 @@
-"""Tables: upload requests (one link each), the files uploaded through them, notifications."""
+"""Tables: upload requests (one link each), their case teams, supervisors' stated reasons for
+opening others' requests, every version of the uploader's statement, the files uploaded through
+them, notifications."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Boolean, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from synergy.core.db import Base, UTCDateTime, utcnow
@@ -19,6 +31,8 @@ class UploadRequest(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     public_id: Mapped[str] = mapped_column(String(32), unique=True)
     token_digest: Mapped[str] = mapped_column(String(64), unique=True)
+    # HMAC of the short code a person can type at /upload; the code itself is not kept.
+    short_code_digest: Mapped[str | None] = mapped_column(String(64), unique=True, default=None)
     reference: Mapped[str] = mapped_column(String(100), index=True)
     reference_kind: Mapped[str] = mapped_column(String(20))
     description: Mapped[str] = mapped_column(Text)
@@ -44,6 +58,64 @@ class UploadRequest(Base):
     files: Mapped[list[EvidenceFile]] = relationship(
         back_populates="request", order_by="EvidenceFile.id"
     )
+    team: Mapped[list[TeamMember]] = relationship(
+        back_populates="request", order_by="TeamMember.id"
+    )
+    statements: Mapped[list[StatementVersion]] = relationship(
+        back_populates="request", order_by="StatementVersion.version"
+    )
+
+
+class TeamMember(Base):
+    """A colleague the request's creator (or its team) added: they may see and change it."""
+
+    __tablename__ = "evidence_team_members"
+    __table_args__ = (UniqueConstraint("request_id", "username"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence_upload_requests.id", ondelete="CASCADE"), index=True
+    )
+    username: Mapped[str] = mapped_column(String(64))
+    added_by: Mapped[str] = mapped_column(String(64))
+    added_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    request: Mapped[UploadRequest] = relationship(back_populates="team")
+
+
+class StatedReason(Base):
+    """A supervisor's reason for opening a request that is not theirs; it lets them read it
+    until `expires_at`, and every read is audited with it."""
+
+    __tablename__ = "evidence_stated_reasons"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence_upload_requests.id", ondelete="CASCADE"), index=True
+    )
+    username: Mapped[str] = mapped_column(String(64), index=True)
+    reason: Mapped[str] = mapped_column(String(1000))
+    given_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[dt.datetime] = mapped_column(UTCDateTime)
+
+
+class StatementVersion(Base):
+    """One version of the uploader's statement, as given; never changed or deleted."""
+
+    __tablename__ = "evidence_statement_versions"
+    __table_args__ = (UniqueConstraint("request_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    request_id: Mapped[int] = mapped_column(
+        ForeignKey("evidence_upload_requests.id", ondelete="CASCADE"), index=True
+    )
+    version: Mapped[int] = mapped_column(Integer)
+    name: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str] = mapped_column(String(320))
+    statement: Mapped[dict[str, Any]] = mapped_column(JSON)
+    given_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    request: Mapped[UploadRequest] = relationship(back_populates="statements")
 
 
 class EvidenceFile(Base):

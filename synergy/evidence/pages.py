@@ -1,6 +1,7 @@
 """Investigators' pages: list, create, send, revoke and extend upload requests, and see their
-progress. Review (playback, download, export) is in `review.py`; the public's pages are in
-`upload_pages.py`; both are mounted here."""
+progress. Each request is seen only by its case team, or by a supervisor who states a reason
+(`access.py`, `team_pages.py`). Review (playback, download, export) is in `review.py`; the
+public's pages are in `upload_pages.py`; all are mounted here."""
 
 from __future__ import annotations
 
@@ -17,7 +18,16 @@ from synergy.core.form_errors import FormErrors
 from synergy.core.references import ReferenceFormatError, normalise_reference
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
-from synergy.evidence import media, review, sending, service, upload_pages
+from synergy.evidence import (
+    access,
+    media,
+    review,
+    sending,
+    service,
+    team_pages,
+    tokens,
+    upload_pages,
+)
 from synergy.evidence.deps import Investigator, PublicId, Viewer
 from synergy.evidence.settings import EvidenceSettings
 from synergy.identity import service as identity
@@ -47,7 +57,12 @@ def list_page(
         "evidence/list.html",
         {
             "title": "CCTV upload requests",
-            "requests": [] if errors else service.list_requests(db, reference=canonical),
+            "requests": []
+            if errors
+            else access.visible_requests(db, user=user, reference=canonical),
+            "others": access.other_teams_requests(db, user=user, reference=canonical)
+            if canonical
+            else [],
             "status_of": service.status_of,
             "reference": reference,
             "canonical": canonical,
@@ -164,6 +179,7 @@ def create(
         link=link,
         actor=user.username,
         source_ip=client_ip(request),
+        short_code=token.short_code,
     )
     # Shown once: only a digest of the token is kept, so the link cannot be shown again.
     return render(
@@ -173,6 +189,8 @@ def create(
             "title": "Upload link created",
             "upload_request": upload_request,
             "link": link,
+            "short_code": tokens.spaced(token.short_code),
+            "code_address": service.code_address(settings.base_url or str(request.base_url)),
             "qr_svg": sending.qr_svg(link),
             "outcomes": outcomes,
         },
@@ -182,7 +200,14 @@ def create(
 
 @investigator.get("/requests/{public_id}", response_class=HTMLResponse, summary="Upload request")
 def detail_page(request: Request, db: SessionDep, user: Viewer, public_id: RequestId) -> Response:
-    upload_request = service.get_request(db, public_id=public_id)
+    try:
+        allowed = access.readable(db, public_id=public_id, user=user)
+    except access.ReasonNeeded:
+        return team_pages.reason_page(request, service.get_request(db, public_id=public_id))
+    access.record_read(
+        db, access=allowed, user=user, what="request page", source_ip=client_ip(request)
+    )
+    upload_request = allowed.request
     return render(
         request,
         "evidence/detail.html",
@@ -191,14 +216,15 @@ def detail_page(request: Request, db: SessionDep, user: Viewer, public_id: Reque
             "upload_request": upload_request,
             "describe_media": media.describe,
             "status": service.status_of(upload_request),
-            "can_change": Role.INVESTIGATOR in user.roles,
+            "can_change": allowed.reason is None and Role.INVESTIGATOR in user.roles,
+            "reason": allowed.reason,
         },
     )
 
 
 @investigator.post("/requests/{public_id}/revoke", summary="Cancel an upload link")
 def revoke(request: Request, db: SessionDep, user: Investigator, public_id: RequestId) -> Response:
-    upload_request = service.get_request(db, public_id=public_id)
+    upload_request = access.changeable(db, public_id=public_id, user=user)
     service.revoke(db, request=upload_request, actor=user.username, source_ip=client_ip(request))
     return redirect(f"/evidence/requests/{public_id}")
 
@@ -211,7 +237,7 @@ def extend(
     public_id: RequestId,
     days: Annotated[str, Form(max_length=5)] = "7",
 ) -> Response:
-    upload_request = service.get_request(db, public_id=public_id)
+    upload_request = access.changeable(db, public_id=public_id, user=user)
     service.extend(
         db,
         request=upload_request,
@@ -224,5 +250,7 @@ def extend(
 
 router = APIRouter()
 router.include_router(investigator)
+router.include_router(team_pages.router)
 router.include_router(review.router)
 router.include_router(upload_pages.router)
+router.include_router(upload_pages.short)

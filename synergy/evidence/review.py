@@ -1,11 +1,16 @@
 """Reviewing uploads: play in the browser (HTTP range requests), download, and export a
-bundle of the files with a manifest of their SHA-256 hashes, each checked again first."""
+bundle of the files with a manifest of their SHA-256 hashes. Every file is checked against its
+recorded SHA-256 before any of it is served: a changed file is refused (and the refusal
+audited). Only the request's case team, or a supervisor who has stated a reason, may review
+(see `access.py`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
 import re
+import threading
+import time
 import zipfile
 from collections.abc import Iterator
 from typing import Annotated
@@ -20,11 +25,11 @@ from synergy.core.config import Settings
 from synergy.core.deps import SessionDep, client_ip
 from synergy.core.errors import Conflict, NotFound, SynergyError
 from synergy.core.principal import Principal
-from synergy.evidence import service, uploads
+from synergy.evidence import access, service, uploads
 from synergy.evidence.deps import PublicId, Viewer, storage_for
 from synergy.evidence.models import EvidenceFile
 from synergy.evidence.object_store import object_store_for
-from synergy.evidence.storage import Storage
+from synergy.evidence.storage import LocalStorage, Storage
 from synergy.evidence.stored_files import file_pieces, file_sha256
 
 router = APIRouter(prefix="/evidence")
@@ -55,12 +60,18 @@ def content(
     download: Annotated[bool, Query()] = False,
 ) -> Response:
     file = service.finished_file(db, public_id=public_id)
+    allowed = access.for_reading(db, request=file.request, user=user)
     wanted = request.headers.get("range", "")
-    if download:
-        _audit(db, file, "evidence.downloaded", user, request)
-    elif not wanted or wanted.startswith("bytes=0-"):
+    first = not wanted or wanted.startswith("bytes=0-")
+    # A download is always checked in full; playback (many range requests, and the same file
+    # played again) relies on a check made lately of the same bytes on disk.
+    check_unchanged(request, db, file, user, again=download)
+    if download or first:
         # A player asks for many ranges; the view is recorded once, at its first.
-        _audit(db, file, "evidence.viewed", user, request)
+        action = "evidence.downloaded" if download else "evidence.viewed"
+        _audit(db, file, action, user, request)
+        what = f"{'download' if download else 'playback'} of {file.filename}"
+        access.record_read(db, access=allowed, user=user, what=what, source_ip=client_ip(request))
     disposition = "attachment" if download else "inline"
     headers = {"Cache-Control": "private, no-store", "Accept-Ranges": "bytes"}
     if file.object_key is not None:
@@ -72,6 +83,73 @@ def content(
         filename=file.filename,
         content_disposition_type=disposition,
         headers=headers,
+    )
+
+
+class _Checked:
+    """Files whose hash was checked lately in this process, with the size and modification
+    time they had: a player's later range requests are served without hashing the whole file
+    again, unless the file on disk has been touched since or RECHECK_AFTER has passed."""
+
+    RECHECK_AFTER = 900.0
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[float, tuple[int, int] | None]] = {}
+        self._lock = threading.Lock()
+
+    def still_good(self, public_id: str, stamp: tuple[int, int] | None) -> bool:
+        with self._lock:
+            seen = self._seen.get(public_id)
+        return (
+            seen is not None
+            and seen[1] == stamp
+            and time.monotonic() - seen[0] < self.RECHECK_AFTER
+        )
+
+    def good(self, public_id: str, stamp: tuple[int, int] | None) -> None:
+        with self._lock:
+            self._seen[public_id] = (time.monotonic(), stamp)
+
+
+def _stamp(storage: Storage, file: EvidenceFile) -> tuple[int, int] | None:
+    if file.object_key is not None or not isinstance(storage, LocalStorage):
+        return None
+    status = storage.path(file.storage_key).stat()
+    return status.st_size, status.st_mtime_ns
+
+
+def check_unchanged(
+    request: Request, db: Session, file: EvidenceFile, user: Principal, *, again: bool
+) -> None:
+    """Refuse (409, audited) a file whose bytes no longer match the SHA-256 recorded when it
+    was uploaded. `again` forces a full check (a download, an export)."""
+    state = request.app.state
+    if not hasattr(state, "evidence_checked"):
+        state.evidence_checked = _Checked()
+    checked: _Checked = state.evidence_checked
+    storage = storage_for(request)
+    stamp = _stamp(storage, file)
+    if not again and checked.still_good(file.public_id, stamp):
+        return
+    if file_sha256(storage, file, state.settings) != file.sha256:
+        _refuse_changed(db, file, user, request)
+    checked.good(file.public_id, stamp)
+
+
+def _refuse_changed(db: Session, file: EvidenceFile, user: Principal, request: Request) -> None:
+    audit.record(
+        db,
+        action="evidence.hash_mismatch",
+        actor=user.username,
+        target_type="evidence_file",
+        target_id=file.public_id,
+        source_ip=client_ip(request),
+        details={"expected": file.sha256, "reference": file.request.reference},
+    )
+    db.commit()  # the failed check is evidence too; keep it although we refuse
+    raise HashMismatch(
+        f"{file.filename} has changed since it was uploaded. "
+        "Do not use it; report this to the evidence manager."
     )
 
 
@@ -198,27 +276,15 @@ def zip_stream(
 
 @router.get("/requests/{public_id}/export", summary="Export the files and a hash manifest")
 def export(request: Request, db: SessionDep, user: Viewer, public_id: PublicId) -> Response:
-    upload_request = service.get_request(db, public_id=public_id)
+    allowed = access.readable(db, public_id=public_id, user=user)
+    upload_request = allowed.request
     files = uploads.complete_files(db, request_id=upload_request.id)
     if not files:
         raise NotFound("Nothing has been uploaded for this request yet")
     storage = storage_for(request)
     for file in files:
-        if file_sha256(storage, file, request.app.state.settings) != file.sha256:
-            audit.record(
-                db,
-                action="evidence.hash_mismatch",
-                actor=user.username,
-                target_type="evidence_file",
-                target_id=file.public_id,
-                source_ip=client_ip(request),
-                details={"expected": file.sha256},
-            )
-            db.commit()  # the failed check is evidence too; keep it although we refuse
-            raise HashMismatch(
-                f"{file.filename} has changed since it was uploaded. "
-                "Do not use it; report this to the evidence manager."
-            )
+        check_unchanged(request, db, file, user, again=True)
+    access.record_read(db, access=allowed, user=user, what="export", source_ip=client_ip(request))
     info = manifest(files, user.username)
     audit.record(
         db,

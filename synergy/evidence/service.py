@@ -6,6 +6,7 @@ Every step is written to the audit log as the chain of custody; link tokens neve
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import secrets
@@ -21,7 +22,7 @@ from sqlalchemy.orm import Session
 from synergy.core import audit, events
 from synergy.core.config import Settings
 from synergy.core.db import utcnow
-from synergy.core.errors import Gone, InvalidRequest, NotFound, TooManyRequests
+from synergy.core.errors import Conflict, Gone, InvalidRequest, NotFound, TooManyRequests
 from synergy.core.form_errors import FormErrors
 from synergy.core.formatting import date_text, time_text
 from synergy.core.references import (
@@ -31,7 +32,7 @@ from synergy.core.references import (
     parse_reference,
 )
 from synergy.evidence import sending, tokens
-from synergy.evidence.models import EvidenceFile, Notification, UploadRequest
+from synergy.evidence.models import EvidenceFile, Notification, StatementVersion, UploadRequest
 from synergy.evidence.settings import EvidenceSettings
 
 GB = 1_000_000_000
@@ -139,10 +140,12 @@ def create_request(
 ) -> tuple[UploadRequest, tokens.LinkToken]:
     reference, kind, email, mobile = validate(form, errors)
     public_id = secrets.token_hex(16)
-    token = tokens.issue(secret, public_id)
+    code = tokens.issue_short_code()
+    token = dataclasses.replace(tokens.issue(secret, public_id), short_code=code)
     request = UploadRequest(
         public_id=public_id,
         token_digest=token.digest,
+        short_code_digest=tokens.short_code_digest(secret, code),
         reference=reference,
         reference_kind=kind,
         description=form.description.strip(),
@@ -207,6 +210,11 @@ def upload_link(base_url: str, token: tokens.LinkToken) -> str:
     return f"{base_url.rstrip('/')}/evidence/upload/{token.value}"
 
 
+def code_address(base_url: str) -> str:
+    """Where a short code is typed, as it is read out: 'police.example/upload'."""
+    return f"{base_url.rstrip('/')}/upload".split("://", 1)[-1]
+
+
 def send_link(
     session: Session,
     *,
@@ -215,8 +223,10 @@ def send_link(
     link: str,
     actor: str,
     source_ip: str | None = None,
+    short_code: str = "",
 ) -> list[str]:
-    """Email and/or text the link; returns a plain-English line per channel for the page.
+    """Email and/or text the link (and its short code, if given); returns a plain-English line
+    per channel for the page.
 
     A channel that is not set up, or whose gateway refuses, is reported as not sent (and
     audited as `evidence.link_send_failed`), never as sent."""
@@ -226,6 +236,10 @@ def send_link(
         link=link,
         expires=f"{date_text(request.expires_at)} at {time_text(request.expires_at)} (UK time)",
         description=request.description,
+        short_code=tokens.spaced(short_code) if short_code else "",
+        short_address=code_address(settings.base_url or link.split("/evidence/", 1)[0])
+        if short_code
+        else "",
     )
     outcomes = []
     channels = [
@@ -241,7 +255,9 @@ def send_link(
             else:
                 receipt = sending.email_link(settings, section, to=to, message=message)
         except sending.NotSent as exc:
-            outcomes.append(f"{not_done}: {exc.reason}. Read the link out or print it.")
+            outcomes.append(
+                f"{not_done}: {exc.reason}. Read them the short code, or print the link."
+            )
             details = {"channel": channel, "error": exc.code}
             _audit(session, request, "evidence.link_send_failed", actor, source_ip, details)
             continue
@@ -254,6 +270,7 @@ def send_link(
 
 
 def list_requests(session: Session, *, reference: str | None = None) -> list[UploadRequest]:
+    """Every request (for the demo and commands); staff pages list through `access`."""
     query = select(UploadRequest).order_by(UploadRequest.created_at.desc()).limit(200)
     if reference:
         query = query.where(UploadRequest.reference == reference)
@@ -344,13 +361,15 @@ class BadLinkLimiter:
         self._seen: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
-    def check(self, address: str) -> None:
+    def check(
+        self,
+        address: str,
+        message: str = "Too many attempts with links that do not work. Wait 10 minutes.",
+    ) -> None:
         with self._lock:
             times = self._recent(address)
             if len(times) >= self.limit:
-                raise TooManyRequests(
-                    "Too many attempts with links that do not work. Wait 10 minutes."
-                )
+                raise TooManyRequests(message)
 
     def failed(self, address: str) -> None:
         with self._lock:
@@ -372,24 +391,37 @@ def request_for_link(
     source_ip: str | None,
     for_update: bool = False,
 ) -> UploadRequest:
-    """The request a link token opens, if it still may be used; typed errors otherwise."""
+    """The request a link token opens, if it still may be used; typed errors otherwise.
+
+    Only values we did not sign count against the address: a signed token cannot be a guess,
+    so people sharing an address with someone trying bad links can still use theirs."""
     address = source_ip or "-"
-    limiter.check(address)
     token = tokens.read(settings.secret(), token_value)
-    found = None
-    if token is not None:
-        query = select(UploadRequest).where(UploadRequest.public_id == token.request_public_id)
-        if for_update:
-            query = query.with_for_update()
-        found = session.execute(query).scalar_one_or_none()
-    if found is None or token is None or found.token_digest != token.digest:
+    if token is None:
+        limiter.check(address)
         limiter.failed(address)
-        raise LinkInvalid(
-            "Check you copied the whole link from the message. If it still does not work, "
-            "contact the investigator who asked for the footage."
-        )
+        raise _invalid_link()
+    query = select(UploadRequest).where(UploadRequest.public_id == token.request_public_id)
+    if for_update:
+        query = query.with_for_update()
+    found = session.execute(query).scalar_one_or_none()
+    if found is None or not _opens(token, found):
+        raise _invalid_link()
     check_usable(found)
     return found
+
+
+def _opens(token: tokens.LinkToken, request: UploadRequest) -> bool:
+    if token.by_code:
+        return request.short_code_digest is not None
+    return request.token_digest == token.digest
+
+
+def _invalid_link() -> LinkInvalid:
+    return LinkInvalid(
+        "Check you copied the whole link from the message. If it still does not work, "
+        "contact the investigator who asked for the footage."
+    )
 
 
 def check_usable(request: UploadRequest, now: dt.datetime | None = None) -> None:
@@ -400,9 +432,7 @@ def check_usable(request: UploadRequest, now: dt.datetime | None = None) -> None
     if request.single_use and request.finished_at is not None:
         raise LinkUsed(f"Footage has already been sent with this link. {ask}")
     if request.expires_at <= now:
-        raise LinkExpired(
-            f"This link stopped working on {date_text(request.expires_at)}. {ask}"
-        )
+        raise LinkExpired(f"This link stopped working on {date_text(request.expires_at)}. {ask}")
 
 
 def record_opened(session: Session, *, request: UploadRequest, source_ip: str | None) -> None:
@@ -423,9 +453,18 @@ class Statement:
     consent: bool
 
 
+class StatementLocked(Conflict):
+    title = "Your statement has already been sent"
+
+
 def record_statement(
     session: Session, *, request: UploadRequest, statement: Statement, source_ip: str | None
 ) -> None:
+    if request.finished_at is not None:
+        raise StatementLocked(
+            "You told us you had finished, so your statement is kept as you gave it. To add "
+            "to it or correct it, contact the investigator who asked for the footage."
+        )
     checks = [
         (statement.name.strip(), "Enter your full name", "name"),
         (
@@ -449,7 +488,22 @@ def record_statement(
         "details": statement.details.strip()[:5000],
     }
     request.consented_at = utcnow()
-    _audit(session, request, "evidence.statement_given", "public", source_ip)
+    version = StatementVersion(
+        version=len(request.statements) + 1,
+        name=request.uploader_name,
+        contact=request.uploader_contact,
+        statement=dict(request.statement),
+        given_at=request.consented_at,
+    )
+    request.statements.append(version)
+    _audit(
+        session,
+        request,
+        "evidence.statement_given",
+        "public",
+        source_ip,
+        {"version": version.version},
+    )
     session.flush()
 
 

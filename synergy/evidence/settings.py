@@ -32,6 +32,15 @@ class EvidenceSettings(ServiceSettings, env_prefix="SYNERGY_EVIDENCE_"):
         default="", description="Notify email template for upload links; unset: SMTP"
     )
     notify_timeout_seconds: float = Field(default=10.0, gt=0, le=60)
+    code_failures_per_browser: int = Field(
+        default=5, ge=1, description="Wrong short codes one browser may type in 10 minutes"
+    )
+    code_failures_per_address: int = Field(
+        default=30, ge=1, description="Wrong short codes from one address in 10 minutes"
+    )
+    code_failures_in_all: int = Field(
+        default=1000, ge=1, description="Wrong short codes from everyone in 10 minutes"
+    )
 
     @field_validator("notify_api_key")
     @classmethod

@@ -1,5 +1,6 @@
-"""The public's pages, opened from an upload link: what we ask for, a statement about the
-footage with consent, then the resumable upload page (tus-js-client), then a thank-you page."""
+"""The public's pages, opened from an upload link (or from its short code, typed at /upload):
+what we ask for, a statement about the footage with consent, then the resumable upload page
+(tus-js-client), then a thank-you page."""
 
 from __future__ import annotations
 
@@ -9,15 +10,17 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Path, Request
 from fastapi.responses import FileResponse, HTMLResponse, Response
 
-from synergy.core.deps import SessionDep, client_ip, public
+from synergy.core.deps import BROWSER_COOKIE, SessionDep, client_ip, public
 from synergy.core.errors import InvalidRequest, NotFound
 from synergy.core.principal import Principal
 from synergy.core.web import redirect, render
-from synergy.evidence import service
-from synergy.evidence.deps import LinkHolder, Token, limiter_for
+from synergy.evidence import service, short_codes, tokens
+from synergy.evidence.deps import LinkHolder, Token, code_limits_for, limiter_for
 from synergy.evidence.models import UploadRequest
 
 router = APIRouter(prefix="/evidence")
+# Short addresses, to be read out over the phone with a short code.
+short = APIRouter()
 
 Holder = LinkHolder
 Anyone = Annotated[Principal | None, public("assets and messages for the public upload pages")]
@@ -61,6 +64,9 @@ def _statement_page(
 def start(request: Request, db: SessionDep, _: Holder, token: Token) -> Response:
     upload_request = _request(request, db, token)
     service.record_opened(db, request=upload_request, source_ip=client_ip(request))
+    if upload_request.finished_at is not None and upload_request.consented_at is not None:
+        # The statement is kept as it was given; more files may still be sent.
+        return redirect(f"/evidence/upload/{token}/files")
     form = {
         "name": upload_request.uploader_name or "",
         "contact": upload_request.uploader_contact or "",
@@ -95,6 +101,57 @@ def give_statement(
     except InvalidRequest as exc:
         return _statement_page(request, upload_request, token, {**statement.__dict__}, exc)
     return redirect(f"/evidence/upload/{token}/files")
+
+
+def _code_page(
+    request: Request, code: str = "", error: short_codes.CodeInvalid | None = None
+) -> Response:
+    return render(
+        request,
+        "evidence/public_code.html",
+        {
+            "title": "Enter your upload code",
+            "code": code,
+            "code_length": tokens.CODE_LENGTH,
+            "errors": [{"text": error.message, "href": "#code"}] if error else [],
+            "error": error.message if error else None,
+        },
+        status_code=422 if error else 200,
+    )
+
+
+@short.get("/upload", response_class=HTMLResponse, summary="Public upload: enter a short code")
+def code_page(request: Request, _: Anyone) -> Response:
+    return _code_page(request)
+
+
+@short.get("/u", summary="Public upload: the shortest address for entering a code")
+def code_shortcut(_: Anyone) -> Response:
+    return redirect("/upload")
+
+
+@short.post("/upload", response_class=HTMLResponse, summary="Public upload: open by short code")
+def open_by_code(
+    request: Request,
+    db: SessionDep,
+    _: Holder,
+    code: Annotated[str, Form(max_length=40)] = "",
+) -> Response:
+    try:
+        upload_request = short_codes.request_for_code(
+            db,
+            settings=request.app.state.settings,
+            code_text=code,
+            limits=code_limits_for(request),
+            browser=request.cookies.get(BROWSER_COOKIE, "-"),
+            source_ip=client_ip(request),
+        )
+    except short_codes.CodeInvalid as exc:
+        return _code_page(request, code, exc)
+    token = tokens.issue(
+        request.app.state.settings.secret(), upload_request.public_id, by_code=True
+    )
+    return redirect(f"/evidence/upload/{token.value}")
 
 
 @router.get(

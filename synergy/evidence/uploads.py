@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session
 
 from synergy.core import audit, events
 from synergy.core.db import utcnow
-from synergy.core.errors import Conflict, Gone, InvalidRequest, NotFound, SynergyError
+from synergy.core.errors import (
+    Conflict,
+    Gone,
+    InvalidRequest,
+    NotFound,
+    SynergyError,
+    TooManyRequests,
+)
 from synergy.evidence import media
 from synergy.evidence.hashing import ResumableSha256
 from synergy.evidence.models import EvidenceFile, UploadRequest
@@ -24,6 +31,9 @@ from synergy.evidence.storage import Storage
 
 COMPLETED_TOPIC = "evidence.upload_completed"
 MAX_FILENAME = 200
+# Refused files do not count towards the link's file limit, so they are limited on their own:
+# a link cannot be used to send rubbish for ever.
+MAX_REFUSED_PER_LINK = 20
 
 
 class TooLarge(SynergyError):
@@ -99,7 +109,14 @@ def create_file(
             f"Each file can be up to {request.max_file_bytes // 1_000_000_000} GB. "
             "Contact the investigator to arrange another way to send it."
         )
-    files = [f for f in request.files if f.status not in ("terminated", REFUSED)]
+    # Only files that are or may become evidence count towards the link's limits.
+    files = [f for f in request.files if f.status in ("uploading", "complete")]
+    refused = sum(1 for f in request.files if f.status == REFUSED)
+    if refused >= MAX_REFUSED_PER_LINK:
+        raise TooManyRequests(
+            "Too many files sent with this link were not videos or pictures. "
+            "Contact the investigator who asked for the footage."
+        )
     if len(files) >= request.max_files:
         raise TooLarge(f"You can send up to {request.max_files} files with this link.")
     if sum(f.length for f in files) + length > request.max_total_bytes:

@@ -97,3 +97,14 @@ def metadata(**values: str) -> str:
 
 def db_session(session_factory) -> Session:  # type: ignore[no-untyped-def]
     return session_factory()
+
+
+@pytest.fixture
+def as_creator(client, make_user):  # type: ignore[no-untyped-def]
+    """The client signed in as ivy, the investigator who creates `make_link`'s requests."""
+    from synergy.core.roles import Role
+    from tests.conftest import sign_in
+
+    make_user("ivy", Role.INVESTIGATOR)
+    sign_in(client, "ivy")
+    return client

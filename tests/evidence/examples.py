@@ -42,3 +42,19 @@ def an_upload_request(session_factory: sessionmaker[Session]) -> Mapping[str, st
 
 def a_new_link(session_factory: sessionmaker[Session]) -> Mapping[str, str]:
     return _request(session_factory, statement=False)
+
+
+def on_the_case_team(session_factory: sessionmaker[Session]) -> Mapping[str, tuple[str, str]]:
+    """Put the member of staff the browser check has just signed in as (the newest account)
+    on the case team of every request, so they may open its team page; sets no cookies."""
+    from sqlalchemy import select
+
+    from synergy.evidence.models import TeamMember, UploadRequest
+    from synergy.identity.models import User
+
+    with session_factory() as session:
+        newest = session.execute(select(User).order_by(User.id.desc()).limit(1)).scalar_one()
+        for request in session.execute(select(UploadRequest)).scalars():
+            session.add(TeamMember(request=request, username=newest.username, added_by="ivy"))
+        session.commit()
+    return {}

@@ -88,6 +88,16 @@ def test_investigator_creates_a_link_in_chromium_on_an_accessible_page(
         assert page.get_by_role("heading", level=1).inner_text() == "Upload link created"
         assert page.get_by_role("img", name="QR code of the upload link").is_visible()
         assert "20/123456/24" in page.content()
+        # At 1280 pixels the ~165-character link wraps instead of running off the page, and
+        # the short code to read out is there.
+        page.set_viewport_size({"width": 1280, "height": 900})
+        # A token may have no character a line can break at (about half have a "-"), so the
+        # worst case is checked: the same length with no break opportunity at all.
+        page.locator("#upload-link").evaluate("(code) => { code.textContent = 'x'.repeat(165) }")
+        link = page.locator("#upload-link").bounding_box()
+        assert link is not None and link["x"] + link["width"] <= 1280
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1280
+        assert len(page.locator("#short-code").inner_text().replace(" ", "")) == 10
         assert axe_problems(page) == []
         assert structure_problems(page.content()) == []
         page.close()

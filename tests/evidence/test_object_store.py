@@ -56,7 +56,7 @@ def test_finished_file_moves_to_the_bucket_and_is_served_from_it(
     video = tiny_mp4()
     link = make_link()
     app = create_app(s3_settings, engine=engine)
-    make_user("rev", Role.INVESTIGATOR)
+    make_user("ivy", Role.INVESTIGATOR)
     with TestClient(app, follow_redirects=False) as client:
         created = client.post(
             link.endpoint,
@@ -78,7 +78,7 @@ def test_finished_file_moves_to_the_bucket_and_is_served_from_it(
         assert file.object_key is not None
         assert file.media["codec"] == "h264"
         assert not app.state.evidence_storage.path(file.storage_key).exists()
-        sign_in(client, "rev")
+        sign_in(client, "ivy")
         url = f"/evidence/files/{file.public_id}/content"
         part = client.get(url, headers={"Range": "bytes=100-199"})
         assert part.status_code == 206

@@ -67,7 +67,10 @@ def test_link_is_emailed_through_a_real_smtp_server(settings, engine, make_user)
     assert message["To"] == "sam@example.com"
     assert "20/123456/24" in message["Subject"]
     link = re.search(r'id="upload-link">([^<]+)<', response.text).group(1)
-    assert link in message.get_payload(decode=True).decode()
+    code = re.search(r'id="short-code">([^<]+)<', response.text).group(1)
+    body = message.get_payload(decode=True).decode()
+    assert link in body
+    assert f"Or go to testserver/upload and enter the code {code}." in body
 
 
 def test_without_a_gateway_nothing_is_said_to_be_sent(signed_in, session_factory) -> None:  # type: ignore[no-untyped-def]
@@ -121,6 +124,9 @@ def test_link_is_texted_and_emailed_through_gov_uk_notify(  # type: ignore[no-un
     assert sms["kind"] == "sms" and sms["phone_number"] == "07700900123"
     assert sms["template_id"] == SMS_TEMPLATE and sms["personalisation"]["link"] == link
     assert sms["personalisation"]["reference"] == "20/123456/24"
+    code = re.search(r'id="short-code">([^<]+)<', response.text).group(1)
+    assert sms["personalisation"]["short_code"] == code
+    assert sms["personalisation"]["short_address"].endswith("/upload")
     assert email["kind"] == "email" and email["email_address"] == "sam@example.com"
     with session_factory() as db:
         sent = [r for r in db.execute(select(AuditRecord)).scalars() if r.action.endswith("sent")]
@@ -165,7 +171,8 @@ def test_supervisor_may_view_but_not_create(signed_in, make_link) -> None:  # ty
     link = make_link()
     client = signed_in(Role.SUPERVISOR)
     assert client.get("/evidence").status_code == 200
-    assert client.get(f"/evidence/requests/{link.public_id}").status_code == 200
+    asks = client.get(f"/evidence/requests/{link.public_id}")
+    assert asks.status_code == 200 and "Why do you need to open this request?" in asks.text
     assert client.get("/evidence/requests/new").status_code == 403
     assert _post(client).status_code == 403
 
@@ -174,9 +181,9 @@ def test_officer_without_role_cannot_see_requests(signed_in) -> None:  # type: i
     assert signed_in(Role.OFFICER).get("/evidence").status_code == 403
 
 
-def test_revoke_and_extend_are_recorded(signed_in, make_link, session_factory) -> None:  # type: ignore[no-untyped-def]
+def test_revoke_and_extend_are_recorded(as_creator, make_link, session_factory) -> None:  # type: ignore[no-untyped-def]
     link = make_link()
-    client = signed_in(Role.INVESTIGATOR)
+    client = as_creator
     with session_factory() as db:
         before = db.execute(select(UploadRequest.expires_at)).scalar_one()
     url = f"/evidence/requests/{link.public_id}"
@@ -194,17 +201,17 @@ def test_revoke_and_extend_are_recorded(signed_in, make_link, session_factory) -
     assert "revoked" in client.get(url).text
 
 
-def test_list_finds_requests_by_reference_in_another_format(signed_in, make_link) -> None:  # type: ignore[no-untyped-def]
+def test_list_finds_requests_by_reference_in_another_format(as_creator, make_link) -> None:  # type: ignore[no-untyped-def]
     make_link()
     make_link(reference="20/654321/24")
-    page = signed_in(Role.INVESTIGATOR).get("/evidence", params={"reference": "20-123456-2024"})
+    page = as_creator.get("/evidence", params={"reference": "20-123456-2024"})
     assert "20/123456/24" in page.text and "20/654321/24" not in page.text
 
 
-def test_a_search_with_no_match_says_so(signed_in, make_link) -> None:  # type: ignore[no-untyped-def]
+def test_a_search_with_no_match_says_so(as_creator, make_link) -> None:  # type: ignore[no-untyped-def]
     make_link()
-    page = signed_in(Role.INVESTIGATOR).get("/evidence", params={"reference": "20/999999/24"})
-    assert "No upload requests for 20/999999/24." in page.text
+    page = as_creator.get("/evidence", params={"reference": "20/999999/24"})
+    assert "No upload requests of yours or your case teams for 20/999999/24." in page.text
     assert "No upload requests yet" not in page.text
 
 

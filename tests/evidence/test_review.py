@@ -9,11 +9,11 @@ import json
 import zipfile
 
 import pytest
+from fastapi.testclient import TestClient
 from sqlalchemy import select
 
 from synergy.core.audit import AuditRecord
 from synergy.core.events import OutboxWorker
-from synergy.core.roles import Role
 from synergy.evidence import events
 from synergy.evidence.models import EvidenceFile, Notification
 from tests.evidence.conftest import TUS, metadata, tiny_mp4
@@ -21,7 +21,9 @@ from tests.evidence.smtp import smtp_server
 
 
 def _upload(client, link, data: bytes, name: str = "door.mp4") -> str:  # type: ignore[no-untyped-def]
-    created = client.post(
+    # As the member of the public: a browser of their own, signed in to nothing.
+    uploader = TestClient(client.app, base_url="http://testserver")
+    created = uploader.post(
         link.endpoint,
         content=data,
         headers={
@@ -83,11 +85,11 @@ def test_investigator_is_emailed_when_upload_completes(
 
 
 def test_playback_answers_range_requests_with_206(
-    client, make_link, signed_in, video, session_factory
+    client, make_link, as_creator, video, session_factory
 ) -> None:  # type: ignore[no-untyped-def]
     link = make_link()
     file_id = _upload(client, link, video)
-    viewer = signed_in(Role.SUPERVISOR)
+    viewer = as_creator
     start = viewer.get(f"/evidence/files/{file_id}/content", headers={"Range": "bytes=0-"})
     assert start.status_code == 206 and start.content == video
     partial = viewer.get(f"/evidence/files/{file_id}/content", headers={"Range": "bytes=10-19"})
@@ -103,12 +105,12 @@ def test_playback_answers_range_requests_with_206(
 
 
 def test_detail_page_shows_hash_statement_and_player(
-    client, make_link, signed_in, video, settings, session_factory
+    client, make_link, as_creator, video, settings, session_factory
 ) -> None:  # type: ignore[no-untyped-def]
     link = make_link()
     _upload(client, link, video)
     _drain(settings, session_factory)
-    page = signed_in(Role.INVESTIGATOR).get(f"/evidence/requests/{link.public_id}")
+    page = as_creator.get(f"/evidence/requests/{link.public_id}")
     assert hashlib.sha256(video).hexdigest() in page.text
     assert "5 minutes fast" in page.text and "Sam Jones" in page.text
     assert "<video" in page.text and "MP4 or QuickTime video, H.264, 64×48" in page.text
@@ -116,12 +118,12 @@ def test_detail_page_shows_hash_statement_and_player(
 
 
 def test_export_bundle_holds_files_and_manifest_with_hashes(
-    client, make_link, signed_in, video, session_factory
+    client, make_link, as_creator, video, session_factory
 ) -> None:  # type: ignore[no-untyped-def]
     link = make_link()
     _upload(client, link, video, "front.mp4")
     _upload(client, link, tiny_mp4(2), "back.mp4")
-    response = signed_in(Role.INVESTIGATOR).get(f"/evidence/requests/{link.public_id}/export")
+    response = as_creator.get(f"/evidence/requests/{link.public_id}/export")
     assert response.status_code == 200
     bundle = zipfile.ZipFile(io.BytesIO(response.content))
     manifest = json.loads(bundle.read("manifest.json"))
@@ -135,7 +137,7 @@ def test_export_bundle_holds_files_and_manifest_with_hashes(
 
 
 def test_export_refuses_a_file_changed_after_upload(
-    client, app, make_link, signed_in, video, session_factory
+    client, app, make_link, as_creator, video, session_factory
 ) -> None:  # type: ignore[no-untyped-def]
     link = make_link()
     _upload(client, link, video)
@@ -143,10 +145,38 @@ def test_export_refuses_a_file_changed_after_upload(
         key = db.execute(select(EvidenceFile.storage_key)).scalar_one()
     path = app.state.evidence_storage.path(key)
     path.write_bytes(b"X" + path.read_bytes()[1:])
-    response = signed_in(Role.INVESTIGATOR).get(f"/evidence/requests/{link.public_id}/export")
+    response = as_creator.get(f"/evidence/requests/{link.public_id}/export")
     assert response.status_code == 409
     assert "has changed since it was uploaded" in response.text
     with session_factory() as db:
         assert "evidence.hash_mismatch" in {
             r.action for r in db.execute(select(AuditRecord)).scalars()
         }
+
+
+def test_download_and_playback_refuse_a_file_changed_on_disk(
+    client, app, make_link, as_creator, video, session_factory
+) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    file_id = _upload(client, link, video)
+    url = f"/evidence/files/{file_id}/content"
+    assert as_creator.get(url, headers={"Range": "bytes=0-"}).status_code == 206
+    with session_factory() as db:
+        key = db.execute(select(EvidenceFile.storage_key)).scalar_one()
+    path = app.state.evidence_storage.path(key)
+    changed = bytearray(path.read_bytes())
+    changed[len(changed) // 2] ^= 0x01  # one byte, one bit
+    path.write_bytes(bytes(changed))
+    for response in (
+        as_creator.get(f"{url}?download=true"),
+        as_creator.get(url, headers={"Range": "bytes=0-"}),
+        as_creator.get(url, headers={"Range": "bytes=10-19"}),
+    ):
+        assert response.status_code == 409
+        assert "has changed since it was uploaded" in response.text
+        assert bytes(changed[10:20]) not in response.content
+    with session_factory() as db:
+        mismatches = db.execute(
+            select(AuditRecord).where(AuditRecord.action == "evidence.hash_mismatch")
+        ).scalars()
+        assert len(list(mismatches)) == 3

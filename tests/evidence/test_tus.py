@@ -13,7 +13,7 @@ from synergy.core.audit import AuditRecord
 from synergy.core.roles import Role
 from synergy.evidence.models import EvidenceFile
 from synergy.evidence.storage import LocalStorage
-from tests.conftest import csrf_for
+from tests.conftest import csrf_for, sign_in
 from tests.evidence.conftest import TUS, fake_video, metadata
 
 
@@ -135,7 +135,7 @@ def test_file_that_is_not_a_video_is_refused_by_its_bytes(client, make_link) -> 
 
 
 def test_a_refused_file_does_not_leave_the_request_uploading(  # type: ignore[no-untyped-def]
-    client, make_link, signed_in, session_factory
+    client, make_link, session_factory, make_user
 ) -> None:
     link = make_link()
     location = _create(client, link, 1550).headers["Location"]
@@ -143,7 +143,9 @@ def test_a_refused_file_does_not_leave_the_request_uploading(  # type: ignore[no
     assert client.head(location, headers=TUS).status_code == 410  # tus clients start afresh
     page = client.get(link.page + "/files")
     client.post(link.page + "/finish", data={"csrf_token": csrf_for(client)})
-    staff = signed_in(Role.INVESTIGATOR)
+    make_user("ivy", Role.INVESTIGATOR)
+    sign_in(client, "ivy")
+    staff = client
     detail = staff.get(f"/evidence/requests/{link.public_id}").text
     assert "Refused: not a video or picture we accept" in detail
     assert "uploading" not in detail.lower()
@@ -349,3 +351,45 @@ def test_disk_filling_mid_patch_keeps_what_was_committed_and_the_upload_resumes(
         file = db.execute(select(EvidenceFile)).scalar_one()
         assert file.status == "complete"
         assert file.sha256 == hashlib.sha256(data).hexdigest()
+
+
+def test_a_gif_or_a_text_file_starting_with_g_is_refused(client, make_link) -> None:  # type: ignore[no-untyped-def]
+    link = make_link()
+    gif = b"GIF89a\x01\x00\x01\x00\x80\x00\x00" + bytes(range(256)) * 4
+    script = (b"Good evening. This is not a video.\n" * 40)[:1000]
+    for body in (gif, script):
+        response = client.post(
+            link.endpoint,
+            content=body,
+            headers={
+                **TUS,
+                "Upload-Length": str(len(body)),
+                "Content-Type": "application/offset+octet-stream",
+            },
+        )
+        assert response.status_code == 415, body[:12]
+
+
+def test_refused_files_do_not_use_up_the_links_file_limit(client, make_link) -> None:  # type: ignore[no-untyped-def]
+    link = make_link(max_files=1)
+    rubbish = b"MZ\x90\x00" + b"\x00" * 996
+    for _ in range(3):
+        location = _create(client, link, len(rubbish)).headers["Location"]
+        assert _patch(client, location, 0, rubbish).status_code == 415
+    video = fake_video(1000)
+    location = _create(client, link, len(video)).headers["Location"]
+    assert _patch(client, location, 0, video).status_code == 204
+    assert _create(client, link, 10).status_code == 413  # the one file allowed is used
+
+
+def test_a_link_sending_only_rubbish_is_stopped(client, make_link) -> None:  # type: ignore[no-untyped-def]
+    from synergy.evidence.uploads import MAX_REFUSED_PER_LINK
+
+    link = make_link()
+    rubbish = b"MZ\x90\x00" + b"\x00" * 96
+    for _ in range(MAX_REFUSED_PER_LINK):
+        location = _create(client, link, len(rubbish)).headers["Location"]
+        assert _patch(client, location, 0, rubbish).status_code == 415
+    stopped = _create(client, link, 100)
+    assert stopped.status_code == 429
+    assert "Contact the investigator" in stopped.json()["detail"]
