@@ -28,7 +28,10 @@ SERVICE = Service(
         "synergy.contact.voice.cli:app",
         "synergy.contact.twin.cli:app",
     ),
-    startup=("synergy.contact.voice.loading:preload_if_configured",),
+    startup=(
+        "synergy.contact.understanding.model:load_in_background",
+        "synergy.contact.voice.loading:preload_if_configured",
+    ),
     demo=("synergy.contact.demo:create_demo_chats",),
     page_examples=("tests.contact.page_examples",),
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -189,3 +190,10 @@ def load_model() -> TriageModel | None:
     if not ref.is_file():
         return None
     return TriageModel(joblib.load(io.BytesIO(ref.read_bytes())))
+
+
+def load_in_background(app: object, settings: object) -> None:
+    """Startup hook: load the model on a background thread as the server starts, so the
+    first caller's first message does not wait for it (about a second of CPU). Requests that
+    arrive sooner load it themselves; the cache keeps one copy."""
+    threading.Thread(target=load_model, name="triage-model-load", daemon=True).start()
