@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from synergy.cad import service
+from synergy.cad import call_links, service
 from synergy.cad.models import ArrestRecord, Incident, IncidentLink, IncidentStatus, Source
 from synergy.cad.schemas import Caller, Location, Thrive
 from synergy.core.errors import InvalidRequest
@@ -82,7 +82,8 @@ def _incident_for_call(session: Session, call_id: int | None) -> Incident | None
     if call_id is None:
         return None
     query = select(Incident).where(Incident.contact_call_id == call_id).order_by(Incident.id)
-    return session.execute(query).scalars().first()
+    found = session.execute(query).scalars().first()
+    return found or call_links.incident_linked_to_call(session, int(call_id))
 
 
 def _remarks(payload: dict[str, Any]) -> str:
@@ -174,6 +175,7 @@ def _open(
         risk=payload.get("risk"),
         vulnerabilities=[str(v) for v in payload.get("vulnerabilities") or []],
     )
+    call_links.announce_opened(session, incident)
     return incident
 
 

@@ -1,4 +1,4 @@
-"""Events the contact service publishes, and those it listens to (none yet).
+"""Events the contact service publishes, and those it listens to.
 
 Published through the outbox by `synergy.contact.service` when a conversation acts; each
 payload carries `call_id`, the `flow`, the caller's `details` and `risk`/`vulnerabilities`:
@@ -13,14 +13,21 @@ payload carries `call_id`, the `flow`, the caller's `details` and `risk`/`vulner
 - `contact.handover_requested` — a person is needed: `queue`, `summary`, `language`.
 - `contact.incident_requested` is also published from the agent desktop, with `raised_by` (the
   agent) and the agent's note in `details.what` and `summary`.
-- `contact.incident_linked` — an agent linked the call to an existing incident: `call_id`,
-  `log_number`, `agent` (no subscriber yet).
+- `contact.incident_linked` — an agent asked to link the call to an existing incident:
+  `call_id`, `log_number`, `agent`, `entry_id` (the desk entry, echoed in the answer).
 - `contact.call_resolved` — the assistant finished the call without a person: `call_id`,
   `decision`, `ended_at` (counted by the savings register).
+
+Listened to (command and control's answers about a call's incidents, kept as desk entries by
+synergy/contact/desk/incidents.py): `cad.incident_opened_for_call`, `cad.call_linked`,
+`cad.call_link_refused`.
 """
 
 from __future__ import annotations
 
+from sqlalchemy.orm import Session
+
+from synergy.contact.desk import incidents
 from synergy.contact.dialogue.flows import (
     CRIME_REPORT_DRAFTED,
     HANDOVER_REQUESTED,
@@ -28,7 +35,7 @@ from synergy.contact.dialogue.flows import (
     UPDATE_REQUESTED,
 )
 from synergy.core.config import Settings
-from synergy.core.events import Subscription
+from synergy.core.events import Event, Subscription
 
 PUBLISHED_TOPICS = (
     CRIME_REPORT_DRAFTED,
@@ -38,6 +45,27 @@ PUBLISHED_TOPICS = (
 )
 
 
+def record_incident_opened(session: Session, event: Event) -> None:
+    incidents.record_incident_opened(session, event.payload)
+
+
+def record_link_confirmed(session: Session, event: Event) -> None:
+    incidents.record_link_confirmed(session, event.payload)
+
+
+def record_link_refused(session: Session, event: Event) -> None:
+    incidents.record_link_refused(session, event.payload)
+
+
 def subscriptions(settings: Settings) -> list[Subscription]:
-    """Contact reacts to no other service's events yet."""
-    return []
+    return [
+        Subscription(
+            incidents.INCIDENT_OPENED_FOR_CALL,
+            "contact.record_incident_opened",
+            record_incident_opened,
+        ),
+        Subscription(incidents.CALL_LINKED, "contact.record_link_confirmed", record_link_confirmed),
+        Subscription(
+            incidents.CALL_LINK_REFUSED, "contact.record_link_refused", record_link_refused
+        ),
+    ]

@@ -3,7 +3,8 @@
 Every operation checks the call belongs to the member of staff acting (they took it) and is
 audited. Messages both ways are turns of the conversation, so the transcript is one list.
 Incidents go to command and control by event only: `contact.incident_requested` (it raises an
-incident, or adds to the log of the one the call already has) and `contact.incident_linked`.
+incident, or adds to the log of the one the call already has) and `contact.incident_linked`;
+what it answers is kept by synergy/contact/desk/incidents.py.
 """
 
 from __future__ import annotations
@@ -167,7 +168,8 @@ def _caller_details(call: ContactCall) -> dict[str, Any]:
 
 
 def link_incident(session: Session, *, call_id: int, agent: str, log_number: str) -> DeskEntry:
-    """Record that this call is about an incident command and control already has."""
+    """Ask command and control to put this call on an incident it already has; the desktop
+    says "linked" only once it answers (see synergy/contact/desk/incidents.py)."""
     call = call_of_agent(session, call_id=call_id, agent=agent)
     try:
         parsed = parse_reference(log_number[:100], kinds=[ReferenceKind.INCIDENT_LOG])
@@ -184,7 +186,7 @@ def link_incident(session: Session, *, call_id: int, agent: str, log_number: str
     events.publish(
         session,
         INCIDENT_LINKED,
-        {"call_id": call.id, "log_number": parsed.canonical, "agent": agent},
+        {"call_id": call.id, "log_number": parsed.canonical, "agent": agent, "entry_id": entry.id},
         key=f"contact-desk-link-{entry.id}",
     )
     return entry

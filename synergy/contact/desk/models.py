@@ -20,6 +20,10 @@ class EntryKind:
     NOTE = "note"
     INCIDENT_RAISED = "incident_raised"
     INCIDENT_LINKED = "incident_linked"
+    # What command and control answered (written by its events, author COMMAND_AND_CONTROL).
+    INCIDENT_OPENED = "incident_opened"
+    LINK_CONFIRMED = "link_confirmed"
+    LINK_REFUSED = "link_refused"
     CALLBACK_BOOKED = "callback_booked"
     OUTCOME = "outcome"
 

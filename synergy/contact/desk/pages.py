@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, Response
 
 from synergy.contact import service
 from synergy.contact.deps import CallId
-from synergy.contact.desk import callbacks, desktop, queue, skills, summary
+from synergy.contact.desk import callbacks, desktop, incidents, queue, skills, summary
 from synergy.contact.desk.deps import DeskStaff
 from synergy.core.db import utcnow
 from synergy.core.deps import FormFields, RecordId, SessionDep, client_ip
@@ -47,6 +47,7 @@ def _desktop_context(
     db: SessionDep, user: Principal, call_id: int, source_ip: str | None
 ) -> dict[str, Any]:
     call = service.view_call(db, call_id=call_id, actor=user.username, source_ip=source_ip)
+    entries = desktop.entries_for(db, call_id=call.id)
     return {
         "title": f"Call {call.id}",
         "call": call,
@@ -55,7 +56,8 @@ def _desktop_context(
         "evidence": summary.risk_evidence(call),
         "safety": summary.safety_answers(call),
         "callback_phone": summary.callback_number(call),
-        "entries": desktop.entries_for(db, call_id=call.id),
+        "entries": entries,
+        "incidents": incidents.incidents_of(entries).items,
         "outcome": desktop.outcome_for(db, call_id=call.id),
         "callbacks": callbacks.callbacks_for_call(db, call_id=call.id),
         "closing_codes": desktop.CLOSING_CODES,
