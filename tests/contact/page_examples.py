@@ -38,12 +38,36 @@ def _a_due_callback(session_factory: sessionmaker[Session]) -> Mapping[str, str]
         return {"callback_id": str(callback.id)}
 
 
+def _a_call_with_incidents(session_factory: sessionmaker[Session]) -> Mapping[str, str]:
+    """A taken call whose handover raised an incident, with one link confirmed and one refused."""
+    from synergy.contact import service
+    from synergy.contact.desk import desktop, incidents
+
+    call_id = int(_a_waiting_call(session_factory)["call_id"])
+    with session_factory() as session:
+        service.take_call(session, call_id=call_id, actor="demo-agent", source_ip=None)
+        incidents.record_incident_opened(
+            session, {"call_id": call_id, "log_number": "LOG 0001-01012026", "incident_id": 1}
+        )
+        for number, answer in (("LOG 0002-01012026", True), ("LOG 0003-01012026", False)):
+            link = desktop.link_incident(
+                session, call_id=call_id, agent="demo-agent", log_number=number
+            )
+            reply = {"call_id": call_id, "log_number": number, "link_entry": link.id}
+            if answer:
+                incidents.record_link_confirmed(session, {**reply, "incident_status": "open"})
+            else:
+                incidents.record_link_refused(session, {**reply, "reason": "No such incident"})
+        session.commit()
+        return {"call_id": str(call_id)}
+
+
 PAGES: dict[str, Example] = {
     "/contact-us": Example(role=None),
     # Without its conversation cookie the chat page offers to start one.
     "/contact-us/chat": Example(role=None),
     "/contact": Example(role=Role.CONTACT_AGENT, setup=_a_waiting_call),
-    "/contact/calls/{call_id}": Example(role=Role.SUPERVISOR, setup=_a_waiting_call),
+    "/contact/calls/{call_id}": Example(role=Role.SUPERVISOR, setup=_a_call_with_incidents),
     "/contact/call-online": Example(role=None),
     "/contact/my-calls": Example(role=Role.CONTACT_AGENT),
     "/contact/callbacks": Example(role=Role.CONTACT_AGENT, setup=_a_due_callback),
