@@ -13,6 +13,7 @@ from synergy.cad.models import Incident, IncidentLink, LogEntry
 from synergy.core import events as outbox
 from synergy.core.config import Settings
 from synergy.core.events import Event, OutboxEvent, OutboxWorker
+from synergy.core.roles import Role
 from tests.cad.factories import open_incident
 from tests.cad.test_intake import converse
 
@@ -132,7 +133,7 @@ def test_an_incident_raised_for_a_call_announces_its_log_number_to_contact(
 
 
 def test_a_request_after_a_link_goes_on_the_linked_incidents_log(
-    db: Session, session_factory: Any, settings: Settings
+    client: Any, signed_in: Any, db: Session, session_factory: Any, settings: Settings
 ) -> None:
     with session_factory() as session:
         incident = open_incident(session, contact_call_id=7)  # another call's incident
@@ -147,3 +148,6 @@ def test_a_request_after_a_link_goes_on_the_linked_incidents_log(
     db.expire_all()
     assert len(db.execute(select(Incident)).scalars().all()) == 1
     assert "the car is back" in log_texts(db, incident_id)[-1]
+    signed_in(Role.CONTACT_AGENT)
+    page = client.get(f"/cad/incidents/{incident_id}").text
+    assert '<a class="govuk-link" href="/contact/calls/41">101 call 41: read its transcript' in page
