@@ -51,7 +51,7 @@ def test_a_confirmed_vehicle_is_linked_from_the_entry_and_found_by_lookup(office
     )  # fmt: skip
     assert response.headers["location"] == "/notebook/entries/1?sent=vehicle"
     entry = officer.get("/notebook/entries/1?sent=vehicle").text
-    assert "Vehicle linked to this entry." in entry
+    assert "Vehicle sent to records and linked to this entry." in entry
     vehicle_id = db.execute(select(Vehicle.id)).scalar_one()
     assert f'href="/notebook/vehicles/{vehicle_id}">AB12 CDE, Red Ford Focus</a>' in entry
     found = officer.get("/notebook/lookup", params={"q": "ab12 c"}).text
