@@ -113,3 +113,19 @@ def test_only_records_staff_open_vehicle_pages(signed_in, session_factory) -> No
         vehicle_id = vehicle.id
     client = signed_in(Role.CONTACT_AGENT)
     assert client.get(f"/records/vehicles/{vehicle_id}").status_code == 403
+
+
+def test_the_api_finds_vehicles_and_places_in_their_stored_form(signed_in, session_factory) -> None:
+    with session_factory() as session:
+        vehicle = service.record_vehicle(session, VehicleIn(registration="ab12 cde"), actor="a.b")
+        place = service.record_place(session, PlaceIn(postcode="ws11aa"), actor="a.b")
+        session.commit()
+        ids = vehicle.id, place.id
+    client = signed_in(Role.RECORDS_OFFICER)
+    found = client.get("/api/records/vehicles", params={"q": "AB12 C"}).json()
+    assert [(v["id"], v["registration"], v["make"]) for v in found] == [(ids[0], "AB12CDE", "")]
+    place_json = client.get(f"/api/records/places/{ids[1]}").json()
+    assert (place_json["address"], place_json["postcode"]) == ("WS1 1AA", "WS1 1AA")
+    assert client.get("/api/records/places", params={"q": "ws1"}).json()[0]["id"] == ids[1]
+    assert client.get("/api/records/vehicles/0").status_code == 422
+    assert client.get(f"/api/records/vehicles/{ids[0] + 1000}").status_code == 404
