@@ -126,7 +126,7 @@ def subjects_of(session: Session, entry_ids: list[int]) -> dict[int, list[Subjec
 
 
 def namings(session: Session, *, kind: str, subject_id: int) -> list[Naming]:
-    """Every entry linked to this vehicle or place, oldest link first."""
+    """Every entry linked to this person, vehicle or place, oldest link first."""
     rows = session.execute(
         select(Notebook.officer, Entry.seq, EntrySubject.linked_at)
         .join(Entry, Entry.id == EntrySubject.entry_id)
@@ -141,7 +141,7 @@ def namings(session: Session, *, kind: str, subject_id: int) -> list[Naming]:
 
 
 def entries_naming(session: Session, kind: str, subject_id: int) -> Sequence[SubjectLink]:
-    """The entries linked to a vehicle or place records holds, for its records page."""
+    """The entries linked to a person, vehicle or place records holds, for its records page."""
     return [
         SubjectLink(reference=n.reference, linked_by=n.officer, linked_at=n.linked_at)
         for n in namings(session, kind=kind, subject_id=subject_id)

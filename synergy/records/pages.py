@@ -3,7 +3,7 @@ person, record an arrest; see a vehicle or place and what names it."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -92,6 +92,7 @@ def person(request: Request, db: SessionDep, user: RecordsReader, person_id: Per
             "shows_checks": checks is not None,
             "checks": checks(db, person_id) if checks is not None else [],
             "can_edit": Role.RECORDS_OFFICER in user.roles,
+            **_notebook_entries(request, db, "person", person_id, "them"),
         },
     )
 
@@ -142,7 +143,7 @@ def vehicle(request: Request, db: SessionDep, _: RecordsReader, vehicle_id: Vehi
         ("Colour", found.colour or "Not recorded"),
     ]
     title = f"Vehicle {service.show_registration(found.registration)}"
-    return _subject_page(request, db, title, facts, found.created_by, ("vehicle", found.id))
+    return _subject_page(request, db, title, facts, found.created_by, "vehicle", found.id)
 
 
 @router.get("/places/{place_id}", response_class=HTMLResponse, summary="A place")
@@ -150,14 +151,13 @@ def place(request: Request, db: SessionDep, _: RecordsReader, place_id: PlaceId)
     found = service.get_place(db, place_id=place_id)
     facts = [("Address", found.address), ("Postcode", found.postcode or "Not recorded")]
     title = f"Place: {service.describe_place(found)}"
-    return _subject_page(request, db, title, facts, found.created_by, ("place", found.id))
+    return _subject_page(request, db, title, facts, found.created_by, "place", found.id)
 
 
 def _subject_page(
     request: Request, db: SessionDep, title: str, facts: list[tuple[str, str]], added_by: str,
-    subject: tuple[str, int],
+    kind: str, subject_id: int,
 ) -> Response:  # fmt: skip
-    links = subject_links_for(request)
     rows = [*facts, ("Added by", added_by)]
     return render(
         request,
@@ -165,7 +165,18 @@ def _subject_page(
         {
             "title": title,
             "rows": [{"key": {"text": k}, "value": {"text": v}} for k, v in rows],
-            "shows_links": links is not None,
-            "links": links(db, *subject) if links is not None else [],
+            **_notebook_entries(request, db, kind, subject_id, "it"),
         },
     )
+
+
+def _notebook_entries(
+    request: Request, db: SessionDep, kind: str, subject_id: int, pronoun: str
+) -> dict[str, Any]:
+    """What another service says names this person, vehicle or place (notebook entries)."""
+    links = subject_links_for(request)
+    return {
+        "shows_links": links is not None,
+        "links": links(db, kind, subject_id) if links is not None else [],
+        "links_heading": f"Notebook entries that name {pronoun}",
+    }

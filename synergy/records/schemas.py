@@ -122,8 +122,8 @@ class PlaceOut(BaseModel):
 
 
 class SubjectLink(BaseModel):
-    """Something another service holds that names a vehicle or place (a notebook entry),
-    listed on its records page: a reference, who made the link, and when (UK time)."""
+    """Something another service holds that names a person, vehicle or place (a notebook
+    entry), listed on its records page: a reference, who made the link, and when (UK time)."""
 
     reference: str
     linked_by: str

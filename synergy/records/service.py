@@ -237,7 +237,8 @@ def show_person_checks(app: Any, provider: Callable[[Session, int], Sequence[Per
 def show_subject_links(
     app: Any, provider: Callable[[Session, str, int], Sequence[SubjectLink]]
 ) -> None:
-    """Let another service list what names a vehicle or place on its records page (the
-    notebook's start-up hook does: the entries linked to it). `provider` is called with the
-    kind ("vehicle" or "place") and records' id. Records never imports that service."""
+    """Let another service list what names a person, vehicle or place on its records page
+    (the notebook's start-up hook does: the entries linked to it). `provider` is called with
+    the kind ("person", "vehicle" or "place") and records' id. Records never imports that
+    service."""
     app.state.records_subject_links = provider

@@ -135,6 +135,21 @@ def test_a_person_sent_to_records_is_linked_from_the_entry(officer) -> None:
     assert "Person Jan KOWALSKI (records person" in entry
 
 
+def test_records_shows_the_entry_on_the_person_page(officer, make_user) -> None:
+    officer.post(
+        "/notebook/entries/1/records",
+        data={"person": "1", "family_name": "Kowalski", "given_names": "Jan",
+              "csrf_token": csrf_for(officer)},
+    )  # fmt: skip
+    make_user("rita.okafor", Role.RECORDS_OFFICER)
+    sign_in(officer, "rita.okafor")
+    found = officer.get("/records", params={"q": "kowalski"}).text
+    person_url = re.search(r'href="(/records/persons/\d+)"', found)
+    assert person_url, "the person the officer sent is in records"
+    page = officer.get(person_url.group(1)).text
+    assert "Notebook entries that name them" in page and "NB-alex.morgan-1" in page
+
+
 def test_a_person_with_a_problem_is_pointed_at_in_their_own_form(officer) -> None:
     response = officer.post(
         "/notebook/entries/1/records",
