@@ -28,9 +28,10 @@ from synergy.notebook.models import (
     EntryIncidentLink,
     EntrySubject,
     Notebook,
-    Place,
-    Vehicle,
 )
+from synergy.notebook.subjects import PLACE, VEHICLE
+from synergy.records import service as records
+from synergy.records.schemas import PlaceIn, VehicleIn
 
 FORMAT = "synergy-notebook-backup/1"
 BINARY = {"wrapped_key", "nonce", "ciphertext"}
@@ -78,8 +79,8 @@ def _snapshot(session: Session, officer: str | None) -> list[dict[str, Any]]:
 
 
 def _subjects(session: Session, notebook_id: int) -> list[dict[str, Any]]:
-    """What each entry is linked to; a vehicle or place travels with its details, a person
-    by records' id (records holds the person)."""
+    """What each entry is linked to; a vehicle or place travels with its details (so it can
+    be found or added again in records on restore), a person by records' id."""
     rows = session.execute(
         select(EntrySubject, Entry.seq)
         .join(Entry, Entry.id == EntrySubject.entry_id)
@@ -89,26 +90,29 @@ def _subjects(session: Session, notebook_id: int) -> list[dict[str, Any]]:
     found = []
     for link, seq in rows:
         values = {**_row(link, {"id", "entry_id"}), "seq": seq}
-        model = {"vehicle": Vehicle, "place": Place}.get(link.kind)
-        if model is not None:
-            values["details"] = _row(session.get(model, link.subject_id), {"id"})
+        if link.kind == VEHICLE:
+            vehicle = records.get_vehicle(session, vehicle_id=link.subject_id)
+            values["details"] = {name: getattr(vehicle, name) for name in VehicleIn.model_fields}
+        elif link.kind == PLACE:
+            place = records.get_place(session, place_id=link.subject_id)
+            values["details"] = {"address": place.address, "postcode": place.postcode or ""}
         found.append(values)
     return found
 
 
 def _restore_subject(session: Session, values: dict[str, Any], entry_id: int) -> None:
+    """Link the entry again; a vehicle or place is found in records (or added back, as the
+    officer who linked it) through records' own functions."""
     details = values.pop("details", None)
     values.pop("seq")
     if details is not None:
-        model: Any = Vehicle if values["kind"] == "vehicle" else Place
-        unique = "registration" if model is Vehicle else "place_key"
-        held = session.execute(
-            select(model).where(getattr(model, unique) == details[unique])
-        ).scalar_one_or_none()
-        if held is None:
-            held = model(**_decode(details, model))
-            session.add(held)
-            session.flush()
+        actor = values["linked_by"]
+        if values["kind"] == VEHICLE:
+            vehicle = VehicleIn(**{k: details.get(k) or "" for k in VehicleIn.model_fields})
+            held: Any = records.record_vehicle(session, vehicle, actor=actor)
+        else:
+            place = PlaceIn(**{k: details.get(k) or "" for k in PlaceIn.model_fields})
+            held = records.record_place(session, place, actor=actor)
         values["subject_id"] = held.id
     session.add(EntrySubject(entry_id=entry_id, **_decode(values, EntrySubject)))
 

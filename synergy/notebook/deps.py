@@ -12,8 +12,10 @@ from synergy.core.config import Settings
 from synergy.core.deps import allow
 from synergy.core.roles import Role
 from synergy.identity.service import CurrentUser
+from synergy.notebook import subjects
 from synergy.notebook.keys import Keyring
 from synergy.notebook.settings import NotebookSettings, master_keys
+from synergy.records import service as records
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,10 @@ def context_for(settings: Settings) -> NotebookContext:
 
 
 def install(app: FastAPI, settings: Settings) -> None:
-    """Start-up hook: read the notebook's settings and keys once, when the app is built."""
+    """Start-up hook: read the notebook's settings and keys once, when the app is built, and
+    list the entries that name a vehicle or place on its records page."""
     app.state.notebook = context_for(settings)
+    records.show_subject_links(app, subjects.entries_naming)
 
 
 def notebook_context(request: Request) -> NotebookContext:

@@ -104,37 +104,9 @@ class Disposal(Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
-class Vehicle(Base):
-    """A vehicle an officer confirmed from an entry; found again by its registration."""
-
-    __tablename__ = "notebook_vehicles"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    registration: Mapped[str] = mapped_column(String(16), unique=True)  # upper case, no spaces
-    make: Mapped[str] = mapped_column(String(60), default="")
-    model: Mapped[str] = mapped_column(String(60), default="")
-    colour: Mapped[str] = mapped_column(String(40), default="")
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
-    created_by: Mapped[str] = mapped_column(String(64))
-
-
-class Place(Base):
-    """A place an officer confirmed from an entry; found again by its address or postcode."""
-
-    __tablename__ = "notebook_places"
-
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    address: Mapped[str] = mapped_column(String(300))
-    postcode: Mapped[str | None] = mapped_column(String(10), default=None, index=True)
-    # The address and postcode lower-cased with single spaces: one row per place.
-    place_key: Mapped[str] = mapped_column(String(320), unique=True)
-    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
-    created_by: Mapped[str] = mapped_column(String(64))
-
-
 class EntrySubject(Base):
-    """A person (in records), vehicle or place an entry names, linked when the officer
-    confirmed it (the entry itself is unchanged)."""
+    """A person, vehicle or place an entry names, linked when the officer confirmed it (the
+    entry itself is unchanged). Records holds all three: `subject_id` is records' id."""
 
     __tablename__ = "notebook_entry_subjects"
     __table_args__ = (UniqueConstraint("entry_id", "kind", "subject_id"),)

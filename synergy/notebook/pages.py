@@ -31,8 +31,8 @@ router = APIRouter()
 NEWEST = 50
 SENT = {
     "person": "Person added to records and linked to this entry.",
-    "vehicle": "Vehicle linked to this entry.",
-    "place": "Place linked to this entry.",
+    "vehicle": "Vehicle sent to records and linked to this entry.",
+    "place": "Place sent to records and linked to this entry.",
 }
 
 

@@ -1,6 +1,7 @@
-"""Sending what an entry names to records, and finding it again: people go to records (its
-own form, pre-filled); vehicles and places are kept by the notebook, each with a page listing
-the entries that named it, and a lookup by registration, address or postcode."""
+"""Sending what an entry names to records, and finding it again: people, vehicles and places
+go to records (pre-filled forms the officer confirms; records finds the one it holds or adds
+it); the notebook keeps the links, shows each vehicle and place with the entries that named
+it, and looks them up by registration, address or postcode."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from synergy.notebook.deps import ContextDep, EntryNumber, Officer, OfficerOrSup
 from synergy.notebook.links import POSTCODE
 from synergy.notebook.mentions import find_mentions
 from synergy.notebook.review_pages import FormDep
-from synergy.notebook.subjects import describe_place, describe_vehicle, show_registration
+from synergy.records import service as records
 
 router = APIRouter()
 SubjectId = Annotated[int, Path(ge=1, le=2_147_483_647)]
@@ -68,7 +69,7 @@ def _records_page(
             "title": f"Send entry {seq} to records",
             "entry": view,
             "mentions": found,
-            "vehicles": [show_registration(v) for v in found.vehicles] if found else [],
+            "vehicles": [records.show_registration(v) for v in found.vehicles] if found else [],
             "places": [_place_form(p) for p in found.places] if found else [],
             "linked": subjects.subjects_of(db, [entry_id]).get(entry_id, []),
             "form": form or {},
@@ -101,8 +102,6 @@ async def send_person(
     seq: EntryNumber,
     form: FormDep,
 ) -> Response:
-    from synergy.records import service as records
-
     service.entry_row(db, officer=user.username, seq=seq)
     fields = _fields(form)
     which = fields.get("person", "1")
@@ -185,15 +184,16 @@ def _subject_page(
 def vehicle(
     request: Request, db: SessionDep, user: OfficerOrSupervisor, vehicle_id: SubjectId
 ) -> Response:
-    found = subjects.get_vehicle(db, vehicle_id=vehicle_id)
+    found = records.get_vehicle(db, vehicle_id=vehicle_id)
+    plate = records.show_registration(found.registration)
     facts = [
-        {"key": {"text": "Registration"}, "value": {"text": show_registration(found.registration)}},
+        {"key": {"text": "Registration"}, "value": {"text": plate}},
         {"key": {"text": "Make"}, "value": {"text": found.make or "Not given"}},
         {"key": {"text": "Model"}, "value": {"text": found.model or "Not given"}},
         {"key": {"text": "Colour"}, "value": {"text": found.colour or "Not given"}},
     ]
     return _subject_page(
-        request, user, title=f"Vehicle {show_registration(found.registration)}", facts=facts,
+        request, user, title=f"Vehicle {plate}", facts=facts,
         namings=subjects.namings(db, kind=subjects.VEHICLE, subject_id=found.id),
     )  # fmt: skip
 
@@ -202,13 +202,13 @@ def vehicle(
 def place(
     request: Request, db: SessionDep, user: OfficerOrSupervisor, place_id: SubjectId
 ) -> Response:
-    found = subjects.get_place(db, place_id=place_id)
+    found = records.get_place(db, place_id=place_id)
     facts = [
         {"key": {"text": "Address"}, "value": {"text": found.address}},
         {"key": {"text": "Postcode"}, "value": {"text": found.postcode or "Not given"}},
     ]
     return _subject_page(
-        request, user, title=f"Place: {describe_place(found)}", facts=facts,
+        request, user, title=f"Place: {records.describe_place(found)}", facts=facts,
         namings=subjects.namings(db, kind=subjects.PLACE, subject_id=found.id),
     )  # fmt: skip
 
@@ -227,7 +227,7 @@ def lookup(
         {
             "title": "Find a vehicle or place",
             "q": q,
-            "vehicles": [{"id": v.id, "label": describe_vehicle(v)} for v in vehicles],
-            "places": [{"id": p.id, "label": describe_place(p)} for p in places],
+            "vehicles": vehicles,
+            "places": places,
         },
     )

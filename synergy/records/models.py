@@ -1,4 +1,4 @@
-"""Tables for people and their arrests.
+"""Tables for people and their arrests, and the vehicles and places records holds.
 
 Aliases, nationalities and identity documents are small lists that are always read with the
 person, so they are JSON columns rather than tables of their own.
@@ -45,3 +45,32 @@ class Arrest(Base):
     incident_log_number: Mapped[str | None] = mapped_column(String(40), default=None)
     recorded_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     recorded_by: Mapped[str] = mapped_column(String(64))
+
+
+class Vehicle(Base):
+    """A vehicle records holds, one row per registration (an officer may send one from a
+    notebook entry)."""
+
+    __tablename__ = "records_vehicles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registration: Mapped[str] = mapped_column(String(16), unique=True)  # upper case, no spaces
+    make: Mapped[str] = mapped_column(String(60), default="")
+    model: Mapped[str] = mapped_column(String(60), default="")
+    colour: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(64))
+
+
+class Place(Base):
+    """A place records holds, one row per address and postcode."""
+
+    __tablename__ = "records_places"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    address: Mapped[str] = mapped_column(String(300))
+    postcode: Mapped[str | None] = mapped_column(String(10), default=None, index=True)
+    # The address and postcode lower-cased with single spaces: one row per place.
+    place_key: Mapped[str] = mapped_column(String(320), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(64))

@@ -1,4 +1,5 @@
-"""JSON API for records officers: people and their arrests."""
+"""JSON API for records officers: people and their arrests; vehicles and places (read only:
+they are added from officers' notebooks)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,15 @@ from fastapi import APIRouter, Query
 
 from synergy.core.deps import SessionDep
 from synergy.records import service
-from synergy.records.deps import PersonId, RecordsOfficer, RecordsReader
-from synergy.records.schemas import ArrestIn, ArrestOut, PersonIn, PersonOut
+from synergy.records.deps import PersonId, PlaceId, RecordsOfficer, RecordsReader, VehicleId
+from synergy.records.schemas import (
+    ArrestIn,
+    ArrestOut,
+    PersonIn,
+    PersonOut,
+    PlaceOut,
+    VehicleOut,
+)
 
 router = APIRouter(prefix="/api/records", tags=["records"])
 
@@ -52,3 +60,33 @@ def record_arrest(
 ) -> ArrestOut:
     arrest = service.record_arrest(db, person_id=person_id, data=body, actor=user.username)
     return ArrestOut.model_validate(arrest)
+
+
+@router.get(
+    "/vehicles", summary="Find vehicles by part of a registration", response_model=list[VehicleOut]
+)
+def list_vehicles(
+    db: SessionDep, _: RecordsReader, q: Annotated[str, Query(max_length=100)] = ""
+) -> list[VehicleOut]:
+    return [VehicleOut.model_validate(v) for v in service.search_vehicles(db, text=q)]
+
+
+@router.get("/vehicles/{vehicle_id}", summary="One vehicle", response_model=VehicleOut)
+def get_vehicle(db: SessionDep, _: RecordsReader, vehicle_id: VehicleId) -> VehicleOut:
+    return VehicleOut.model_validate(service.get_vehicle(db, vehicle_id=vehicle_id))
+
+
+@router.get(
+    "/places",
+    summary="Find places by part of an address or postcode",
+    response_model=list[PlaceOut],
+)
+def list_places(
+    db: SessionDep, _: RecordsReader, q: Annotated[str, Query(max_length=100)] = ""
+) -> list[PlaceOut]:
+    return [PlaceOut.model_validate(p) for p in service.search_places(db, text=q)]
+
+
+@router.get("/places/{place_id}", summary="One place", response_model=PlaceOut)
+def get_place(db: SessionDep, _: RecordsReader, place_id: PlaceId) -> PlaceOut:
+    return PlaceOut.model_validate(service.get_place(db, place_id=place_id))

@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 Name = Annotated[str, StringConstraints(strip_whitespace=True, max_length=100)]
+Stripped = Annotated[str, StringConstraints(strip_whitespace=True)]
 CountryCode = Annotated[
     str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Za-z]{2}$")
 ]
@@ -81,3 +82,49 @@ class ArrestOut(ArrestIn):
     id: int
     person_id: int
     recorded_at: dt.datetime
+
+
+class VehicleIn(BaseModel):
+    """A vehicle to find or add: the registration in any spacing; details may be blank.
+    Lengths are checked by `record_vehicle()`, which says which field is too long."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    registration: Stripped
+    make: Stripped = ""
+    model: Stripped = ""
+    colour: Stripped = ""
+
+
+class VehicleOut(VehicleIn):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    created_at: dt.datetime
+
+
+class PlaceIn(BaseModel):
+    """A place to find or add: the address, the postcode, or both."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    address: Stripped = ""
+    postcode: Stripped = ""
+
+
+class PlaceOut(BaseModel):
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    address: str
+    postcode: str | None
+    created_at: dt.datetime
+
+
+class SubjectLink(BaseModel):
+    """Something another service holds that names a person, vehicle or place (a notebook
+    entry), listed on its records page: a reference, who made the link, and when (UK time)."""
+
+    reference: str
+    linked_by: str
+    linked_at: str

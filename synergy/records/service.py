@@ -1,4 +1,5 @@
-"""Operations on people and arrests: the only way other modules touch records.
+"""Operations on people, arrests, vehicles and places: the only way other modules touch
+records.
 
 `record_arrest()` publishes `records.arrest_recorded` in the same transaction as the arrest.
 Its payload is a contract other services rely on (the ACRO automation among them): see
@@ -23,7 +24,20 @@ from synergy.core.references import ReferenceFormatError, ReferenceKind, normali
 # entry) read what the officer confirmed with the same rules as records' own page.
 from synergy.records.forms import person_from_form as person_from_form
 from synergy.records.models import Arrest, Person
-from synergy.records.schemas import ArrestIn, PersonCheck, PersonIn
+from synergy.records.schemas import ArrestIn, PersonCheck, PersonIn, SubjectLink
+
+# Vehicles and places (the pocket notebook sends them from entries): see that module.
+from synergy.records.vehicles_and_places import describe_place as describe_place
+from synergy.records.vehicles_and_places import describe_vehicle as describe_vehicle
+from synergy.records.vehicles_and_places import get_place as get_place
+from synergy.records.vehicles_and_places import get_vehicle as get_vehicle
+from synergy.records.vehicles_and_places import normalise_postcode as normalise_postcode
+from synergy.records.vehicles_and_places import normalise_registration as normalise_registration
+from synergy.records.vehicles_and_places import record_place as record_place
+from synergy.records.vehicles_and_places import record_vehicle as record_vehicle
+from synergy.records.vehicles_and_places import search_places as search_places
+from synergy.records.vehicles_and_places import search_vehicles as search_vehicles
+from synergy.records.vehicles_and_places import show_registration as show_registration
 
 ARREST_RECORDED = "records.arrest_recorded"
 PAYLOAD_VERSION = 1
@@ -218,3 +232,13 @@ def show_person_checks(app: Any, provider: Callable[[Session, int], Sequence[Per
     """Let another service list what it holds about a person on the person's page (ACRO's
     start-up hook does). Records never imports that service: it only calls `provider`."""
     app.state.records_person_checks = provider
+
+
+def show_subject_links(
+    app: Any, provider: Callable[[Session, str, int], Sequence[SubjectLink]]
+) -> None:
+    """Let another service list what names a person, vehicle or place on its records page
+    (the notebook's start-up hook does: the entries linked to it). `provider` is called with
+    the kind ("person", "vehicle" or "place") and records' id. Records never imports that
+    service."""
+    app.state.records_subject_links = provider

@@ -18,14 +18,14 @@ from synergy.notebook.models import (
     EntryIncidentLink,
     EntrySubject,
     Notebook,
-    Place,
-    Vehicle,
 )
 from synergy.notebook.rotation import rotate_master_key, rotate_officer_key
+from synergy.records.models import Place, Vehicle
 from tests.notebook.conftest import an_incident, write
 
 
 def _empty(db) -> None:  # type: ignore[no-untyped-def]
+    """The notebook's tables and the vehicles and places records holds, all emptied."""
     for model in (EntrySubject, Vehicle, Place, EntryIncidentLink, Device, Entry, Notebook):
         db.execute(delete(model))
     db.flush()
@@ -57,6 +57,21 @@ def test_a_backup_restores_onto_an_empty_database_and_verifies(db, keyring) -> N
     ]  # fmt: skip
     place = db.execute(select(Place)).scalar_one()
     assert [n.seq for n in subjects.namings(db, kind="place", subject_id=place.id)] == [2]
+
+
+def test_a_restore_links_to_the_vehicle_records_still_holds(db, keyring) -> None:
+    write(db, keyring, text="one")
+    subjects.send_vehicle(db, officer="alex.morgan", seq=1, registration="AB12CDE", make="Ford")
+    data = backup.export_backup(db, keyring, officer="alex.morgan", actor="admin")
+    for model in (EntrySubject, EntryIncidentLink, Device, Entry, Notebook):
+        db.execute(delete(model))
+    held = db.execute(select(Vehicle)).scalar_one()
+    held.colour = "Red"  # records learnt more since the backup
+    db.flush()
+    backup.restore_backup(db, keyring, data, actor="admin")
+    vehicle = db.execute(select(Vehicle)).scalar_one()
+    assert (vehicle.id, vehicle.make, vehicle.colour) == (held.id, "Ford", "Red")
+    assert [n.seq for n in subjects.namings(db, kind="vehicle", subject_id=vehicle.id)] == [1]
 
 
 def test_an_altered_or_foreign_backup_is_refused(db, keyring) -> None:

@@ -237,10 +237,10 @@ def test_vehicle_place_lookup_and_offline_pages_fit_at_400_percent_zoom(
     page.wait_for_url("**/notebook/entries/1?saved=1")
     page.goto("/notebook/entries/1/records")
     _fits_at_400_percent(page)
-    page.get_by_role("button", name="Confirm and link AB12 CDE").click()
+    page.get_by_role("button", name="Confirm and send AB12 CDE to records").click()
     page.wait_for_url("**/notebook/entries/1?sent=vehicle")
     page.goto("/notebook/entries/1/records")
-    page.get_by_role("button", name="Confirm and link 14 High Street").click()
+    page.get_by_role("button", name="Confirm and send 14 High Street").click()
     page.wait_for_url("**/notebook/entries/1?sent=place")
     for name in ("AB12 CDE", "14 High Street, Birmingham, B3 2BS"):
         page.goto("/notebook/entries/1")

@@ -1,5 +1,5 @@
-"""People, vehicles and places named in an entry: sent to records pre-filled, linked from the
-entry, and found again by registration, address or postcode."""
+"""People, vehicles and places named in an entry: sent to records pre-filled (records holds
+all three), linked from the entry, and found again by registration, address or postcode."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from synergy.core.roles import Role
-from synergy.notebook.models import Entry, Place, Vehicle
+from synergy.notebook.models import Entry
+from synergy.records.models import Place, Vehicle
 from tests.conftest import csrf_for, sign_in
 
 NOTE = (
@@ -50,7 +51,7 @@ def test_a_confirmed_vehicle_is_linked_from_the_entry_and_found_by_lookup(office
     )  # fmt: skip
     assert response.headers["location"] == "/notebook/entries/1?sent=vehicle"
     entry = officer.get("/notebook/entries/1?sent=vehicle").text
-    assert "Vehicle linked to this entry." in entry
+    assert "Vehicle sent to records and linked to this entry." in entry
     vehicle_id = db.execute(select(Vehicle.id)).scalar_one()
     assert f'href="/notebook/vehicles/{vehicle_id}">AB12 CDE, Red Ford Focus</a>' in entry
     found = officer.get("/notebook/lookup", params={"q": "ab12 c"}).text
@@ -134,6 +135,21 @@ def test_a_person_sent_to_records_is_linked_from_the_entry(officer) -> None:
     assert "Person Jan KOWALSKI (records person" in entry
 
 
+def test_records_shows_the_entry_on_the_person_page(officer, make_user) -> None:
+    officer.post(
+        "/notebook/entries/1/records",
+        data={"person": "1", "family_name": "Kowalski", "given_names": "Jan",
+              "csrf_token": csrf_for(officer)},
+    )  # fmt: skip
+    make_user("rita.okafor", Role.RECORDS_OFFICER)
+    sign_in(officer, "rita.okafor")
+    found = officer.get("/records", params={"q": "kowalski"}).text
+    person_url = re.search(r'href="(/records/persons/\d+)"', found)
+    assert person_url, "the person the officer sent is in records"
+    page = officer.get(person_url.group(1)).text
+    assert "Notebook entries that name them" in page and "NB-alex.morgan-1" in page
+
+
 def test_a_person_with_a_problem_is_pointed_at_in_their_own_form(officer) -> None:
     response = officer.post(
         "/notebook/entries/1/records",
@@ -143,3 +159,28 @@ def test_a_person_with_a_problem_is_pointed_at_in_their_own_form(officer) -> Non
     assert response.status_code == 422
     assert 'href="#family_name-1"' in response.text
     assert 'id="family_name-1-error"' in response.text
+
+
+def test_a_vehicle_and_place_sent_from_an_entry_are_held_by_records_with_the_entry_listed(
+    officer, make_user
+) -> None:  # type: ignore[no-untyped-def]
+    officer.post(
+        "/notebook/entries/1/vehicles",
+        data={"registration": "AB12 CDE", "make": "Ford", "csrf_token": csrf_for(officer)},
+    )
+    officer.post(
+        "/notebook/entries/1/places",
+        data={"address": "14 High Street, Birmingham", "postcode": "B3 2BS",
+              "csrf_token": csrf_for(officer)},
+    )  # fmt: skip
+    make_user("rita.okafor", Role.RECORDS_OFFICER)
+    sign_in(officer, "rita.okafor")
+    found = officer.get("/records", params={"q": "ab12cde"}).text
+    vehicle_link = re.search(r'href="(/records/vehicles/\d+)">AB12 CDE, Ford</a>', found)
+    assert vehicle_link, "records' own search finds the vehicle the officer sent"
+    vehicle = officer.get(vehicle_link.group(1)).text
+    assert "NB-alex.morgan-1" in vehicle and "alex.morgan" in vehicle
+    places = officer.get("/records", params={"q": "b3 2bs"}).text
+    place_link = re.search(r'href="(/records/places/\d+)">14 High Street, Birmingham, B3', places)
+    assert place_link, "records' search finds the place by its postcode"
+    assert "NB-alex.morgan-1" in officer.get(place_link.group(1)).text

@@ -1,4 +1,4 @@
-"""notebook: vehicles and places confirmed from entries, and what each entry names
+"""notebook: what each entry names (a person, vehicle or place that records holds)
 
 Revision ID: 0016_notebook_vehicles_places
 Revises: 0007_notebook
@@ -18,30 +18,6 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    op.create_table(
-        "notebook_vehicles",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("registration", sa.String(length=16), nullable=False),
-        sa.Column("make", sa.String(length=60), nullable=False),
-        sa.Column("model", sa.String(length=60), nullable=False),
-        sa.Column("colour", sa.String(length=40), nullable=False),
-        sa.Column("created_at", synergy.core.db.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("created_by", sa.String(length=64), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_notebook_vehicles")),
-        sa.UniqueConstraint("registration", name=op.f("uq_notebook_vehicles_registration")),
-    )
-    op.create_table(
-        "notebook_places",
-        sa.Column("id", sa.Integer(), nullable=False),
-        sa.Column("address", sa.String(length=300), nullable=False),
-        sa.Column("postcode", sa.String(length=10), nullable=True),
-        sa.Column("place_key", sa.String(length=320), nullable=False),
-        sa.Column("created_at", synergy.core.db.UTCDateTime(timezone=True), nullable=False),
-        sa.Column("created_by", sa.String(length=64), nullable=False),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_notebook_places")),
-        sa.UniqueConstraint("place_key", name=op.f("uq_notebook_places_place_key")),
-    )
-    op.create_index(op.f("ix_notebook_places_postcode"), "notebook_places", ["postcode"])
     op.create_table(
         "notebook_entry_subjects",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -75,6 +51,3 @@ def downgrade() -> None:
     op.drop_index(op.f("ix_notebook_entry_subjects_subject_id"), "notebook_entry_subjects")
     op.drop_index(op.f("ix_notebook_entry_subjects_entry_id"), "notebook_entry_subjects")
     op.drop_table("notebook_entry_subjects")
-    op.drop_index(op.f("ix_notebook_places_postcode"), "notebook_places")
-    op.drop_table("notebook_places")
-    op.drop_table("notebook_vehicles")
