@@ -18,7 +18,7 @@ echo "== type check (mypy --strict on the whole package)"
 .venv/bin/mypy --strict synergy || exit 1
 
 echo "== tests on SQLite"
-.venv/bin/python -m pytest -p no:cacheprovider "$@"
+.venv/bin/python -m pytest -p no:cacheprovider --durations=15 "$@"
 sqlite_status=$?
 
 pg_status=0
@@ -31,7 +31,7 @@ then
   # use the test database, less the pages driven in a real browser (what they show does not
   # depend on the database). Everything else ran above; twice would add minutes to every run.
   echo "== tests on PostgreSQL ($pg_url): those using the database, browser pages excepted"
-  SYNERGY_TEST_DATABASE_URL="$pg_url" .venv/bin/python -m pytest -p no:cacheprovider \
+  SYNERGY_TEST_DATABASE_URL="$pg_url" .venv/bin/python -m pytest -p no:cacheprovider --durations=15 \
     --database-tests-only -m "not browser" "$@"
   pg_status=$?
 elif [[ "${CI:-}" == "true" ]]; then
