@@ -77,6 +77,7 @@ class RtpStream(asyncio.DatagramProtocol):
         self._on_key = on_key
         self.remote: tuple[str, int] | None = None
         self.transport: asyncio.DatagramTransport | None = None
+        self._closed = False
         self._ssrc = random.getrandbits(32)  # noqa: S311 - an identifier, not a secret
         self._sequence = random.getrandbits(16)  # noqa: S311
         self._timestamp = random.getrandbits(32)  # noqa: S311
@@ -92,6 +93,12 @@ class RtpStream(asyncio.DatagramProtocol):
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = cast(asyncio.DatagramTransport, transport)
+
+    def connection_lost(self, exc: Exception | None) -> None:
+        self.transport = None  # closed: nothing more can be sent on it
+        self._closed = True
+        if self._sender is not None:
+            self._sender.cancel()
 
     def datagram_received(self, data: bytes, addr: tuple[str, int]) -> None:
         packet = RtpPacket.decode(data)
@@ -119,7 +126,8 @@ class RtpStream(asyncio.DatagramProtocol):
     # --- sending ----------------------------------------------------------------------------
 
     def start_sending(self, source: AudioSource) -> None:
-        if self._sender is None:
+        # Not once closed: a late ACK for a call that has already ended starts nothing.
+        if self._sender is None and not self._closed:
             self._sender = asyncio.get_running_loop().create_task(self._send_loop(source))
 
     async def _send_loop(self, source: AudioSource) -> None:
@@ -134,7 +142,9 @@ class RtpStream(asyncio.DatagramProtocol):
             await asyncio.sleep(max(0.0, next_at - time.monotonic()))
 
     def send_packet(self, payload_type: int, payload: bytes, *, marker: bool = False) -> None:
-        if self.transport is None or self.remote is None or self.remote[0] in UNSPECIFIED:
+        if self.transport is None or self.transport.is_closing():
+            return  # the call has ended
+        if self.remote is None or self.remote[0] in UNSPECIFIED:
             return  # no address yet, or on hold (RFC 3264 8.4)
         packet = RtpPacket(payload_type, self._sequence, self._timestamp, self._ssrc, payload,
                            marker)  # fmt: skip
@@ -143,6 +153,7 @@ class RtpStream(asyncio.DatagramProtocol):
         self.sent += 1
 
     def close(self) -> None:
+        self._closed = True
         if self._sender is not None:
             self._sender.cancel()
         for task in list(self._tasks):
