@@ -71,14 +71,14 @@ def board_page(
         state=state if state in board.STATES else "",
         grade=int(grade) if grade in ("1", "2", "3", "4") else None,
     )
-    rows = board.board(db, chosen, marked=BOARD_ROWS_SHOWN)
+    shown = board.board_page(db, chosen, limit=BOARD_ROWS_SHOWN)
     return page(
         request,
         "cad/board.html",
         {
             "title": "Incident board",
-            "rows": rows,
-            "shown": rows[:BOARD_ROWS_SHOWN],
+            "total": shown.total,
+            "shown": shown.rows,
             "chosen": chosen,
             "states": board.STATES,
             "areas": board.areas(db),

@@ -83,3 +83,41 @@ def test_marking_only_the_rows_shown_gives_them_what_marking_every_row_gives(
     assert any(r.duplicates for r in shown[:30]) and any(r.warnings for r in shown[:30])
     assert all(not r.warnings and not r.duplicates for r in shown[30:])
     assert [r.incident.id for r in shown] == [r.incident.id for r in everything]
+
+
+def test_the_board_page_shows_what_the_whole_board_gives_for_its_first_rows(db: Session) -> None:
+    # Incidents sharing callers, addresses, postcodes and map cells, some attended, some
+    # overdue, in two areas: the page's first rows, its count and its markers must be those
+    # of the whole board, for every filter a controller can choose.
+    for n in range(60):
+        kind = n % 4
+        open_incident(
+            db,
+            grade=1 + n % 4,
+            caller=Caller(phone=f"0770090{n % 5:04d}" if kind == 0 else ""),
+            opened_at=T0 + dt.timedelta(minutes=4 * n),
+            location=Location(
+                address=f"{n % 6 if kind == 1 else n} High Street, Birmingham",
+                postcode=["B5 4TR", "B1 1AA", "CV1 2AB"][n % 3] if kind == 2 else "",
+                latitude=52.478 + (n % 3) * 0.0005 if kind == 3 else None,
+                longitude=-1.899 if kind == 3 else None,
+            ),
+        )
+    now = T0 + dt.timedelta(hours=5)
+    filters = [
+        board.BoardFilter(),
+        board.BoardFilter(grade=2),
+        board.BoardFilter(state="overdue"),
+        board.BoardFilter(state="unassigned"),
+        board.BoardFilter(area="b5"),
+        board.BoardFilter(area="NOWHERE"),
+    ]
+    for chosen in filters:
+        everything = board.board(db, chosen, now=now)
+        page = board.board_page(db, chosen, limit=20, now=now)
+        assert page.total == len(everything), chosen
+        assert _marks(page.rows) == _marks(everything[:20]), chosen
+        assert [(r.overdue, r.age, r.target, r.state) for r in page.rows] == [
+            (r.overdue, r.age, r.target, r.state) for r in everything[:20]
+        ]
+    assert any(r.duplicates for r in board.board_page(db, limit=20, now=now).rows)
