@@ -29,7 +29,7 @@ from ..conftest import need, speech
 
 pytestmark = pytest.mark.slow
 SCENARIO = Path(__file__).parent / "sipp" / "caller.xml"
-PER_CALLER = 3  # calls from each recorded caller, two at a time: up to four at once
+PER_CALLER = 2  # calls from each recorded caller, both at once: four calls at once
 CALLERS = {
     "07700900101": "My husband hit me last night and I am scared to go home.",
     "07700900102": "Can I speak to a person please?",
