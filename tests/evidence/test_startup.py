@@ -14,8 +14,13 @@ from synergy.core.db import upgrade
 
 FEATURE_LIBRARIES = ("av", "boto3", "botocore", "sklearn", "scipy")
 
+# The 101 assistant's triage model is loaded on a background thread as the server starts (so
+# the first caller does not wait for it), and that thread imports scikit-learn. The probe
+# stops that one load, so what it sees is what creating the app itself imports.
 PROBE = """
 import json, sys
+from synergy.contact.understanding import model
+model.load_model = lambda: None
 from synergy.app import create_app
 from synergy.core.config import load_settings
 create_app(load_settings(data_dir=sys.argv[1], database_url=sys.argv[2],
