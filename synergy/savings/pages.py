@@ -50,6 +50,8 @@ def home(request: Request, db: SessionDep, settings: SettingsDep, _: FinanceUser
         {
             "title": "Savings register",
             "alerts": renewals.alerts_due(contracts, dt.date.today(), section.alert_days),
+            "passed": renewals.notice_passed(contracts, dt.date.today()),
+            "today": dt.date.today(),
             "result": result,
         },
     )

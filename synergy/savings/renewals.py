@@ -6,6 +6,9 @@ notice, after which it renews or lapses on its terms).
 running it twice (or daily from cron) never repeats an alert. If it did not run for a while,
 only the nearest threshold reached is raised: a 90-day alert at 55 days would mislead.
 A changed notice date starts its alerts afresh.
+
+`notice_passed(...)` lists the contracts whose notice date has gone but whose renewal date has
+not come: too late to give notice, so finance must know they renew (or end) on their terms.
 """
 
 from __future__ import annotations
@@ -48,6 +51,12 @@ def alerts_due(
         if threshold is not None:
             due.append(Due(contract, threshold, days_left))
     return sorted(due, key=lambda d: (d.days_left, d.contract.reference))
+
+
+def notice_passed(contracts: list[Contract], today: dt.date) -> list[Contract]:
+    """Contracts past their notice date and not yet at renewal, soonest renewal first."""
+    passed = [c for c in contracts if c.notice_date < today <= c.renewal_date]
+    return sorted(passed, key=lambda c: (c.renewal_date, c.reference))
 
 
 def raise_alerts(
