@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Date, select
 from sqlalchemy.orm import Session
 
 from synergy.core import audit
@@ -169,6 +169,30 @@ def history(session: Session, *, contract_id: int) -> list[ContractChange]:
         .scalars()
         .all()
     )
+
+
+_DATE_FIELDS = {
+    name for name, column in Contract.__table__.columns.items() if isinstance(column.type, Date)
+}
+
+
+def contracts_as_they_were(session: Session, *, at: dt.datetime) -> list[Contract]:
+    """The register as it stood at `at`, rebuilt from each contract's change history (every
+    change keeps each field's new value), so a final report stays checked against the items
+    it was finalised on. The contracts returned are detached copies, never saved."""
+    states: dict[int, dict[str, Any]] = {}
+    rows = session.execute(
+        select(ContractChange).where(ContractChange.changed_at <= at).order_by(ContractChange.id)
+    ).scalars()
+    for change in rows:
+        state = states.setdefault(change.contract_id, {})
+        for name, (_, new) in change.changes.items():
+            state[name] = dt.date.fromisoformat(new) if new and name in _DATE_FIELDS else new
+    defaults = {"implementation_cost_pence": 0, "evidence_reference": "", "notes": ""}
+    contracts = [
+        Contract(id=contract_id, **{**defaults, **state}) for contract_id, state in states.items()
+    ]
+    return sorted(contracts, key=lambda c: (c.application, c.reference))
 
 
 def next_reference(session: Session) -> str:
