@@ -82,3 +82,21 @@ def test_headline_figures_file_goes_into_the_draft_report(db) -> None:
 def test_exported_text_cannot_run_as_a_formula(db) -> None:
     make_contract(db, notes='=HYPERLINK("http://x")', signed=False)
     assert b"'=HYPERLINK" in export_csv(service.list_contracts(db))
+
+
+def test_excel_export_gives_numbers_and_dates_a_spreadsheet_can_add_up(db) -> None:
+    import datetime as dt
+    from decimal import Decimal
+
+    from openpyxl import load_workbook
+
+    make_contract(db, reference="SAV-1")
+    book = load_workbook(io.BytesIO(export_xlsx(service.list_contracts(db))))
+    header, row = list(book.worksheets[0].iter_rows(min_row=1, max_row=2))
+    cells = {h.value: c for h, c in zip(header, row, strict=True)}
+    assert cells["original_total"].value == 1_000_000 and cells["revised_total"].value == 800_000
+    assert cells["original_total"].number_format == "#,##0.00"
+    assert Decimal(str(cells["implementation_cost"].value)) == Decimal("10000")
+    assert cells["start_date"].value == dt.datetime(2024, 4, 1)
+    assert cells["term_years"].value == 2
+    assert cells["category"].value == "new_commercial_arrangements"
