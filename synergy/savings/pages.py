@@ -14,6 +14,7 @@ from starlette.datastructures import UploadFile
 
 from synergy.core.deps import SessionDep, SettingsDep
 from synergy.core.errors import SynergyError
+from synergy.core.formatting import date_text
 from synergy.core.web import redirect, render
 from synergy.savings import automation, charts, pdf, reconciliation, renewals, report, service
 from synergy.savings.deps import ContractId, FinanceUser, FormFields
@@ -139,7 +140,10 @@ def _contract_page(
             "title": f"{contract.application} ({contract.reference})",
             "contract": contract,
             "saving": saving_of(contract, dt.date.today()),
-            "history": service.history(db, contract_id=contract_id),
+            "history": [
+                (change, describe_changes(change.changes))
+                for change in service.history(db, contract_id=contract_id)
+            ],
             "labels": LABELS,
             "errors": errors,
             "form": form,
@@ -147,6 +151,39 @@ def _contract_page(
         },
         status_code=422 if errors else 200,
     )
+
+
+def _shown(name: str, value: Any) -> str:
+    """A stored field value as a finance user reads it: pounds, labels, UK dates."""
+    if value is None or value == "":
+        return "—"
+    if name.endswith("_pence"):
+        return format_pounds(int(value))
+    if name == "category":
+        return CATEGORIES.get(str(value), str(value))
+    if name == "recurrence":
+        return RECURRENCES.get(str(value), str(value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if name.endswith(("_date", "_on")):
+        try:
+            return date_text(dt.date.fromisoformat(value))
+        except (TypeError, ValueError):
+            return str(value)
+    return str(value)
+
+
+def describe_changes(changes: dict[str, list[Any]]) -> list[tuple[str, str, str]]:
+    """Each changed field of a history row as (label, old, new), in the form's order."""
+    order = {name: index for index, name in enumerate(COLUMNS)}
+
+    def position(name: str) -> int:
+        return order.get(name.removesuffix("_pence"), len(order))
+
+    return [
+        (LABELS.get(name.removesuffix("_pence"), name), _shown(name, old), _shown(name, new))
+        for name, (old, new) in sorted(changes.items(), key=lambda item: position(item[0]))
+    ]
 
 
 @router.get(

@@ -98,3 +98,42 @@ def test_report_charts_are_svg_with_their_figures_in_a_table_beside(signed_in) -
         page.split('id="chart-by-application-title"')[1].split("</table>")[0].split("<table")
     )
     assert "£190,000" in chart and "£190,000.00" in table  # the same figure in both
+
+
+def test_contract_history_reads_in_labels_pounds_and_uk_dates(signed_in) -> None:
+    client: TestClient = signed_in(Role.FINANCE)
+    response = client.post(
+        "/savings/contracts/new", data={**contract_row(), "csrf_token": csrf_for(client)}
+    )
+    page = client.get(response.headers["location"]).text
+    history = page.split("Every change, newest first")[1]
+    for line in (
+        "Saving category: — → New commercial arrangements",
+        "Original cost for the whole term: — → £1,000,000.00",
+        "Start date: — → 1 April 2024",
+        "Cashable: — → Yes",
+        "One-off or recurring: — → Recurring",
+    ):
+        assert line in history, line
+    assert "new_commercial_arrangements" not in history and "_pence" not in history
+
+
+def test_home_lists_contracts_already_past_their_notice_date(signed_in) -> None:
+    import datetime as dt
+
+    today = dt.date.today()
+    client: TestClient = signed_in(Role.FINANCE)
+    row = contract_row(
+        start_date=(today - dt.timedelta(days=300)).isoformat(),
+        end_date=(today + dt.timedelta(days=64)).isoformat(),
+        term_years="1",
+        renewal_date=(today + dt.timedelta(days=65)).isoformat(),
+        notice_date=(today - dt.timedelta(days=5)).isoformat(),
+        baseline_year="2020/21",
+    )
+    response = client.post("/savings/contracts/new", data={**row, "csrf_token": csrf_for(client)})
+    assert response.status_code == 303, response.text
+    home = client.get("/savings").text
+    assert "No contract has a notice date in the next 90 days" in home
+    passed = home.split("Notice date passed")[1]
+    assert "SAV-0001" in passed and ">65</td>" in passed
