@@ -137,3 +137,30 @@ def test_home_lists_contracts_already_past_their_notice_date(signed_in) -> None:
     assert "No contract has a notice date in the next 90 days" in home
     passed = home.split("Notice date passed")[1]
     assert "SAV-0001" in passed and ">65</td>" in passed
+
+
+def test_platform_home_tells_finance_of_renewal_alerts_on_the_register_tile(signed_in) -> None:
+    import datetime as dt
+
+    today = dt.date.today()
+    client: TestClient = signed_in(Role.FINANCE)
+    assert "Renewal alerts" not in client.get("/").text  # nothing near its notice date yet
+    for reference, notice_in in (("SAV-0001", 20), ("SAV-0002", 75), ("SAV-0003", -3)):
+        row = contract_row(
+            reference=reference,
+            start_date=(today - dt.timedelta(days=200)).isoformat(),
+            end_date=(today + dt.timedelta(days=164)).isoformat(),
+            term_years="1",
+            renewal_date=(today + dt.timedelta(days=165)).isoformat(),
+            notice_date=(today + dt.timedelta(days=notice_in)).isoformat(),
+            baseline_year="2020/21",
+        )
+        response = client.post(
+            "/savings/contracts/new", data={**row, "csrf_token": csrf_for(client)}
+        )
+        assert response.status_code == 303, response.text
+    home = client.get("/").text
+    tile = home.split('href="/savings">Savings register</a></h2>')[1].split("</div>")[0]
+    assert "Renewal alerts: 2 contracts reach their notice date within 90 days" in tile
+    assert "(nearest in 20 days)" in tile
+    assert "1 contract past their notice date, not yet renewed." in tile
