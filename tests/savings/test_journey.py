@@ -15,6 +15,7 @@ from synergy.core.config import Settings
 from synergy.core.roles import Role
 from synergy.core.services import DemoContext
 from synergy.savings.demo import load_seed_register
+from tests.browser.checks import axe_problems, structure_problems
 from tests.savings.factories import SIGNED, contract_row
 
 pytestmark = pytest.mark.browser
@@ -36,6 +37,7 @@ def test_finance_journey(page, sign_in_as, session_factory, tmp_path) -> None:  
     tile = page.locator(".synergy-card", has_text="Savings register").inner_text()
     assert "Renewal alerts: 6 contracts reach their notice date within 90 days" in tile
     assert "4 contracts past their notice date, not yet renewed." in tile
+    assert axe_problems(page) == [] and structure_problems(page.content()) == []
     _shot(page, "0-platform-home")
     page.goto("/savings")
     assert page.locator("h1").inner_text() == "Savings register"
