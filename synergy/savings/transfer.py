@@ -146,6 +146,10 @@ def _contract_rows(header: list[str], rows: Rows) -> Iterator[tuple[int, dict[st
         yield line, {name: cells[i] if i < len(cells) else None for i, name in enumerate(header)}
 
 
+def _cells_past_header(header: list[str], cells: list[Any]) -> int:
+    return sum(1 for cell in cells[len(header) :] if str(cell or "").strip())
+
+
 def import_file(session: Session, *, filename: str, content: bytes, actor: str) -> ImportResult:
     """Check every row, then store all of them, or raise ImportRejected and store nothing."""
     rows = read_rows(filename, content)
@@ -162,7 +166,13 @@ def import_file(session: Session, *, filename: str, content: bytes, actor: str) 
         raise ImportRejected([RowProblem(1, "the file has a header but no contracts")])
     parsed = []
     seen: dict[str, int] = {}
+    data_by_line = dict(data)
     for line, raw in _contract_rows(header, data):
+        extra = _cells_past_header(header, data_by_line[line])
+        if extra:
+            # Usually an unquoted comma that shifted the row: refuse rather than drop data.
+            problems.append(RowProblem(line, f"{extra} more cell(s) than the header has columns"))
+            continue
         try:
             fields = parse_contract(raw)
         except InvalidContract as exc:

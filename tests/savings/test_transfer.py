@@ -100,3 +100,12 @@ def test_excel_export_gives_numbers_and_dates_a_spreadsheet_can_add_up(db) -> No
     assert cells["start_date"].value == dt.datetime(2024, 4, 1)
     assert cells["term_years"].value == 2
     assert cells["category"].value == "new_commercial_arrangements"
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused_not_cut(db) -> None:
+    header = ",".join(contract_row())
+    shifted = ",".join(contract_row().values()) + ",INV-2024-0042,Ann Holder"
+    with pytest.raises(ImportRejected) as caught:
+        import_file(db, filename="c.csv", content=f"{header}\n{shifted}\n".encode(), actor="fin")
+    assert "line 2: 2 more cell(s) than the header has columns" in caught.value.message
+    assert service.list_contracts(db) == []
