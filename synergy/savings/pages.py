@@ -15,6 +15,7 @@ from starlette.datastructures import UploadFile
 from synergy.core.deps import SessionDep, SettingsDep
 from synergy.core.errors import SynergyError
 from synergy.core.formatting import date_text
+from synergy.core.roles import Role
 from synergy.core.web import redirect, render
 from synergy.savings import automation, charts, pdf, reconciliation, renewals, report, service
 from synergy.savings.deps import ContractId, FinanceUser, FormFields
@@ -101,7 +102,9 @@ def create_contract(
     request: Request, db: SessionDep, user: FinanceUser, form: FormFields
 ) -> Response:
     try:
-        contract = service.create_contract(db, data=parse_contract(dict(form)), actor=user.username)
+        # Sign-offs are recorded only by the sign-off action, never typed into the form.
+        fields = parse_contract({**form, **dict.fromkeys(service.SIGN_OFF_FIELDS, "")})
+        contract = service.create_contract(db, data=fields, actor=user.username)
     except InvalidContract as exc:
         errors = _contract_errors(exc)
     except SynergyError as exc:
@@ -148,6 +151,7 @@ def _contract_page(
             "errors": errors,
             "form": form,
             "today": dt.date.today(),
+            "finance_officer": Role.FINANCE in request.state.user.roles,
         },
         status_code=422 if errors else 200,
     )
@@ -204,8 +208,9 @@ def edit_contract(
     request: Request, db: SessionDep, user: FinanceUser, contract_id: ContractId, form: FormFields
 ) -> Response:
     contract = service.get_contract(db, contract_id=contract_id)
+    kept = {name: _fields_of(contract)[name] for name in service.SIGN_OFF_FIELDS}
     try:
-        data = parse_contract(dict(form))
+        data = parse_contract({**form, **kept})  # the service withdraws them if figures change
         service.update_contract(db, contract_id=contract_id, data=data, actor=user.username)
     except InvalidContract as exc:
         errors = _contract_errors(exc)
@@ -228,6 +233,7 @@ def sign_off(
         service.sign_off(
             db, contract_id=contract_id, who=form.get("who", ""),
             budget_holder=form.get("budget_holder", ""), on=on, actor=user.username,
+            finance_officer=Role.FINANCE in user.roles,
         )  # fmt: skip
     except SynergyError as exc:
         return _contract_page(request, db, contract_id, _errors(exc, "who"), form)

@@ -115,9 +115,12 @@ def sign_off(
     budget_holder: str,
     on: dt.date,
     actor: str,
+    finance_officer: bool,
 ) -> Contract:
     """Record one sign-off: the budget holder's (`who='budget_holder'`, their name given) or
-    finance's (the signed-in finance officer). Needs the evidence reference first."""
+    finance's (`who='finance'`: the signed-in user, who must hold the finance role; an
+    administrator may keep the register but cannot sign for finance). Needs the evidence
+    reference first."""
     contract = get_contract(session, contract_id=contract_id)
     if not contract.evidence_reference.strip():
         raise InvalidRequest(
@@ -132,6 +135,8 @@ def sign_off(
             raise InvalidRequest("Enter the budget holder's name", field="budget_holder")
         fields = {"budget_holder_signed_by": name, "budget_holder_signed_on": on}
     elif who == "finance":
+        if not finance_officer:
+            raise InvalidRequest("Only a finance officer can sign off for finance", field="who")
         fields = {"finance_signed_by": actor, "finance_signed_on": on}
     else:
         raise InvalidRequest("Choose who is signing off", field="who")

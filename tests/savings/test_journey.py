@@ -16,7 +16,7 @@ from synergy.core.roles import Role
 from synergy.core.services import DemoContext
 from synergy.savings.demo import load_seed_register
 from tests.browser.checks import axe_problems, structure_problems
-from tests.savings.factories import SIGNED, contract_row
+from tests.savings.factories import contract_row
 
 pytestmark = pytest.mark.browser
 SHOTS = os.environ.get("SYNERGY_SAVINGS_SCREENSHOTS")
@@ -99,7 +99,7 @@ def test_finance_journey(page, sign_in_as, session_factory, tmp_path) -> None:  
     assert "Marked final by" in page.inner_text("main")
     _shot(page, "5-report-final")
     page.goto("/savings/contracts/new")
-    late = contract_row(reference="LATE-1", application="Added later", **SIGNED)
+    late = contract_row(reference="LATE-1", application="Added later", evidence_reference="I-9")
     for name, value in late.items():
         if name in ("category", "recurrence", "cashable"):
             page.select_option(f"#{name}", value)
@@ -107,6 +107,13 @@ def test_finance_journey(page, sign_in_as, session_factory, tmp_path) -> None:  
             page.fill(f"#{name}", value)
     with page.expect_navigation():
         page.get_by_role("button", name="Save contract").click()
+    page.check("#who")
+    page.fill("#budget_holder", "Ann Holder")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record sign-off").click()
+    page.check("#who-2")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record sign-off").click()
     assert "Signed off: counted" in page.inner_text("main")
     page.goto("/savings/report")
     assert "7 differences, 0 not yet explained" in page.inner_text("main")

@@ -17,6 +17,21 @@ REGISTER_PAGES = ["/savings", "/savings/contracts", "/savings/report", "/savings
                   "/savings/export/csv", "/savings/report/pdf", "/api/savings/report"]  # fmt: skip
 
 
+def _sign_off(client: TestClient, location: str, who: str, name: str = "") -> str:
+    form = {"who": who, "budget_holder": name, "on-day": "2", "on-month": "5", "on-year": "2024"}
+    response = client.post(f"{location}/sign-off", data={**form, "csrf_token": csrf_for(client)})
+    return response.text if response.status_code != 303 else ""
+
+
+def _add_signed_off(client: TestClient, row: dict[str, str]) -> str:
+    """Add a contract through the form, then record both sign-offs on its page."""
+    response = client.post("/savings/contracts/new", data={**row, "csrf_token": csrf_for(client)})
+    location = response.headers["location"]
+    assert _sign_off(client, location, "budget_holder", "Ann Holder") == ""
+    assert _sign_off(client, location, "finance") == ""
+    return str(location)
+
+
 @pytest.mark.parametrize("role", [r for r in Role if r not in (Role.FINANCE, Role.ADMINISTRATOR)])
 def test_only_finance_and_admin_see_the_register(signed_in, role: Role) -> None:
     client = signed_in(role)
@@ -87,8 +102,7 @@ def test_report_pdf_and_csv_downloads(signed_in) -> None:
 
 def test_report_charts_are_svg_with_their_figures_in_a_table_beside(signed_in) -> None:
     client: TestClient = signed_in(Role.FINANCE)
-    row = contract_row(**SIGNED)
-    client.post("/savings/contracts/new", data={**row, "csrf_token": csrf_for(client)})
+    _add_signed_off(client, contract_row(evidence_reference="INV-1"))
     page = client.get("/savings/report").text
     assert (
         page.count('<svg xmlns="http://www.w3.org/2000/svg" class="synergy-chart" role="img"') == 2
@@ -164,3 +178,35 @@ def test_platform_home_tells_finance_of_renewal_alerts_on_the_register_tile(sign
     assert "Renewal alerts: 2 contracts reach their notice date within 90 days" in tile
     assert "(nearest in 20 days)" in tile
     assert "1 contract past their notice date, not yet renewed." in tile
+
+
+def test_sign_offs_are_recorded_only_by_the_sign_off_action(signed_in) -> None:
+    client: TestClient = signed_in(Role.FINANCE)
+    typed = contract_row(**SIGNED)  # sign-off names and dates typed into the form
+    response = client.post("/savings/contracts/new", data={**typed, "csrf_token": csrf_for(client)})
+    location = response.headers["location"]
+    assert "Not signed off: not counted" in client.get(location).text
+    assert _sign_off(client, location, "budget_holder", "Ann Holder") == ""
+    assert _sign_off(client, location, "finance") == ""
+    page = client.get(location).text
+    assert "Signed off: counted" in page and "Ann Holder on 2 May 2024" in page
+    # Changing the notes keeps the sign-offs; the form cannot clear or replace them.
+    edit = {**contract_row(notes="Renewed for two years"), "finance_signed_by": "Someone else"}
+    client.post(f"{location}/edit", data={**edit, "csrf_token": csrf_for(client)})
+    page = client.get(location).text
+    assert "Signed off: counted" in page and "Someone else" not in page
+
+
+def test_an_administrator_keeps_the_register_but_cannot_sign_for_finance(signed_in) -> None:
+    client: TestClient = signed_in(Role.ADMINISTRATOR)
+    response = client.post(
+        "/savings/contracts/new",
+        data={**contract_row(evidence_reference="INV-1"), "csrf_token": csrf_for(client)},
+    )
+    location = response.headers["location"]
+    assert 'value="finance"' not in client.get(location).text  # not offered
+    assert "Only a finance officer can sign off for finance" in _sign_off(
+        client, location, "finance"
+    )
+    assert _sign_off(client, location, "budget_holder", "Ann Holder") == ""
+    assert "Not signed off: not counted" in client.get(location).text
