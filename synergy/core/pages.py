@@ -22,11 +22,14 @@ router = APIRouter()
 
 
 @router.get("/", response_class=HTMLResponse, summary="Home: the services your roles allow")
-def home(request: Request, user: Staff) -> Response:
+def home(request: Request, db: SessionDep, settings: SettingsDep, user: Staff) -> Response:
     available = [s for s in request.app.state.services if s.open_to(user.roles)]
+    notices = {s.url: s.load_notices(db, settings) for s in available}
     roles = sorted(user.roles, key=lambda r: r.value)
     return render(
-        request, "home.html", {"title": "Your services", "available": available, "roles": roles}
+        request,
+        "home.html",
+        {"title": "Your services", "available": available, "notices": notices, "roles": roles},
     )
 
 

@@ -27,15 +27,27 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ServiceInfo:
-    """The service's tile on the home page, shown to the roles it names."""
+    """The service's tile on the home page, shown to the roles it names.
+
+    `notices`, if given, is "package.module:function" called as `(session, settings)` for
+    each page view, returning short lines for the tile: what needs its users' attention
+    today (none when nothing does). Only the roles that see the tile see them.
+    """
 
     name: str
     description: str
     url: str
     roles: frozenset[Role]
+    notices: str | None = None
 
     def open_to(self, roles: frozenset[Role]) -> bool:
         return bool(self.roles & roles)
+
+    def load_notices(self, session: Session, settings: Settings) -> list[str]:
+        if self.notices is None:
+            return []
+        lines: list[str] = resolve(self.notices)(session, settings)
+        return lines
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ SERVICE = Service(
         "automation savings.",
         url="/savings",
         roles=frozenset({Role.FINANCE, Role.ADMINISTRATOR}),
+        notices="synergy.savings.renewals:home_notices",
     ),
     routers=("synergy.savings.pages:router", "synergy.savings.routes:router"),
     models=("synergy.savings.models",),

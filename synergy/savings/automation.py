@@ -209,21 +209,23 @@ def platform_lines(session: Session, settings: SavingsSettings) -> list[SavingLi
     ]  # fmt: skip
 
 
-def rpa_entries(session: Session) -> list[RpaEntry]:
-    return list(
-        session.execute(select(RpaEntry).order_by(RpaEntry.month.desc(), RpaEntry.process))
-        .scalars()
-        .all()
-    )
+def rpa_entries(session: Session, *, entered_by: dt.datetime | None = None) -> list[RpaEntry]:
+    """Every RPA entry, or those entered by a moment (for a report marked final then)."""
+    query = select(RpaEntry).order_by(RpaEntry.month.desc(), RpaEntry.process)
+    if entered_by is not None:
+        query = query.where(RpaEntry.entered_at <= entered_by)
+    return list(session.execute(query).scalars().all())
 
 
-def rpa_lines(session: Session, settings: SavingsSettings) -> list[SavingLine]:
+def rpa_lines(
+    session: Session, settings: SavingsSettings, *, entered_by: dt.datetime | None = None
+) -> list[SavingLine]:
     return [
         SavingLine(
             e.month, e.process, e.runs, e.minutes_per_run, e.staff_rate_pence_per_hour,
             settings.fte_hours_per_month, e.cashable_saving_pence,
         )
-        for e in rpa_entries(session)
+        for e in rpa_entries(session, entered_by=entered_by)
     ]  # fmt: skip
 
 
@@ -234,8 +236,13 @@ class RpaTotals:
     hours: Decimal
 
 
-def rpa_totals(session: Session, settings: SavingsSettings | None = None) -> RpaTotals:
-    lines = rpa_lines(session, settings or SavingsSettings())
+def rpa_totals(
+    session: Session,
+    settings: SavingsSettings | None = None,
+    *,
+    entered_by: dt.datetime | None = None,
+) -> RpaTotals:
+    lines = rpa_lines(session, settings or SavingsSettings(), entered_by=entered_by)
     return RpaTotals(
         cashable_pence=sum(line.cashable_pence for line in lines),
         hours_value_pence=sum(line.cost_avoided_pence for line in lines),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import json
 from pathlib import Path
 from typing import Annotated
@@ -19,18 +20,24 @@ app.add_typer(savings_app, name="savings")
 def import_command(
     ctx: typer.Context,
     file: Annotated[Path, typer.Argument(help="A .csv or .xlsx file of contracts or figures")],
+    by: Annotated[
+        str | None,
+        typer.Option("--by", help="Who is importing, as kept in each contract's history"),
+    ] = None,
 ) -> None:
-    """Import contracts (or a report's headline figures); nothing is stored if any row is bad."""
+    """Import contracts (or a report's headline figures); nothing is stored if any row is bad.
+    Each change is kept as made by `--by` (default: cli:<the system user running it>)."""
     from synergy.core.commands import command_session, command_settings, fail
     from synergy.savings.transfer import ImportRejected, import_file
 
+    actor = (by or "").strip()[:64] or f"cli:{getpass.getuser()}"[:64]
     try:
         content = file.read_bytes()
     except OSError as exc:
         raise fail(f"Cannot read {file}: {exc.strerror}") from None
     with command_session(command_settings(ctx)) as db:
         try:
-            result = import_file(db, filename=file.name, content=content, actor="cli")
+            result = import_file(db, filename=file.name, content=content, actor=actor)
         except ImportRejected as exc:  # nothing was added: the session has nothing to commit
             problems = exc.problems
         else:

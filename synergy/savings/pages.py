@@ -14,6 +14,8 @@ from starlette.datastructures import UploadFile
 
 from synergy.core.deps import SessionDep, SettingsDep
 from synergy.core.errors import SynergyError
+from synergy.core.formatting import date_text
+from synergy.core.roles import Role
 from synergy.core.web import redirect, render
 from synergy.savings import automation, charts, pdf, reconciliation, renewals, report, service
 from synergy.savings.deps import ContractId, FinanceUser, FormFields
@@ -50,6 +52,8 @@ def home(request: Request, db: SessionDep, settings: SettingsDep, _: FinanceUser
         {
             "title": "Savings register",
             "alerts": renewals.alerts_due(contracts, dt.date.today(), section.alert_days),
+            "passed": renewals.notice_passed(contracts, dt.date.today()),
+            "today": dt.date.today(),
             "result": result,
         },
     )
@@ -98,7 +102,9 @@ def create_contract(
     request: Request, db: SessionDep, user: FinanceUser, form: FormFields
 ) -> Response:
     try:
-        contract = service.create_contract(db, data=parse_contract(dict(form)), actor=user.username)
+        # Sign-offs are recorded only by the sign-off action, never typed into the form.
+        fields = parse_contract({**form, **dict.fromkeys(service.SIGN_OFF_FIELDS, "")})
+        contract = service.create_contract(db, data=fields, actor=user.username)
     except InvalidContract as exc:
         errors = _contract_errors(exc)
     except SynergyError as exc:
@@ -137,14 +143,51 @@ def _contract_page(
             "title": f"{contract.application} ({contract.reference})",
             "contract": contract,
             "saving": saving_of(contract, dt.date.today()),
-            "history": service.history(db, contract_id=contract_id),
+            "history": [
+                (change, describe_changes(change.changes))
+                for change in service.history(db, contract_id=contract_id)
+            ],
             "labels": LABELS,
             "errors": errors,
             "form": form,
             "today": dt.date.today(),
+            "finance_officer": Role.FINANCE in request.state.user.roles,
         },
         status_code=422 if errors else 200,
     )
+
+
+def _shown(name: str, value: Any) -> str:
+    """A stored field value as a finance user reads it: pounds, labels, UK dates."""
+    if value is None or value == "":
+        return "—"
+    if name.endswith("_pence"):
+        return format_pounds(int(value))
+    if name == "category":
+        return CATEGORIES.get(str(value), str(value))
+    if name == "recurrence":
+        return RECURRENCES.get(str(value), str(value))
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if name.endswith(("_date", "_on")):
+        try:
+            return date_text(dt.date.fromisoformat(value))
+        except (TypeError, ValueError):
+            return str(value)
+    return str(value)
+
+
+def describe_changes(changes: dict[str, list[Any]]) -> list[tuple[str, str, str]]:
+    """Each changed field of a history row as (label, old, new), in the form's order."""
+    order = {name: index for index, name in enumerate(COLUMNS)}
+
+    def position(name: str) -> int:
+        return order.get(name.removesuffix("_pence"), len(order))
+
+    return [
+        (LABELS.get(name.removesuffix("_pence"), name), _shown(name, old), _shown(name, new))
+        for name, (old, new) in sorted(changes.items(), key=lambda item: position(item[0]))
+    ]
 
 
 @router.get(
@@ -165,8 +208,9 @@ def edit_contract(
     request: Request, db: SessionDep, user: FinanceUser, contract_id: ContractId, form: FormFields
 ) -> Response:
     contract = service.get_contract(db, contract_id=contract_id)
+    kept = {name: _fields_of(contract)[name] for name in service.SIGN_OFF_FIELDS}
     try:
-        data = parse_contract(dict(form))
+        data = parse_contract({**form, **kept})  # the service withdraws them if figures change
         service.update_contract(db, contract_id=contract_id, data=data, actor=user.username)
     except InvalidContract as exc:
         errors = _contract_errors(exc)
@@ -189,6 +233,7 @@ def sign_off(
         service.sign_off(
             db, contract_id=contract_id, who=form.get("who", ""),
             budget_holder=form.get("budget_holder", ""), on=on, actor=user.username,
+            finance_officer=Role.FINANCE in user.roles,
         )  # fmt: skip
     except SynergyError as exc:
         return _contract_page(request, db, contract_id, _errors(exc, "who"), form)

@@ -24,7 +24,7 @@ from synergy.savings.models import (
     ReportFigure,
 )
 from synergy.savings.money import MoneyError, format_pounds, parse_pence
-from synergy.savings.service import list_contracts
+from synergy.savings.service import contracts_as_they_were, list_contracts
 
 COUNT = "count"
 MONEY = "money"
@@ -227,8 +227,10 @@ def _explanations(session: Session, report_id: int) -> dict[tuple[str, int], str
     return {(row.figure, row.difference): row.explanation for row in rows}
 
 
-def item_values(session: Session, totals: ItemTotals) -> dict[str, int]:
-    rpa = automation.rpa_totals(session)
+def item_values(
+    session: Session, totals: ItemTotals, *, at: dt.datetime | None = None
+) -> dict[str, int]:
+    rpa = automation.rpa_totals(session, entered_by=at)
     return {
         "contracts_reviewed": totals.contracts_reviewed,
         "contracts_with_savings": totals.contracts_with_savings,
@@ -242,8 +244,12 @@ def item_values(session: Session, totals: ItemTotals) -> dict[str, int]:
 
 
 def reconcile(session: Session, report: Report) -> Reconciliation:
-    totals = item_totals(list_contracts(session), report.as_at)
-    items = item_values(session, totals)
+    """A draft is checked against the register as it is now; a final report against the
+    register as it stood when it was marked final, so later changes leave it as it was."""
+    at = report.finalised_at if report.status == FINAL else None
+    contracts = list_contracts(session) if at is None else contracts_as_they_were(session, at=at)
+    totals = item_totals(contracts, report.as_at)
+    items = item_values(session, totals, at=at)
     typed = _latest_figures(session, report.id)
     explanations = _explanations(session, report.id)
     lines = []

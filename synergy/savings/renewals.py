@@ -6,6 +6,9 @@ notice, after which it renews or lapses on its terms).
 running it twice (or daily from cron) never repeats an alert. If it did not run for a while,
 only the nearest threshold reached is raised: a 90-day alert at 55 days would mislead.
 A changed notice date starts its alerts afresh.
+
+`notice_passed(...)` lists the contracts whose notice date has gone but whose renewal date has
+not come: too late to give notice, so finance must know they renew (or end) on their terms.
 """
 
 from __future__ import annotations
@@ -17,7 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from synergy.core import events
+from synergy.core.config import Settings
 from synergy.savings.models import Contract, RenewalAlert
+from synergy.savings.settings import SavingsSettings
 
 RENEWAL_ALERT = "savings.renewal_alert"
 THRESHOLDS = (90, 60, 30)
@@ -48,6 +53,33 @@ def alerts_due(
         if threshold is not None:
             due.append(Due(contract, threshold, days_left))
     return sorted(due, key=lambda d: (d.days_left, d.contract.reference))
+
+
+def notice_passed(contracts: list[Contract], today: dt.date) -> list[Contract]:
+    """Contracts past their notice date and not yet at renewal, soonest renewal first."""
+    passed = [c for c in contracts if c.notice_date < today <= c.renewal_date]
+    return sorted(passed, key=lambda c: (c.renewal_date, c.reference))
+
+
+def home_notices(session: Session, settings: Settings) -> list[str]:
+    """The lines on the register's tile of the platform home page, where finance staff land."""
+    contracts = list(session.execute(select(Contract)).scalars())
+    today = dt.date.today()
+    thresholds = settings.section(SavingsSettings).alert_days
+    due, passed = alerts_due(contracts, today, thresholds), notice_passed(contracts, today)
+    lines = []
+    if due:
+        lines.append(
+            f"Renewal alerts: {_contracts(len(due))} reach their notice date within "
+            f"{max(thresholds)} days (nearest in {due[0].days_left} days)."
+        )
+    if passed:
+        lines.append(f"{_contracts(len(passed))} past their notice date, not yet renewed.")
+    return lines
+
+
+def _contracts(count: int) -> str:
+    return f"{count} contract{'s' if count != 1 else ''}"
 
 
 def raise_alerts(

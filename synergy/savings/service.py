@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Date, select
 from sqlalchemy.orm import Session
 
 from synergy.core import audit
@@ -115,9 +115,12 @@ def sign_off(
     budget_holder: str,
     on: dt.date,
     actor: str,
+    finance_officer: bool,
 ) -> Contract:
     """Record one sign-off: the budget holder's (`who='budget_holder'`, their name given) or
-    finance's (the signed-in finance officer). Needs the evidence reference first."""
+    finance's (`who='finance'`: the signed-in user, who must hold the finance role; an
+    administrator may keep the register but cannot sign for finance). Needs the evidence
+    reference first."""
     contract = get_contract(session, contract_id=contract_id)
     if not contract.evidence_reference.strip():
         raise InvalidRequest(
@@ -132,6 +135,8 @@ def sign_off(
             raise InvalidRequest("Enter the budget holder's name", field="budget_holder")
         fields = {"budget_holder_signed_by": name, "budget_holder_signed_on": on}
     elif who == "finance":
+        if not finance_officer:
+            raise InvalidRequest("Only a finance officer can sign off for finance", field="who")
         fields = {"finance_signed_by": actor, "finance_signed_on": on}
     else:
         raise InvalidRequest("Choose who is signing off", field="who")
@@ -169,6 +174,30 @@ def history(session: Session, *, contract_id: int) -> list[ContractChange]:
         .scalars()
         .all()
     )
+
+
+_DATE_FIELDS = {
+    name for name, column in Contract.__table__.columns.items() if isinstance(column.type, Date)
+}
+
+
+def contracts_as_they_were(session: Session, *, at: dt.datetime) -> list[Contract]:
+    """The register as it stood at `at`, rebuilt from each contract's change history (every
+    change keeps each field's new value), so a final report stays checked against the items
+    it was finalised on. The contracts returned are detached copies, never saved."""
+    states: dict[int, dict[str, Any]] = {}
+    rows = session.execute(
+        select(ContractChange).where(ContractChange.changed_at <= at).order_by(ContractChange.id)
+    ).scalars()
+    for change in rows:
+        state = states.setdefault(change.contract_id, {})
+        for name, (_, new) in change.changes.items():
+            state[name] = dt.date.fromisoformat(new) if new and name in _DATE_FIELDS else new
+    defaults = {"implementation_cost_pence": 0, "evidence_reference": "", "notes": ""}
+    contracts = [
+        Contract(id=contract_id, **{**defaults, **state}) for contract_id, state in states.items()
+    ]
+    return sorted(contracts, key=lambda c: (c.application, c.reference))
 
 
 def next_reference(session: Session) -> str:

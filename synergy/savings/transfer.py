@@ -10,6 +10,7 @@ report's headline figures instead, and goes into the current draft report.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import zipfile
 from collections.abc import Iterator
@@ -17,18 +18,20 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy.orm import Session
 
 from synergy.core.errors import InvalidRequest, SynergyError
 from synergy.savings import reconciliation, service
 from synergy.savings.models import Contract
-from synergy.savings.money import plain_pounds
+from synergy.savings.money import plain_pounds, pounds
 from synergy.savings.schemas import COLUMNS, LABELS, OPTIONAL, InvalidContract, parse_contract
 
 MAX_BYTES = 5_000_000
 MAX_ROWS = 10_000
 HEADLINE_COLUMNS = ("figure", "value")
+_MONEY_COLUMNS = {name for name in COLUMNS if hasattr(Contract, f"{name}_pence")}
 XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -143,6 +146,10 @@ def _contract_rows(header: list[str], rows: Rows) -> Iterator[tuple[int, dict[st
         yield line, {name: cells[i] if i < len(cells) else None for i, name in enumerate(header)}
 
 
+def _cells_past_header(header: list[str], cells: list[Any]) -> int:
+    return sum(1 for cell in cells[len(header) :] if str(cell or "").strip())
+
+
 def import_file(session: Session, *, filename: str, content: bytes, actor: str) -> ImportResult:
     """Check every row, then store all of them, or raise ImportRejected and store nothing."""
     rows = read_rows(filename, content)
@@ -159,7 +166,13 @@ def import_file(session: Session, *, filename: str, content: bytes, actor: str) 
         raise ImportRejected([RowProblem(1, "the file has a header but no contracts")])
     parsed = []
     seen: dict[str, int] = {}
+    data_by_line = dict(data)
     for line, raw in _contract_rows(header, data):
+        extra = _cells_past_header(header, data_by_line[line])
+        if extra:
+            # Usually an unquoted comma that shifted the row: refuse rather than drop data.
+            problems.append(RowProblem(line, f"{extra} more cell(s) than the header has columns"))
+            continue
         try:
             fields = parse_contract(raw)
         except InvalidContract as exc:
@@ -264,6 +277,19 @@ def export_csv(contracts: list[Contract]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")
 
 
+def _typed_cell(name: str, contract: Contract, text: str) -> object:
+    """An Excel cell as a spreadsheet user expects it: amounts and terms as numbers, dates as
+    dates (so they sum and sort), everything else as the CSV's text."""
+    if hasattr(contract, f"{name}_pence"):
+        return pounds(getattr(contract, f"{name}_pence"))
+    if name == "term_years":
+        return contract.term_years
+    value = getattr(contract, name, None)
+    if isinstance(value, dt.date):
+        return value
+    return _safe_cell(text)
+
+
 def export_xlsx(contracts: list[Contract]) -> bytes:
     book = Workbook()
     sheet = book.active
@@ -271,7 +297,23 @@ def export_xlsx(contracts: list[Contract]) -> bytes:
     sheet.title = "Contracts"
     sheet.append(list(COLUMNS))
     for contract in contracts:
-        sheet.append([_safe_cell(v) for v in _row(contract)])
+        sheet.append(
+            [
+                _typed_cell(name, contract, text)
+                for name, text in zip(COLUMNS, _row(contract), strict=True)
+            ]
+        )
+    for index, name in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(index)
+        if name in _MONEY_COLUMNS:
+            number_format = "#,##0.00"
+        elif name.endswith(("_date", "_on")):
+            number_format = "yyyy-mm-dd"
+        else:
+            continue
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=index, max_col=index):
+            cell.number_format = number_format
+        sheet.column_dimensions[letter].width = 14
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 
+from sqlalchemy import select
+from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from synergy.cli import app
 from synergy.core.services import DemoContext
 from synergy.savings import reconciliation as rec
 from synergy.savings.demo import load_seed_register
+from synergy.savings.models import ContractChange
 from tests.savings.factories import contract_row
 
 
@@ -53,9 +56,9 @@ def test_cli_import_refuses_a_bad_file_then_reports_json(
     assert "line 2: Term in years 'x' is not a whole number" in result.output
     good = tmp_path / "good.csv"
     good.write_text(",".join(contract_row()) + "\n" + ",".join(contract_row().values()))
-    assert runner.invoke(app, ["savings", "import", str(good)]).output.startswith(
-        "1 contracts added"
-    )
+    assert runner.invoke(
+        app, ["savings", "import", str(good), "--by", "Jo Finance"]
+    ).output.startswith("1 contracts added")
     figures = tmp_path / "figures.csv"
     figures.write_text("figure,value\nContracts reviewed,3\noriginal_total,£1000000\n")
     assert "2 headline figures" in runner.invoke(app, ["savings", "import", str(figures)]).output
@@ -66,3 +69,6 @@ def test_cli_import_refuses_a_bad_file_then_reports_json(
     assert [(d["figure"], d["difference"]) for d in report["differences"]] == [
         ("contracts_reviewed", 2), ("original_total", "1000000.00"),
     ]  # fmt: skip
+    with Session(engine) as session:
+        [change] = session.execute(select(ContractChange)).scalars().all()
+    assert (change.action, change.changed_by) == ("imported", "Jo Finance")

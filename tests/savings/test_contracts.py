@@ -99,17 +99,22 @@ def test_both_sign_offs_with_evidence_make_the_saving_count(db) -> None:
     with pytest.raises(InvalidRequest, match="evidence"):
         service.sign_off(
             db, contract_id=contract.id, who="finance", budget_holder="", on=dt.date(2024, 5, 1),
-            actor="fin",
+            actor="fin", finance_officer=True,
         )  # fmt: skip
     contract.evidence_reference = "PO-991"
     service.sign_off(
         db, contract_id=contract.id, who="budget_holder", budget_holder="Ann Holder",
-        on=dt.date(2024, 5, 1), actor="fin",
+        on=dt.date(2024, 5, 1), actor="fin", finance_officer=True,
     )  # fmt: skip
     assert not contract.signed_off
+    with pytest.raises(InvalidRequest, match="Only a finance officer"):
+        service.sign_off(
+            db, contract_id=contract.id, who="finance", budget_holder="", on=dt.date(2024, 5, 2),
+            actor="admin", finance_officer=False,
+        )  # fmt: skip
     service.sign_off(
         db, contract_id=contract.id, who="finance", budget_holder="", on=dt.date(2024, 5, 2),
-        actor="fin",
+        actor="fin", finance_officer=True,
     )  # fmt: skip
     assert contract.signed_off
     assert contract.finance_signed_by == "fin"

@@ -1,6 +1,7 @@
 """A finance officer's journey in headless Chromium: the register's home with its renewal
 alerts, add a contract and sign it off, an import refused row by row, then the report's
-differences explained one by one until it can be marked final. Screenshots of each step go
+differences explained one by one until it can be marked final, and a final report left as it
+was when a contract is added afterwards. Screenshots of each step go
 to SYNERGY_SAVINGS_SCREENSHOTS when it names a folder (to look at them)."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from synergy.core.config import Settings
 from synergy.core.roles import Role
 from synergy.core.services import DemoContext
 from synergy.savings.demo import load_seed_register
+from tests.browser.checks import axe_problems, structure_problems
 from tests.savings.factories import contract_row
 
 pytestmark = pytest.mark.browser
@@ -31,10 +33,17 @@ def test_finance_journey(page, sign_in_as, session_factory, tmp_path) -> None:  
         load_seed_register(session, DemoContext(settings=Settings(), secret=b"x" * 32))
         session.commit()
     sign_in_as(Role.FINANCE, display_name="Fran Finance")
+    page.goto("/")  # where finance staff land: the register's tile says what is due
+    tile = page.locator(".synergy-card", has_text="Savings register").inner_text()
+    assert "Renewal alerts: 6 contracts reach their notice date within 90 days" in tile
+    assert "4 contracts past their notice date, not yet renewed." in tile
+    assert axe_problems(page) == [] and structure_problems(page.content()) == []
+    _shot(page, "0-platform-home")
     page.goto("/savings")
     assert page.locator("h1").inner_text() == "Savings register"
     alerts = page.get_by_role("table").first
     assert "near their notice date" in alerts.inner_text()
+    assert "WMP-01" in page.get_by_role("table").nth(1).inner_text()  # notice date passed
     _shot(page, "1-home")
 
     page.goto("/savings/contracts/new")
@@ -55,7 +64,9 @@ def test_finance_journey(page, sign_in_as, session_factory, tmp_path) -> None:  
     with page.expect_navigation():
         page.get_by_role("button", name="Record sign-off").click()
     assert "Signed off: counted" in page.inner_text("main")
-    assert "signed off" in page.locator("table").last.inner_text()
+    history = page.locator("table").last.inner_text()
+    assert "Signed off" in history and "Budget holder who signed off: — → Ann Holder" in history
+    assert "Saving category: — → New commercial arrangements" in history
     _shot(page, "2-contract")
 
     bad = tmp_path / "contracts.csv"
@@ -87,6 +98,26 @@ def test_finance_journey(page, sign_in_as, session_factory, tmp_path) -> None:  
         page.get_by_role("button", name="Mark the report final").click()
     assert "Marked final by" in page.inner_text("main")
     _shot(page, "5-report-final")
+    page.goto("/savings/contracts/new")
+    late = contract_row(reference="LATE-1", application="Added later", evidence_reference="I-9")
+    for name, value in late.items():
+        if name in ("category", "recurrence", "cashable"):
+            page.select_option(f"#{name}", value)
+        else:
+            page.fill(f"#{name}", value)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save contract").click()
+    page.check("#who")
+    page.fill("#budget_holder", "Ann Holder")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record sign-off").click()
+    page.check("#who-2")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Record sign-off").click()
+    assert "Signed off: counted" in page.inner_text("main")
+    page.goto("/savings/report")
+    assert "7 differences, 0 not yet explained" in page.inner_text("main")
+    assert "Added later" not in page.inner_text("main")
     page.goto("/savings/automation")
     for field, value in [
         ("#process", "Vetting checks"),

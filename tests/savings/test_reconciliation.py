@@ -97,3 +97,50 @@ def test_typed_figures_are_parsed_exactly_or_refused() -> None:
         rec.parse_figure("contracts_reviewed", "71.5")
     with pytest.raises(InvalidRequest, match="not an amount"):
         rec.parse_figure("saved_to_date", "£1.06m")
+
+
+def test_a_final_report_stays_checked_against_the_items_it_was_finalised_on(db) -> None:
+    from decimal import Decimal
+
+    from synergy.savings import automation, service
+    from synergy.savings.schemas import parse_contract
+    from tests.savings.factories import SIGNED, contract_row
+
+    first = make_contract(db)
+    report = _report(db)
+    rec.enter_figures(
+        db, report_id=report.id, actor="fin", source="typed",
+        values={"contracts_reviewed": 2, "original_total": 100_000_000},
+    )  # fmt: skip
+    rec.explain(
+        db, report_id=report.id, figure="contracts_reviewed", explanation="One left out",
+        actor="fin", as_at=report.as_at,
+    )  # fmt: skip
+    rec.finalise(db, report_id=report.id, actor="fin")
+    before = [(x.figure, x.typed, x.items, x.explanation) for x in rec.reconcile(db, report).lines]
+    by_app_before = rec.reconcile(db, report).totals.by_application
+
+    # Later the register changes: a second contract, a new figure on the first, an RPA month.
+    make_contract(db, reference="SAV-0002", application="Other")
+    changed = contract_row(**{**SIGNED, "original_total": "1200000.00"})
+    service.update_contract(db, contract_id=first.id, data=parse_contract(changed), actor="fin")
+    rpa = automation.add_rpa_entry(
+        db, process="Vetting", month=dt.date(2025, 5, 1), runs=10, minutes_per_run=Decimal(6),
+        staff_rate_pence=2000, cashable_pence=5000, source="run log", actor="fin",
+    )  # fmt: skip
+    later = report.finalised_at + dt.timedelta(seconds=1)  # as a later request would stamp them
+    rpa.entered_at = later
+    for change in service.history(db, contract_id=first.id)[:1] + service.history(
+        db, contract_id=service.find_by_reference(db, reference="SAV-0002").id
+    ):
+        change.changed_at = later
+    db.flush()
+
+    after = rec.reconcile(db, report)
+    assert [(x.figure, x.typed, x.items, x.explanation) for x in after.lines] == before
+    assert after.unexplained == []
+    assert after.totals.by_application == by_app_before
+    # A new draft sees the register as it is now.
+    draft = rec.start_report(db, title="Next", as_at=dt.date(2025, 6, 1), actor="fin")
+    lines = {x.figure: x.items for x in rec.reconcile(db, draft).lines}
+    assert lines["contracts_reviewed"] == 2 and lines["rpa_cost_savings"] == 5000

@@ -64,3 +64,14 @@ def test_home_page_list_is_nearest_first_and_skips_passed_notice_dates(db) -> No
     _due_in(db, -1, "SAV-C")
     due = renewals.alerts_due(service.list_contracts(db), TODAY)
     assert [(d.contract.reference, d.threshold_days) for d in due] == [("SAV-B", 30), ("SAV-A", 60)]
+
+
+def test_contracts_past_notice_but_before_renewal_are_listed_apart(db) -> None:
+    _due_in(db, -1, "SAV-C")
+    _due_in(db, 10, "SAV-B")
+    make_contract(
+        db, reference="SAV-OLD", start_date="2023-04-01", end_date="2025-03-31",
+        renewal_date="2025-04-01", notice_date="2025-01-01",
+    )  # fmt: skip
+    passed = renewals.notice_passed(service.list_contracts(db), TODAY)
+    assert [c.reference for c in passed] == ["SAV-C"]  # renewed long ago: not listed

@@ -82,3 +82,30 @@ def test_headline_figures_file_goes_into_the_draft_report(db) -> None:
 def test_exported_text_cannot_run_as_a_formula(db) -> None:
     make_contract(db, notes='=HYPERLINK("http://x")', signed=False)
     assert b"'=HYPERLINK" in export_csv(service.list_contracts(db))
+
+
+def test_excel_export_gives_numbers_and_dates_a_spreadsheet_can_add_up(db) -> None:
+    import datetime as dt
+    from decimal import Decimal
+
+    from openpyxl import load_workbook
+
+    make_contract(db, reference="SAV-1")
+    book = load_workbook(io.BytesIO(export_xlsx(service.list_contracts(db))))
+    header, row = list(book.worksheets[0].iter_rows(min_row=1, max_row=2))
+    cells = {h.value: c for h, c in zip(header, row, strict=True)}
+    assert cells["original_total"].value == 1_000_000 and cells["revised_total"].value == 800_000
+    assert cells["original_total"].number_format == "#,##0.00"
+    assert Decimal(str(cells["implementation_cost"].value)) == Decimal("10000")
+    assert cells["start_date"].value == dt.datetime(2024, 4, 1)
+    assert cells["term_years"].value == 2
+    assert cells["category"].value == "new_commercial_arrangements"
+
+
+def test_a_row_with_more_cells_than_the_header_is_refused_not_cut(db) -> None:
+    header = ",".join(contract_row())
+    shifted = ",".join(contract_row().values()) + ",INV-2024-0042,Ann Holder"
+    with pytest.raises(ImportRejected) as caught:
+        import_file(db, filename="c.csv", content=f"{header}\n{shifted}\n".encode(), actor="fin")
+    assert "line 2: 2 more cell(s) than the header has columns" in caught.value.message
+    assert service.list_contracts(db) == []
