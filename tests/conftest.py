@@ -98,13 +98,23 @@ def migrated_engine(database_url: str) -> Iterator[Engine]:
 
 
 def _empty_all_tables(engine: Engine) -> None:
+    """Delete every row, children before parents, and (on PostgreSQL) restart every id
+    sequence as TRUNCATE ... RESTART IDENTITY would. DELETE on small tables takes a few
+    milliseconds where TRUNCATE of every table took most of a second per test."""
     tables = [t.name for t in reversed(Base.metadata.sorted_tables)]
     with engine.begin() as connection:
-        if engine.dialect.name == "postgresql":
-            connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
-        else:
+        if engine.dialect.name != "postgresql":
             for table in tables:
                 connection.execute(text(f"DELETE FROM {table}"))
+            return
+        connection.execute(text("; ".join(f"DELETE FROM {table}" for table in tables)))
+        connection.execute(
+            text(
+                "SELECT setval(format('%I.%I', schemaname, sequencename), 1, false) "
+                "FROM pg_sequences WHERE schemaname = current_schema() "
+                "AND last_value IS NOT NULL"
+            )
+        )
 
 
 @pytest.fixture
