@@ -19,7 +19,7 @@ from synergy.cad.deps import (
 )
 from synergy.cad.display import page
 from synergy.cad.forms import one_error
-from synergy.cad.intake import attach_arrest, unlinked_arrests
+from synergy.cad.intake import attach_arrest_to_log, unlinked_arrests
 from synergy.cad.models import UnitStatus
 from synergy.core.deps import RecordId, SessionDep
 from synergy.core.errors import InvalidRequest, SynergyError
@@ -284,11 +284,10 @@ def link_arrest(
     arrest_record_id: RecordId,
     form: FormFields,
 ) -> Response:
-    from synergy.cad.models import ArrestRecord
-
-    record = db.get(ArrestRecord, arrest_record_id)
-    if record is None:
-        raise InvalidRequest("There is no such arrest")
-    incident = service.get_by_log_number(db, log_number=form.get("log_number", ""))
-    attach_arrest(db, record, incident, actor=user.username)
+    attach_arrest_to_log(
+        db,
+        arrest_record_id=arrest_record_id,
+        log_number=form.get("log_number", ""),
+        actor=user.username,
+    )
     return redirect("/cad/arrests")
