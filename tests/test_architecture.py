@@ -243,3 +243,87 @@ def test_a_service_touching_another_owners_table_is_reported() -> None:
         "synergy.acro._trespass_probe (line 1) uses core_outbox_events, which core owns",
         "synergy.acro._trespass_probe (line 2) uses records_persons, which records owns",
     ]
+
+
+# --- Pages and routes: input, one service call, a page ----------------------------------------
+
+SESSION_QUERIES = {"execute", "scalar", "scalars", "query", "get", "get_one"}
+STATEMENTS = {"select", "insert", "update", "delete"}
+
+
+def route_modules() -> dict[str, str]:
+    """Each service module that defines routes (it makes an `APIRouter`): name to source."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name, source = module_name(path), path.read_text()
+        if layer_of(name) not in ("top", "core") and "APIRouter(" in source:
+            found[name] = source
+    return found
+
+
+def model_queries(source: str) -> Iterator[tuple[str, int]]:
+    """Queries a module runs itself: a session's read methods and SQL statements it builds."""
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        called = node.func
+        if isinstance(called, ast.Name) and called.id in STATEMENTS:
+            yield f"{called.id}()", node.lineno
+        elif (
+            isinstance(called, ast.Attribute)
+            and called.attr in SESSION_QUERIES
+            and isinstance(called.value, ast.Name)
+            and called.value.id in ("db", "session")
+        ):
+            yield f"{called.value.id}.{called.attr}()", node.lineno
+
+
+def test_pages_and_routes_query_no_models() -> None:
+    modules = route_modules()
+    assert {"synergy.records.pages", "synergy.contact.desk.live", "synergy.evidence.tus"} <= set(
+        modules
+    )
+    problems = [
+        f"{module} (line {line}) runs {query}: ask its service instead"
+        for module, source in modules.items()
+        for query, line in model_queries(source)
+    ]
+    assert not problems, "\n".join(problems)
+
+
+def test_a_page_querying_a_model_is_reported() -> None:
+    page = (
+        "def show(db, arrest_id):\n"
+        "    record = db.get(ArrestRecord, arrest_id)\n"
+        "    return db.execute(select(ArrestRecord)).scalars()\n"
+    )
+    assert sorted(model_queries(page)) == [("db.execute()", 3), ("db.get()", 2), ("select()", 3)]
+
+
+def test_every_service_writes_its_access_rules_in_its_deps_module() -> None:
+    from synergy.services import declared_services
+
+    for service in declared_services():
+        assert (PACKAGE / service.name / "deps.py").exists(), f"{service.name} has no deps.py"
+    problems = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "deps.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("allow", "signed_in")
+            ):
+                problems.append(f"{module_name(path)} (line {node.lineno}) calls {node.func.id}()")
+    assert not problems, "role rules belong in the service's deps.py:\n" + "\n".join(problems)
+
+
+def test_forms_are_read_only_by_the_cores_form_helpers() -> None:
+    # synergy.core.deps: FormFields (text fields) and FormWithFiles (uploads, closed after).
+    readers = [
+        module_name(path)
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if re.search(r"\.form\(\)", path.read_text())
+    ]
+    assert readers == ["synergy.core.deps"]

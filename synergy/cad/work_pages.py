@@ -10,7 +10,6 @@ from synergy.cad import crime_recording, resources, service, tasks
 from synergy.cad.deps import (
     Controller,
     CrimeRecorder,
-    FormFields,
     Officer,
     ReportId,
     Supervisor,
@@ -21,7 +20,7 @@ from synergy.cad.display import page
 from synergy.cad.forms import one_error
 from synergy.cad.intake import attach_arrest_to_log, unlinked_arrests
 from synergy.cad.models import UnitStatus
-from synergy.core.deps import RecordId, SessionDep
+from synergy.core.deps import FormFields, RecordId, SessionDep
 from synergy.core.errors import InvalidRequest, SynergyError
 from synergy.core.roles import Role
 from synergy.core.web import redirect

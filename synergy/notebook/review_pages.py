@@ -3,15 +3,14 @@ MG6C schedule of unused material."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
 from starlette.datastructures import FormData
 
-from synergy.core.deps import SessionDep, client_ip
+from synergy.core.deps import FormWithFiles, SessionDep, client_ip
 from synergy.core.errors import SynergyError
 from synergy.core.web import render
 from synergy.notebook import access, disclosure, service
@@ -19,18 +18,6 @@ from synergy.notebook.deps import ContextDep, Officer
 
 router = APIRouter()
 NEWEST = 200
-
-
-async def _form(request: Request) -> AsyncIterator[FormData]:
-    # Closed after the request, so an uploaded photo's temporary file is not left open.
-    form = await request.form()
-    try:
-        yield form
-    finally:
-        await form.close()
-
-
-FormDep = Annotated[FormData, Depends(_form)]
 
 
 def seqs_from(form: FormData) -> list[int]:
@@ -108,7 +95,7 @@ def extract_form(request: Request, db: SessionDep, context: ContextDep, user: Of
 
 @router.post("/notebook/extract", summary="Download a PDF extract")
 async def extract(
-    request: Request, db: SessionDep, context: ContextDep, user: Officer, form: FormDep
+    request: Request, db: SessionDep, context: ContextDep, user: Officer, form: FormWithFiles
 ) -> Response:
     password = form.get("password")
     try:
@@ -152,7 +139,7 @@ def schedule_form(request: Request, db: SessionDep, context: ContextDep, user: O
 
 @router.post("/notebook/schedule", summary="Download the MG6C schedule (CSV)")
 async def schedule(
-    request: Request, db: SessionDep, context: ContextDep, user: Officer, form: FormDep
+    request: Request, db: SessionDep, context: ContextDep, user: Officer, form: FormWithFiles
 ) -> Response:
     try:
         items = disclosure.mg6c_schedule(

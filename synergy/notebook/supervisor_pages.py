@@ -8,13 +8,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from synergy.core.deps import SessionDep, client_ip
+from synergy.core.deps import FormWithFiles, SessionDep, client_ip
 from synergy.core.errors import Forbidden, InvalidRequest, SynergyError
 from synergy.core.web import redirect, render
 from synergy.notebook import access, disclosure, service
 from synergy.notebook.deps import ContextDep, Supervisor, Username
 from synergy.notebook.presenting import entry_context
-from synergy.notebook.review_pages import FormDep, pdf_response, seqs_from
+from synergy.notebook.review_pages import pdf_response, seqs_from
 
 router = APIRouter()
 NEWEST = 200
@@ -81,7 +81,7 @@ async def open_officer_notebook(
     context: ContextDep,
     user: Supervisor,
     officer: Username,
-    form: FormDep,
+    form: FormWithFiles,
 ) -> Response:
     reason, password = form.get("reason"), form.get("password")
     reason = reason.strip() if isinstance(reason, str) else ""
@@ -145,7 +145,7 @@ async def officer_extract(
     context: ContextDep,
     user: Supervisor,
     officer: Username,
-    form: FormDep,
+    form: FormWithFiles,
 ) -> Response:
     """Needs the notebook open (reason given, audited) and the supervisor's password again."""
     password = form.get("password")
