@@ -327,3 +327,42 @@ def test_forms_are_read_only_by_the_cores_form_helpers() -> None:
         if re.search(r"\.form\(\)", path.read_text())
     ]
     assert readers == ["synergy.core.deps"]
+
+
+# --- Transactions: one a request, except where docs/architecture.md says why -----------------
+
+
+def own_transactions(source: str) -> list[int]:
+    """Lines where a module opens a session or transaction of its own, or commits."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        called = node.func
+        if isinstance(called, ast.Name):
+            name, receiver = called.id, ""
+        elif isinstance(called, ast.Attribute):
+            name, receiver = called.attr, ast.unparse(called.value)
+        else:
+            continue
+        if name in ("transaction", "factory", "session_factory") or (
+            name == "commit" and receiver != "savepoint"  # a savepoint stays in the transaction
+        ):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_the_places_with_more_than_one_transaction_are_those_docs_architecture_lists() -> None:
+    text = ARCHITECTURE.read_text()
+    section = text[text.index("### More than one transaction in a request") :]
+    section = section[: section.index("\n## ")] if "\n## " in section else section
+    listed = set(re.findall(r"`(synergy/[\w/]+\.py)`", section))
+    found = set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = module_name(path)
+        # The top level, the core, commands and demo steps are jobs: each opens its own.
+        if layer_of(name) in ("top", "core") or name.rsplit(".", 1)[-1] in ("cli", "demo"):
+            continue
+        if own_transactions(path.read_text()):
+            found.add(str(path.relative_to(ROOT)))
+    assert found == listed
