@@ -366,3 +366,11 @@ def test_the_places_with_more_than_one_transaction_are_those_docs_architecture_l
         if own_transactions(path.read_text()):
             found.add(str(path.relative_to(ROOT)))
     assert found == listed
+
+
+def test_every_core_module_is_in_the_cores_table_in_docs_architecture() -> None:
+    text = ARCHITECTURE.read_text()
+    table = text[text.index("## The core") : text.index("## Services")]
+    named = set(re.findall(r"`(\w+)\.py`", table))
+    modules = {p.stem for p in (PACKAGE / "core").glob("*.py") if p.stem != "__init__"}
+    assert modules - named == set(), "core modules missing from docs/architecture.md"
