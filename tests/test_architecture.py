@@ -374,3 +374,19 @@ def test_every_core_module_is_in_the_cores_table_in_docs_architecture() -> None:
     named = set(re.findall(r"`(\w+)\.py`", table))
     modules = {p.stem for p in (PACKAGE / "core").glob("*.py") if p.stem != "__init__"}
     assert modules - named == set(), "core modules missing from docs/architecture.md"
+
+
+def test_the_voice_lines_telephony_and_speech_do_not_import_each_other() -> None:
+    # SIP, RTP and G.711 know nothing of speech engines, nor the engines of SIP; both use the
+    # voice line's shared frames, audio and pipeline, and the core.
+    voice, problems = "synergy.contact.voice", []
+    for found in all_imports():
+        for part, other in (("telephony", "speech"), ("speech", "telephony")):
+            if not found.importer.startswith(f"{voice}.{part}"):
+                continue
+            imported = found.imported
+            if imported.startswith(f"{voice}.{other}") or not imported.startswith(
+                (voice, "synergy.core")
+            ):
+                problems.append(f"{found.importer} (line {found.line}) imports {imported}")
+    assert not problems, "\n".join(problems)
