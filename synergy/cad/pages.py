@@ -117,18 +117,8 @@ def new_incident(
     data, errors = incident_from_form(form)
     if data is not None:
         try:
-            incident = service.open_incident(
-                db,
-                source=source_for(user),
-                caller=data.caller,
-                location=data.location,
-                opening_code=data.opening_code,
-                grade=data.grade,
-                remarks=data.remarks,
-                actor=user.username,
-                thrive=data.thrive,
-                qualifiers=data.qualifiers,
-                people=data.people,
+            incident = service.raise_incident(
+                db, data=data, source=source_for(user), actor=user.username
             )
             return redirect(f"/cad/incidents/{incident.id}")
         except SynergyError as exc:
