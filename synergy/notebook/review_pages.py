@@ -8,13 +8,15 @@ from typing import Any
 from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
+from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from synergy.core.deps import FormWithFiles, SessionDep, client_ip
 from synergy.core.errors import SynergyError
+from synergy.core.principal import Principal
 from synergy.core.web import render
 from synergy.notebook import access, disclosure, service
-from synergy.notebook.deps import ContextDep, Officer
+from synergy.notebook.deps import ContextDep, NotebookContext, Officer
 
 router = APIRouter()
 NEWEST = 200
@@ -42,6 +44,29 @@ def _descriptions(form: FormData) -> dict[int, str]:
         if key.startswith("description-") and number.isdigit() and isinstance(value, str):
             found[int(number)] = value[:500]
     return found
+
+
+def extract_after_password(
+    request: Request,
+    db: Session,
+    context: NotebookContext,
+    user: Principal,
+    form: FormData,
+    *,
+    officer: str,
+) -> tuple[bytes, str]:
+    """The extract's PDF and hash, once the user has typed their password again."""
+    password = form.get("password")
+    access.reauthenticate(
+        db,
+        request.app.state.settings,
+        user=user,
+        password=password if isinstance(password, str) else "",
+        source_ip=client_ip(request),
+    )
+    return disclosure.make_extract(
+        db, context.keyring, officer=officer, seqs=seqs_from(form), actor=user.username
+    )
 
 
 def pdf_response(pdf: bytes, *, officer: str, digest: str) -> Response:
@@ -97,17 +122,9 @@ def extract_form(request: Request, db: SessionDep, context: ContextDep, user: Of
 async def extract(
     request: Request, db: SessionDep, context: ContextDep, user: Officer, form: FormWithFiles
 ) -> Response:
-    password = form.get("password")
     try:
-        access.reauthenticate(
-            db,
-            request.app.state.settings,
-            user=user,
-            password=password if isinstance(password, str) else "",
-            source_ip=client_ip(request),
-        )
-        pdf, digest = disclosure.make_extract(
-            db, context.keyring, officer=user.username, seqs=seqs_from(form), actor=user.username
+        pdf, digest = extract_after_password(
+            request, db, context, user, form, officer=user.username
         )
     except SynergyError as exc:
         errors = [{"text": exc.message, "href": f"#{exc.field or 'entries'}"}]

@@ -14,7 +14,7 @@ from synergy.core.web import redirect, render
 from synergy.notebook import access, disclosure, service
 from synergy.notebook.deps import ContextDep, Supervisor, Username
 from synergy.notebook.presenting import entry_context
-from synergy.notebook.review_pages import pdf_response, seqs_from
+from synergy.notebook.review_pages import extract_after_password, pdf_response
 
 router = APIRouter()
 NEWEST = 200
@@ -148,20 +148,10 @@ async def officer_extract(
     form: FormWithFiles,
 ) -> Response:
     """Needs the notebook open (reason given, audited) and the supervisor's password again."""
-    password = form.get("password")
     try:
         if not _may_read(request, user, officer):
             raise Forbidden("Open the notebook, with your reason, before making an extract")
-        access.reauthenticate(
-            db,
-            request.app.state.settings,
-            user=user,
-            password=password if isinstance(password, str) else "",
-            source_ip=client_ip(request),
-        )
-        pdf, digest = disclosure.make_extract(
-            db, context.keyring, officer=officer, seqs=seqs_from(form), actor=user.username
-        )
+        pdf, digest = extract_after_password(request, db, context, user, form, officer=officer)
     except Forbidden:
         raise
     except SynergyError as exc:
