@@ -46,6 +46,18 @@ def _descriptions(form: FormData) -> dict[int, str]:
     return found
 
 
+def check_password_again(request: Request, db: Session, user: Principal, form: FormData) -> None:
+    """The user's password, typed again on this form, before a disclosure (audited)."""
+    password = form.get("password")
+    access.reauthenticate(
+        db,
+        request.app.state.settings,
+        user=user,
+        password=password if isinstance(password, str) else "",
+        source_ip=client_ip(request),
+    )
+
+
 def extract_after_password(
     request: Request,
     db: Session,
@@ -56,14 +68,7 @@ def extract_after_password(
     officer: str,
 ) -> tuple[bytes, str]:
     """The extract's PDF and hash, once the user has typed their password again."""
-    password = form.get("password")
-    access.reauthenticate(
-        db,
-        request.app.state.settings,
-        user=user,
-        password=password if isinstance(password, str) else "",
-        source_ip=client_ip(request),
-    )
+    check_password_again(request, db, user, form)
     return disclosure.make_extract(
         db, context.keyring, officer=officer, seqs=seqs_from(form), actor=user.username
     )

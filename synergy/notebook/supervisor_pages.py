@@ -14,7 +14,11 @@ from synergy.core.web import redirect, render
 from synergy.notebook import access, disclosure, service
 from synergy.notebook.deps import ContextDep, Supervisor, Username
 from synergy.notebook.presenting import entry_context
-from synergy.notebook.review_pages import extract_after_password, pdf_response
+from synergy.notebook.review_pages import (
+    check_password_again,
+    extract_after_password,
+    pdf_response,
+)
 
 router = APIRouter()
 NEWEST = 200
@@ -83,18 +87,12 @@ async def open_officer_notebook(
     officer: Username,
     form: FormWithFiles,
 ) -> Response:
-    reason, password = form.get("reason"), form.get("password")
+    reason = form.get("reason")
     reason = reason.strip() if isinstance(reason, str) else ""
     try:
         if not reason:
             raise InvalidRequest("Give the reason for opening this notebook", field="reason")
-        access.reauthenticate(
-            db,
-            request.app.state.settings,
-            user=user,
-            password=password if isinstance(password, str) else "",
-            source_ip=client_ip(request),
-        )
+        check_password_again(request, db, user, form)
     except SynergyError as exc:
         errors = [{"text": exc.message, "href": f"#{exc.field or 'reason'}"}]
         return _officer_page(
