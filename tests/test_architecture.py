@@ -243,3 +243,150 @@ def test_a_service_touching_another_owners_table_is_reported() -> None:
         "synergy.acro._trespass_probe (line 1) uses core_outbox_events, which core owns",
         "synergy.acro._trespass_probe (line 2) uses records_persons, which records owns",
     ]
+
+
+# --- Pages and routes: input, one service call, a page ----------------------------------------
+
+SESSION_QUERIES = {"execute", "scalar", "scalars", "query", "get", "get_one"}
+STATEMENTS = {"select", "insert", "update", "delete"}
+
+
+def route_modules() -> dict[str, str]:
+    """Each service module that defines routes (it makes an `APIRouter`): name to source."""
+    found = {}
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name, source = module_name(path), path.read_text()
+        if layer_of(name) not in ("top", "core") and "APIRouter(" in source:
+            found[name] = source
+    return found
+
+
+def model_queries(source: str) -> Iterator[tuple[str, int]]:
+    """Queries a module runs itself: a session's read methods and SQL statements it builds."""
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        called = node.func
+        if isinstance(called, ast.Name) and called.id in STATEMENTS:
+            yield f"{called.id}()", node.lineno
+        elif (
+            isinstance(called, ast.Attribute)
+            and called.attr in SESSION_QUERIES
+            and isinstance(called.value, ast.Name)
+            and called.value.id in ("db", "session")
+        ):
+            yield f"{called.value.id}.{called.attr}()", node.lineno
+
+
+def test_pages_and_routes_query_no_models() -> None:
+    modules = route_modules()
+    assert {"synergy.records.pages", "synergy.contact.desk.live", "synergy.evidence.tus"} <= set(
+        modules
+    )
+    problems = [
+        f"{module} (line {line}) runs {query}: ask its service instead"
+        for module, source in modules.items()
+        for query, line in model_queries(source)
+    ]
+    assert not problems, "\n".join(problems)
+
+
+def test_a_page_querying_a_model_is_reported() -> None:
+    page = (
+        "def show(db, arrest_id):\n"
+        "    record = db.get(ArrestRecord, arrest_id)\n"
+        "    return db.execute(select(ArrestRecord)).scalars()\n"
+    )
+    assert sorted(model_queries(page)) == [("db.execute()", 3), ("db.get()", 2), ("select()", 3)]
+
+
+def test_every_service_writes_its_access_rules_in_its_deps_module() -> None:
+    from synergy.services import declared_services
+
+    for service in declared_services():
+        assert (PACKAGE / service.name / "deps.py").exists(), f"{service.name} has no deps.py"
+    problems = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        if path.name == "deps.py":
+            continue
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("allow", "signed_in")
+            ):
+                problems.append(f"{module_name(path)} (line {node.lineno}) calls {node.func.id}()")
+    assert not problems, "role rules belong in the service's deps.py:\n" + "\n".join(problems)
+
+
+def test_forms_are_read_only_by_the_cores_form_helpers() -> None:
+    # synergy.core.deps: FormFields (text fields) and FormWithFiles (uploads, closed after).
+    readers = [
+        module_name(path)
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if re.search(r"\.form\(\)", path.read_text())
+    ]
+    assert readers == ["synergy.core.deps"]
+
+
+# --- Transactions: one a request, except where docs/architecture.md says why -----------------
+
+
+def own_transactions(source: str) -> list[int]:
+    """Lines where a module opens a session or transaction of its own, or commits."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        called = node.func
+        if isinstance(called, ast.Name):
+            name, receiver = called.id, ""
+        elif isinstance(called, ast.Attribute):
+            name, receiver = called.attr, ast.unparse(called.value)
+        else:
+            continue
+        if name in ("transaction", "factory", "session_factory") or (
+            name == "commit" and receiver != "savepoint"  # a savepoint stays in the transaction
+        ):
+            lines.append(node.lineno)
+    return lines
+
+
+def test_the_places_with_more_than_one_transaction_are_those_docs_architecture_lists() -> None:
+    text = ARCHITECTURE.read_text()
+    section = text[text.index("### More than one transaction in a request") :]
+    section = section[: section.index("\n## ")] if "\n## " in section else section
+    listed = set(re.findall(r"`(synergy/[\w/]+\.py)`", section))
+    found = set()
+    for path in sorted(PACKAGE.rglob("*.py")):
+        name = module_name(path)
+        # The top level, the core, commands and demo steps are jobs: each opens its own.
+        if layer_of(name) in ("top", "core") or name.rsplit(".", 1)[-1] in ("cli", "demo"):
+            continue
+        if own_transactions(path.read_text()):
+            found.add(str(path.relative_to(ROOT)))
+    assert found == listed
+
+
+def test_every_core_module_is_in_the_cores_table_in_docs_architecture() -> None:
+    text = ARCHITECTURE.read_text()
+    table = text[text.index("## The core") : text.index("## Services")]
+    named = set(re.findall(r"`(\w+)\.py`", table))
+    modules = {p.stem for p in (PACKAGE / "core").glob("*.py") if p.stem != "__init__"}
+    assert modules - named == set(), "core modules missing from docs/architecture.md"
+
+
+def test_the_voice_lines_telephony_and_speech_do_not_import_each_other() -> None:
+    # SIP, RTP and G.711 know nothing of speech engines, nor the engines of SIP; both use the
+    # voice line's shared frames, audio and pipeline, and the core.
+    voice, problems = "synergy.contact.voice", []
+    for found in all_imports():
+        for part, other in (("telephony", "speech"), ("speech", "telephony")):
+            if not found.importer.startswith(f"{voice}.{part}"):
+                continue
+            imported = found.imported
+            if imported.startswith(f"{voice}.{other}") or not imported.startswith(
+                (voice, "synergy.core")
+            ):
+                problems.append(f"{found.importer} (line {found.line}) imports {imported}")
+    assert not problems, "\n".join(problems)

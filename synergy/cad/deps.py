@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import Depends, Request
-
 from synergy.core.deps import RecordId, allow
 from synergy.core.principal import Principal as CurrentUser
 from synergy.core.roles import Role
@@ -32,12 +30,3 @@ ReportId = RecordId
 
 def can_run_board(user: CurrentUser) -> bool:
     return user.has_any(frozenset({Role.CONTROLLER, Role.SUPERVISOR}))
-
-
-async def _form(request: Request) -> dict[str, str]:
-    # Read here so routes can be synchronous: database work must not run on the event loop.
-    form = await request.form()
-    return {k: v for k, v in form.items() if isinstance(v, str)}
-
-
-FormFields = Annotated[dict[str, str], Depends(_form)]

@@ -246,6 +246,18 @@ def attach_arrest(
     )
 
 
+def attach_arrest_to_log(
+    session: Session, *, arrest_record_id: int, log_number: str, actor: str
+) -> ArrestRecord:
+    """A controller links an arrest that came without a usable log number to an incident."""
+    record = session.get(ArrestRecord, arrest_record_id)
+    if record is None:
+        raise InvalidRequest("There is no such arrest")
+    incident = service.get_by_log_number(session, log_number=log_number)
+    attach_arrest(session, record, incident, actor=actor)
+    return record
+
+
 def _link(session: Session, incident_id: int, kind: str, target: str, actor: str) -> bool:
     """Add a link once; False if it was already there."""
     query = select(IncidentLink.id).where(

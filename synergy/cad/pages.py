@@ -13,13 +13,13 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy.orm import Session
 
 from synergy.cad import board, codes, resources, service
-from synergy.cad.deps import Controller, FormFields, IncidentId, IncidentReader, can_run_board
+from synergy.cad.deps import Controller, IncidentId, IncidentReader, can_run_board
 from synergy.cad.display import page
 from synergy.cad.forms import Errors, incident_from_form, location_from_form, one_error
 from synergy.cad.models import Incident, UnitStatus
 from synergy.cad.settings import cad_settings
 from synergy.cad.views import incident_context, source_for
-from synergy.core.deps import SessionDep, client_ip
+from synergy.core.deps import FormFields, SessionDep, client_ip
 from synergy.core.errors import Forbidden, InvalidRequest, SynergyError
 from synergy.core.principal import Principal as CurrentUser
 from synergy.core.roles import Role
@@ -117,18 +117,8 @@ def new_incident(
     data, errors = incident_from_form(form)
     if data is not None:
         try:
-            incident = service.open_incident(
-                db,
-                source=source_for(user),
-                caller=data.caller,
-                location=data.location,
-                opening_code=data.opening_code,
-                grade=data.grade,
-                remarks=data.remarks,
-                actor=user.username,
-                thrive=data.thrive,
-                qualifiers=data.qualifiers,
-                people=data.people,
+            incident = service.raise_incident(
+                db, data=data, source=source_for(user), actor=user.username
             )
             return redirect(f"/cad/incidents/{incident.id}")
         except SynergyError as exc:

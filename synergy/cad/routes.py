@@ -96,19 +96,7 @@ def list_incidents(
 def create_incident(
     request: Request, db: SessionDep, user: IncidentReader, data: IncidentIn
 ) -> dict[str, Any]:
-    incident = service.open_incident(
-        db,
-        source=source_for(user),
-        caller=data.caller,
-        location=data.location,
-        opening_code=data.opening_code,
-        grade=data.grade,
-        remarks=data.remarks,
-        actor=user.username,
-        thrive=data.thrive,
-        qualifiers=data.qualifiers,
-        people=data.people,
-    )
+    incident = service.raise_incident(db, data=data, source=source_for(user), actor=user.username)
     return _incident(incident, with_caller=False)
 
 

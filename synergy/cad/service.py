@@ -5,6 +5,8 @@ Public functions (each takes a Session, flushes, never commits):
 - `open_incident(...)` -> Incident: a new incident with its log number, opened now. A partner
   control room's incident passes `originating_agency` and `external_reference`; that pair is
   unique, so find it first with `find_by_external_reference(...)`.
+- `raise_incident(session, data=..., source=..., actor=...)` -> Incident: `open_incident` for
+  an incident raised by hand, on the page or through the API (both give an `IncidentIn`).
 - `add_log_entry(...)` -> LogEntry: one line on the incident's append-only log; a correction
   passes `corrects_seq`, the entry it replaces (which stays).
 - `update_incident(...)` -> Incident: change the grade, the classification (opening code) or
@@ -41,7 +43,7 @@ from synergy.cad.board import row_dict
 from synergy.cad.location import address_key, check_coordinates, normalise_postcode, outward_code
 from synergy.cad.models import Incident, IncidentStatus, LogEntry, Source
 from synergy.cad.resources import call_signs_for, incidents_assigned_to
-from synergy.cad.schemas import Caller, Location, Thrive
+from synergy.cad.schemas import Caller, IncidentIn, Location, Thrive
 from synergy.core import events
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, InvalidRequest, NotFound
@@ -203,6 +205,22 @@ def open_incident(
     )
     _changed(session, incident, INCIDENT_OPENED, actor=actor, changed=["opened"])
     return incident
+
+
+def raise_incident(session: Session, *, data: IncidentIn, source: str, actor: str) -> Incident:
+    return open_incident(
+        session,
+        source=source,
+        caller=data.caller,
+        location=data.location,
+        opening_code=data.opening_code,
+        grade=data.grade,
+        remarks=data.remarks,
+        actor=actor,
+        thrive=data.thrive,
+        qualifiers=data.qualifiers,
+        people=data.people,
+    )
 
 
 def _phone_key(phone: str) -> str | None:

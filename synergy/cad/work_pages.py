@@ -10,7 +10,6 @@ from synergy.cad import crime_recording, resources, service, tasks
 from synergy.cad.deps import (
     Controller,
     CrimeRecorder,
-    FormFields,
     Officer,
     ReportId,
     Supervisor,
@@ -19,9 +18,9 @@ from synergy.cad.deps import (
 )
 from synergy.cad.display import page
 from synergy.cad.forms import one_error
-from synergy.cad.intake import attach_arrest, unlinked_arrests
+from synergy.cad.intake import attach_arrest_to_log, unlinked_arrests
 from synergy.cad.models import UnitStatus
-from synergy.core.deps import RecordId, SessionDep
+from synergy.core.deps import FormFields, RecordId, SessionDep
 from synergy.core.errors import InvalidRequest, SynergyError
 from synergy.core.roles import Role
 from synergy.core.web import redirect
@@ -284,11 +283,10 @@ def link_arrest(
     arrest_record_id: RecordId,
     form: FormFields,
 ) -> Response:
-    from synergy.cad.models import ArrestRecord
-
-    record = db.get(ArrestRecord, arrest_record_id)
-    if record is None:
-        raise InvalidRequest("There is no such arrest")
-    incident = service.get_by_log_number(db, log_number=form.get("log_number", ""))
-    attach_arrest(db, record, incident, actor=user.username)
+    attach_arrest_to_log(
+        db,
+        arrest_record_id=arrest_record_id,
+        log_number=form.get("log_number", ""),
+        actor=user.username,
+    )
     return redirect("/cad/arrests")

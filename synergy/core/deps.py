@@ -1,4 +1,5 @@
-"""Request dependencies: the database session, the signed-in user, role checks and CSRF.
+"""Request dependencies: the database session, the signed-in user, role checks, CSRF and the
+form readers.
 
 Every route declares who may use it with `allow(...)` (staff roles) or `public(...)` (pages
 meant for the public); an architecture test walks `app.routes` and refuses any route without
@@ -9,11 +10,12 @@ raises, before the response is sent.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Path, Request
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from synergy.core.config import Settings
 from synergy.core.db import transaction
@@ -112,6 +114,19 @@ async def form_fields(request: Request) -> dict[str, str]:
 
 
 FormFields = Annotated[dict[str, str], Depends(form_fields)]
+
+
+async def form_with_files(request: Request) -> AsyncIterator[FormData]:
+    """A submitted form with its uploaded files, closed once the request is over so that no
+    upload's temporary file is left open."""
+    form = await request.form()
+    try:
+        yield form
+    finally:
+        await form.close()
+
+
+FormWithFiles = Annotated[FormData, Depends(form_with_files)]
 
 # Database ids in URLs: bounded so that junk like 99999999999999999999 is a 422, not a 500.
 MAX_ID = 2_147_483_647

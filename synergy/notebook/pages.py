@@ -3,14 +3,12 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
-from starlette.datastructures import FormData
 
-from synergy.core.deps import SessionDep
+from synergy.core.deps import FormWithFiles, SessionDep
 from synergy.core.errors import SynergyError
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
@@ -34,18 +32,6 @@ SENT = {
     "vehicle": "Vehicle sent to records and linked to this entry.",
     "place": "Place sent to records and linked to this entry.",
 }
-
-
-async def _form(request: Request) -> AsyncIterator[FormData]:
-    # Closed after the request, so an uploaded photo's temporary file is not left open.
-    form = await request.form()
-    try:
-        yield form
-    finally:
-        await form.close()
-
-
-FormDep = Annotated[FormData, Depends(_form)]
 
 
 def _errors(exc: SynergyError, default: str) -> list[dict[str, str]]:
@@ -103,7 +89,7 @@ def notebook(
     max_body_size=ENTRY_FORM_LIMIT,
 )
 async def write_entry(
-    request: Request, db: SessionDep, context: ContextDep, user: Officer, form: FormDep
+    request: Request, db: SessionDep, context: ContextDep, user: Officer, form: FormWithFiles
 ) -> Response:
     try:
         content = await content_from_form(form, max_photo_bytes=context.settings.max_photo_bytes)
@@ -167,7 +153,7 @@ async def correct(
     context: ContextDep,
     user: Officer,
     seq: EntryNumber,
-    form: FormDep,
+    form: FormWithFiles,
 ) -> Response:
     text, reason = form.get("text"), form.get("reason")
     try:
@@ -196,7 +182,7 @@ async def attach(
     context: ContextDep,
     user: Officer,
     seq: EntryNumber,
-    form: FormDep,
+    form: FormWithFiles,
 ) -> Response:
     log = form.get("incident_log")
     try:

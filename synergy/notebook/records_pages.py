@@ -10,14 +10,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from synergy.core.deps import SessionDep
+from synergy.core.deps import FormWithFiles, SessionDep
 from synergy.core.errors import SynergyError
 from synergy.core.web import redirect, render
 from synergy.notebook import service, subjects
 from synergy.notebook.deps import ContextDep, EntryNumber, Officer, OfficerOrSupervisor
 from synergy.notebook.links import POSTCODE
 from synergy.notebook.mentions import find_mentions
-from synergy.notebook.review_pages import FormDep
 from synergy.records import service as records
 
 router = APIRouter()
@@ -100,7 +99,7 @@ async def send_person(
     context: ContextDep,
     user: Officer,
     seq: EntryNumber,
-    form: FormDep,
+    form: FormWithFiles,
 ) -> Response:
     service.entry_row(db, officer=user.username, seq=seq)
     fields = _fields(form)
@@ -128,7 +127,7 @@ async def send_vehicle(
     context: ContextDep,
     user: Officer,
     seq: EntryNumber,
-    form: FormDep,
+    form: FormWithFiles,
 ) -> Response:
     fields = _fields(form)
     try:
@@ -153,7 +152,7 @@ async def send_place(
     context: ContextDep,
     user: Officer,
     seq: EntryNumber,
-    form: FormDep,
+    form: FormWithFiles,
 ) -> Response:
     fields = _fields(form)
     try:

@@ -3,34 +3,23 @@ MG6C schedule of unused material."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-from typing import Annotated, Any
+from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup, escape
+from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
-from synergy.core.deps import SessionDep, client_ip
+from synergy.core.deps import FormWithFiles, SessionDep, client_ip
 from synergy.core.errors import SynergyError
+from synergy.core.principal import Principal
 from synergy.core.web import render
 from synergy.notebook import access, disclosure, service
-from synergy.notebook.deps import ContextDep, Officer
+from synergy.notebook.deps import ContextDep, NotebookContext, Officer
 
 router = APIRouter()
 NEWEST = 200
-
-
-async def _form(request: Request) -> AsyncIterator[FormData]:
-    # Closed after the request, so an uploaded photo's temporary file is not left open.
-    form = await request.form()
-    try:
-        yield form
-    finally:
-        await form.close()
-
-
-FormDep = Annotated[FormData, Depends(_form)]
 
 
 def seqs_from(form: FormData) -> list[int]:
@@ -55,6 +44,34 @@ def _descriptions(form: FormData) -> dict[int, str]:
         if key.startswith("description-") and number.isdigit() and isinstance(value, str):
             found[int(number)] = value[:500]
     return found
+
+
+def check_password_again(request: Request, db: Session, user: Principal, form: FormData) -> None:
+    """The user's password, typed again on this form, before a disclosure (audited)."""
+    password = form.get("password")
+    access.reauthenticate(
+        db,
+        request.app.state.settings,
+        user=user,
+        password=password if isinstance(password, str) else "",
+        source_ip=client_ip(request),
+    )
+
+
+def extract_after_password(
+    request: Request,
+    db: Session,
+    context: NotebookContext,
+    user: Principal,
+    form: FormData,
+    *,
+    officer: str,
+) -> tuple[bytes, str]:
+    """The extract's PDF and hash, once the user has typed their password again."""
+    check_password_again(request, db, user, form)
+    return disclosure.make_extract(
+        db, context.keyring, officer=officer, seqs=seqs_from(form), actor=user.username
+    )
 
 
 def pdf_response(pdf: bytes, *, officer: str, digest: str) -> Response:
@@ -108,19 +125,11 @@ def extract_form(request: Request, db: SessionDep, context: ContextDep, user: Of
 
 @router.post("/notebook/extract", summary="Download a PDF extract")
 async def extract(
-    request: Request, db: SessionDep, context: ContextDep, user: Officer, form: FormDep
+    request: Request, db: SessionDep, context: ContextDep, user: Officer, form: FormWithFiles
 ) -> Response:
-    password = form.get("password")
     try:
-        access.reauthenticate(
-            db,
-            request.app.state.settings,
-            user=user,
-            password=password if isinstance(password, str) else "",
-            source_ip=client_ip(request),
-        )
-        pdf, digest = disclosure.make_extract(
-            db, context.keyring, officer=user.username, seqs=seqs_from(form), actor=user.username
+        pdf, digest = extract_after_password(
+            request, db, context, user, form, officer=user.username
         )
     except SynergyError as exc:
         errors = [{"text": exc.message, "href": f"#{exc.field or 'entries'}"}]
@@ -152,7 +161,7 @@ def schedule_form(request: Request, db: SessionDep, context: ContextDep, user: O
 
 @router.post("/notebook/schedule", summary="Download the MG6C schedule (CSV)")
 async def schedule(
-    request: Request, db: SessionDep, context: ContextDep, user: Officer, form: FormDep
+    request: Request, db: SessionDep, context: ContextDep, user: Officer, form: FormWithFiles
 ) -> Response:
     try:
         items = disclosure.mg6c_schedule(

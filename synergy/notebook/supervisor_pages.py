@@ -8,13 +8,17 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from synergy.core.deps import SessionDep, client_ip
+from synergy.core.deps import FormWithFiles, SessionDep, client_ip
 from synergy.core.errors import Forbidden, InvalidRequest, SynergyError
 from synergy.core.web import redirect, render
 from synergy.notebook import access, disclosure, service
 from synergy.notebook.deps import ContextDep, Supervisor, Username
 from synergy.notebook.presenting import entry_context
-from synergy.notebook.review_pages import FormDep, pdf_response, seqs_from
+from synergy.notebook.review_pages import (
+    check_password_again,
+    extract_after_password,
+    pdf_response,
+)
 
 router = APIRouter()
 NEWEST = 200
@@ -81,20 +85,14 @@ async def open_officer_notebook(
     context: ContextDep,
     user: Supervisor,
     officer: Username,
-    form: FormDep,
+    form: FormWithFiles,
 ) -> Response:
-    reason, password = form.get("reason"), form.get("password")
+    reason = form.get("reason")
     reason = reason.strip() if isinstance(reason, str) else ""
     try:
         if not reason:
             raise InvalidRequest("Give the reason for opening this notebook", field="reason")
-        access.reauthenticate(
-            db,
-            request.app.state.settings,
-            user=user,
-            password=password if isinstance(password, str) else "",
-            source_ip=client_ip(request),
-        )
+        check_password_again(request, db, user, form)
     except SynergyError as exc:
         errors = [{"text": exc.message, "href": f"#{exc.field or 'reason'}"}]
         return _officer_page(
@@ -145,23 +143,13 @@ async def officer_extract(
     context: ContextDep,
     user: Supervisor,
     officer: Username,
-    form: FormDep,
+    form: FormWithFiles,
 ) -> Response:
     """Needs the notebook open (reason given, audited) and the supervisor's password again."""
-    password = form.get("password")
     try:
         if not _may_read(request, user, officer):
             raise Forbidden("Open the notebook, with your reason, before making an extract")
-        access.reauthenticate(
-            db,
-            request.app.state.settings,
-            user=user,
-            password=password if isinstance(password, str) else "",
-            source_ip=client_ip(request),
-        )
-        pdf, digest = disclosure.make_extract(
-            db, context.keyring, officer=officer, seqs=seqs_from(form), actor=user.username
-        )
+        pdf, digest = extract_after_password(request, db, context, user, form, officer=officer)
     except Forbidden:
         raise
     except SynergyError as exc:

@@ -12,13 +12,13 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from synergy.core.deps import SessionDep, SettingsDep
+from synergy.core.deps import FormFields, FormWithFiles, SessionDep, SettingsDep
 from synergy.core.errors import SynergyError
 from synergy.core.formatting import date_text
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
 from synergy.savings import automation, charts, pdf, reconciliation, renewals, report, service
-from synergy.savings.deps import ContractId, FinanceUser, FormFields
+from synergy.savings.deps import ContractId, FinanceUser
 from synergy.savings.figures import saving_of
 from synergy.savings.models import CATEGORIES, FINAL, RECURRENCES
 from synergy.savings.money import format_pounds, plain_pounds
@@ -259,18 +259,17 @@ def import_form(request: Request, _: FinanceUser) -> Response:
 
 
 @router.post("/import", response_class=HTMLResponse, summary="Import contracts")
-async def import_upload(request: Request, db: SessionDep, user: FinanceUser) -> Response:
-    form = await request.form()
+async def import_upload(
+    request: Request, db: SessionDep, user: FinanceUser, form: FormWithFiles
+) -> Response:
     upload = form.get("file")
     if not isinstance(upload, UploadFile) or not upload.filename:
-        await form.close()
         errors = [{"text": "Choose a .csv or .xlsx file to import", "href": "#file"}]
         return _page(
             request, "savings/import.html",
             {"title": "Import contracts", "problems": [], "errors": errors}, status_code=422,
         )  # fmt: skip
     content = await upload.read()
-    await form.close()
     try:
         # The upload is read on the event loop; the rows are checked and stored off it, in
         # the request's one transaction (a refused file adds nothing to it).

@@ -12,7 +12,9 @@ from synergy.cad import crime_recording, events, intake, resources, tasks
 from synergy.cad.models import ArrestRecord, CrimeReport, Incident, LogEntry, OfficerTask
 from synergy.core.config import Settings
 from synergy.core.events import Event, OutboxEvent, OutboxWorker
+from synergy.core.roles import Role
 from tests.cad.factories import make_unit, open_incident
+from tests.conftest import csrf_for
 
 ASB_TURNS = (
     "There are youths causing antisocial behaviour and shouting outside my house every night",
@@ -236,3 +238,23 @@ def test_a_notebook_entry_adds_one_line_to_the_incident_log(
         db.execute(select(LogEntry.text).where(LogEntry.incident_id == incident_id)).scalars()
     )
     assert texts[1:] == ["Pocket notebook entry NB-7-0003 attached by pc-jones"]
+
+
+def test_a_controller_links_a_waiting_arrest_to_an_incident_by_its_log_number(
+    client: TestClient, signed_in: Any, session_factory: Any, settings: Settings
+) -> None:
+    incident_id = _arrest_delivered(session_factory, settings)
+    with session_factory() as session:
+        record_id = session.execute(select(ArrestRecord.id)).scalar_one()
+        log_number = session.get_one(Incident, incident_id).log_number
+    signed_in(Role.CONTROLLER)
+
+    def link(arrest_record_id: int) -> Any:
+        form = {"log_number": log_number, "csrf_token": csrf_for(client)}
+        return client.post(f"/cad/arrests/{arrest_record_id}/link", data=form)
+
+    assert link(record_id + 1).status_code == 422  # there is no such arrest
+    assert link(record_id).headers["location"] == "/cad/arrests"
+    with session_factory() as session:
+        record = session.get_one(ArrestRecord, record_id)
+        assert (record.incident_id, record.linked_by) == (incident_id, "user0-controller")

@@ -23,7 +23,6 @@ from synergy.contact import service
 from synergy.contact.deps import CallId, Visitor
 from synergy.contact.desk import queue
 from synergy.contact.desk.deps import DeskStaff
-from synergy.contact.models import ContactCall
 from synergy.contact.pages import CHAT_COOKIE
 from synergy.core.deps import SessionDep, SettingsDep
 from synergy.core.security import token_digest
@@ -80,12 +79,6 @@ def _stream(request: Request, read: Callable[[Session], str | None]) -> Streamin
     return StreamingResponse(events, media_type="text/event-stream", headers=HEADERS)
 
 
-def conversation_fingerprint(call: ContactCall | None) -> str | None:
-    if call is None:
-        return None
-    return f"{call.status}|{len(call.turns)}|{call.taken_by or ''}"
-
-
 @router.get("/contact/queue/events", summary="Live queue changes (server-sent events)")
 def queue_events(request: Request, _: DeskStaff) -> Response:
     return _stream(request, queue.fingerprint)
@@ -96,24 +89,13 @@ def queue_events(request: Request, _: DeskStaff) -> Response:
 )
 def call_events(request: Request, db: SessionDep, user: DeskStaff, call_id: CallId) -> Response:
     service.view_call(db, call_id=call_id, actor=user.username, source_ip=None)  # access check
-    return _stream(
-        request, lambda session: conversation_fingerprint(session.get(ContactCall, call_id))
-    )
+    return _stream(request, lambda session: service.call_fingerprint(session, call_id=call_id))
 
 
 @router.get("/contact-us/chat/events", summary="Web chat: live changes (server-sent events)")
 def chat_events(request: Request, _: Visitor) -> Response:
     digest = token_digest(request.cookies.get(CHAT_COOKIE, "")[: service.MAX_TOKEN_LENGTH])
-
-    def read(session: Session) -> str | None:
-        from sqlalchemy import select
-
-        call = session.execute(
-            select(ContactCall).where(ContactCall.token_digest == digest)
-        ).scalar_one_or_none()
-        return conversation_fingerprint(call)
-
-    return _stream(request, read)
+    return _stream(request, lambda session: service.chat_fingerprint(session, digest=digest))
 
 
 @router.get("/contact-us/live.js", summary="Script that keeps the chat and queue pages current")

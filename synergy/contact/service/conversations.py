@@ -189,6 +189,24 @@ def crisis_signposts(call: ContactCall) -> list[str]:
     return [str(kind) for kind in (call.state or {}).get("crisis", [])]
 
 
+def call_fingerprint(session: Session, *, call_id: int) -> str | None:
+    """What a page showing this conversation shows, in a few characters, so that a live page
+    can tell when it changed; None once there is no such call."""
+    return _fingerprint(session.get(ContactCall, call_id))
+
+
+def chat_fingerprint(session: Session, *, digest: str) -> str | None:
+    """`call_fingerprint` for the caller's own chat, found by its token's digest."""
+    query = select(ContactCall).where(ContactCall.token_digest == digest)
+    return _fingerprint(session.execute(query).scalar_one_or_none())
+
+
+def _fingerprint(call: ContactCall | None) -> str | None:
+    if call is None:
+        return None
+    return f"{call.status}|{len(call.turns)}|{call.taken_by or ''}"
+
+
 def call_for_token(
     session: Session, *, token: str, limits: Limits, for_update: bool = False
 ) -> ContactCall:

@@ -14,7 +14,7 @@ from synergy.contact.desk.queue import wait_band
 from synergy.core.audit import AuditRecord
 from synergy.core.roles import Role
 from tests.conftest import csrf_for
-from tests.contact.desk.helpers import finished_call, handed_over_call
+from tests.contact.desk.helpers import LIMITS, finished_call, handed_over_call
 
 DISCLOSURE = ("I need some help. My partner hit me last night and I'm scared to go home",)
 
@@ -116,3 +116,22 @@ def test_agents_cannot_read_conversations_never_passed_on(
         .all()
     )
     assert reads == [str(passed_on)]
+
+
+def test_a_conversations_fingerprint_changes_with_each_turn_and_ends_with_the_call(
+    db: Session,
+) -> None:
+    from synergy.contact import service
+    from synergy.contact.dialogue import Channel
+    from synergy.core.security import token_digest
+
+    started = service.start_conversation(db, channel=Channel.API)
+    call_id, digest = started.call.id, token_digest(started.token)
+    before = service.call_fingerprint(db, call_id=call_id)
+    assert before is not None and service.chat_fingerprint(db, digest=digest) == before
+    service.take_turn(db, token=started.token, text="I lost my wallet on the bus", limits=LIMITS)
+    db.expire_all()
+    after = service.call_fingerprint(db, call_id=call_id)
+    assert after not in (None, before) and service.chat_fingerprint(db, digest=digest) == after
+    assert service.call_fingerprint(db, call_id=call_id + 1) is None
+    assert service.chat_fingerprint(db, digest=token_digest("not a token")) is None
