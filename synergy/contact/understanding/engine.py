@@ -30,7 +30,7 @@ from .requests import (
     stated_request,
     update_request,
 )
-from .rules import RuleHit, danger_now, find_vulnerabilities, missing_kind
+from .rules import RuleHit, danger_now, emergency_enquiry, find_vulnerabilities, missing_kind
 from .types import DangerCue, Entities, Evidence, Intent, TextTooLong, Understanding, Vulnerability
 from .vocabulary import civil, emergency
 
@@ -80,16 +80,26 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     intent, confidence, scores, reasons = _classify(model, conversation)
     evidence = _evidence(positive)
     ruled = tuple(dict.fromkeys(e.vulnerability for e in evidence))
-    civil = None if ruled else _civil_topic(forms)
+    known = _known_words(model)
+    civil = None if ruled else _civil_topic(forms, known)
     if not _confident_everyday(intent, confidence):
         # a call the rules already prioritise gains nothing from the model's weakest guesses
         weak_ok = _reads_as_risk(intent, confidence) and not ruled and not civil
         floor = CIVIL_FIRM_SCORE if civil else 0.0 if weak_ok else _FIRM_SCORE
-        evidence += _model_evidence(scores, model, evidence, turns, floor)
+        denied = [(h.vulnerability, h.text.lower()) for h in hits if h.denied_by_subject]
+        evidence += _model_evidence(scores, model, evidence, turns, floor, denied)
     vulns = tuple(dict.fromkeys(e.vulnerability for e in evidence))
-    tolerant = [tolerant_form(mt, emergency.KEYWORDS, _known_words(model)) for mt in forms]
+    tolerant = [tolerant_form(mt, emergency.KEYWORDS, known, hedges=True) for mt in forms]
     danger = _danger(tolerant, bool(vulns))
-    danger = danger or _model_danger(model, intent, confidence, conversation)
+    enquiry = None if danger else emergency_enquiry(tolerant[-1]) if tolerant else None
+    if not enquiry and not civil:
+        # in a civil account the model's emergency reading rests on words such as
+        # "threatening letters"; only a danger cue, the caller's words, counts there
+        danger = danger or _model_danger(model, intent, confidence, conversation)
+    elif intent is Intent.EMERGENCY:
+        reasons.append(f"a question about first aid or the emergency services ('{enquiry}'), "
+                       f"no one named in danger (model read emergency {confidence:.2f})")
+        intent = Intent.GENERAL_ENQUIRY
     if civil and not vulns and not danger and intent not in _CIVIL_KEEPS:
         reasons.append(
             f"a civil matter ('{civil}'), no risk disclosed: not a police matter "
@@ -114,6 +124,7 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
         negated=negated,
         doubts=doubts,
         reading=_reading_words(model, intent, confidence, conversation),
+        enquiry=enquiry or "",
     )
     reasons += [f"{e.vulnerability.value}: '{e.text}' ({e.rule})" for e in evidence] + why
     return Understanding(
@@ -192,10 +203,12 @@ def _model_evidence(
     found: list[Evidence],
     turns: list[str],
     floor: float = 0.0,
+    denied: Sequence[tuple[Vulnerability, str]] = (),
 ) -> list[Evidence]:
     """Vulnerabilities the model is confident of that no rule caught. Evidence is the words
     that pushed the score up most, in the turn the model scores highest for that vulnerability;
-    a score with no such words raises nothing (it stays a doubt, so a person still listens)."""
+    a score with no such words, or whose words are ones the caller denied for that vulnerability
+    ("no one has been shot"), raises nothing (it stays a doubt, so a person still listens)."""
     if model is None:
         return []
     have = {e.vulnerability for e in found}
@@ -211,6 +224,8 @@ def _model_evidence(
     for v in missing:
         best = max(range(len(turns)), key=lambda i: per_turn[i][v])
         words = model.strongest_words(turns[best], v)
+        if any(v is dv and words.lower() in d for dv, d in denied):
+            continue
         if words:  # a score carried only by "I", "was", "the" is a doubt, not evidence
             out.append(Evidence(v, words, _MODEL_EVIDENCE.format(score=scores[v])))
     return out
@@ -260,8 +275,9 @@ def _known_words(model: TriageModel | None) -> frozenset[str]:
     return model.known_words if model is not None else frozenset()
 
 
-def _civil_topic(forms: list[MatchText]) -> str | None:
-    for mt in forms:
+def _civil_topic(forms: list[MatchText], known: frozenset[str]) -> str | None:
+    for form in forms:
+        mt = tolerant_form(form, civil.KEYWORDS, known)
         m = _CIVIL.search(mt.text)
         if m:
             return mt.words_at(m.start(), m.end())

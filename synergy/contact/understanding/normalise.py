@@ -25,6 +25,14 @@ def word_set(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+def pattern_words(*patterns: str) -> frozenset[str]:
+    """The words of five letters or more written literally in regular expressions: the words
+    that a slip of the fingers should not hide from them (see `tolerant_form`)."""
+    return frozenset(
+        word for rx in patterns for word in re.findall(r"(?<![\\a-z])[a-z]{5,}(?![a-z\\])", rx)
+    )
+
+
 def clean(text: str, *, what: str = "text") -> str:
     """Normalise one turn: NFKC, drop non-printing characters, collapse white space.
 
@@ -92,28 +100,42 @@ def match_form(source: str) -> MatchText:
 
 
 FILLERS = frozenset({"um", "umm", "er", "erm", "uh", "uhm", "ah", "eh", "hmm", "mm"})
+# Words people put anywhere in speech ("he's like not breathing", "trying to you know kick the
+# door in"). Dropped only where a pattern reads what happened, never where the word could be
+# the request itself ("I'd like an update").
+HEDGES = frozenset({"like", "you know", "i mean", "sort of", "kind of", "basically", "literally"})
 
 
-def tolerant_form(mt: MatchText, keywords: frozenset[str], known: frozenset[str]) -> MatchText:
-    """`mt` with filler words dropped ("a white erm van") and each unknown word one slip away
-    from a keyword spelt as the keyword ("stabebd", "unconsious"), still pointing back at the
-    caller's words. A word in `known` (the words the model has seen) is never changed, nor is
-    any word under four letters."""
+def tolerant_form(
+    mt: MatchText, keywords: frozenset[str], known: frozenset[str], *, hedges: bool = False
+) -> MatchText:
+    """`mt` with filler words dropped ("a white erm van"), with `hedges` also the `HEDGES`, and
+    each unknown word one slip away from a keyword spelt as the keyword ("stabebd",
+    "unconsious"), still pointing back at the caller's words. A word in `known` (the words the
+    model has seen) is never changed, nor is any word under four letters."""
     out: list[str] = []
     origin: list[int] = []
     at = 0
-    for word in mt.text.split(" ") if mt.text else []:
+    words = mt.text.split(" ") if mt.text else []
+    skip = 0
+    for i, word in enumerate(words):
         start = at
         at += len(word) + 1
-        if word in FILLERS:
+        if skip:
+            skip -= 1
+            continue
+        if word in FILLERS or (hedges and word in HEDGES):
+            continue
+        if hedges and i + 1 < len(words) and f"{word} {words[i + 1]}" in HEDGES:
+            skip = 1
             continue
         fixed = word if word in known or word in keywords else _near_keyword(word, keywords)
         if out:
             out.append(" ")
             origin.append(mt.origin[start])
-        for i, ch in enumerate(fixed):
+        for k, ch in enumerate(fixed):
             out.append(ch)
-            origin.append(mt.origin[start + min(i, len(word) - 1)])
+            origin.append(mt.origin[start + min(k, len(word) - 1)])
     return MatchText(mt.source, "".join(out), tuple(origin))
 
 

@@ -71,10 +71,12 @@ def decide(
     negated: bool,
     doubts: tuple[Vulnerability, ...] = (),
     reading: str = "",
+    enquiry: str = "",
 ) -> tuple[Risk, Route, list[str]]:
     """Risk and route. `reading` is the caller's words behind the model's reading of a risk
     intent (empty when it is unsure or has none to show): a priority route always names its
-    evidence, a vulnerability, a danger cue, or these words."""
+    evidence, a vulnerability, a danger cue, or these words. `enquiry` is the caller's words
+    asking about first aid or the emergency services: not an emergency, but a person answers."""
     reasons: list[str] = []
     if negated:
         reasons.append("risk words were mentioned but denied; a call handler should check")
@@ -107,6 +109,10 @@ def decide(
         names = ", ".join(v.value for v in doubts)
         reasons.append(f"a possible risk the model was not sure of ({names}): a call handler "
                        "should check")
+        route = _more_urgent(route, Route.AGENT)
+    if enquiry:
+        reasons.append(f"asks about first aid or the emergency services ('{enquiry}'): a call "
+                       "handler should check no one is in danger")
         route = _more_urgent(route, Route.AGENT)
     if confidence < MIN_CONFIDENCE:
         reasons.append(f"not sure what the caller needs (confidence {confidence:.2f})")

@@ -12,7 +12,8 @@ third person, happening now or just happened. "He was shot last year" is a past 
 
 from __future__ import annotations
 
-from ..normalise import word_set
+from ..normalise import pattern_words, word_set
+from .timing import IN_PROGRESS
 from .words import Pattern
 
 CUES: list[Pattern] = [
@@ -29,14 +30,17 @@ CUES: list[Pattern] = [
         r"\b(?:gunfire|gun ?fire|gun ?shots?|shots (?:fired|being fired)|shooting (?:at|"
         r"outside|in the|on the|going on)|someone (?:is |s )?shooting|(?:heard|hear|"
         r"hearing) (?:a |some )?(?:shots?|shooting|gunshots?)|active shooter|fir(?:ed|"
-        r"ing) a gun)\b",
+        r"ing) a gun|(?:sound|sounds|sounded|sounding|like) (?:like )?(?:a )?(?:gun ?shots?|"
+        r"guns?|gun ?fire|shots|shooting)(?! range| club| shop| licen[cs]e))\b",
         True,
     ),
     (
         "weapon now",
         r"\b(?:(?:has|s|got|with|holding|waving|pointing) (?:a |an )?(?:gun|knife|machete|"
         r"firearm|pistol|shotgun|rifle)(?! (?:licence|license|amnesty|crime|shop|block)"
-        r")|(?:gun|knife) (?:at|to) (?:my|his|her|their) (?:head|throat|neck|chest))"
+        r")|(?:gun|knife) (?:at|to) (?:my|his|her|their) (?:head|throat|neck|chest)|at (?:gun|"
+        r"knife) ?point|(?:fight|fighting|brawl|gang|gangs|men|lads) (?:\w+ )?with (?:knives|"
+        r"guns|machetes|a knife|a gun|a machete|weapons)|(?:knives|guns|machetes|blades) out)"
         r"\b",
         True,
     ),
@@ -48,8 +52,10 @@ CUES: list[Pattern] = [
         r"girl|mum|mom|dad|husband|wife|partner|friend|brother|sister|man|woman|lad|"
         r"nan|grandad) (?:is |s |are )?dying|(?:think|feel like) (?:im|i am) dying|unresponsiv"
         r"e|unconscious|(?:wont|cant|will not|can not) wake (?:up|him|her|them)|(?:hes|"
-        r"shes|has|have|just|s|theyve|someone|somebody) (?:just )?(?:collapsed|passed out|"
-        r"keeled over)|collapsed (?:on|in) the (?:floor|street|road|ground|pavement)"
+        r"shes|has|have|just|s|theyve|someone|somebody|\w+s) (?:just )?(?:collapsed|passed out|"
+        r"keeled over)|blood (?:everywhere|all over|is pouring|pouring|gushing|pumping|coming "
+        r"out)|is (?:he|she|they|it|the \w+|your \w+) breathing no\b|collapsed (?:on|"
+        r"in) the (?:floor|street|road|ground|pavement)"
         r"|having a (?:seizure|fit|heart attack|stroke)|(?:is |s )choking|drowning|overdos\w*|"
         r"(?:doing|start|started|give|giving) (?:cpr|chest compressions)|cpr|chest compression"
         r"s|(?:need|call|send|get|want|waiting for|ring) (?:an |the |a )?(?:ambulance|"
@@ -68,7 +74,13 @@ CUES: list[Pattern] = [
     (
         "crash",
         r"\b(?:(?:plane|aircraft|aeroplane|jet|helicopter|train|bus|lorry|car|van|truck|"
-        r"motorbike) (?:has |just |s |has just )?(?:crashed|crashing|come down|went down)"
+        r"motorbike) (?:has |just |s |has just )?(?:crashed|crashing|come down|came down|gone "
+        r"down|went down|fallen out of the sky)|(?:car|van|lorry|bus|truck|motorbike|vehicle|"
+        r"tractor|taxi) (?:has |just |s |has just )?(?:hit|smashed into|ploughed into|rammed|"
+        r"collided with|gone into|went into|mounted the pavement and hit) (?:a |the |an |"
+        r"another |some )?(?:car|van|lorry|bus|wall|tree|house|shop|lamp ?post|pedestrian|"
+        r"cyclist|kid|child|man|woman|person|people|crowd|motorbike|bike)|(?:its|it s|it is) "
+        r"on (?:its|it s) (?:roof|side)"
         r"|crash(?:ed|ing)? into (?:a |the )?(?:building|house|tower|crowd|people|shop|"
         r"school|river|canal|tree)|(?:theres|there has|there s|there is|just) (?:been |"
         r"just been )?(?:an? )?(?:bad |serious |big |massive |huge )?(?:car |road |motorway )"
@@ -80,7 +92,9 @@ CUES: list[Pattern] = [
         r"\b(?:trapped|stuck (?:in|inside|under) (?:the |a |his |her |their )?(?:car|"
         r"lift|building|burning|water|river|rubble|wreck\w*|fire)|(?:cant|can not|cannot)"
         r" get (?:them|him|her) out|(?:cant|can not|cannot) get out of (?:the|my|this)"
-        r" (?:car|house|building|water|flat|room)|pinned (?:under|down))\b",
+        r" (?:car|house|building|water|flat|room)|pinned (?:under|down)|(?:fallen|fell|gone|"
+        r"slipped) (?:in|into) (?:the |a )?(?:canal|river|water|lake|sea|reservoir|pond|dock|"
+        r"quarry))\b",
         True,
     ),
     (
@@ -93,7 +107,9 @@ CUES: list[Pattern] = [
         r"(?:trying to|tryna) (?:break|kick) (?:in|into|the door|my door)|burglars? "
         r"(?:in|inside|upstairs|downstairs)|(?:can )?hear (?:someone|somebody|them|people|"
         r"footsteps|a man|men) (?:\w+ )?(?:downstairs|upstairs|in (?:my|the|our) (?:house|"
-        r"kitchen|loft|flat|garden)))\b",
+        r"kitchen|loft|flat|garden))|broken in while (?:we|i|were|im|weve|ive) (?:are |am |were "
+        r"|was |been )?(?:asleep|sleeping|in bed|in|home|upstairs|here)|(?:has|have|s|ve) just "
+        r"broken (?:in|into (?:my|our|the) (?:house|home|flat)))\b",
         True,
     ),
     (
@@ -104,7 +120,12 @@ CUES: list[Pattern] = [
         r"bundled|pulled|forced|pushed|thrown|put|taken|took) (?:a |the |my |this |that |some )?"
         r"(?:\w+ )?(?:kid|child|girl|boy|woman|man|lad|baby|her|him|them|someone|toddler) "
         r"(?:\w+ )?into (?:a |the |an |his |their )?(?:\w+ )?(?:van|car|vehicle|boot|truck|"
-        r"taxi))\b",
+        r"taxi)|(?:grabbed|dragged|bundled|forced|shoved|pushed|thrown|threw|snatched) (?:\w+ )"
+        r"{0,6}?(?:in|into) (?:a |the |an |his |her |their )?(?:\w+ )?(?:van|car|vehicle|boot|"
+        r"truck|taxi)(?! park| wash| showroom| dealer\w*)|(?:someone|somebody|a (?:man|woman|"
+        r"stranger|guy|bloke)|some (?:man|woman|guy|bloke)) (?:has |s |just |has just )?(?:taken|"
+        r"took|grabbed|snatched) (?:my|our|a|the) (?:little |baby |\w+ )?(?:girl|boy|son|"
+        r"daughter|baby|child|kid|toddler))\b",
         True,
     ),
     (
@@ -120,8 +141,9 @@ CUES: list[Pattern] = [
     (
         "life at risk (2)",
         r"\b(?:(?:hes|shes|theyre|he is|she is|they are|(?:mum|mom|dad|son|daughter|baby|child|"
-        r"husband|wife|partner|friend|brother|sister|nan|grandad|man|woman|boy|girl|lad)(?:s| is| "
-        r"s)?) (?:not|isnt|stopped) (?:moving|responding)(?! out| house| in| away| on)|"
+        r"husband|wife|partner|friend|brother|sister|nan|grandad|man|woman|boy|girl|lad|driver|"
+        r"passenger|rider|cyclist|pedestrian|person|guy|bloke|kid|lady|fella)(?:s| is| s)?) (?:"
+        r"not|isnt|stopped) (?:moving|responding)(?! out| house| in| away| on)|"
         r"(?:i think|i believe|think) (?:hes|shes|"
         r"theyre|he is|she is|they are|my \w+ is|my \w+ s) dead|found (?:\w+ ){0,3}dead|(?:a|"
         r"dead) body|(?:hanging|hanged) (?:in the|from|himself|herself|themselves)|found (?:him|"
@@ -151,13 +173,47 @@ CUES: list[Pattern] = [
     ),
 ]
 
+# "No one is hurt": a crash that hurt no one is a road traffic report, not an emergency.
+NOBODY_HURT = (
+    r"\b(?:(?:no ?one|nobody|nobodys|none of us|no one s) (?:is |was |s |has been |got |been |"
+    r"were |are |seems |looks )?(?:hurt|injured|harmed)|no (?:injuries|casualties|one injured|"
+    r"one hurt))\b"
+)
+# Questions *about* first aid and the emergency services. A cue made only of the words of such
+# a subject (`TOPIC_ONLY`) is not danger now in a turn that asks about a course or lesson
+# (`LEARNING`), or that asks a question (`ENQUIRY`) naming no one who could be in danger
+# (`SOMEONE_NAMED`): "how do I do CPR" is a question, "how do I do CPR on my dad" is not.
+TOPIC_ONLY = (
+    r"(?:(?:doing|start|give|giving) )?(?:cpr|chest compressions)|(?:need|call|send|get|want|"
+    r"ring) (?:an |the |a )?(?:ambulance|paramedics?)|paramedics|having a (?:seizure|fit|heart "
+    r"attack|stroke)"
+)
+LEARNING = (
+    r"\b(?:course|courses|class|classes|training|trained|learn|learning|lesson|lessons|"
+    r"certificate|certification|qualification|qualified|instructor|refresher|teach|taught|"
+    r"workshop|ratio)\b"
+)
+ENQUIRY = (
+    r"\b(?:how (?:do|does|can|should|would|long|much|many|often|to)|what (?:is|are|s|should|do|"
+    r"does|happens)|where (?:can|do|could|should)|when (?:should|do|can|does)|tell me (?:how|"
+    r"what|about)|are there|is there (?:a|any)|do (?:i|you) (?:need|have to)|can (?:i|you) "
+    r"(?:learn|book|get|find|explain|tell)|teach me)\b"
+)
+TOPIC = rf"\b(?:{TOPIC_ONLY}|first aid|defibrillator|defib)\b"
+SOMEONE_NAMED = (
+    r"\b(?:he|she|hes|shes|him|her|they|theyre|them|we|were|weve|us|our|my|his|their|this "
+    r"(?:man|woman|lad|guy|bloke|girl|boy|kid)|the (?:man|woman|lad|guy|bloke|baby|child|kid|"
+    r"girl|boy|driver|victim))\b"
+)
+
 # Words of the cues above that a slip of the fingers or of speech recognition should not hide:
-# "stabebd" and "unconsious" are read as these (`normalise.tolerant_form`).
+# "stabebd", "unconsious" and "burinng" are read as these (`normalise.tolerant_form`). Every
+# word of five letters or more written in a cue, so a new cue is covered without a second list.
 KEYWORDS = word_set(
     "shot stabbed knifed gunfire gunshots gunshot shooting breathing breathe unconscious "
     "unresponsive overdose overdosed bleeding ambulance paramedics collapsed choking drowning "
     "dying seizure flames explosion exploded crashed crashing collision overturned trapped "
     "intruder intruders burglar burglars breaking kidnapped abducted snatched dragged attacked "
     "attacking beaten battered knife machete firearm pistol shotgun rifle waving pointing "
-    "blood fire"
-)
+    "blood fire gunpoint knifepoint"
+) | pattern_words(*(rx for _, rx, _ in CUES), IN_PROGRESS)

@@ -1,0 +1,127 @@
+"""Callers' own words: denials, questions about first aid, plain-words emergencies in speech
+and with typos, and civil accounts. Every sentence here was written for these tests; none is
+taken from an evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from synergy.contact.understanding import Intent, Route, Vulnerability, understand
+
+URGENT = (Route.EMERGENCY, Route.PRIORITY_AGENT)
+
+
+@pytest.mark.parametrize("text", [
+    "no one has been shot",
+    "nobody has been stabbed thank goodness",
+    "no one is bleeding",
+    "nobody is hurt",
+    "no one is injured but there's been a crash on the A38",
+])
+def test_a_denied_injury_is_not_an_emergency_by_itself(text):
+    u = understand(text)
+    assert u.route not in URGENT, u.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "he said no one would help, he's been shot",
+    "there's been a crash, nobody hurt but the car is on fire",
+    "no one came to help and my husband has been stabbed",
+])
+def test_a_denial_does_not_hide_danger_said_beside_it(text):
+    assert understand(text).route is Route.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "how do I do CPR course",
+    "where can I learn first aid",
+    "tell me how to perform cpr",
+    "how long does it take to call an ambulance",
+    "are there any cpr classes near me",
+])
+def test_a_question_about_first_aid_is_not_an_emergency_but_reaches_a_person(text):
+    u = understand(text)
+    assert u.route is Route.AGENT, u.reasons
+    assert not u.danger
+
+
+@pytest.mark.parametrize("text", [
+    "how do i do cpr on my dad",
+    "my mum's collapsed how do I do CPR",
+    "how do i do cpr he's not breathing",
+    "I did a first aid course but she's not breathing",
+])
+def test_first_aid_asked_about_someone_in_danger_is_still_an_emergency(text):
+    assert understand(text).route is Route.EMERGENCY
+
+
+def test_an_everyday_question_is_not_sent_to_a_person_for_being_a_question():
+    assert understand("what is the speed limit on the motorway").route is Route.SELF_SERVICE
+
+
+PLAIN_EMERGENCIES = [
+    "there were four bangs and it sounded like a gun",
+    "there's blood everywhere",
+    "a lorry has hit a car and it's on its side",
+    "a kid has fallen in the canal",
+    "someone's broken in while we're asleep",
+    "a man has grabbed a child and put her in his car",
+    "someone has taken my little girl",
+    "a girl was pushed into a van screaming",
+    "there's a fight with knives outside",
+    "okay sir is he breathing no he's not",
+    "a plane came down in the field behind my house",
+    "we've just been robbed at gunpoint",
+    "I've crashed my car and the other driver isn't moving",
+    "my mum's collapsed in the garden",
+]
+
+
+@pytest.mark.parametrize("text", PLAIN_EMERGENCIES)
+def test_plain_words_emergencies_are_emergencies(text):
+    u = understand(text)
+    assert u.route is Route.EMERGENCY, u.reasons
+    assert u.danger and all(d.text.lower() in text.lower() for d in u.danger)
+
+
+@pytest.mark.parametrize("text", [
+    "police whats the address of your emergency my daughter is stuck like in the lift",
+    "a man is trying to you know kick my door in",
+    "the block of flats is burinng",  # a typo in a word no list names twice
+    "a gang are betaing a man up outside",
+    "he's strnagling her",
+])
+def test_speech_hedges_and_typos_do_not_hide_an_emergency(text):
+    u = understand(text)
+    assert u.route is Route.EMERGENCY, u.reasons
+    assert u.danger[0].text in text  # the caller's own words
+
+
+@pytest.mark.parametrize("text", [
+    "My lanldord is keeping my deposit and says I damaged the carpet but it was like that when "
+    "I moved in. My ex partner says I should take him to court. What can I do?",
+    "My ex partner stopped paying child manitenance three months ago and the CMS aren't doing "
+    "anything. I'm struggling to pay the bills.",
+    "My brother borrowed 2000 from me and now refuses to pay it back, he says it was a gift. "
+    "We've fallen out over it and my mum is stressed.",
+    "Me and my ex are going through a divorce and she's trying to take the house. Her solicitor "
+    "keeps sending threatening letters.",
+    "I've been told to pay back an overpayment of housing benefits that was the council's "
+    "mistake and they're threatening to take me to court",
+])
+def test_a_civil_account_with_typos_or_hard_words_is_not_prioritised(text):
+    u = understand(text)
+    assert u.route not in URGENT, u.reasons
+    assert u.intent in (Intent.NOT_POLICE_MATTER, Intent.GENERAL_ENQUIRY)
+
+
+@pytest.mark.parametrize(("text", "vulnerability"), [
+    ("My landlord keeps letting himself into my flat and last night he said if I complain "
+     "again he'll make sure I regret it. I'm scared to be at home.", Vulnerability.THREAT_TO_LIFE),
+    ("My lnadlord said he will only fix the boiler if I sleep with him.",
+     Vulnerability.EXPLOITATION),
+])
+def test_a_civil_account_that_discloses_risk_is_still_prioritised(text, vulnerability):
+    u = understand(text)
+    assert vulnerability in u.vulnerabilities
+    assert u.route in URGENT
