@@ -74,6 +74,17 @@ PLAIN_EMERGENCIES = [
     "we've just been robbed at gunpoint",
     "I've crashed my car and the other driver isn't moving",
     "my mum's collapsed in the garden",
+    "my daughter swallowed a bottle of bleach",
+    "he took a load of tablets and now he's drowsy",
+    "someone threw acid in a woman's face",
+    "he's got my daughter and he's driving off",
+    "the lift is stuck with my kids inside",
+    "i can smell gas and there's a fire",
+    "my dad's heart has stopped",
+    "she's fitting and won't stop",
+    "a motorbike's gone into the back of a bus",
+    "there's a car in the river",
+    "a man just climbed through my window",
 ]
 
 
@@ -82,6 +93,26 @@ def test_plain_words_emergencies_are_emergencies(text):
     u = understand(text)
     assert u.route is Route.EMERGENCY, u.reasons
     assert u.danger and all(d.text.lower() in text.lower() for d in u.danger)
+
+
+@pytest.mark.parametrize("text", [
+    "the car went into the garage for its MOT",
+    "he's fitting a new kitchen",
+    "there's a fire alarm going off in the flats next door",
+    "I had two paracetamol for my headache",
+])
+def test_everyday_words_near_the_new_cues_are_not_emergencies(text):
+    assert understand(text).route is not Route.EMERGENCY
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("hello police non emergency how can i help someone stole my bike from outside the shop",
+     Intent.CRIME_REPORT),
+    ("police how can i help my car was broken into last night", Intent.CRIME_REPORT),
+])
+def test_the_call_takers_words_do_not_decide_what_the_caller_wants(text, intent):
+    u = understand(text)
+    assert u.intent is intent and u.route is Route.AGENT
 
 
 @pytest.mark.parametrize("text", [

@@ -35,6 +35,14 @@ from .types import DangerCue, Entities, Evidence, Intent, TextTooLong, Understan
 from .vocabulary import civil, emergency
 
 _MODEL_WINDOW = 1500  # characters of the latest conversation the model reads, for speed
+# The call taker's own words in a speech-recognised call ("police, what's the address of your
+# emergency"): the model learnt from callers' words, and read these as a general enquiry.
+_CALL_TAKER = re.compile(
+    r"\b(?:(?:police|ambulance|fire)\W+)?(?:what\W?s|what is) (?:the address of )?your "
+    r"emergency\b|\bemergency\W+which service\b|\b(?:hello\W+)?police\W+(?:non\W?emergency\W+)?"
+    r"how can i help(?: you)?\b",
+    re.IGNORECASE,
+)
 _MISSING = frozenset({Vulnerability.MISSING_CHILD, Vulnerability.MISSING_ADULT})
 _MODEL_EVIDENCE = "statistical model (score {score:.2f})"
 _EVERYDAY_CONFIDENCE = 0.8
@@ -75,7 +83,7 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     forms = [match_form(t) for t in turns]
     hits = [h for mt in forms for h in find_vulnerabilities(mt)]
     positive = [h for h in hits if not h.negated]
-    conversation = " ".join(turns)
+    conversation = _callers_words(" ".join(turns))
     model = load_model()
     intent, confidence, scores, reasons = _classify(model, conversation)
     evidence = _evidence(positive)
@@ -171,6 +179,13 @@ def _classify(
             why += f"{prediction.intent.value} {prediction.confidence:.2f})"
             return stated, max(prediction.confidence, STATED_CONFIDENCE), scores, [why]
     return prediction.intent, prediction.confidence, scores, []
+
+
+def _callers_words(conversation: str) -> str:
+    """The conversation without the call taker's openings, for the model; unchanged if
+    nothing else is left."""
+    rest = _CALL_TAKER.sub(" ", conversation).strip()
+    return rest if match_form(rest).text else conversation
 
 
 def _clean_turns(text: str, history: Sequence[str]) -> list[str]:

@@ -16,6 +16,8 @@ from ..normalise import pattern_words, word_set
 from .timing import IN_PROGRESS
 from .words import Pattern
 
+_VEHICLE = r"(?:car|van|lorry|bus|truck|motorbike|motorcycle|vehicle|taxi|tractor|bike)s?"
+
 CUES: list[Pattern] = [
     (
         "shot or stabbed",
@@ -37,7 +39,7 @@ CUES: list[Pattern] = [
     (
         "weapon now",
         r"\b(?:(?:has|s|got|with|holding|waving|pointing) (?:a |an )?(?:gun|knife|machete|"
-        r"firearm|pistol|shotgun|rifle)(?! (?:licence|license|amnesty|crime|shop|block)"
+        r"firearm|pistol|shotgun|rifle)s?(?! (?:licence|license|amnesty|crime|shop|block)"
         r")|(?:gun|knife) (?:at|to) (?:my|his|her|their) (?:head|throat|neck|chest)|at (?:gun|"
         r"knife) ?point|(?:fight|fighting|brawl|gang|gangs|men|lads) (?:\w+ )?with (?:knives|"
         r"guns|machetes|a knife|a gun|a machete|weapons)|(?:knives|guns|machetes|blades) out)"
@@ -50,7 +52,7 @@ CUES: list[Pattern] = [
         r"cannot|struggling to) breathe|turning blue|gone blue|no pulse|(?:he|she|they|"
         r"someone|somebody|someones|hes|shes|theyre|child|baby|kid|son|daughter|boy|"
         r"girl|mum|mom|dad|husband|wife|partner|friend|brother|sister|man|woman|lad|"
-        r"nan|grandad) (?:is |s |are )?dying|(?:think|feel like) (?:im|i am) dying|unresponsiv"
+        r"nan|grandad) (?:is |s |are )?dying|(?:think|feel(?: like)?) (?:im|i am) dying|unresponsiv"
         r"e|unconscious|(?:wont|cant|will not|can not) wake (?:up|him|her|them)|(?:hes|"
         r"shes|has|have|just|s|theyve|someone|somebody|\w+s) (?:just )?(?:collapsed|passed out|"
         r"keeled over)|blood (?:everywhere|all over|is pouring|pouring|gushing|pumping|coming "
@@ -169,6 +171,64 @@ CUES: list[Pattern] = [
         r"down|ran over) (?:a |the )?(?:kid|child|pedestrian|cyclist|man|woman|boy|girl|lad)|"
         r"full of smoke|(?:ive|weve|hes|shes|im|theyve) (?:just )?been (?:hit by a (?:car|van|"
         r"bus|lorry)|run over|shot|stabbed))\b",
+        True,
+    ),
+    (
+        "life at risk (3)",
+        r"\b(?:floppy|lifeless|(?:going|gone|turning|turned) (?:purple|grey|gray)|(?:wont|cant|"
+        r"will not) wake\b|heart (?:has |s )?stopped|cardiac arrest|(?:hes|shes|theyre|is|s|"
+        r"keeps) (?:\w+ )?fitting(?! (?:in|out|a|the|new|kitchen|carpet|room|windows|for)\b)|"
+        r"(?:swallowed|drank|drunk|eaten|ate) (?:a |some |the |loads of |a bottle of |a load of "
+        r"|half a bottle of )?(?:bleach|poison|batteries|a battery|chemicals|weed ?killer|"
+        r"antifreeze|drain cleaner)|(?:took|taken|swallowed|had) (?:a load of|loads of|all (?:my|"
+        r"his|her|their|the)|a whole|a bottle of|a packet of|a box of|too many|lots of|a handful "
+        r"of|[0-9]{2,}) (?:\w+ )?(?:tablets|pills|paracetamol|painkillers|insulin|meds|"
+        r"medication)|cut (?:himself|herself|themselves|myself) (?:\w+ ){0,2}(?:deep|badly|bad)|"
+        r"(?:threw|thrown|throwing|chucked) (?:acid|bleach|a corrosive|petrol)|acid attack|"
+        r"smell (?:of )?gas|gas leak)\b",
+        True,
+    ),
+    (
+        "weapon or attack (3)",
+        r"\b(?:pulled (?:out )?(?:a |his |her )?(?:knife|gun|blade|machete) on|fir(?:ed|ing) "
+        r"(?:a |the |his |her )?(?:gun|shotgun|rifle|pistol|weapon|shots)|(?:just|has just|have "
+        r"just|s just|ve just) (?:been )?(?:\w+ ){0,4}(?:punched|mugged|robbed|assaulted|"
+        r"attacked|beaten up) (?:me|us|him|her)?|being dragged|balaclavas?|masked (?:men|man|"
+        r"gang))\b",
+        True,
+    ),
+    (
+        "crash (3)",
+        rf"\b(?:{_VEHICLE} (?:has |just |s |is )?(?:flipped|rolled)|{_VEHICLE} (?:has |just "
+        r"|s |is )?(?:gone|went|crashed|ploughed|smashed) into (?:the back of |the side of )?(?:a "
+        rf"|the |an )?(?:{_VEHICLE}|wall|tree|house|shop|lamp ?post|crowd|people|ditch|barrier|"
+        rf"bridge|building|pedestrian|cyclist|kid|child)|{_VEHICLE} (?:is |s |has gone |went |"
+        r"gone )?(?:in|into) the (?:river|canal|water|lake|sea|reservoir))\b",
+        True,
+    ),
+    (
+        "fire (3)",
+        r"\b(?:(?:theres|there is|there s) (?:a |been a )(?:\w+ )?fire(?! (?:alarm|engine|station|"
+        r"safety|door|escape|exit|brigade|service|extinguisher|drill|risk|pit|work|pit|place|"
+        r"hydrant|officer)))\b",
+        True,
+    ),
+    (
+        "trapped or intruder (3)",
+        r"\b(?:(?:lift|elevator) (?:is |s |has )?(?:stuck|broken down|stopped)(?: \w+){0,5} "
+        r"inside|(?:child|baby|kid|toddler|dog|children|kids) (?:\w+ )?(?:locked|left|shut|trapped)"
+        r" in (?:a |the |my |his |her )?(?:hot )?car|(?:climbed|climbing|came|got|getting|broke) "
+        r"(?:in )?through (?:my|the|our) (?:\w+ )?(?:window|door)|(?:theres|there are|there is) "
+        r"(?:a |some )?(?:men|man|people|someone|lads|guys|blokes)(?: \w+){0,3} in (?:my|our) "
+        r"(?:garden|house|home|flat|yard|kitchen)|jumped (?:in|into) (?:the|a) (?:river|canal|"
+        r"water|sea|lake))\b",
+        True,
+    ),
+    (
+        "abduction (3)",
+        r"\b(?:(?:got|has|taken|took|grabbed) (?:my|our) (?:\w+ )?(?:son|daughter|kids?|children|"
+        r"child|baby|boy|girl) (?:\w+ ){0,3}(?:driving|drove|driven|ran|running|gone) (?:off|"
+        r"away))\b",
         True,
     ),
 ]
