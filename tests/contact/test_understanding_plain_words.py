@@ -139,6 +139,8 @@ def test_speech_hedges_and_typos_do_not_hide_an_emergency(text):
     "keeps sending threatening letters.",
     "I've been told to pay back an overpayment of housing benefits that was the council's "
     "mistake and they're threatening to take me to court",
+    "The builder we paid 3000 to has disappeared half way through the job and won't return my "
+    "calls. Can I get a refund?",
 ])
 def test_a_civil_account_with_typos_or_hard_words_is_not_prioritised(text):
     u = understand(text)
@@ -147,12 +149,15 @@ def test_a_civil_account_with_typos_or_hard_words_is_not_prioritised(text):
 
 
 @pytest.mark.parametrize(("text", "vulnerability"), [
+    ("My son has disappeared after school and isn't answering his phone",
+     Vulnerability.MISSING_CHILD),
     ("My landlord keeps letting himself into my flat and last night he said if I complain "
      "again he'll make sure I regret it. I'm scared to be at home.", Vulnerability.THREAT_TO_LIFE),
     ("My lnadlord said he will only fix the boiler if I sleep with him.",
      Vulnerability.EXPLOITATION),
 ])
 def test_a_civil_account_that_discloses_risk_is_still_prioritised(text, vulnerability):
+    # the other side of the civil rule: missing a vulnerable caller is the worst error
     u = understand(text)
     assert vulnerability in u.vulnerabilities
     assert u.route in URGENT
