@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .types import TextTooLong
 
@@ -113,10 +114,18 @@ def tolerant_form(
     each unknown word one slip away from a keyword spelt as the keyword ("stabebd",
     "unconsious"), still pointing back at the caller's words. A word in `known` (the words the
     model has seen) is never changed, nor is any word under four letters."""
+    words = mt.text.split(" ") if mt.text else []
+    pairs = zip(words, [*words[1:], ""], strict=False)
+    if not any(
+        w in FILLERS
+        or (hedges and (w in HEDGES or f"{w} {after}" in HEDGES))
+        or (w not in known and w not in keywords and _near_keyword(w, keywords) != w)
+        for w, after in pairs
+    ):
+        return mt  # nothing to drop or correct: the usual case, kept fast for long messages
     out: list[str] = []
     origin: list[int] = []
     at = 0
-    words = mt.text.split(" ") if mt.text else []
     skip = 0
     for i, word in enumerate(words):
         start = at
@@ -139,13 +148,26 @@ def tolerant_form(
     return MatchText(mt.source, "".join(out), tuple(origin))
 
 
+@lru_cache(maxsize=8192)
 def _near_keyword(word: str, keywords: frozenset[str]) -> str:
     if len(word) < 4:
         return word
-    for key in keywords:
-        if abs(len(key) - len(word)) <= 1 and _one_slip(word, key):
-            return key
+    by_length = _by_length(keywords)
+    for size in (len(word), len(word) - 1, len(word) + 1):
+        for key in by_length.get(size, ()):
+            if _one_slip(word, key):
+                return key
     return word
+
+
+@lru_cache(maxsize=8)
+def _by_length(keywords: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    """Keywords grouped by length, in a fixed order: a word is compared only with keywords one
+    letter longer or shorter at most, and always finds the same one."""
+    out: dict[int, list[str]] = {}
+    for key in sorted(keywords):
+        out.setdefault(len(key), []).append(key)
+    return {size: tuple(keys) for size, keys in out.items()}
 
 
 def _one_slip(a: str, b: str) -> bool:
