@@ -35,11 +35,9 @@ def test_a_denial_does_not_hide_danger_said_beside_it(text):
 @pytest.mark.parametrize("text", [
     "how do I do CPR course",
     "where can I learn first aid",
-    "tell me how to perform cpr",
-    "how long does it take to call an ambulance",
     "are there any cpr classes near me",
 ])
-def test_a_question_about_first_aid_is_not_an_emergency_but_reaches_a_person(text):
+def test_a_question_about_a_first_aid_course_is_not_an_emergency_but_reaches_a_person(text):
     u = understand(text)
     assert u.route is Route.AGENT, u.reasons
     assert not u.danger
@@ -53,6 +51,55 @@ def test_a_question_about_first_aid_is_not_an_emergency_but_reaches_a_person(tex
 ])
 def test_first_aid_asked_about_someone_in_danger_is_still_an_emergency(text):
     assert understand(text).route is Route.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "how do I do CPR",
+    "how do you do cpr",
+    "tell me how to perform cpr",
+    "what do I do he's not breathing",
+    "how do you stop bleeding",
+    "how many chest compressions do I do",
+    "how do I put someone in the recovery position",
+    "how do you do the heimlich",
+    "where is the nearest defibrillator",
+    "what's the number for an ambulance",
+    "how long does it take to call an ambulance",
+])
+def test_a_first_aid_question_in_the_present_is_a_possible_emergency(text):
+    """Asked with no course or job in it, it may be asked over someone who is dying: the
+    emergency route, whose dialogue tells the caller to dial 999."""
+    u = understand(text)
+    assert u.route is Route.EMERGENCY, u.reasons
+    assert u.danger
+
+
+@pytest.mark.parametrize("text", [
+    "where can I learn first aid",
+    "CPR course near me",
+    "CPR cuorse near me",
+    "how do I get a first aid certificate",
+    "do I need first aid training for my job as a lifeguard",
+    "how do I become a first aider at work",
+    "can you teach me CPR for my nursing exam",
+    "I want to book a CPR course for my mum",
+])
+def test_a_question_about_learning_first_aid_is_an_enquiry(text):
+    u = understand(text)
+    assert u.route not in URGENT, u.reasons
+    assert not u.danger
+
+
+@pytest.mark.parametrize("text", [
+    "my son's fitting and he's not stopping",
+    "my daughter's been taken by a man in a white van",
+])
+def test_new_plain_words_emergencies(text):
+    assert understand(text).route is Route.EMERGENCY
+
+
+def test_a_son_fitting_a_kitchen_is_not_an_emergency():
+    assert understand("my son is fitting a new kitchen").route is not Route.EMERGENCY
 
 
 def test_an_everyday_question_is_not_sent_to_a_person_for_being_a_question():

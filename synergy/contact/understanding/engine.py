@@ -105,7 +105,7 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
         # "threatening letters"; only a danger cue, the caller's words, counts there
         danger = danger or _model_danger(model, intent, confidence, conversation)
     elif intent is Intent.EMERGENCY:
-        reasons.append(f"a question about first aid or the emergency services ('{enquiry}'), "
+        reasons.append(f"a question about learning first aid ('{enquiry}'), "
                        f"no one named in danger (model read emergency {confidence:.2f})")
         intent = Intent.GENERAL_ENQUIRY
     if civil and not vulns and not danger and intent not in _CIVIL_KEEPS:

@@ -76,7 +76,8 @@ def decide(
     """Risk and route. `reading` is the caller's words behind the model's reading of a risk
     intent (empty when it is unsure or has none to show): a priority route always names its
     evidence, a vulnerability, a danger cue, or these words. `enquiry` is the caller's words
-    asking about first aid or the emergency services: not an emergency, but a person answers."""
+    asking about learning first aid (a course, training, a job): not an emergency, but a
+    person answers."""
     reasons: list[str] = []
     if negated:
         reasons.append("risk words were mentioned but denied; a call handler should check")
@@ -111,7 +112,7 @@ def decide(
                        "should check")
         route = _more_urgent(route, Route.AGENT)
     if enquiry:
-        reasons.append(f"asks about first aid or the emergency services ('{enquiry}'): a call "
+        reasons.append(f"asks about learning first aid ('{enquiry}'): a call "
                        "handler should check no one is in danger")
         route = _more_urgent(route, Route.AGENT)
     if confidence < MIN_CONFIDENCE:

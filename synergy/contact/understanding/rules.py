@@ -187,9 +187,8 @@ _THREAT_WINDOW = 5  # words before an emergency cue in which a threat word makes
 
 
 _NOBODY_HURT = re.compile(emergency.NOBODY_HURT)
-_ENQUIRY = re.compile(emergency.ENQUIRY)
 _LEARNING = re.compile(emergency.LEARNING)
-_SOMEONE_NAMED = re.compile(emergency.SOMEONE_NAMED)
+_GIVEN_TO = re.compile(emergency.GIVEN_TO)
 _TOPIC_ONLY = re.compile(emergency.TOPIC_ONLY)
 _TOPIC = re.compile(emergency.TOPIC)
 
@@ -200,18 +199,14 @@ def _emergency_cues() -> tuple[tuple[str, re.Pattern[str], bool], ...]:
 
 
 def emergency_enquiry(mt: MatchText) -> str | None:
-    """The caller's question words when the turn asks *about* first aid or the emergency
-    services ("how do I do CPR", "where can I learn first aid", "how long does an ambulance
-    take") rather than describing someone in danger: a course or a lesson, or a question that
-    names no one. None otherwise."""
-    if not _TOPIC.search(mt.text):
+    """The caller's words when the turn asks about *learning* first aid ("where can I learn
+    first aid", "CPR course near me", "do I need first aid training for my job"), none
+    otherwise. A first-aid question in the present ("how do I do CPR", "how do you stop
+    bleeding") is not one: it may be asked over someone who is dying, so it is an emergency."""
+    if not _TOPIC.search(mt.text) or _GIVEN_TO.search(mt.text):
         return None
     m = _LEARNING.search(mt.text)
-    if m is None:
-        m = _ENQUIRY.search(mt.text)
-        if m is None or _SOMEONE_NAMED.search(mt.text):
-            return None
-    return mt.words_at(m.start(), m.end())
+    return mt.words_at(m.start(), m.end()) if m else None
 
 
 def _cue_does_not_count(mt: MatchText, name: str, m: re.Match[str], enquiry: bool) -> bool:

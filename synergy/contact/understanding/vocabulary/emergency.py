@@ -60,8 +60,11 @@ CUES: list[Pattern] = [
         r"in) the (?:floor|street|road|ground|pavement)"
         r"|having a (?:seizure|fit|heart attack|stroke)|(?:is |s )choking|drowning|overdos\w*|"
         r"(?:doing|start|started|give|giving) (?:cpr|chest compressions)|cpr|chest compression"
-        r"s|(?:need|call|send|get|want|waiting for|ring) (?:an |the |a )?(?:ambulance|"
-        r"paramedics?)|ambulance (?:now|quick|quickly|please|asap)|paramedics|(?:lot of|"
+        r"s|heimlich|recovery position|(?:use|using|get|find) (?:a |an |the )?(?:defib|"
+        r"defibrillator|aed)|(?:nearest|closest|where is (?:a|the)|wheres (?:a|the)) (?:defib|"
+        r"defibrillator|aed)|number for (?:an |the )?ambulance|how long (?:does|will|is) (?:an |"
+        r"the )?ambulance|(?:need|call|send|get|want|waiting for|ring) (?:an |the |a )?(?:"
+        r"ambulance|paramedics?)|ambulance (?:now|quick|quickly|please|asap)|paramedics|(?:lot of|"
         r"so much|covered in|pool of|loads of) blood|bleeding)\b",
         False,
     ),
@@ -122,7 +125,10 @@ CUES: list[Pattern] = [
         r"bundled|pulled|forced|pushed|thrown|put|taken|took) (?:a |the |my |this |that |some )?"
         r"(?:\w+ )?(?:kid|child|girl|boy|woman|man|lad|baby|her|him|them|someone|toddler) "
         r"(?:\w+ )?into (?:a |the |an |his |their )?(?:\w+ )?(?:van|car|vehicle|boot|truck|"
-        r"taxi)|(?:grabbed|dragged|bundled|forced|shoved|pushed|thrown|threw|snatched) (?:\w+ )"
+        r"taxi)|(?:kid|child|girl|boy|baby|toddler|son|daughter|sister|brother)s? (?:has |s )?"
+        r"(?:been |was |got )(?:taken|grabbed|snatched|dragged|bundled) (?:away |off )?by (?:a|"
+        r"an|some|this|two|three) (?:\w+ )?(?:man|woman|men|stranger|guy|bloke|people|lads?|group)|"
+        r"(?:grabbed|dragged|bundled|forced|shoved|pushed|thrown|threw|snatched) (?:\w+ )"
         r"{0,6}?(?:in|into) (?:a |the |an |his |her |their )?(?:\w+ )?(?:van|car|vehicle|boot|"
         r"truck|taxi)(?! park| wash| showroom| dealer\w*)|(?:someone|somebody|a (?:man|woman|"
         r"stranger|guy|bloke)|some (?:man|woman|guy|bloke)) (?:has |s |just |has just )?(?:taken|"
@@ -178,6 +184,9 @@ CUES: list[Pattern] = [
         r"\b(?:floppy|lifeless|(?:going|gone|turning|turned) (?:purple|grey|gray)|(?:wont|cant|"
         r"will not) wake\b|heart (?:has |s )?stopped|cardiac arrest|(?:hes|shes|theyre|is|s|"
         r"keeps) (?:\w+ )?fitting(?! (?:in|out|a|the|new|kitchen|carpet|room|windows|for)\b)|"
+        r"(?:son|daughter|baby|child|kid|mum|mom|dad|husband|wife|partner|brother|sister|friend|"
+        r"nan|grandad|boy|girl|toddler)s? (?:is )?fitting(?! (?:in|out|a|the|new|kitchen|carpet|"
+        r"room|windows|for)\b)|"
         r"(?:swallowed|drank|drunk|eaten|ate) (?:a |some |the |loads of |a bottle of |a load of "
         r"|half a bottle of )?(?:bleach|poison|batteries|a battery|chemicals|weed ?killer|"
         r"antifreeze|drain cleaner)|(?:took|taken|swallowed|had) (?:a load of|loads of|all (?:my|"
@@ -239,32 +248,32 @@ NOBODY_HURT = (
     r"were |are |seems |looks )?(?:hurt|injured|harmed)|no (?:injuries|casualties|one injured|"
     r"one hurt))\b"
 )
-# Questions *about* first aid and the emergency services. A cue made only of the words of such
-# a subject (`TOPIC_ONLY`) is not danger now in a turn that asks about a course or lesson
-# (`LEARNING`), or that asks a question (`ENQUIRY`) naming no one who could be in danger
-# (`SOMEONE_NAMED`): "how do I do CPR" is a question, "how do I do CPR on my dad" is not.
+# Questions about *learning* first aid. A first-aid question in the present ("how do I do CPR",
+# "how do you stop bleeding") may be asked over someone who is dying, so its cues count as danger
+# now. Only a turn about a course, a class, training, a certificate or a job (`LEARNING`) makes
+# a cue made only of the words of such a subject (`TOPIC_ONLY`) a question, and not when first
+# aid is given to someone (`GIVEN_TO`): "CPR course near me" is an enquiry, "how do I do CPR on
+# my dad, I did a course" is not.
 TOPIC_ONLY = (
     r"(?:(?:doing|start|give|giving) )?(?:cpr|chest compressions)|(?:need|call|send|get|want|"
     r"ring) (?:an |the |a )?(?:ambulance|paramedics?)|paramedics|having a (?:seizure|fit|heart "
-    r"attack|stroke)"
+    r"attack|stroke)|heimlich|recovery position|(?:use|using|get|find) (?:a |an |the )?(?:defib|"
+    r"defibrillator|aed)|(?:nearest|closest|where is (?:a|the)|wheres (?:a|the)) (?:"
+    r"defib|defibrillator|aed)|number for (?:an |the )?ambulance|how long (?:does|will|is) "
+    r"(?:an |the )?ambulance"
 )
 LEARNING = (
-    r"\b(?:course|courses|class|classes|training|trained|learn|learning|lesson|lessons|"
-    r"certificate|certification|qualification|qualified|instructor|refresher|teach|taught|"
-    r"workshop|ratio)\b"
+    r"\b(?:course|courses|class|classes|training|trained|train|learn|learning|lesson|lessons|"
+    r"certificate|certification|certified|qualification|qualified|instructor|refresher|teach|"
+    r"taught|workshop|ratio|first aiders?|job|employer|staff|exam|exams|revision|volunteering|"
+    r"lifeguard|become a)\b"
 )
-ENQUIRY = (
-    r"\b(?:how (?:do|does|can|should|would|long|much|many|often|to)|what (?:is|are|s|should|do|"
-    r"does|happens)|where (?:can|do|could|should)|when (?:should|do|can|does)|tell me (?:how|"
-    r"what|about)|are there|is there (?:a|any)|do (?:i|you) (?:need|have to)|can (?:i|you) "
-    r"(?:learn|book|get|find|explain|tell)|teach me)\b"
+GIVEN_TO = (
+    r"\b(?:cpr|chest compressions|heimlich|first aid|recovery position|defib|defibrillator) "
+    r"(?:on|to) (?:him|her|them|he|she|this|my|our|his|their|the (?:man|woman|lad|guy|baby|"
+    r"child|kid|girl|boy))\b"
 )
 TOPIC = rf"\b(?:{TOPIC_ONLY}|first aid|defibrillator|defib)\b"
-SOMEONE_NAMED = (
-    r"\b(?:he|she|hes|shes|him|her|they|theyre|them|we|were|weve|us|our|my|his|their|this "
-    r"(?:man|woman|lad|guy|bloke|girl|boy|kid)|the (?:man|woman|lad|guy|bloke|baby|child|kid|"
-    r"girl|boy|driver|victim))\b"
-)
 
 # Words of the cues above that a slip of the fingers or of speech recognition should not hide:
 # "stabebd", "unconsious" and "burinng" are read as these (`normalise.tolerant_form`). Every
@@ -276,4 +285,4 @@ KEYWORDS = word_set(
     "intruder intruders burglar burglars breaking kidnapped abducted snatched dragged attacked "
     "attacking beaten battered knife machete firearm pistol shotgun rifle waving pointing "
     "blood fire gunpoint knifepoint"
-) | pattern_words(*(rx for _, rx, _ in CUES), IN_PROGRESS)
+) | pattern_words(*(rx for _, rx, _ in CUES), IN_PROGRESS, LEARNING)
