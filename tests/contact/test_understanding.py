@@ -396,3 +396,23 @@ def test_a_welfare_reading_without_words_goes_to_a_person_in_the_normal_queue():
     assert (risk, route) == (Risk.HIGH, Route.PRIORITY_AGENT)
     _, route, _ = decide(Intent.EMERGENCY, 0.5, (), danger=False, language=None, negated=False)
     assert route is Route.AGENT
+
+
+def test_a_low_confidence_welfare_reading_goes_to_the_normal_queue_even_with_words():
+    from synergy.contact.understanding.policy import decide
+
+    risk, route, reasons = decide(Intent.CONCERN_FOR_WELFARE, 0.3, (), danger=False,
+                                  language=None, negated=False, reading="and walked")
+    assert (risk, route) == (Risk.STANDARD, Route.AGENT)
+    assert any("'and walked'" in r and "guess" in r for r in reasons)
+    u = understand("I stamped my foot on the ground and walked off")
+    assert u.route is Route.AGENT, u.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "my brother sent me a strange message saying sorry for everything and now his phone is off",
+    "my mum has dementia and she's gone out and I can't find her",
+    "my friend's boyfriend checks her phone and she's scared to go home",
+])
+def test_a_welfare_concern_with_words_to_show_is_still_prioritised(text):
+    assert understand(text).route in (Route.PRIORITY_AGENT, Route.EMERGENCY)

@@ -278,9 +278,8 @@ def _reading_words(
     model: TriageModel | None, intent: Intent, confidence: float, conversation: str
 ) -> str:
     """The words behind the model's reading of a risk intent (a welfare concern, a missing
-    person, domestic abuse), for a call no rule or vulnerability score explains. Not gated on
-    confidence: sending unsure readings that do name words to the normal queue cost vulnerable
-    callers their priority (2 of 114 on the blind set), which is never worth the saving."""
+    person, domestic abuse), for a call no rule or vulnerability score explains. The policy
+    prioritises on them only when the reading is not a guess (`policy.MIN_CONFIDENCE`)."""
     if model is None or intent not in PRIORITY_INTENTS:
         return ""
     return model.strongest_words(conversation[-_MODEL_WINDOW:], intent)

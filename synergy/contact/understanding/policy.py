@@ -74,10 +74,11 @@ def decide(
     enquiry: str = "",
 ) -> tuple[Risk, Route, list[str]]:
     """Risk and route. `reading` is the caller's words behind the model's reading of a risk
-    intent (empty when it is unsure or has none to show): a priority route always names its
-    evidence, a vulnerability, a danger cue, or these words. `enquiry` is the caller's words
-    asking about learning first aid (a course, training, a job): not an emergency, but a
-    person answers."""
+    intent (empty when it has none to show): a priority route always names its evidence, a
+    vulnerability, a danger cue, or these words from a reading of at least `MIN_CONFIDENCE`;
+    a lower reading is a guess and goes to a person in the normal queue. `enquiry` is the
+    caller's words asking about learning first aid (a course, training, a job): not an
+    emergency, but a person answers."""
     reasons: list[str] = []
     if negated:
         reasons.append("risk words were mentioned but denied; a call handler should check")
@@ -89,13 +90,20 @@ def decide(
         names = ", ".join(v.value for v in vulns)
         reasons.append(f"vulnerability indicated ({names}): call handler ahead of the queue")
         return Risk.HIGH, Route.PRIORITY_AGENT, reasons
-    if intent in PRIORITY_INTENTS and reading:
+    if intent in PRIORITY_INTENTS and reading and confidence >= MIN_CONFIDENCE:
         reasons.append(f"read as {intent.value} (confidence {confidence:.2f}) from the caller's "
                        f"words '{reading}': call handler ahead of the queue")
         return Risk.HIGH, Route.PRIORITY_AGENT, reasons
     route = Route.SELF_SERVICE if intent in SELF_SERVICE_INTENTS else Route.AGENT
     explained = len(reasons)
-    if intent in PRIORITY_INTENTS or intent is Intent.EMERGENCY:
+    if intent in PRIORITY_INTENTS and reading:
+        # a guess is not high risk by itself, whatever words it leans on ("I stamped my foot
+        # … and walked off" read as a welfare concern at 0.22)
+        reasons.append(f"read as {intent.value} from the words '{reading}' but only a guess "
+                       f"(confidence {confidence:.2f} < {MIN_CONFIDENCE}), no danger or "
+                       "vulnerability words found: a call handler, normal queue")
+        route = Route.AGENT
+    elif intent in PRIORITY_INTENTS or intent is Intent.EMERGENCY:
         # a reading of the whole call with no words to show for it is not high risk by itself
         reasons.append(f"read as {intent.value} (confidence {confidence:.2f}) but no danger or "
                        "vulnerability words found: a call handler, normal queue")
