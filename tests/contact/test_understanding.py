@@ -416,3 +416,20 @@ def test_a_low_confidence_welfare_reading_goes_to_the_normal_queue_even_with_wor
 ])
 def test_a_welfare_concern_with_words_to_show_is_still_prioritised(text):
     assert understand(text).route in (Route.PRIORITY_AGENT, Route.EMERGENCY)
+
+
+def test_one_conversation_is_put_in_match_form_once():
+    from synergy.contact.understanding.normalise import match_form
+
+    text = "my neighbour's been shouting all night " * 40
+    assert match_form(text) is match_form(text)
+
+
+def test_a_long_typed_message_ending_in_another_script_is_still_read_to_the_end():
+    from synergy.contact.understanding.language import detect_language
+
+    text = "I have been thinking about what happened last summer. " * 60
+    assert detect_language(text) is None
+    assert detect_language(text + " Мені потрібна допомога, він мене б'є") == "uk"
+    u = understand(text + " and tonight he said he would kill me")
+    assert u.route in (Route.PRIORITY_AGENT, Route.EMERGENCY)

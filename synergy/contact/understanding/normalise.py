@@ -80,7 +80,11 @@ class MatchText:
         return self.source[first:last]
 
 
+@lru_cache(maxsize=16)
 def match_form(source: str) -> MatchText:
+    """The match form of `source`. Cached: one conversation is put in match form by several
+    readers (the model, update and stated requests, the call taker's words), and for a long
+    typed message this loop was a large part of the time."""
     out: list[str] = []
     origin: list[int] = []
     pending_space = False
