@@ -208,3 +208,34 @@ def test_a_civil_account_that_discloses_risk_is_still_prioritised(text, vulnerab
     u = understand(text)
     assert vulnerability in u.vulnerabilities
     assert u.route in URGENT
+
+
+# Heard through flite -> G.711 -> Whisper from sentences written for these tests.
+@pytest.mark.parametrize("text", [
+    "Someone's bin stepped outside the ship shop.",
+    "He stepped her, she's on the floor.",
+    "my brother got stamped outside the pub",
+    "He's leaving really badly.",
+    "there's a man leading heavily",
+    "He's got a nice to her throat.",
+    "She's over dose and she's barely breathing.",
+])
+def test_emergency_words_misheard_by_speech_recognition_are_still_emergencies(text):
+    u = understand(text)
+    assert u.route is Route.EMERGENCY, u.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "my passport has been stamped",
+    "he stamped my passport at the border",
+    "the kids got tucked in at eight",
+    "I stepped outside for a smoke",
+    "my brother stepped down as captain",
+    "she's leaving tomorrow morning",
+    "Liverpool are leading by two goals",
+    "nice to meet you",
+    "the letter was stamped and posted",
+    "he stepped on my toe",
+])
+def test_everyday_sentences_with_the_misheard_words_are_not_emergencies(text):
+    assert understand(text).route is not Route.EMERGENCY

@@ -16,6 +16,14 @@ from ..normalise import pattern_words, word_set
 from .timing import IN_PROGRESS
 from .words import Pattern
 
+# Who can be hurt, as the subject of a misheard cue ("someone's bin stepped").
+_PERSON = (
+    r"someone|somebody|someones|he|she|hes|shes|they|theyve|theyre|i|ive|im|we|weve|(?:my|our|"
+    r"his|her|a|the) (?:\w+ )?(?:man|woman|lad|boy|girl|guy|bloke|kid|mate|son|daughter|brother|"
+    r"sister|friend|husband|wife|partner|dad|mum|mom|neighbour|neighbor)|(?:man|woman|lad|boy|"
+    r"girl|guy|bloke|kid|mate|son|daughter|brother|sister|friend|husband|wife|partner|dad|mum|"
+    r"mom)s"
+)
 _VEHICLE = r"(?:car|van|lorry|bus|truck|motorbike|motorcycle|vehicle|taxi|tractor|bike)s?"
 
 CUES: list[Pattern] = [
@@ -238,6 +246,28 @@ CUES: list[Pattern] = [
         r"\b(?:(?:got|has|taken|took|grabbed) (?:my|our) (?:\w+ )?(?:son|daughter|kids?|children|"
         r"child|baby|boy|girl) (?:\w+ ){0,3}(?:driving|drove|driven|ran|running|gone) (?:off|"
         r"away))\b",
+        True,
+    ),
+(
+        # Speech recognition mishears the commonest emergency words; heard through the
+        # project's flite -> G.711 -> Whisper path: "stabbed" as "stepped", "stamped" or
+        # "tucked", "been" as "bin", "bleeding" as "leading" or "leaving", "knife" as "nice",
+        # "overdosed" as "over dose". Each is read only in a frame that leaves no everyday
+        # sense ("someone's bin stepped outside", "he's leaving really badly", "a nice to her
+        # throat"); "my passport has been stamped", "he stepped down", "she's leaving the
+        # country" and "nice to meet you" stay everyday.
+        "misheard",
+        rf"\b(?:{_PERSON}) (?:(?:s|has|have|ve|just|got|been|bin|bins|was) ){{1,3}}(?:stepped|"
+        r"stamped|tucked)(?! (?:on|in|down|up|out|back|off|away|over|into|aside|forward|the|a|an"
+        r"|my|his|her|your|their|our|it|this|that|by|through|for|with|at)\b)|(?:stepped|stamped) "
+        r"(?:him|them|someone|somebody|(?:his|her|my) (?:wife|husband|girlfriend|boyfriend|"
+        r"partner|mate|friend|brother|sister|son|daughter|mum|dad))\b|stepped her\b(?! (?:passport|"
+        r"card|form|hand|ticket|letter|book|foot|feet|toe|up|down|through)\b)|(?:is|s|hes|shes|"
+        r"theyre|are|im|were|man|woman|lad|someone|somebody|guy|bloke|kid|boy|girl) (?:leading|"
+        r"leaving) (?:really |very |so |quite )?(?:badly|heavily|"
+        r"everywhere|profusely|from (?:his|her|their|my|the) (?:head|neck|arm|leg|chest|face|"
+        r"mouth|nose|stomach|back))|nice (?:to|at|against) (?:her|his|my|their|your|the) (?:"
+        r"throat|neck)|over dos(?:e|ed|ing)\b",
         True,
     ),
 ]
