@@ -239,3 +239,30 @@ def test_emergency_words_misheard_by_speech_recognition_are_still_emergencies(te
 ])
 def test_everyday_sentences_with_the_misheard_words_are_not_emergencies(text):
     assert understand(text).route is not Route.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "how do I know if he's still breathing",
+    "how do you do mouth to mouth",
+    "how hard do I press on his chest",
+    "what do I do my baby's choking",
+    "a cyclist has just been knocked off by a lorry",
+    "somebody's been knocked over and there's blood on the road",
+    "he's just slashed someone's face with a blade",
+    "my neighbour's lying at the bottom of the stairs not moving",
+])
+def test_plain_words_emergencies_written_after_this_rounds_first_changes(text):
+    assert understand(text).route is Route.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "the traffic is not moving",
+    "he is not moving house after all",
+    "I knocked over a vase",
+    "the lad knocked over the bike",
+    "he slashed my tyres last night",
+    "the shop has slashed its prices",
+    "I can see if the queue is still breathing",
+])
+def test_everyday_sentences_with_those_words_are_not_emergencies(text):
+    assert understand(text).route is not Route.EMERGENCY

@@ -248,7 +248,26 @@ CUES: list[Pattern] = [
         r"away))\b",
         True,
     ),
-(
+    (
+        "life at risk (4)",
+        r"\b(?:(?:check|know|tell|see) (?:if|whether) (?:he|she|they|hes|shes|theyre|the baby|"
+        r"(?:my|your) \w+s?) (?:is |s |are )?(?:still )?breathing|mouth to mouth|rescue breaths|"
+        r"press (?:down )?on (?:his|her|their|the) chest|"
+        rf"(?:{_PERSON}|baby|babys|child|childs|kid|kids|toddler|toddlers) (?:is |s )?choking|"
+        rf"(?:{_PERSON}|hes|shes) (?:is |s )?(?:not|isnt) moving(?! (?:house|out|in|away|to|on|"
+        r"back|forward|here|there|abroad)\b)|(?:lying|laying) (?:\w+ ){0,6}not moving)\b",
+        False,
+    ),
+    (
+        "knocked down or slashed",
+        r"\b(?:(?:somebody|someone|someones|cyclist|pedestrian|child|kid|man|woman|person|boy|"
+        r"girl|lad|old lady|old man)s? (?:has |s |was )?(?:just )?(?:been |got )?knocked (?:off|"
+        r"over|down)(?! (?:the|a|an|his|her|my|their|our|your|some|it|that|this)\b)|knocked (?:"
+        rf"off|over|down) by (?:a |an |the )?{_VEHICLE}|slashed (?:\w+ ){{0,2}}(?:face|throat|"
+        r"neck|arm|wrists?|stomach)|(?:been |got )slashed)\b",
+        True,
+    ),
+    (
         # Speech recognition mishears the commonest emergency words; heard through the
         # project's flite -> G.711 -> Whisper path: "stabbed" as "stepped", "stamped" or
         # "tucked", "been" as "bin", "bleeding" as "leading" or "leaving", "knife" as "nice",
