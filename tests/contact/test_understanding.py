@@ -433,3 +433,22 @@ def test_a_long_typed_message_ending_in_another_script_is_still_read_to_the_end(
     assert detect_language(text + " Мені потрібна допомога, він мене б'є") == "uk"
     u = understand(text + " and tonight he said he would kill me")
     assert u.route in (Route.PRIORITY_AGENT, Route.EMERGENCY)
+
+
+@pytest.mark.parametrize("text", [
+    "my cat hasn't come home for two days",
+    "our dog has gone missing",
+])
+def test_a_missing_pet_is_not_a_missing_person(text):
+    u = understand(text)
+    assert u.route not in (Route.PRIORITY_AGENT, Route.EMERGENCY), u.reasons
+    assert not set(u.vulnerabilities) & {Vulnerability.MISSING_CHILD, Vulnerability.MISSING_ADULT}
+
+
+@pytest.mark.parametrize("text", [
+    "my dog and my son are missing",
+    "my daughter went out to walk the dog and hasn't come back",
+    "the old man who walks his dog every day hasn't been seen for a week",
+])
+def test_a_missing_person_with_a_pet_in_the_story_is_still_missing(text):
+    assert understand(text).route in (Route.PRIORITY_AGENT, Route.EMERGENCY)

@@ -30,7 +30,14 @@ from .requests import (
     stated_request,
     update_request,
 )
-from .rules import RuleHit, danger_now, emergency_enquiry, find_vulnerabilities, missing_kind
+from .rules import (
+    RuleHit,
+    danger_now,
+    emergency_enquiry,
+    find_vulnerabilities,
+    missing_animal,
+    missing_kind,
+)
 from .types import DangerCue, Entities, Evidence, Intent, TextTooLong, Understanding, Vulnerability
 from .vocabulary import civil, emergency
 
@@ -158,9 +165,19 @@ def _classify(
         return Intent.GENERAL_ENQUIRY, 0.0, {}, []
     prediction = model.predict(conversation[-_MODEL_WINDOW:])
     scores = dict(prediction.vulnerability_scores)
-    if prediction.intent is Intent.MISSING_PERSON:
+    text = match_form(conversation).text
+    if missing_animal(text):
+        # a lost pet is not a missing person, whatever the model read into "hasn't come home":
+        # its missing scores are held below their thresholds (the rules still run)
+        for kind in _MISSING:
+            scores[kind] = min(scores[kind], model.thresholds[kind] - 0.01)
+        if prediction.intent is Intent.MISSING_PERSON:
+            why = "an animal, not a person, is missing (model read missing_person "
+            why += f"{prediction.confidence:.2f})"
+            return Intent.LOST_FOUND_PROPERTY, prediction.confidence, scores, [why]
+    elif prediction.intent is Intent.MISSING_PERSON:
         # a missing person reading is a missing person score; child or adult as the rules decide
-        kind = missing_kind(match_form(conversation).text)
+        kind = missing_kind(text)
         scores[kind] = max(scores[kind], prediction.confidence)
     known = _known_words(model)
     update = update_request(tolerant_form(match_form(conversation), UPDATE_KEYWORDS, known))

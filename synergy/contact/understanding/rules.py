@@ -72,6 +72,22 @@ _ADULT_CUE = re.compile(
 )
 
 
+_ANIMAL = re.compile(
+    r"\b(?:cat|cats|dog|dogs|puppy|kitten|pet|tortoise|rabbit|hamster|parrot|budgie|horse|"
+    r"pony|ferret|snake|guinea pig|bird|moggy)\b"
+)
+_SOMEONE = re.compile(r"\b(?:man|woman|lady|person|people|someone|somebody|brother|sister|"
+                      r"friend|mate|son|daughter|baby)\b")
+
+
+def missing_animal(text: str) -> bool:
+    """A match-form text about an animal and no person ("my cat hasn't come home for two
+    days"): the model reads it as a missing person."""
+    return _ANIMAL.search(text) is not None and not any(
+        rx.search(text) for rx in (_CHILD_CUE, _ADULT_AGE, _ADULT_CUE, _SOMEONE)
+    )
+
+
 @dataclass(frozen=True)
 class RuleHit:
     vulnerability: Vulnerability
