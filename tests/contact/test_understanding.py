@@ -401,7 +401,7 @@ def test_a_welfare_reading_without_words_goes_to_a_person_in_the_normal_queue():
 def test_a_low_confidence_welfare_reading_goes_to_the_normal_queue_even_with_words():
     from synergy.contact.understanding.policy import decide
 
-    risk, route, reasons = decide(Intent.CONCERN_FOR_WELFARE, 0.3, (), danger=False,
+    risk, route, reasons = decide(Intent.CONCERN_FOR_WELFARE, 0.2, (), danger=False,
                                   language=None, negated=False, reading="and walked")
     assert (risk, route) == (Risk.STANDARD, Route.AGENT)
     assert any("'and walked'" in r and "guess" in r for r in reasons)

@@ -296,7 +296,7 @@ def _reading_words(
 ) -> str:
     """The words behind the model's reading of a risk intent (a welfare concern, a missing
     person, domestic abuse), for a call no rule or vulnerability score explains. The policy
-    prioritises on them only when the reading is not a guess (`policy.MIN_CONFIDENCE`)."""
+    prioritises on them only when the reading is not a guess (`policy.GUESS_CONFIDENCE`)."""
     if model is None or intent not in PRIORITY_INTENTS:
         return ""
     return model.strongest_words(conversation[-_MODEL_WINDOW:], intent)
