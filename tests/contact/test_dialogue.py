@@ -43,6 +43,13 @@ def scripted(text: str, *, history: Sequence[str] = ()) -> Understanding:
             Intent.DOMESTIC_ABUSE, 0.9, (Vulnerability.THREAT_TO_LIFE,), (), Risk.EMERGENCY,
             Route.EMERGENCY, reasons=("threat to life: 'kill me'",),
         )  # fmt: skip
+    if "worried about" in lowered:  # a welfare reading with no words to show for it
+        return Understanding(Intent.CONCERN_FOR_WELFARE, 0.6, (), (), Risk.STANDARD, Route.AGENT)
+    if "my son is missing" in lowered:
+        return Understanding(
+            Intent.MISSING_PERSON, 0.9, (Vulnerability.MISSING_CHILD,), (), Risk.HIGH,
+            Route.PRIORITY_AGENT,
+        )  # fmt: skip
     if "hola" in lowered:
         return Understanding(Intent.GENERAL_ENQUIRY, 0.2, (), (), Risk.STANDARD, Route.AGENT,
                              language="es")  # fmt: skip
@@ -275,6 +282,18 @@ def test_unclear_reason_twice_hands_over() -> None:
 
 def test_missing_person_goes_to_the_priority_queue() -> None:
     reply = conversation().respond("my son is missing")
+    assert reply.handover is not None and reply.handover.queue is Queue.PRIORITY
+
+
+def test_welfare_reading_routed_normal_waits_in_the_normal_queue() -> None:
+    reply = conversation().respond("I'm worried about my neighbour's bins")
+    assert reply.handover is not None and reply.handover.queue is Queue.NORMAL
+
+
+def test_handover_queue_keeps_risk_disclosed_on_an_earlier_turn() -> None:
+    talk = conversation()
+    talk.state.risk = Risk.HIGH.value
+    reply = talk.respond("I'm worried about her")
     assert reply.handover is not None and reply.handover.queue is Queue.PRIORITY
 
 

@@ -396,3 +396,59 @@ def test_a_welfare_reading_without_words_goes_to_a_person_in_the_normal_queue():
     assert (risk, route) == (Risk.HIGH, Route.PRIORITY_AGENT)
     _, route, _ = decide(Intent.EMERGENCY, 0.5, (), danger=False, language=None, negated=False)
     assert route is Route.AGENT
+
+
+def test_a_low_confidence_welfare_reading_goes_to_the_normal_queue_even_with_words():
+    from synergy.contact.understanding.policy import decide
+
+    risk, route, reasons = decide(Intent.CONCERN_FOR_WELFARE, 0.2, (), danger=False,
+                                  language=None, negated=False, reading="and walked")
+    assert (risk, route) == (Risk.STANDARD, Route.AGENT)
+    assert any("'and walked'" in r and "guess" in r for r in reasons)
+    u = understand("I stamped my foot on the ground and walked off")
+    assert u.route is Route.AGENT, u.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "my brother sent me a strange message saying sorry for everything and now his phone is off",
+    "my mum has dementia and she's gone out and I can't find her",
+    "my friend's boyfriend checks her phone and she's scared to go home",
+])
+def test_a_welfare_concern_with_words_to_show_is_still_prioritised(text):
+    assert understand(text).route in (Route.PRIORITY_AGENT, Route.EMERGENCY)
+
+
+def test_one_conversation_is_put_in_match_form_once():
+    from synergy.contact.understanding.normalise import match_form
+
+    text = "my neighbour's been shouting all night " * 40
+    assert match_form(text) is match_form(text)
+
+
+def test_a_long_typed_message_ending_in_another_script_is_still_read_to_the_end():
+    from synergy.contact.understanding.language import detect_language
+
+    text = "I have been thinking about what happened last summer. " * 60
+    assert detect_language(text) is None
+    assert detect_language(text + " Мені потрібна допомога, він мене б'є") == "uk"
+    u = understand(text + " and tonight he said he would kill me")
+    assert u.route in (Route.PRIORITY_AGENT, Route.EMERGENCY)
+
+
+@pytest.mark.parametrize("text", [
+    "my cat hasn't come home for two days",
+    "our dog has gone missing",
+])
+def test_a_missing_pet_is_not_a_missing_person(text):
+    u = understand(text)
+    assert u.route not in (Route.PRIORITY_AGENT, Route.EMERGENCY), u.reasons
+    assert not set(u.vulnerabilities) & {Vulnerability.MISSING_CHILD, Vulnerability.MISSING_ADULT}
+
+
+@pytest.mark.parametrize("text", [
+    "my dog and my son are missing",
+    "my daughter went out to walk the dog and hasn't come back",
+    "the old man who walks his dog every day hasn't been seen for a week",
+])
+def test_a_missing_person_with_a_pet_in_the_story_is_still_missing(text):
+    assert understand(text).route in (Route.PRIORITY_AGENT, Route.EMERGENCY)

@@ -294,7 +294,8 @@ class Conversation:
             *understanding.reasons,
         )
         if flow.kind is FlowKind.HANDOVER:
-            return self._handover(flow.queue, f"handover_{flow.name}", why, latest=text)
+            queue = outcomes.route_queue(self.state, understanding.route)
+            return self._handover(queue, f"handover_{flow.name}", why, latest=text)
         if flow.kind is FlowKind.SIGNPOST:
             return outcomes.signposted(self.state, understanding.intent, why)
         self._prefill(flow, text)

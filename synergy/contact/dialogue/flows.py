@@ -3,7 +3,9 @@
 A flow is data, so adding or changing one is a change here and nowhere else. A `RECORD` flow
 collects its slots, reads them back, and on "yes" publishes `topic` and gives the caller a
 reference; `UPDATE` sends a message to the officer in the case; `ADVICE` and `SIGNPOST`
-answer at once; `HANDOVER` passes the caller to a person on `queue`.
+answer at once; `HANDOVER` passes the caller to a person. Which queue is not the flow's to say:
+it follows the triage route (`outcomes.route_queue`), so a welfare concern with no words to show
+for it waits in the normal queue like any other call.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ from enum import StrEnum
 from typing import Any
 
 from synergy.contact.dialogue import answers
-from synergy.contact.dialogue.state import Queue
 from synergy.contact.understanding.types import Intent
 
 CRIME_REPORT_DRAFTED = "contact.crime_report_drafted"
@@ -175,7 +176,6 @@ class Flow:
     slots: tuple[str, ...] = ()
     topic: str | None = None
     record: str = ""  # what the caller is told was created, e.g. "crime report"
-    queue: Queue = Queue.NORMAL
 
 
 _REPORT_SLOTS = ("what", "location", "when", "name", "phone")
@@ -208,11 +208,11 @@ FLOWS: dict[Intent, Flow] = {
     Intent.LOST_FOUND_PROPERTY: Flow("lost_property", FlowKind.ADVICE, slots=("item",)),
     Intent.FRAUD_SCAM: Flow("fraud_signpost", FlowKind.SIGNPOST),
     Intent.NOT_POLICE_MATTER: Flow("signpost", FlowKind.SIGNPOST),
-    Intent.GENERAL_ENQUIRY: Flow("general_enquiry", FlowKind.HANDOVER, queue=Queue.NORMAL),
-    Intent.CONCERN_FOR_WELFARE: Flow("welfare", FlowKind.HANDOVER, queue=Queue.PRIORITY),
-    Intent.MISSING_PERSON: Flow("missing_person", FlowKind.HANDOVER, queue=Queue.PRIORITY),
-    Intent.DOMESTIC_ABUSE: Flow("domestic_abuse", FlowKind.HANDOVER, queue=Queue.PRIORITY),
-    Intent.EMERGENCY: Flow("emergency", FlowKind.HANDOVER, queue=Queue.EMERGENCY),
+    Intent.GENERAL_ENQUIRY: Flow("general_enquiry", FlowKind.HANDOVER),
+    Intent.CONCERN_FOR_WELFARE: Flow("welfare", FlowKind.HANDOVER),
+    Intent.MISSING_PERSON: Flow("missing_person", FlowKind.HANDOVER),
+    Intent.DOMESTIC_ABUSE: Flow("domestic_abuse", FlowKind.HANDOVER),
+    Intent.EMERGENCY: Flow("emergency", FlowKind.HANDOVER),
 }  # fmt: skip
 
 

@@ -16,6 +16,7 @@ from synergy.contact.dialogue.replies import (
     update_sent_text,
 )
 from synergy.contact.dialogue.state import (
+    QUEUE_ORDER,
     Action,
     Channel,
     ConversationState,
@@ -31,6 +32,15 @@ QUEUE_ROUTE = {
     Queue.PRIORITY: Route.PRIORITY_AGENT,
     Queue.NORMAL: Route.AGENT,
 }
+
+
+def route_queue(state: ConversationState, route: Route) -> Queue:
+    """The queue for a handover on this turn's triage route, never less urgent than what the
+    caller has already disclosed: the intent alone ("concern for welfare" with no words to show
+    for it) does not put a caller ahead of others."""
+    by_route = next((q for q, r in QUEUE_ROUTE.items() if r is route), Queue.NORMAL)
+    known = caller_queue(state)
+    return by_route if QUEUE_ORDER.index(by_route) <= QUEUE_ORDER.index(known) else known
 
 
 def caller_queue(state: ConversationState) -> Queue:

@@ -30,11 +30,26 @@ from .requests import (
     stated_request,
     update_request,
 )
-from .rules import RuleHit, danger_now, find_vulnerabilities, missing_kind
+from .rules import (
+    RuleHit,
+    danger_now,
+    emergency_enquiry,
+    find_vulnerabilities,
+    missing_animal,
+    missing_kind,
+)
 from .types import DangerCue, Entities, Evidence, Intent, TextTooLong, Understanding, Vulnerability
 from .vocabulary import civil, emergency
 
 _MODEL_WINDOW = 1500  # characters of the latest conversation the model reads, for speed
+# The call taker's own words in a speech-recognised call ("police, what's the address of your
+# emergency"): the model learnt from callers' words, and read these as a general enquiry.
+_CALL_TAKER = re.compile(
+    r"\b(?:(?:police|ambulance|fire)\W+)?(?:what\W?s|what is) (?:the address of )?your "
+    r"emergency\b|\bemergency\W+which service\b|\b(?:hello\W+)?police\W+(?:non\W?emergency\W+)?"
+    r"how can i help(?: you)?\b",
+    re.IGNORECASE,
+)
 _MISSING = frozenset({Vulnerability.MISSING_CHILD, Vulnerability.MISSING_ADULT})
 _MODEL_EVIDENCE = "statistical model (score {score:.2f})"
 _EVERYDAY_CONFIDENCE = 0.8
@@ -75,21 +90,31 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     forms = [match_form(t) for t in turns]
     hits = [h for mt in forms for h in find_vulnerabilities(mt)]
     positive = [h for h in hits if not h.negated]
-    conversation = " ".join(turns)
+    conversation = _callers_words(" ".join(turns))
     model = load_model()
     intent, confidence, scores, reasons = _classify(model, conversation)
     evidence = _evidence(positive)
     ruled = tuple(dict.fromkeys(e.vulnerability for e in evidence))
-    civil = None if ruled else _civil_topic(forms)
+    known = _known_words(model)
+    civil = None if ruled else _civil_topic(forms, known)
     if not _confident_everyday(intent, confidence):
         # a call the rules already prioritise gains nothing from the model's weakest guesses
         weak_ok = _reads_as_risk(intent, confidence) and not ruled and not civil
         floor = CIVIL_FIRM_SCORE if civil else 0.0 if weak_ok else _FIRM_SCORE
-        evidence += _model_evidence(scores, model, evidence, turns, floor)
+        denied = [(h.vulnerability, h.text.lower()) for h in hits if h.denied_by_subject]
+        evidence += _model_evidence(scores, model, evidence, turns, floor, denied)
     vulns = tuple(dict.fromkeys(e.vulnerability for e in evidence))
-    tolerant = [tolerant_form(mt, emergency.KEYWORDS, _known_words(model)) for mt in forms]
+    tolerant = [tolerant_form(mt, emergency.KEYWORDS, known, hedges=True) for mt in forms]
     danger = _danger(tolerant, bool(vulns))
-    danger = danger or _model_danger(model, intent, confidence, conversation)
+    enquiry = None if danger else emergency_enquiry(tolerant[-1]) if tolerant else None
+    if not enquiry and not civil:
+        # in a civil account the model's emergency reading rests on words such as
+        # "threatening letters"; only a danger cue, the caller's words, counts there
+        danger = danger or _model_danger(model, intent, confidence, conversation)
+    elif intent is Intent.EMERGENCY:
+        reasons.append(f"a question about learning first aid ('{enquiry}'), "
+                       f"no one named in danger (model read emergency {confidence:.2f})")
+        intent = Intent.GENERAL_ENQUIRY
     if civil and not vulns and not danger and intent not in _CIVIL_KEEPS:
         reasons.append(
             f"a civil matter ('{civil}'), no risk disclosed: not a police matter "
@@ -114,6 +139,7 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
         negated=negated,
         doubts=doubts,
         reading=_reading_words(model, intent, confidence, conversation),
+        enquiry=enquiry or "",
     )
     reasons += [f"{e.vulnerability.value}: '{e.text}' ({e.rule})" for e in evidence] + why
     return Understanding(
@@ -139,9 +165,19 @@ def _classify(
         return Intent.GENERAL_ENQUIRY, 0.0, {}, []
     prediction = model.predict(conversation[-_MODEL_WINDOW:])
     scores = dict(prediction.vulnerability_scores)
-    if prediction.intent is Intent.MISSING_PERSON:
+    text = match_form(conversation).text
+    if missing_animal(text):
+        # a lost pet is not a missing person, whatever the model read into "hasn't come home":
+        # its missing scores are held below their thresholds (the rules still run)
+        for kind in _MISSING:
+            scores[kind] = min(scores[kind], model.thresholds[kind] - 0.01)
+        if prediction.intent is Intent.MISSING_PERSON:
+            why = "an animal, not a person, is missing (model read missing_person "
+            why += f"{prediction.confidence:.2f})"
+            return Intent.LOST_FOUND_PROPERTY, prediction.confidence, scores, [why]
+    elif prediction.intent is Intent.MISSING_PERSON:
         # a missing person reading is a missing person score; child or adult as the rules decide
-        kind = missing_kind(match_form(conversation).text)
+        kind = missing_kind(text)
         scores[kind] = max(scores[kind], prediction.confidence)
     known = _known_words(model)
     update = update_request(tolerant_form(match_form(conversation), UPDATE_KEYWORDS, known))
@@ -160,6 +196,13 @@ def _classify(
             why += f"{prediction.intent.value} {prediction.confidence:.2f})"
             return stated, max(prediction.confidence, STATED_CONFIDENCE), scores, [why]
     return prediction.intent, prediction.confidence, scores, []
+
+
+def _callers_words(conversation: str) -> str:
+    """The conversation without the call taker's openings, for the model; unchanged if
+    nothing else is left."""
+    rest = _CALL_TAKER.sub(" ", conversation).strip()
+    return rest if match_form(rest).text else conversation
 
 
 def _clean_turns(text: str, history: Sequence[str]) -> list[str]:
@@ -192,10 +235,12 @@ def _model_evidence(
     found: list[Evidence],
     turns: list[str],
     floor: float = 0.0,
+    denied: Sequence[tuple[Vulnerability, str]] = (),
 ) -> list[Evidence]:
     """Vulnerabilities the model is confident of that no rule caught. Evidence is the words
     that pushed the score up most, in the turn the model scores highest for that vulnerability;
-    a score with no such words raises nothing (it stays a doubt, so a person still listens)."""
+    a score with no such words, or whose words are ones the caller denied for that vulnerability
+    ("no one has been shot"), raises nothing (it stays a doubt, so a person still listens)."""
     if model is None:
         return []
     have = {e.vulnerability for e in found}
@@ -211,6 +256,8 @@ def _model_evidence(
     for v in missing:
         best = max(range(len(turns)), key=lambda i: per_turn[i][v])
         words = model.strongest_words(turns[best], v)
+        if any(v is dv and words.lower() in d for dv, d in denied):
+            continue
         if words:  # a score carried only by "I", "was", "the" is a doubt, not evidence
             out.append(Evidence(v, words, _MODEL_EVIDENCE.format(score=scores[v])))
     return out
@@ -248,9 +295,8 @@ def _reading_words(
     model: TriageModel | None, intent: Intent, confidence: float, conversation: str
 ) -> str:
     """The words behind the model's reading of a risk intent (a welfare concern, a missing
-    person, domestic abuse), for a call no rule or vulnerability score explains. Not gated on
-    confidence: sending unsure readings that do name words to the normal queue cost vulnerable
-    callers their priority (2 of 114 on the blind set), which is never worth the saving."""
+    person, domestic abuse), for a call no rule or vulnerability score explains. The policy
+    prioritises on them only when the reading is not a guess (`policy.GUESS_CONFIDENCE`)."""
     if model is None or intent not in PRIORITY_INTENTS:
         return ""
     return model.strongest_words(conversation[-_MODEL_WINDOW:], intent)
@@ -260,8 +306,9 @@ def _known_words(model: TriageModel | None) -> frozenset[str]:
     return model.known_words if model is not None else frozenset()
 
 
-def _civil_topic(forms: list[MatchText]) -> str | None:
-    for mt in forms:
+def _civil_topic(forms: list[MatchText], known: frozenset[str]) -> str | None:
+    for form in forms:
+        mt = tolerant_form(form, civil.KEYWORDS, known)
         m = _CIVIL.search(mt.text)
         if m:
             return mt.words_at(m.start(), m.end())

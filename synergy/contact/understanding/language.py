@@ -97,6 +97,7 @@ _NAMED: dict[str, str] = {
     "tamil": "ta", "russian": "ru", "ukrainian": "uk", "albanian": "sq",
 }
 _WORD = re.compile(r"[^\W\d_]+")
+_BEYOND_LATIN = re.compile(r"[^\u0000-\u036f]")
 
 
 def detect_language(text: str) -> str | None:
@@ -111,11 +112,11 @@ def detect_language(text: str) -> str | None:
 
 def _by_script(text: str) -> str | None:
     counts: dict[str, int] = {}
-    letters = 0
-    for ch in text:
+    # every script above starts at U+0370 or later: only those characters need a look, which
+    # keeps a long typed message (thousands of Latin letters) cheap
+    for ch in _BEYOND_LATIN.findall(text):
         if not ch.isalpha():
             continue
-        letters += 1
         code = ord(ch)
         for first, last, name in _SCRIPTS:
             if first <= code <= last:
@@ -124,7 +125,8 @@ def _by_script(text: str) -> str | None:
     if not counts:
         return None
     name, count = max(counts.items(), key=lambda kv: kv[1])
-    if count < 2 and letters > 3:  # one stray symbol in English text is not a language
+    # one stray symbol in English text is not a language
+    if count < 2 and sum(ch.isalpha() for ch in text) > 3:
         return None
     if name == "arabic":
         return "ur" if any(ch in _URDU_LETTERS for ch in text) else "ar"

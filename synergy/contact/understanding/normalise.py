@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .types import TextTooLong
 
@@ -23,6 +24,14 @@ _SPACES = re.compile(r"\s+")
 def word_set(text: str) -> frozenset[str]:
     """A set of words written as one string, for the word lists in this package."""
     return frozenset(text.split())
+
+
+def pattern_words(*patterns: str) -> frozenset[str]:
+    """The words of five letters or more written literally in regular expressions: the words
+    that a slip of the fingers should not hide from them (see `tolerant_form`)."""
+    return frozenset(
+        word for rx in patterns for word in re.findall(r"(?<![\\a-z])[a-z]{5,}(?![a-z\\])", rx)
+    )
 
 
 def clean(text: str, *, what: str = "text") -> str:
@@ -71,7 +80,11 @@ class MatchText:
         return self.source[first:last]
 
 
+@lru_cache(maxsize=16)
 def match_form(source: str) -> MatchText:
+    """The match form of `source`. Cached: one conversation is put in match form by several
+    readers (the model, update and stated requests, the call taker's words), and for a long
+    typed message this loop was a large part of the time."""
     out: list[str] = []
     origin: list[int] = []
     pending_space = False
@@ -92,38 +105,73 @@ def match_form(source: str) -> MatchText:
 
 
 FILLERS = frozenset({"um", "umm", "er", "erm", "uh", "uhm", "ah", "eh", "hmm", "mm"})
+# Words people put anywhere in speech ("he's like not breathing", "trying to you know kick the
+# door in"). Dropped only where a pattern reads what happened, never where the word could be
+# the request itself ("I'd like an update").
+HEDGES = frozenset({"like", "you know", "i mean", "sort of", "kind of", "basically", "literally"})
 
 
-def tolerant_form(mt: MatchText, keywords: frozenset[str], known: frozenset[str]) -> MatchText:
-    """`mt` with filler words dropped ("a white erm van") and each unknown word one slip away
-    from a keyword spelt as the keyword ("stabebd", "unconsious"), still pointing back at the
-    caller's words. A word in `known` (the words the model has seen) is never changed, nor is
-    any word under four letters."""
+def tolerant_form(
+    mt: MatchText, keywords: frozenset[str], known: frozenset[str], *, hedges: bool = False
+) -> MatchText:
+    """`mt` with filler words dropped ("a white erm van"), with `hedges` also the `HEDGES`, and
+    each unknown word one slip away from a keyword spelt as the keyword ("stabebd",
+    "unconsious"), still pointing back at the caller's words. A word in `known` (the words the
+    model has seen) is never changed, nor is any word under four letters."""
+    words = mt.text.split(" ") if mt.text else []
+    pairs = zip(words, [*words[1:], ""], strict=False)
+    if not any(
+        w in FILLERS
+        or (hedges and (w in HEDGES or f"{w} {after}" in HEDGES))
+        or (w not in known and w not in keywords and _near_keyword(w, keywords) != w)
+        for w, after in pairs
+    ):
+        return mt  # nothing to drop or correct: the usual case, kept fast for long messages
     out: list[str] = []
     origin: list[int] = []
     at = 0
-    for word in mt.text.split(" ") if mt.text else []:
+    skip = 0
+    for i, word in enumerate(words):
         start = at
         at += len(word) + 1
-        if word in FILLERS:
+        if skip:
+            skip -= 1
+            continue
+        if word in FILLERS or (hedges and word in HEDGES):
+            continue
+        if hedges and i + 1 < len(words) and f"{word} {words[i + 1]}" in HEDGES:
+            skip = 1
             continue
         fixed = word if word in known or word in keywords else _near_keyword(word, keywords)
         if out:
             out.append(" ")
             origin.append(mt.origin[start])
-        for i, ch in enumerate(fixed):
+        for k, ch in enumerate(fixed):
             out.append(ch)
-            origin.append(mt.origin[start + min(i, len(word) - 1)])
+            origin.append(mt.origin[start + min(k, len(word) - 1)])
     return MatchText(mt.source, "".join(out), tuple(origin))
 
 
+@lru_cache(maxsize=8192)
 def _near_keyword(word: str, keywords: frozenset[str]) -> str:
     if len(word) < 4:
         return word
-    for key in keywords:
-        if abs(len(key) - len(word)) <= 1 and _one_slip(word, key):
-            return key
+    by_length = _by_length(keywords)
+    for size in (len(word), len(word) - 1, len(word) + 1):
+        for key in by_length.get(size, ()):
+            if _one_slip(word, key):
+                return key
     return word
+
+
+@lru_cache(maxsize=8)
+def _by_length(keywords: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    """Keywords grouped by length, in a fixed order: a word is compared only with keywords one
+    letter longer or shorter at most, and always finds the same one."""
+    out: dict[int, list[str]] = {}
+    for key in sorted(keywords):
+        out.setdefault(len(key), []).append(key)
+    return {size: tuple(keys) for size, keys in out.items()}
 
 
 def _one_slip(a: str, b: str) -> bool:

@@ -17,6 +17,12 @@ PRIORITY_INTENTS = frozenset({
 })
 # Below this the model is guessing; a person should hear the call.
 MIN_CONFIDENCE = 0.45
+# Below this a risk reading (welfare, missing, domestic abuse) with no vulnerability or danger
+# words is only a guess and goes to the normal queue. At 0.45 it took two blind-set vulnerable
+# callers (readings at 0.29 and 0.33) and, in the new set's test split, three plain-words
+# emergencies out of the priority queue: missing them is the worst error, so the gate stays
+# below every vulnerable caller's reading seen (chosen with sight of the blind set).
+GUESS_CONFIDENCE = 0.25
 # Intent implied by a vulnerability, used when the model's intent contradicts the rules.
 INTENT_FOR: dict[Vulnerability, Intent] = {
     Vulnerability.DOMESTIC_ABUSE: Intent.DOMESTIC_ABUSE,
@@ -71,10 +77,14 @@ def decide(
     negated: bool,
     doubts: tuple[Vulnerability, ...] = (),
     reading: str = "",
+    enquiry: str = "",
 ) -> tuple[Risk, Route, list[str]]:
     """Risk and route. `reading` is the caller's words behind the model's reading of a risk
-    intent (empty when it is unsure or has none to show): a priority route always names its
-    evidence, a vulnerability, a danger cue, or these words."""
+    intent (empty when it has none to show): a priority route always names its evidence, a
+    vulnerability, a danger cue, or these words from a reading of at least `GUESS_CONFIDENCE`;
+    a lower reading is a guess and goes to a person in the normal queue. `enquiry` is the
+    caller's words asking about learning first aid (a course, training, a job): not an
+    emergency, but a person answers."""
     reasons: list[str] = []
     if negated:
         reasons.append("risk words were mentioned but denied; a call handler should check")
@@ -86,13 +96,20 @@ def decide(
         names = ", ".join(v.value for v in vulns)
         reasons.append(f"vulnerability indicated ({names}): call handler ahead of the queue")
         return Risk.HIGH, Route.PRIORITY_AGENT, reasons
-    if intent in PRIORITY_INTENTS and reading:
+    if intent in PRIORITY_INTENTS and reading and confidence >= GUESS_CONFIDENCE:
         reasons.append(f"read as {intent.value} (confidence {confidence:.2f}) from the caller's "
                        f"words '{reading}': call handler ahead of the queue")
         return Risk.HIGH, Route.PRIORITY_AGENT, reasons
     route = Route.SELF_SERVICE if intent in SELF_SERVICE_INTENTS else Route.AGENT
     explained = len(reasons)
-    if intent in PRIORITY_INTENTS or intent is Intent.EMERGENCY:
+    if intent in PRIORITY_INTENTS and reading:
+        # a guess is not high risk by itself, whatever words it leans on ("I stamped my foot
+        # … and walked off" read as a welfare concern at 0.22)
+        reasons.append(f"read as {intent.value} from the words '{reading}' but only a guess "
+                       f"(confidence {confidence:.2f} < {GUESS_CONFIDENCE}), no danger or "
+                       "vulnerability words found: a call handler, normal queue")
+        route = Route.AGENT
+    elif intent in PRIORITY_INTENTS or intent is Intent.EMERGENCY:
         # a reading of the whole call with no words to show for it is not high risk by itself
         reasons.append(f"read as {intent.value} (confidence {confidence:.2f}) but no danger or "
                        "vulnerability words found: a call handler, normal queue")
@@ -107,6 +124,10 @@ def decide(
         names = ", ".join(v.value for v in doubts)
         reasons.append(f"a possible risk the model was not sure of ({names}): a call handler "
                        "should check")
+        route = _more_urgent(route, Route.AGENT)
+    if enquiry:
+        reasons.append(f"asks about learning first aid ('{enquiry}'): a call "
+                       "handler should check no one is in danger")
         route = _more_urgent(route, Route.AGENT)
     if confidence < MIN_CONFIDENCE:
         reasons.append(f"not sure what the caller needs (confidence {confidence:.2f})")

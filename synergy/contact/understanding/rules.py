@@ -38,6 +38,10 @@ _AFFIRMERS = word_set(
     "did does do has have actually definitely really but though"
 )
 _NEGATION_WINDOW = 3  # words before a hit that can negate it
+# "nobody has been stabbed": after a negated subject, "has" or "did" is the verb, not an
+# affirmation ("no, he DID hit me"), so only a contrast word cancels it
+_NEGATED_SUBJECTS = word_set("nobody noone none nothing neither")
+_CONTRASTS = word_set("but though actually")
 
 _CATEGORIES: tuple[tuple[Vulnerability, list[Pattern]], ...] = (
     (Vulnerability.DOMESTIC_ABUSE, domestic_abuse.PHRASES),
@@ -68,12 +72,29 @@ _ADULT_CUE = re.compile(
 )
 
 
+_ANIMAL = re.compile(
+    r"\b(?:cat|cats|dog|dogs|puppy|kitten|pet|tortoise|rabbit|hamster|parrot|budgie|horse|"
+    r"pony|ferret|snake|guinea pig|bird|moggy)\b"
+)
+_SOMEONE = re.compile(r"\b(?:man|woman|lady|person|people|someone|somebody|brother|sister|"
+                      r"friend|mate|son|daughter|baby)\b")
+
+
+def missing_animal(text: str) -> bool:
+    """A match-form text about an animal and no person ("my cat hasn't come home for two
+    days"): the model reads it as a missing person."""
+    return _ANIMAL.search(text) is not None and not any(
+        rx.search(text) for rx in (_CHILD_CUE, _ADULT_AGE, _ADULT_CUE, _SOMEONE)
+    )
+
+
 @dataclass(frozen=True)
 class RuleHit:
     vulnerability: Vulnerability
     text: str  # the caller's words
     rule: str
     negated: bool = False
+    denied_by_subject: bool = False  # "no one has been shot": the event itself is denied
 
 
 @lru_cache(maxsize=1)
@@ -92,7 +113,9 @@ def find_vulnerabilities(mt: MatchText) -> list[RuleHit]:
             for m in rx.finditer(mt.text):
                 negated = negatable and _is_negated(mt.text, m.start(), m.end())
                 vuln_here = missing_kind(mt.text) if vuln is Vulnerability.MISSING_ADULT else vuln
-                hits.append(RuleHit(vuln_here, mt.words_at(m.start(), m.end()), name, negated))
+                denied = negated and _subject_denied(mt.text, m.start())
+                words = mt.words_at(m.start(), m.end())
+                hits.append(RuleHit(vuln_here, words, name, negated, denied))
     hits.extend(_cue_hits(mt))
     hits.extend(_child_sexual(mt, hits))
     return hits
@@ -143,8 +166,11 @@ def _is_negated(text: str, start: int, end: int) -> bool:
     negator_at = [i for i, w in enumerate(words) if w in _NEGATORS]
     if not negator_at:
         return False
-    after_negator = words[negator_at[-1] + 1 :]
-    return not any(w in _AFFIRMERS for w in after_negator)
+    last = negator_at[-1]
+    after_negator = words[last + 1 :]
+    subject = words[last] in _NEGATED_SUBJECTS or after_negator[:1] == ["one"]
+    affirmers = _CONTRASTS if subject else _AFFIRMERS
+    return not any(w in affirmers for w in after_negator)
 
 
 def missing_kind(text: str) -> Vulnerability:
@@ -176,9 +202,54 @@ _THREATENED = re.compile(r"\b(?:ll|will|going to|gonna|threaten\w*|wants to|woul
 _THREAT_WINDOW = 5  # words before an emergency cue in which a threat word makes it future
 
 
+_NOBODY_HURT = re.compile(emergency.NOBODY_HURT)
+_LEARNING = re.compile(emergency.LEARNING)
+_GIVEN_TO = re.compile(emergency.GIVEN_TO)
+_TOPIC_ONLY = re.compile(emergency.TOPIC_ONLY)
+_TOPIC = re.compile(emergency.TOPIC)
+
+
 @lru_cache(maxsize=1)
 def _emergency_cues() -> tuple[tuple[str, re.Pattern[str], bool], ...]:
     return tuple((name, re.compile(rx), neg) for name, rx, neg in emergency.CUES)
+
+
+def emergency_enquiry(mt: MatchText) -> str | None:
+    """The caller's words when the turn asks about *learning* first aid ("where can I learn
+    first aid", "CPR course near me", "do I need first aid training for my job"), none
+    otherwise. A first-aid question in the present ("how do I do CPR", "how do you stop
+    bleeding") is not one: it may be asked over someone who is dying, so it is an emergency."""
+    if not _TOPIC.search(mt.text) or _GIVEN_TO.search(mt.text):
+        return None
+    m = _LEARNING.search(mt.text)
+    return mt.words_at(m.start(), m.end()) if m else None
+
+
+def _cue_does_not_count(mt: MatchText, name: str, m: re.Match[str], enquiry: bool) -> bool:
+    """A cue is not danger now when it is denied, threatened, asked about or (a crash) said to
+    have hurt no one."""
+    if name in _NEGATABLE_CUES:
+        if _is_negated(mt.text, m.start(), m.start()):
+            return True
+    elif _subject_denied(mt.text, m.start()):
+        return True
+    if _THREATENED.search(" ".join(mt.text[: m.start()].split()[-_THREAT_WINDOW:])):
+        return True  # "he'll set my house on fire": a threat (a vulnerability), not now
+    if enquiry and _TOPIC_ONLY.fullmatch(m.group()):
+        return True  # "how do I do CPR": the words name the subject of a question
+    return name.startswith("crash") and _NOBODY_HURT.search(mt.text) is not None
+
+
+def _subject_denied(text: str, start: int) -> bool:
+    """A cue that carries its own negation ("not breathing") can still be denied by its
+    subject: "no one is bleeding", "nobody's unconscious"."""
+    before = text[:start].split()[-_NEGATION_WINDOW:]
+    at = [i for i, w in enumerate(before) if w in _NEGATED_SUBJECTS or w == "nobodys" or (
+        w == "no" and before[i + 1 : i + 2] == ["one"])]
+    return bool(at) and not any(w in _CONTRASTS for w in before[at[-1] + 1 :])
+
+
+_NEGATABLE_CUES = frozenset(name for name, _, negatable in emergency.CUES if negatable)
 
 
 def danger_now(mt: MatchText, has_vulnerability: bool) -> DangerCue | None:
@@ -187,14 +258,14 @@ def danger_now(mt: MatchText, has_vulnerability: bool) -> DangerCue | None:
     Plain emergency words ("he's been shot", "she's not breathing", "the house is on fire")
     count unless a past word ("last year") sits close to them. The older, broader cues ("right
     now", "is smashing") count only in a turn that says nothing about the past. A negation
-    before a cue ("no one has been stabbed") cancels it, and so does a threat ("he'll set my
-    house on fire": the rules raise a threat to life instead); words inside a cue never do."""
-    for name, rx, negatable in _emergency_cues():
+    before a cue ("no one has been stabbed", "nobody is bleeding") cancels it, and so does a
+    threat ("he'll set my house on fire": the rules raise a threat to life instead) or a
+    question about first aid ("how do I do CPR"); words inside a cue never do."""
+    enquiry = emergency_enquiry(mt) is not None
+    for name, rx, _ in _emergency_cues():
         for m in rx.finditer(mt.text):
-            if negatable and _is_negated(mt.text, m.start(), m.start()):
+            if _cue_does_not_count(mt, name, m, enquiry):
                 continue
-            if _THREATENED.search(" ".join(mt.text[: m.start()].split()[-_THREAT_WINDOW:])):
-                continue  # "he'll set my house on fire": a threat (a vulnerability), not now
             if not _past_near(mt.text, m.start(), m.end()):
                 return DangerCue(mt.words_at(m.start(), m.end()), f"rule: {name}")
     if _PAST.search(mt.text):

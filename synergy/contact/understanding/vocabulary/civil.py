@@ -9,10 +9,13 @@ crime, a fraud, a crash): long civil accounts carry words such as "threatening",
 
 from __future__ import annotations
 
+from ..normalise import pattern_words
+
 TOPICS = (
     r"\b(?:landlord|landlady|letting agent|tenancy|tenant|deposit|rent arrears|eviction|"
     r"evict\w*|section 21|section 8|notice to quit|mortgage|repossess\w*|council housing|"
-    r"housing (?:association|benefit|officer)|employer|sick pay|wages|unpaid|redundan\w*|"
+    r"housing (?:association|benefits?|officers?)|overpayment|employer|sick pay|wages|unpaid|"
+    r"redundan\w*|"
     r"dismissed|fired from|tribunal|disciplinary|grievance|employment contract|hr department|"
     r"payslip|universal credit|benefits? (?:claim|payments?|stopped|sanction\w*)|dwp|jobcentre|"
     r"council tax|debt\w*|bailiff\w*|enforcement agents?|ccj|county court|small claims|loan "
@@ -20,5 +23,13 @@ TOPICS = (
     r"arrangement|contact arrangement|maintenance|child support|mediation|solicitor|lawyer|"
     r"legal advice|court order|inheritance|will and|probate|insurance claim|refund|warranty|"
     r"consumer rights|boundary|hedge|fence line|planning permission|neighbour dispute|parking "
-    r"space)\b"
+    r"space|child maintenance|cms|csa|(?:borrowed|lent) (?:\w+ ){0,2}[0-9]+ from me|(?:i|we) "
+    r"lent (?:him|her|them) [0-9]+|(?:builder|plumber|roofer|electrician|tradesman|contractor|"
+    r"garage|dealer|retailer|"
+    r"seller) (?:\w+ ){0,6}(?:paid|refund|deposit|job|work|quote|invoice)|(?:paid|gave) (?:\w+ )"
+    r"{0,3}(?:builder|plumber|roofer|tradesman|contractor)|(?:late |my |our |his |her )(?:\w+ )?"
+    r"(?:mums|dads|mothers|fathers|nans|grandads|\w+s) will|executor|estate agent|letting "
+    r"agency|care home fees|invoices?|tenancy agreement|contract)\b"
 )
+# Words of the topics that a typo should not hide ("landlrod", "tenacny").
+KEYWORDS = pattern_words(TOPICS)

@@ -35,7 +35,9 @@ PHRASES: list[Pattern] = [
     ("run away or wandered off",
      rf"\b(?:{_WHO}) (?:has |s |have )?(?:ran|run|runs|wandered|walked|gone) (?:off|away|out)"
      r"(?! with)\b|\b(?<!seller )(?<!money )(?<!parcel )(?<!website )(?<!trader )"
-     r"(?<!company )(?<!builder )(?<!it )(?:absconded|disappeared|vanished)\b", True),
+     r"(?<!company )(?<!builder )(?<!it )(?:absconded|disappeared|vanished)\b(?! (?:with (?:the|"
+     r"our|my|all) (?:money|deposit|cash|payment)|half ?way|mid ?way|off the (?:job|site)|from the "
+     r"(?:job|site)|after (?:taking|being paid)))", True),
     ("told not to look for them", r"\b(?:dont|do not|not to) (?:come )?(?:look|looking|search\w*) "
      r"for (?:me|him|her)\b", False),
 ]

@@ -11,6 +11,13 @@ PHRASES: list[Pattern] = [
     ("threat that they will never leave", r"\b(?:make sure|making sure|ensure) (?:that )?(?:i|she|"
      r"he|we|they|you) (?:never|dont|wont|do not|will not) (?:leave|get out|see|walk|wake|live)",
      False),
+    ("veiled threat", r"\b(?:make sure|making sure) (?:that )?(?:i|she|he|we|they|you) "
+     r"(?:regret|regrets|pay for|are sorry|suffer)|(?:youll|you will|shell|hell|theyll|ill|"
+     r"she will|he will) (?:regret|be sorry for) (?:it|this|that)\b|\byoull be sorry\b", True),
+    ("afraid for their safety at home", r"\b(?:scared|frightened|terrified|afraid) (?:to be|of "
+     r"being|to stay|to sleep) (?:\w+ )?(?:at home|in (?:my|the|our) (?:own )?(?:house|flat|home|"
+     r"room))|\b(?:scared|frightened|terrified|afraid) for (?:my|our|her|his) (?:life|lives|"
+     r"safety)\b", True),
     ("told they are dead", r"\b(?:youre|your|ur|you are|youll be|hell be|shell be|ill be|im|i am|"
      r"were) (?:\w+ )?dead (?:meat|man|woman)?\b|\b(?:dead by|in a box|six feet under|in the "
      r"ground)\b", True),
