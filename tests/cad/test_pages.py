@@ -45,6 +45,16 @@ def test_a_contact_agent_raises_an_incident_by_hand(
     assert "Ali Khan" in page.text and "Man seen in the canal" in page.text
 
 
+def test_an_officer_raises_an_incident_by_hand(
+    client: TestClient, signed_in: Any, db: Session
+) -> None:
+    signed_in(Role.OFFICER)
+    response = post(client, "/cad/incidents/new", {**NEW_INCIDENT, "grade": "2"})
+    assert response.status_code == 303
+    incident = db.execute(select(Incident)).scalar_one()
+    assert incident.source == "officer" and incident.grade == 2
+
+
 def test_a_bad_postcode_shows_the_error_and_stores_nothing(
     client: TestClient, signed_in: Any, db: Session
 ) -> None:
