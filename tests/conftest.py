@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from synergy.app import create_app, import_all_models
 from synergy.core.config import Settings, load_settings
 from synergy.core.db import Base, make_engine, make_session_factory, upgrade
-from synergy.core.deps import BROWSER_COOKIE
+from synergy.core.deps import BROWSER_COOKIE, SESSION_COOKIE
 from synergy.core.roles import Role
 from synergy.core.security import csrf_token_for
 from synergy.services import declared_services, settings_sections
@@ -171,7 +171,11 @@ def csrf_for(client: TestClient) -> str:
     """The CSRF token the site would put in this browser's forms."""
     if BROWSER_COOKIE not in client.cookies:
         client.get("/login")
-    return csrf_token_for(TEST_SECRET.encode(), client.cookies[BROWSER_COOKIE])
+    return csrf_token_for(
+        TEST_SECRET.encode(),
+        client.cookies[BROWSER_COOKIE],
+        client.cookies.get(SESSION_COOKIE) or "",
+    )
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from synergy.cad.schemas import Caller, IncidentIn, Location, Thrive
+from synergy.core.formatting import whole_number
 
 Errors = list[dict[str, str]]
 _FIELD_FOR = {"location": "address", "caller": "caller_name", "thrive": "threat"}
@@ -43,7 +44,7 @@ def incident_from_form(form: dict[str, str]) -> tuple[IncidentIn | None, Errors]
             "rural": form.get("rural") == "yes",
         },
         "opening_code": form.get("opening_code", ""),
-        "grade": int(grade) if grade.isdigit() else 0,
+        "grade": whole_number(grade) or 0,
         "remarks": form.get("remarks", ""),
         "thrive": {part: form.get(part, "") for part in Thrive.model_fields},
         "qualifiers": [q for q in form.get("qualifiers", "").split(",") if q],

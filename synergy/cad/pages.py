@@ -21,6 +21,7 @@ from synergy.cad.settings import cad_settings
 from synergy.cad.views import incident_context, source_for
 from synergy.core.deps import FormFields, SessionDep, client_ip
 from synergy.core.errors import Forbidden, InvalidRequest, SynergyError
+from synergy.core.formatting import whole_number
 from synergy.core.principal import Principal as CurrentUser
 from synergy.core.roles import Role
 from synergy.core.web import redirect
@@ -197,7 +198,7 @@ def add_log(
             incident_id=incident_id,
             author=user.username,
             text=form.get("text", ""),
-            corrects_seq=int(corrects) if corrects.isdigit() else None,
+            corrects_seq=whole_number(corrects),
         ),
         "text",
     )
@@ -219,7 +220,7 @@ def change(
             db,
             incident_id=incident_id,
             actor=user.username,
-            grade=int(grade) if grade.isdigit() else None,
+            grade=whole_number(grade),
             opening_code=form.get("opening_code") or None,
             location=location,
             reason=form.get("reason", ""),
@@ -241,9 +242,10 @@ def assign(
     unit_id = form.get("unit_id", "")
 
     def apply() -> None:
-        if not unit_id.isdigit():
+        unit = whole_number(unit_id)
+        if unit is None:
             raise InvalidRequest("Choose a unit to assign", field="unit_id")
-        resources.assign(db, incident_id=incident_id, unit_id=int(unit_id), actor=user.username)
+        resources.assign(db, incident_id=incident_id, unit_id=unit, actor=user.username)
 
     return _act(request, db, user, incident_id, form, apply, "unit_id")
 
@@ -263,9 +265,10 @@ def unit_status(
     unit_id, status = form.get("unit_id", ""), form.get("status", "")
 
     def apply() -> None:
-        if not unit_id.isdigit():
+        number = whole_number(unit_id)
+        if number is None:
             raise InvalidRequest("Choose a unit", field="unit_id")
-        unit = resources.get_unit(db, unit_id=int(unit_id))
+        unit = resources.get_unit(db, unit_id=number)
         if not can_run_board(user) and user.username not in unit.officers:
             raise Forbidden("Only the unit's officers or a controller can change its status")
         resources.set_status(db, unit_id=unit.id, status=status, actor=user.username)
@@ -311,12 +314,13 @@ def duplicate(
     other = form.get("other", "")
 
     def apply() -> None:
-        if not other.isdigit():
+        other_id = whole_number(other)
+        if other_id is None:
             raise InvalidRequest("Choose the other incident", field="other")
         if form.get("action") == "merge":
-            board.merge(db, duplicate_id=int(other), into_id=incident_id, actor=user.username)
+            board.merge(db, duplicate_id=other_id, into_id=incident_id, actor=user.username)
         else:
-            board.link(db, incident_id=incident_id, other_id=int(other), actor=user.username)
+            board.link(db, incident_id=incident_id, other_id=other_id, actor=user.username)
 
     return _act(request, db, user, incident_id, form, apply, "other")
 

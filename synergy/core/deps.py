@@ -143,7 +143,8 @@ def csrf_exempt(endpoint: F) -> F:
 
 def csrf_token(request: Request) -> str:
     browser_id = getattr(request.state, "browser_id", "")
-    return csrf_token_for(request.app.state.settings.secret(), browser_id)
+    session_token = request.cookies.get(SESSION_COOKIE, "")
+    return csrf_token_for(request.app.state.settings.secret(), browser_id, session_token)
 
 
 async def verify_csrf(request: Request) -> None:
@@ -162,7 +163,8 @@ async def verify_csrf(request: Request) -> None:
         value = form.get(CSRF_FIELD)
         given = value if isinstance(value, str) else ""
     browser_id = request.cookies.get(BROWSER_COOKIE, "")
-    expected = csrf_token_for(request.app.state.settings.secret(), browser_id)
+    session_token = request.cookies.get(SESSION_COOKIE, "")
+    expected = csrf_token_for(request.app.state.settings.secret(), browser_id, session_token)
     if not browser_id or not given or not signatures_match(expected, given):
         raise CsrfRejected(
             "This form has expired or did not come from this site. Go back, reload the page "

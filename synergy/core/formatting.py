@@ -102,6 +102,21 @@ _MONTHS = {
 }
 
 
+LARGEST_WHOLE_NUMBER = 2**31 - 1  # fits every database's integer column
+
+
+def whole_number(text: str) -> int | None:
+    """A whole number typed into a form, or None if it is not one.
+
+    Only ASCII digits count: `str.isdigit()` accepts "²", which `int()` then refuses, and a
+    number too large for an integer column is as unusable as a word."""
+    text = text.strip()
+    if not (text.isascii() and text.isdigit()) or len(text) > 10:
+        return None
+    number = int(text)
+    return number if number <= LARGEST_WHOLE_NUMBER else None
+
+
 def read_date(text: str) -> dt.date:
     """A date as people in the UK type it: 27/03/1990, 27-3-1990, 27.3.1990, 27 3 1990,
     27 March 1990, 27 Mar 1990 or 1990-03-27. Raises ValueError for anything else, including

@@ -92,8 +92,12 @@ def signatures_match(expected: str, given: str) -> bool:
     return hmac.compare_digest(expected.encode(), given.encode())
 
 
-def csrf_token_for(secret: bytes, browser_id: str) -> str:
-    return sign(secret, "csrf", browser_id)
+def csrf_token_for(secret: bytes, browser_id: str, session_token: str = "") -> str:
+    """The CSRF token for this browser and, once signed in, this session: a token planted with
+    a browser cookie of someone else's choosing is no use against a session they don't hold."""
+    if not session_token:
+        return sign(secret, "csrf", browser_id)
+    return sign(secret, "csrf-session", f"{browser_id}:{session_token}")
 
 
 def content_security_policy(nonce: str) -> str:

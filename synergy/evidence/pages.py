@@ -15,6 +15,7 @@ from synergy.core import form_errors
 from synergy.core.deps import SessionDep, client_ip
 from synergy.core.errors import InvalidRequest
 from synergy.core.form_errors import FormErrors
+from synergy.core.formatting import whole_number
 from synergy.core.references import ReferenceFormatError, normalise_reference
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
@@ -112,9 +113,10 @@ def new_page(request: Request, _: Investigator) -> Response:
 
 
 def _whole(value: str, field: str) -> int:
-    if not value.strip().isdigit():
+    number = whole_number(value)
+    if number is None:
         raise InvalidRequest("Enter a whole number", field=field)
-    return int(value)
+    return number
 
 
 @investigator.post("/requests/new", response_class=HTMLResponse, summary="Create and send a link")

@@ -13,6 +13,7 @@ from starlette.datastructures import FormData
 
 from synergy.core.deps import FormWithFiles, SessionDep, client_ip
 from synergy.core.errors import SynergyError
+from synergy.core.formatting import whole_number
 from synergy.core.principal import Principal
 from synergy.core.web import render
 from synergy.notebook import access, disclosure, service
@@ -23,7 +24,8 @@ NEWEST = 200
 
 
 def seqs_from(form: FormData) -> list[int]:
-    return [int(v) for v in form.getlist("entries") if isinstance(v, str) and v.isdigit()]
+    numbers = (whole_number(v) for v in form.getlist("entries") if isinstance(v, str))
+    return [n for n in numbers if n is not None]
 
 
 def _description_field(seq: int, default: str) -> Markup:
@@ -40,9 +42,9 @@ def _description_field(seq: int, default: str) -> Markup:
 def _descriptions(form: FormData) -> dict[int, str]:
     found = {}
     for key, value in form.items():
-        number = key.removeprefix("description-")
-        if key.startswith("description-") and number.isdigit() and isinstance(value, str):
-            found[int(number)] = value[:500]
+        number = whole_number(key.removeprefix("description-"))
+        if key.startswith("description-") and number is not None and isinstance(value, str):
+            found[number] = value[:500]
     return found
 
 

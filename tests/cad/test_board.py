@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy.orm import Session
 
 from synergy.cad import board
@@ -121,3 +122,26 @@ def test_the_board_page_shows_what_the_whole_board_gives_for_its_first_rows(db: 
             (r.overdue, r.age, r.target, r.state) for r in everything[:20]
         ]
     assert any(r.duplicates for r in board.board_page(db, limit=20, now=now).rows)
+
+
+def test_linking_a_possible_duplicate_keeps_both_open_and_logs_it_once_on_each(
+    db: Session,
+) -> None:
+    from synergy.cad import log as incident_log
+    from synergy.cad.models import Incident
+    from synergy.core.errors import InvalidRequest
+
+    first = _at(db, 0, lat=52.4780, lon=-1.8990)
+    near = _at(db, 10, lat=52.4781, lon=-1.8990)
+    for _ in range(2):
+        board.link(db, incident_id=first, other_id=near, actor="controller1")
+    for one, other in ((first, near), (near, first)):
+        incident = db.get(Incident, one)
+        other_number = db.get(Incident, other).log_number  # type: ignore[union-attr]
+        assert incident is not None and incident.status == "open"
+        texts = [e.text for e in incident_log.entries(db, one)]
+        assert texts.count(f"Linked to {other_number}") == 1
+        assert [link.target for link in board.links(db, one)] == [other_number]
+        assert incident_log.verify_log(db, one).ok
+    with pytest.raises(InvalidRequest, match="itself"):
+        board.link(db, incident_id=first, other_id=first, actor="controller1")

@@ -106,6 +106,11 @@ def test_a_handover_raises_an_incident_with_risk_evidence_and_thrive(
     assert all(incident.thrive[part] for part in ("threat", "harm", "risk", "engagement"))
     first = db.execute(select(LogEntry).where(LogEntry.incident_id == incident.id)).scalars()
     assert "Opened as grade 1" in next(iter(first)).text
+    # The evidence behind the risk (the caller's words and the rule they matched) comes with
+    # it, and the incident knows its 101 call, whose page its own page links to.
+    assert "'has a knife' (rule: weapon)" in incident.remarks
+    assert incident.vulnerabilities == ["threat_to_life"]
+    assert incident.contact_call_id is not None
 
 
 def test_events_delivered_twice_make_nothing_twice(

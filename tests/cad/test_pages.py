@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -43,6 +44,42 @@ def test_a_contact_agent_raises_an_incident_by_hand(
     assert incident.postcode == "B1 1AA" and incident.thrive["threat"] == "Risk to life"
     page = client.get(response.headers["location"])
     assert "Ali Khan" in page.text and "Man seen in the canal" in page.text
+
+
+def test_an_officer_raises_an_incident_by_hand(
+    client: TestClient, signed_in: Any, db: Session
+) -> None:
+    signed_in(Role.OFFICER)
+    response = post(client, "/cad/incidents/new", {**NEW_INCIDENT, "grade": "2"})
+    assert response.status_code == 303
+    incident = db.execute(select(Incident)).scalar_one()
+    assert incident.source == "officer" and incident.grade == 2
+
+
+@pytest.mark.parametrize("number", ["²", "9" * 40])
+def test_numbers_that_are_no_whole_numbers_are_form_errors_not_server_errors(
+    client: TestClient, signed_in: Any, session_factory: Any, number: str
+) -> None:
+    with session_factory() as session:
+        incident_id = open_incident(session).id
+        make_unit(session)
+        session.commit()
+    signed_in(Role.CONTROLLER)
+    forms = {
+        "log": {"text": "Caller rang back", "corrects_seq": number},
+        "change": {"grade": number, "reason": "Regraded"},
+        "assign": {"unit_id": number},
+        "unit-status": {"unit_id": number, "status": "at_scene"},
+        "duplicate": {"other": number, "action": "link"},
+    }
+    answers = {
+        name: post(client, f"/cad/incidents/{incident_id}/{name}", data).status_code
+        for name, data in forms.items()
+    }
+    answers["new"] = post(
+        client, "/cad/incidents/new", {**NEW_INCIDENT, "grade": number}
+    ).status_code
+    assert all(code < 500 for code in answers.values()), answers
 
 
 def test_a_bad_postcode_shows_the_error_and_stores_nothing(

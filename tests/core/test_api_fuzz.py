@@ -27,7 +27,7 @@ def staff_headers(session_factory) -> dict[str, str]:  # type: ignore[no-untyped
     token = start_staff_session(session_factory, *Role)
     return {
         "Cookie": f"{SESSION_COOKIE}={token}; {BROWSER_COOKIE}={BROWSER_ID}",
-        "X-CSRF-Token": csrf_token_for(TEST_SECRET.encode(), BROWSER_ID),
+        "X-CSRF-Token": csrf_token_for(TEST_SECRET.encode(), BROWSER_ID, token),
     }
 
 
@@ -35,6 +35,9 @@ def test_no_json_route_answers_500(app, staff_headers) -> None:  # type: ignore[
     schema = schemathesis.openapi.from_asgi("/api/openapi.json", app).include(path_regex="^/api/")
     failures: list[str] = []
     checked = 0
+    # Unsafe staff requests that got past the CSRF check: none would mean the fuzzing never
+    # reached the code behind it.
+    past_csrf = [0]
     for result in schema.get_all_operations():
         operation = result.ok()
 
@@ -55,6 +58,8 @@ def test_no_json_route_answers_500(app, staff_headers) -> None:  # type: ignore[
                         f"{case.method} {case.formatted_path} crashed on {case.body!r:.200}: "
                         f"{crash!r:.200}"
                     ) from None
+                if headers is staff_headers and case.method != "GET":
+                    past_csrf[0] += response.status_code != 403
                 assert response.status_code < 500, (
                     f"{case.method} {case.formatted_path} answered {response.status_code} to "
                     f"{case.body!r:.200}: {response.text[:200]}"
@@ -67,4 +72,5 @@ def test_no_json_route_answers_500(app, staff_headers) -> None:  # type: ignore[
             failures.extend(str(each).splitlines()[0] for each in found)
         checked += 1
     assert checked >= 10, "the OpenAPI description lists too few JSON routes"
+    assert past_csrf[0] > 0, "every unsafe staff request was refused by the CSRF check"
     assert not failures, "\n".join(failures)

@@ -49,3 +49,27 @@ def test_api_call_needs_the_header_token(client: TestClient, make_user) -> None:
     assert refused.status_code == 403
     accepted = client.post("/logout", headers={"X-CSRF-Token": csrf_for(client)})
     assert accepted.status_code == 303
+
+
+def test_a_planted_browser_cookie_with_its_token_is_refused_once_signed_in(app, make_user) -> None:
+    """Someone who sets a victim's browser cookie to one they know (from a sibling site,
+    say) and posts the token that goes with it gets nowhere: once signed in, the token is
+    bound to the victim's session as well."""
+    make_user("admin1", Role.ADMINISTRATOR)
+    make_user("victim", Role.OFFICER)
+    with (
+        TestClient(app, follow_redirects=False) as attacker,
+        TestClient(app, follow_redirects=False) as admin,
+    ):
+        planted_token = csrf_for(attacker)
+        planted_browser = attacker.cookies["synergy_browser"]
+        sign_in(admin, "admin1")
+        admin.cookies.delete("synergy_browser")
+        admin.cookies.set("synergy_browser", planted_browser)
+        forged = admin.post("/admin/users/victim/disable", data={"csrf_token": planted_token})
+        assert forged.status_code == 403
+        page_token = csrf_for(admin)
+        assert page_token != planted_token
+        assert admin.post("/logout", data={"csrf_token": page_token}).status_code == 303
+    with TestClient(app, follow_redirects=False) as victim:
+        sign_in(victim, "victim")

@@ -44,3 +44,15 @@ def test_stored_evidence_is_private(tmp_path, open_umask) -> None:
     assert _mode(tmp_path / "evidence") == 0o700
     assert _mode(tmp_path / "evidence" / "abc123") == 0o600
     assert _mode(tmp_path / "evidence" / "abc123lock") == 0o600
+
+
+def test_the_audit_key_and_checkpoint_files_are_private(tmp_path, open_umask) -> None:
+    from synergy.core.audit_chain import CheckpointFile
+    from synergy.core.audit_keys import load_audit_keys
+
+    load_audit_keys(tmp_path / "keys" / "audit-keys.json")
+    CheckpointFile(tmp_path / "anchors" / "audit-checkpoints.jsonl").append("{}")
+    assert _mode(tmp_path / "keys") == 0o700
+    assert _mode(tmp_path / "keys" / "audit-keys.json") == 0o600
+    assert _mode(tmp_path / "anchors") == 0o700
+    assert _mode(tmp_path / "anchors" / "audit-checkpoints.jsonl") == 0o600

@@ -4,7 +4,14 @@ import datetime as dt
 
 import pytest
 
-from synergy.core.formatting import counted, country_code, country_name, datetime_text, read_date
+from synergy.core.formatting import (
+    counted,
+    country_code,
+    country_name,
+    datetime_text,
+    read_date,
+    whole_number,
+)
 
 
 def test_stored_utc_reads_as_uk_summer_and_winter_time() -> None:
@@ -50,3 +57,10 @@ def test_countries_read_by_code_or_name_and_show_by_name() -> None:
 def test_counts_agree_with_their_noun() -> None:
     assert counted(1, "request") == "1 request"
     assert [counted(n, "person", "people") for n in (0, 2)] == ["0 people", "2 people"]
+
+
+def test_whole_numbers_are_ascii_digits_that_fit_an_integer_column() -> None:
+    assert whole_number(" 42 ") == 42
+    assert whole_number("2147483647") == 2**31 - 1
+    for not_one in ("", "²", "١٢", "-1", "1.5", "2147483648", "9" * 40, "12a"):
+        assert whole_number(not_one) is None, not_one

@@ -230,3 +230,15 @@ def test_every_problem_is_listed_in_the_error_summary_and_beside_its_field(signe
     for field in ("reference", "description", "mobile", "expiry_days", "max_files"):
         assert f'href="#{field}"' in summary, field
     assert response.text.count('class="govuk-error-message"') == 5
+
+
+@pytest.mark.parametrize("days", ["²", "9" * 40])
+def test_extending_by_a_number_that_is_no_whole_number_is_a_form_error(  # type: ignore[no-untyped-def]
+    as_creator, make_link, days
+) -> None:
+    link = make_link()
+    response = as_creator.post(
+        f"/evidence/requests/{link.public_id}/extend",
+        data={"days": days, "csrf_token": csrf_for(as_creator)},
+    )
+    assert 400 <= response.status_code < 500
