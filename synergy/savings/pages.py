@@ -14,7 +14,7 @@ from starlette.datastructures import UploadFile
 
 from synergy.core.deps import FormFields, FormWithFiles, SessionDep, SettingsDep
 from synergy.core.errors import SynergyError
-from synergy.core.formatting import date_text
+from synergy.core.formatting import date_text, whole_number
 from synergy.core.roles import Role
 from synergy.core.web import redirect, render
 from synergy.savings import automation, charts, pdf, reconciliation, renewals, report, service
@@ -502,13 +502,13 @@ def add_rpa(
     from synergy.core.errors import InvalidRequest
 
     try:
-        runs_text = form.get("runs", "").strip().replace(",", "")
-        if not runs_text.isdigit():
+        runs = whole_number(form.get("runs", "").strip().replace(",", ""))
+        if runs is None:
             raise InvalidRequest("Runs must be a whole number", field="runs")
         cash = form.get("cashable", "").strip() or "0"
         automation.add_rpa_entry(
             db, process=form.get("process", ""),
-            month=_date_field({**form, "month-day": "1"}, "month"), runs=int(runs_text),
+            month=_date_field({**form, "month-day": "1"}, "month"), runs=runs,
             minutes_per_run=automation.parse_minutes(
                 form.get("minutes_per_run", ""), "minutes_per_run"
             ),

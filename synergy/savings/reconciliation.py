@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from synergy.core import audit
 from synergy.core.db import utcnow
 from synergy.core.errors import Conflict, InvalidRequest, NotFound
+from synergy.core.formatting import whole_number
 from synergy.savings import automation
 from synergy.savings.figures import ItemTotals, item_totals
 from synergy.savings.models import (
@@ -133,9 +134,10 @@ def parse_figure(figure: str, text: object) -> int:
         raw = str(text).strip().replace(",", "")
         if isinstance(text, float) and text.is_integer():
             raw = str(int(text))
-        if not raw.isdigit():
+        number = whole_number(raw)
+        if number is None:
             raise InvalidRequest(f"{label}: '{text}' is not a whole number", field=figure)
-        return int(raw)
+        return number
     try:
         return parse_pence(text)
     except MoneyError as exc:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, fields
 from typing import Any
 
+from synergy.core.formatting import whole_number
 from synergy.savings.models import CATEGORIES, RECURRENCES
 from synergy.savings.money import MoneyError, parse_pence
 
@@ -180,9 +181,10 @@ def _cashable(text: str) -> bool:
 
 
 def _term(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= MAX_TERM_YEARS:
+    years = whole_number(text)
+    if years is None or not 1 <= years <= MAX_TERM_YEARS:
         raise ValueError(f"'{text}' is not a whole number of years from 1 to {MAX_TERM_YEARS}")
-    return int(text)
+    return years
 
 
 def _baseline_year(text: str) -> str:

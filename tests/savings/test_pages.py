@@ -210,3 +210,22 @@ def test_an_administrator_keeps_the_register_but_cannot_sign_for_finance(signed_
     )
     assert _sign_off(client, location, "budget_holder", "Ann Holder") == ""
     assert "Not signed off: not counted" in client.get(location).text
+
+
+@pytest.mark.parametrize("number", ["²", "٣", "99999999999999999999"])
+def test_whole_numbers_that_are_not_plain_digits_get_a_clear_error(signed_in, number) -> None:
+    # str.isdigit() accepts superscripts and other scripts' digits, which int() refuses.
+    client = signed_in(Role.FINANCE)
+    rpa = {"process": "Vetting checks", "month-month": "9", "month-year": "2026", "runs": number,
+           "minutes_per_run": "4.5", "rpa_staff_rate": "20.00", "source": "RPA run log"}  # fmt: skip
+    response = client.post("/savings/automation/rpa", data={**rpa, "csrf_token": csrf_for(client)})
+    assert response.status_code == 422
+    assert "Runs must be a whole number" in response.text
+    figures = {"contracts_reviewed": number, "source": "Board report"}
+    response = client.post("/savings/report/figures", data={**figures, "csrf_token": csrf_for(client)})
+    assert response.status_code == 422
+    assert "is not a whole number" in response.text
+    row = contract_row(term_years=number)
+    response = client.post("/savings/contracts/new", data={**row, "csrf_token": csrf_for(client)})
+    assert response.status_code == 422
+    assert "is not a whole number of years" in response.text
