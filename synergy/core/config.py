@@ -215,22 +215,6 @@ class Settings(_ReadFromFile):
     )
     evidence_s3_region: str = Field(default="eu-west-2", description="Object store region")
 
-    # --- ACRO overseas conviction requests (synergy.acro) -----------------------------------
-    acro_gateway_url: str = Field(default="http://127.0.0.1:8790", description="ACRO gateway")
-    acro_client_cert: Path | None = Field(default=None, description="Client certificate (mTLS)")
-    acro_client_key: Path | None = Field(default=None, description="Its private key (mTLS)")
-    acro_ca_bundle: Path | None = Field(default=None, description="CA that signed the gateway")
-    acro_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
-    acro_callback_secret: SecretStr | None = Field(
-        default=None, description="Shared secret that signs ACRO callbacks; unset: refuse them"
-    )
-    acro_max_attempts: int = Field(default=8, ge=1, le=100, description="Then dead letter")
-    acro_retry_base_seconds: float = Field(default=5.0, gt=0, le=3600)
-    acro_retry_cap_seconds: float = Field(default=1800.0, gt=0, le=86400)
-    acro_minutes_saved_per_request: int = Field(default=10, ge=0, le=600)
-    acro_reply_working_days: int = Field(default=10, ge=1, le=60)
-    acro_requesting_force: str = Field(default="West Midlands Police", min_length=1)
-
     # --- 101 voice line: SIP telephony and browser calls (synergy.contact.voice) ----------------
     voice_asr_engine: Literal["whisper", "pocketsphinx"] = Field(
         default="whisper", description="Offline speech recognition engine"
