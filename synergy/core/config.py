@@ -191,29 +191,10 @@ class Settings(_ReadFromFile):
         default=30, ge=1, le=100_000, description="New conversations one IP address may start"
     )
 
-    # --- CCTV evidence portal (synergy.evidence) ---------------------------------------------
-    evidence_dir: Path | None = Field(
-        default=None, description="Where uploaded evidence is stored; default data_dir/evidence"
-    )
+    # --- The mail server services send email through ------------------------------------
     smtp_host: str = Field(default="", description="SMTP server for emails; empty: do not send")
     smtp_port: int = Field(default=25, ge=1, le=65535)
     smtp_sender: str = Field(default="evidence@synergy.invalid", description="From address")
-    evidence_link_failures_per_ip: int = Field(
-        default=30, ge=1, le=10_000, description="Bad upload links an address may try in 10 minutes"
-    )
-    evidence_abandoned_hours: int = Field(
-        default=48, ge=1, le=24 * 30, description="Unfinished uploads idle this long are deleted"
-    )
-    evidence_fsync: bool = Field(
-        default=True, description="fsync uploads before recording progress; off only to benchmark"
-    )
-    evidence_s3_bucket: str = Field(
-        default="", description="S3-compatible bucket for finished evidence; empty: local disk only"
-    )
-    evidence_s3_endpoint_url: str = Field(
-        default="", description="S3-compatible endpoint (MinIO, Ceph...); empty: AWS"
-    )
-    evidence_s3_region: str = Field(default="eu-west-2", description="Object store region")
 
     # --- 101 voice line: SIP telephony and browser calls (synergy.contact.voice) ----------------
     voice_asr_engine: Literal["whisper", "pocketsphinx"] = Field(
