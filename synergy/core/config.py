@@ -177,101 +177,10 @@ class Settings(_ReadFromFile):
         default=Path("node_modules"), description="Where `npm ci` installed govuk-frontend"
     )
 
-    # --- 101 contact: chat and conversation API (synergy.contact) ----------------------------
-    contact_max_turns: int = Field(
-        default=40, ge=2, le=500, description="Caller messages allowed in one conversation"
-    )
-    contact_max_message_chars: int = Field(
-        default=1000, ge=50, le=5000, description="Longest caller message accepted"
-    )
-    contact_session_minutes: int = Field(
-        default=120, ge=5, le=24 * 60, description="A public conversation expires after this"
-    )
-    contact_starts_per_address_per_hour: int = Field(
-        default=30, ge=1, le=100_000, description="New conversations one IP address may start"
-    )
-
     # --- The mail server services send email through ------------------------------------
     smtp_host: str = Field(default="", description="SMTP server for emails; empty: do not send")
     smtp_port: int = Field(default=25, ge=1, le=65535)
     smtp_sender: str = Field(default="evidence@synergy.invalid", description="From address")
-
-    # --- 101 voice line: SIP telephony and browser calls (synergy.contact.voice) ----------------
-    voice_asr_engine: Literal["whisper", "pocketsphinx"] = Field(
-        default="whisper", description="Offline speech recognition engine"
-    )
-    voice_asr_model_dir: Path | None = Field(
-        default=None, description="A CTranslate2 Whisper model folder; default: the bundled tiny.en"
-    )
-    voice_asr_threads: int = Field(default=2, ge=1, le=64, description="Recognitions at once")
-    voice_tts_engine: Literal["flite", "espeak-ng"] = "flite"
-    voice_tts_voice: str = Field(default="", description="Voice name; default awb / en-gb")
-    voice_silence_timeout: float = Field(default=0.45, ge=0.2, le=5.0)
-    voice_hesitant_timeout: float = Field(default=1.6, ge=0.3, le=10.0)
-    voice_asr_deadline: float = Field(
-        default=8.0, ge=1.0, le=60.0, description="Later than this, the caller goes to a person"
-    )
-    voice_sip_host: str = Field(default="127.0.0.1", description="Address the SIP agent binds")
-    voice_sip_port: int = Field(default=5070, ge=1, le=65535)
-    voice_sip_user: str = "assistant"
-    voice_sip_dial_port: int = Field(
-        default=0, ge=0, le=65535,
-        description="SIP port the web server calls the agent queue from; 0: any free port",
-    )  # fmt: skip
-    voice_rtp_ports: str = Field(default="40000-40999", pattern=r"^\d+-\d+$")
-    voice_sip_transfer_uri: str = Field(default="", description="Agent queue, e.g. sip:q@pbx")
-    voice_sip_registrar: str = Field(default="", description="Register here, e.g. sip:pbx")
-    voice_sip_username: str = ""
-    voice_sip_password: SecretStr | None = None
-    voice_agent_ring_seconds: float = Field(
-        default=30.0, ge=5.0, le=300.0,
-        description="Browser callers put through to the agent queue: ring this long, then say 101",
-    )  # fmt: skip
-    voice_webrtc_addresses: str = Field(
-        default="", description="ICE host addresses to offer, e.g. 127.0.0.1; default: all"
-    )
-    voice_webrtc_max_calls: int = Field(default=10, ge=1, le=1000)
-    voice_webrtc_calls_per_visitor: int = Field(
-        default=1, ge=1, le=100, description="Browser calls one visitor (cookie) may have open"
-    )
-    voice_webrtc_calls_per_address: int = Field(
-        default=3, ge=1, le=1000, description="Browser calls one network address may have open"
-    )
-    voice_webrtc_connect_seconds: float = Field(
-        default=10.0, ge=2.0, le=120.0, description="A browser call not connected by then ends"
-    )
-    voice_preload: bool = Field(
-        default=False, description="Load the speech engines when the web server starts"
-    )
-    voice_media_timeout: float = Field(
-        default=20.0, ge=2.0, le=600.0, description="No audio from the caller this long: end"
-    )
-    voice_silent_caller_seconds: float = Field(
-        default=60.0, ge=5.0, le=3600.0,
-        description="The assistant heard no speech or key this long: say so and end",
-    )  # fmt: skip
-    voice_max_call_minutes: float = Field(default=60.0, ge=1.0, le=1440.0)
-    voice_sip_max_calls: int = Field(
-        default=30, ge=1, le=10000, description="Calls at once; more INVITEs get 503"
-    )
-    voice_sip_trunks: str = Field(
-        default="127.0.0.1,::1",
-        description="Addresses or networks (comma-separated) INVITEs are taken from",
-    )  # fmt: skip
-    voice_sip_caller_username: str = Field(
-        default="", description="Digest user for INVITEs from other addresses; empty: refuse them"
-    )
-    voice_sip_caller_password: SecretStr | None = None
-
-    @field_validator("voice_sip_trunks")
-    @classmethod
-    def _trunks_are_networks(cls, value: str) -> str:
-        import ipaddress
-
-        for part in value.split(","):
-            if part.strip():
-                ipaddress.ip_network(part.strip(), strict=False)  # ValueError names the bad one
-        return value
 
     @field_validator("database_url")
     @classmethod
