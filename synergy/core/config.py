@@ -291,6 +291,21 @@ def _read_section(kind: type[SectionT], **values: Any) -> SectionT:
         raise ConfigError(_describe(exc, prefix=prefix)) from None
 
 
+def _refuse_section_keys_at_top_level(kinds: Iterable[type[ServiceSettings]]) -> None:
+    """A key like `voice_sip_trunks` at the top of the settings file is a service's setting
+    written the way it was before services kept their own sections; say where it goes now
+    (one spelling per setting, so the file never has two that disagree)."""
+    path, values = _read_config_file()
+    moved = [
+        f"{kind.section_name()}_{field} is now {field} in the [{kind.section_name()}] table"
+        for kind in kinds
+        for field in kind.model_fields
+        if f"{kind.section_name()}_{field}" in values
+    ]
+    if moved:
+        raise ConfigError(f"{CONFIG_FILE_VARIABLE}: {path}: " + "; ".join(moved))
+
+
 def load_settings(*, sections: Iterable[type[ServiceSettings]] = (), **overrides: Any) -> Settings:
     """Build the settings once, creating the data directory and secret key if needed.
 
@@ -299,6 +314,7 @@ def load_settings(*, sections: Iterable[type[ServiceSettings]] = (), **overrides
     sets values in it.
     """
     kinds = list(sections)
+    _refuse_section_keys_at_top_level(kinds)
     section_values = {kind: overrides.pop(kind.section_name(), {}) for kind in kinds}
     try:
         settings = Settings(**overrides)
