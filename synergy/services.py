@@ -33,5 +33,4 @@ def declared_services(names: Iterable[str] = SERVICES) -> list[Service]:
 
 def settings_sections(services: Iterable[Service]) -> list[type[ServiceSettings]]:
     """The services' own settings classes, for `load_settings(sections=...)`."""
-    found = (service.load_settings_class() for service in services)
-    return [section for section in found if section is not None]
+    return [section for service in services for section in service.load_settings_classes()]

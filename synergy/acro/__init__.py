@@ -17,6 +17,7 @@ SERVICE = Service(
     models=("synergy.acro.models",),
     subscriptions=("synergy.acro.events:subscriptions",),
     commands=("synergy.acro.cli:app",),
+    settings=("synergy.acro.settings:AcroSettings",),
     startup=("synergy.acro.deps:show_checks_on_person_pages",),
     page_examples=("tests.acro.page_examples",),
 )

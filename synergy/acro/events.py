@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from synergy.acro import service
 from synergy.acro.gateway import AcroGateway, http_client
+from synergy.acro.settings import AcroSettings
 from synergy.core.config import Settings
 from synergy.core.events import Event, Subscription
 
@@ -31,9 +32,8 @@ class AcroSubscriber:
 
     @cached_property
     def gateway(self) -> AcroGateway:
-        return AcroGateway(
-            http_client(self.settings), requesting_force=self.settings.acro_requesting_force
-        )
+        requesting_force = self.settings.section(AcroSettings).requesting_force
+        return AcroGateway(http_client(self.settings), requesting_force=requesting_force)
 
     def subscriptions(self) -> list[Subscription]:
         return [

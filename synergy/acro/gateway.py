@@ -13,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from synergy.acro.settings import AcroSettings
 from synergy.core.config import Settings
 
 REQUESTS_PATH = "/v1/requests"
@@ -40,15 +41,14 @@ class Acceptance:
 
 def http_client(settings: Settings) -> httpx.Client:
     """An httpx client with the configured timeouts, client certificate and CA bundle."""
+    acro = settings.section(AcroSettings)
     verify: Any = True
-    if settings.acro_ca_bundle is not None:
-        verify = _ssl_context(
-            settings.acro_ca_bundle, settings.acro_client_cert, settings.acro_client_key
-        )
-    elif settings.acro_client_cert is not None:
-        verify = _ssl_context(None, settings.acro_client_cert, settings.acro_client_key)
-    timeout = httpx.Timeout(settings.acro_timeout_seconds, connect=settings.acro_timeout_seconds)
-    return httpx.Client(base_url=settings.acro_gateway_url, verify=verify, timeout=timeout)
+    if acro.ca_bundle is not None:
+        verify = _ssl_context(acro.ca_bundle, acro.client_cert, acro.client_key)
+    elif acro.client_cert is not None:
+        verify = _ssl_context(None, acro.client_cert, acro.client_key)
+    timeout = httpx.Timeout(acro.timeout_seconds, connect=acro.timeout_seconds)
+    return httpx.Client(base_url=acro.gateway_url, verify=verify, timeout=timeout)
 
 
 def _ssl_context(ca: Path | None, cert: Path | None, key: Path | None) -> Any:

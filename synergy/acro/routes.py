@@ -11,6 +11,7 @@ from synergy.acro import replies, service
 from synergy.acro.deps import RecordsOfficer, RecordsReader, RequestId
 from synergy.acro.models import AcroRequest
 from synergy.acro.schemas import AcroRequestOut, CallbackAnswer, CompletionIn
+from synergy.acro.settings import AcroSettings
 from synergy.acro.signatures import SIGNATURE_HEADER, TIMESTAMP_HEADER, is_valid
 from synergy.core.body_limits import ACRO_CALLBACK_LIMIT
 from synergy.core.deps import SessionDep, SettingsDep, client_ip, csrf_exempt, public
@@ -89,7 +90,7 @@ def receive_response(
     settings: SettingsDep,
     _: Annotated[Principal | None, public("ACRO gateway callback, authenticated by signature")],
 ) -> CallbackAnswer:
-    secret = settings.acro_callback_secret
+    secret = settings.section(AcroSettings).callback_secret
     given = request.headers.get(SIGNATURE_HEADER, "")
     timestamp = request.headers.get(TIMESTAMP_HEADER, "")
     if (

@@ -31,6 +31,7 @@ from synergy.acro.models import (
     REPLIED,
     AcroRequest,
 )
+from synergy.acro.settings import AcroSettings
 from synergy.acro.working_days import add_working_days
 from synergy.core import audit, events
 from synergy.core.config import Settings
@@ -64,7 +65,8 @@ def idempotency_key(settings: Settings, arrest_id: int) -> str:
     key carries the deployment (derived from its secret key, so it needs no setting and reveals
     nothing) and a random part drawn when the request is created. It is stored with the request,
     so every send of that request carries the same key."""
-    force = "".join(ch for ch in settings.acro_requesting_force.lower() if ch.isalnum())[:30]
+    requesting_force = settings.section(AcroSettings).requesting_force
+    force = "".join(ch for ch in requesting_force.lower() if ch.isalnum())[:30]
     deployment = hmac.new(settings.secret(), b"acro-deployment", hashlib.sha256).hexdigest()[:10]
     return f"{force}-{deployment}-arrest-{arrest_id}-{secrets.token_hex(4)}"
 
@@ -87,13 +89,14 @@ def create_for_arrest(
     if not qualifies(list(person.get("nationalities") or [])):
         return None
     arrest_id = int(arrest["arrest_id"])
+    acro = settings.section(AcroSettings)
     existing = request_for_arrest(session, arrest_id=arrest_id)
     if existing is not None:
         return existing
     payload = exchange.from_arrest_event(
         arrest,
         purpose=exchange.CRIMINAL_PROCEEDINGS,
-        requesting_force=settings.acro_requesting_force,
+        requesting_force=acro.requesting_force,
     )
     missing = exchange.missing_fields(payload)
     request = AcroRequest(
@@ -106,7 +109,7 @@ def create_for_arrest(
         payload=payload,
         missing_fields=missing,
         arrested_at=dt.datetime.fromisoformat(arrest["arrested_at"]),
-        minutes_saved=settings.acro_minutes_saved_per_request,
+        minutes_saved=acro.minutes_saved_per_request,
     )
     session.add(request)
     session.flush()
@@ -251,11 +254,8 @@ class RetryPolicy:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> RetryPolicy:
-        return cls(
-            settings.acro_max_attempts,
-            settings.acro_retry_base_seconds,
-            settings.acro_retry_cap_seconds,
-        )
+        acro = settings.section(AcroSettings)
+        return cls(acro.max_attempts, acro.retry_base_seconds, acro.retry_cap_seconds)
 
     def delay(self, attempts: int) -> float:
         return backoff_seconds(attempts - 1, base=self.base_seconds, cap=self.cap_seconds)
@@ -294,7 +294,8 @@ def send_due_request(
     request.acro_reference = acceptance.acro_reference
     request.accepted_at = utcnow()
     request.last_error = None
-    request.reply_due = reply_due_date(request.accepted_at, settings.acro_reply_working_days)
+    working_days = settings.section(AcroSettings).reply_working_days
+    request.reply_due = reply_due_date(request.accepted_at, working_days)
     _audit_disclosure(
         session,
         request,

@@ -24,7 +24,7 @@ SERVICE = Service(
     models=("synergy.cad.models", "synergy.cad.partner.models"),
     subscriptions=("synergy.cad.events:subscriptions", "synergy.cad.partner.events:subscriptions"),
     commands=("synergy.cad.partner.cli:app",),
-    settings="synergy.cad.settings:CadSettings",
+    settings=("synergy.cad.settings:CadSettings",),
     startup=("synergy.cad.settings:use_app_settings", "synergy.cad.partner.settings:read_at_start"),
     demo=(
         "synergy.cad.demo:create_demo_incidents",

@@ -28,6 +28,10 @@ SERVICE = Service(
         "synergy.contact.voice.cli:app",
         "synergy.contact.twin.cli:app",
     ),
+    settings=(
+        "synergy.contact.settings:ContactSettings",
+        "synergy.contact.voice.settings:VoiceSettings",
+    ),
     startup=(
         "synergy.contact.understanding.model:load_in_background",
         "synergy.contact.voice.loading:preload_if_configured",

@@ -18,6 +18,7 @@ from synergy.contact.dialogue import Channel, Stage
 from synergy.contact.dialogue.crisis import help_lines
 from synergy.contact.dialogue.safety import SKIP
 from synergy.contact.models import CallStatus, ContactCall
+from synergy.contact.settings import ContactSettings
 from synergy.core.body_limits import SMALL_PUBLIC_FORM
 from synergy.core.deps import SessionDep, SettingsDep, client_ip
 from synergy.core.errors import Conflict, Gone, InvalidRequest, NotFound, TooManyRequests
@@ -51,8 +52,9 @@ def chat_begin(
     )
     response = redirect(f"{CHAT_PATH}/chat")
     secure = settings.behind_tls
+    minutes = settings.section(ContactSettings).session_minutes
     response.set_cookie(
-        CHAT_COOKIE, started.token, max_age=settings.contact_session_minutes * 60,
+        CHAT_COOKIE, started.token, max_age=minutes * 60,
         path=CHAT_PATH, httponly=True, samesite="lax", secure=secure,
     )  # fmt: skip
     return response

@@ -16,7 +16,7 @@ from synergy.contact.dialogue import Reply
 from synergy.contact.dialogue.crisis import help_lines
 from synergy.contact.models import ContactCall, ContactTurn
 
-# A hard ceiling for the request body; the configured limit (Settings.contact_max_message_chars)
+# A hard ceiling for the request body; the configured limit (ContactSettings.max_message_chars)
 # is checked by the service with a plain-English message.
 MAX_BODY_TEXT = 10_000
 

@@ -177,136 +177,10 @@ class Settings(_ReadFromFile):
         default=Path("node_modules"), description="Where `npm ci` installed govuk-frontend"
     )
 
-    # --- 101 contact: chat and conversation API (synergy.contact) ----------------------------
-    contact_max_turns: int = Field(
-        default=40, ge=2, le=500, description="Caller messages allowed in one conversation"
-    )
-    contact_max_message_chars: int = Field(
-        default=1000, ge=50, le=5000, description="Longest caller message accepted"
-    )
-    contact_session_minutes: int = Field(
-        default=120, ge=5, le=24 * 60, description="A public conversation expires after this"
-    )
-    contact_starts_per_address_per_hour: int = Field(
-        default=30, ge=1, le=100_000, description="New conversations one IP address may start"
-    )
-
-    # --- CCTV evidence portal (synergy.evidence) ---------------------------------------------
-    evidence_dir: Path | None = Field(
-        default=None, description="Where uploaded evidence is stored; default data_dir/evidence"
-    )
+    # --- The mail server services send email through ------------------------------------
     smtp_host: str = Field(default="", description="SMTP server for emails; empty: do not send")
     smtp_port: int = Field(default=25, ge=1, le=65535)
     smtp_sender: str = Field(default="evidence@synergy.invalid", description="From address")
-    evidence_link_failures_per_ip: int = Field(
-        default=30, ge=1, le=10_000, description="Bad upload links an address may try in 10 minutes"
-    )
-    evidence_abandoned_hours: int = Field(
-        default=48, ge=1, le=24 * 30, description="Unfinished uploads idle this long are deleted"
-    )
-    evidence_fsync: bool = Field(
-        default=True, description="fsync uploads before recording progress; off only to benchmark"
-    )
-    evidence_s3_bucket: str = Field(
-        default="", description="S3-compatible bucket for finished evidence; empty: local disk only"
-    )
-    evidence_s3_endpoint_url: str = Field(
-        default="", description="S3-compatible endpoint (MinIO, Ceph...); empty: AWS"
-    )
-    evidence_s3_region: str = Field(default="eu-west-2", description="Object store region")
-
-    # --- ACRO overseas conviction requests (synergy.acro) -----------------------------------
-    acro_gateway_url: str = Field(default="http://127.0.0.1:8790", description="ACRO gateway")
-    acro_client_cert: Path | None = Field(default=None, description="Client certificate (mTLS)")
-    acro_client_key: Path | None = Field(default=None, description="Its private key (mTLS)")
-    acro_ca_bundle: Path | None = Field(default=None, description="CA that signed the gateway")
-    acro_timeout_seconds: float = Field(default=10.0, gt=0, le=120)
-    acro_callback_secret: SecretStr | None = Field(
-        default=None, description="Shared secret that signs ACRO callbacks; unset: refuse them"
-    )
-    acro_max_attempts: int = Field(default=8, ge=1, le=100, description="Then dead letter")
-    acro_retry_base_seconds: float = Field(default=5.0, gt=0, le=3600)
-    acro_retry_cap_seconds: float = Field(default=1800.0, gt=0, le=86400)
-    acro_minutes_saved_per_request: int = Field(default=10, ge=0, le=600)
-    acro_reply_working_days: int = Field(default=10, ge=1, le=60)
-    acro_requesting_force: str = Field(default="West Midlands Police", min_length=1)
-
-    # --- 101 voice line: SIP telephony and browser calls (synergy.contact.voice) ----------------
-    voice_asr_engine: Literal["whisper", "pocketsphinx"] = Field(
-        default="whisper", description="Offline speech recognition engine"
-    )
-    voice_asr_model_dir: Path | None = Field(
-        default=None, description="A CTranslate2 Whisper model folder; default: the bundled tiny.en"
-    )
-    voice_asr_threads: int = Field(default=2, ge=1, le=64, description="Recognitions at once")
-    voice_tts_engine: Literal["flite", "espeak-ng"] = "flite"
-    voice_tts_voice: str = Field(default="", description="Voice name; default awb / en-gb")
-    voice_silence_timeout: float = Field(default=0.45, ge=0.2, le=5.0)
-    voice_hesitant_timeout: float = Field(default=1.6, ge=0.3, le=10.0)
-    voice_asr_deadline: float = Field(
-        default=8.0, ge=1.0, le=60.0, description="Later than this, the caller goes to a person"
-    )
-    voice_sip_host: str = Field(default="127.0.0.1", description="Address the SIP agent binds")
-    voice_sip_port: int = Field(default=5070, ge=1, le=65535)
-    voice_sip_user: str = "assistant"
-    voice_sip_dial_port: int = Field(
-        default=0, ge=0, le=65535,
-        description="SIP port the web server calls the agent queue from; 0: any free port",
-    )  # fmt: skip
-    voice_rtp_ports: str = Field(default="40000-40999", pattern=r"^\d+-\d+$")
-    voice_sip_transfer_uri: str = Field(default="", description="Agent queue, e.g. sip:q@pbx")
-    voice_sip_registrar: str = Field(default="", description="Register here, e.g. sip:pbx")
-    voice_sip_username: str = ""
-    voice_sip_password: SecretStr | None = None
-    voice_agent_ring_seconds: float = Field(
-        default=30.0, ge=5.0, le=300.0,
-        description="Browser callers put through to the agent queue: ring this long, then say 101",
-    )  # fmt: skip
-    voice_webrtc_addresses: str = Field(
-        default="", description="ICE host addresses to offer, e.g. 127.0.0.1; default: all"
-    )
-    voice_webrtc_max_calls: int = Field(default=10, ge=1, le=1000)
-    voice_webrtc_calls_per_visitor: int = Field(
-        default=1, ge=1, le=100, description="Browser calls one visitor (cookie) may have open"
-    )
-    voice_webrtc_calls_per_address: int = Field(
-        default=3, ge=1, le=1000, description="Browser calls one network address may have open"
-    )
-    voice_webrtc_connect_seconds: float = Field(
-        default=10.0, ge=2.0, le=120.0, description="A browser call not connected by then ends"
-    )
-    voice_preload: bool = Field(
-        default=False, description="Load the speech engines when the web server starts"
-    )
-    voice_media_timeout: float = Field(
-        default=20.0, ge=2.0, le=600.0, description="No audio from the caller this long: end"
-    )
-    voice_silent_caller_seconds: float = Field(
-        default=60.0, ge=5.0, le=3600.0,
-        description="The assistant heard no speech or key this long: say so and end",
-    )  # fmt: skip
-    voice_max_call_minutes: float = Field(default=60.0, ge=1.0, le=1440.0)
-    voice_sip_max_calls: int = Field(
-        default=30, ge=1, le=10000, description="Calls at once; more INVITEs get 503"
-    )
-    voice_sip_trunks: str = Field(
-        default="127.0.0.1,::1",
-        description="Addresses or networks (comma-separated) INVITEs are taken from",
-    )  # fmt: skip
-    voice_sip_caller_username: str = Field(
-        default="", description="Digest user for INVITEs from other addresses; empty: refuse them"
-    )
-    voice_sip_caller_password: SecretStr | None = None
-
-    @field_validator("voice_sip_trunks")
-    @classmethod
-    def _trunks_are_networks(cls, value: str) -> str:
-        import ipaddress
-
-        for part in value.split(","):
-            if part.strip():
-                ipaddress.ip_network(part.strip(), strict=False)  # ValueError names the bad one
-        return value
 
     @field_validator("database_url")
     @classmethod
@@ -417,6 +291,21 @@ def _read_section(kind: type[SectionT], **values: Any) -> SectionT:
         raise ConfigError(_describe(exc, prefix=prefix)) from None
 
 
+def _refuse_section_keys_at_top_level(kinds: Iterable[type[ServiceSettings]]) -> None:
+    """A key like `voice_sip_trunks` at the top of the settings file is a service's setting
+    written the way it was before services kept their own sections; say where it goes now
+    (one spelling per setting, so the file never has two that disagree)."""
+    path, values = _read_config_file()
+    moved = [
+        f"{kind.section_name()}_{field} is now {field} in the [{kind.section_name()}] table"
+        for kind in kinds
+        for field in kind.model_fields
+        if f"{kind.section_name()}_{field}" in values
+    ]
+    if moved:
+        raise ConfigError(f"{CONFIG_FILE_VARIABLE}: {path}: " + "; ".join(moved))
+
+
 def load_settings(*, sections: Iterable[type[ServiceSettings]] = (), **overrides: Any) -> Settings:
     """Build the settings once, creating the data directory and secret key if needed.
 
@@ -425,6 +314,7 @@ def load_settings(*, sections: Iterable[type[ServiceSettings]] = (), **overrides
     sets values in it.
     """
     kinds = list(sections)
+    _refuse_section_keys_at_top_level(kinds)
     section_values = {kind: overrides.pop(kind.section_name(), {}) for kind in kinds}
     try:
         settings = Settings(**overrides)

@@ -75,8 +75,9 @@ class Service:
     - `models`: modules defining its tables (loaded for migrations and tests).
     - `subscriptions`: callables `(settings) -> list[Subscription]` for the event worker.
     - `commands`: Typer apps whose commands join the `synergy` command.
-    - `settings`: its `ServiceSettings` class: the `[name]` table of the settings file and
-      `SYNERGY_<NAME>_*` environment variables, read once by `load_settings`.
+    - `settings`: its `ServiceSettings` classes, usually one: each is a table of the settings
+      file (`[name]`) and `SYNERGY_<NAME>_*` environment variables, read once by
+      `load_settings`.
     - `startup`: callables `(app, settings)` run once by `create_app`.
     - `demo`: callables `(session, DemoContext) -> lines to print`, run by `synergy demo` in
       the order of the service list; each must be safe to run twice.
@@ -90,7 +91,7 @@ class Service:
     models: tuple[str, ...] = ()
     subscriptions: tuple[str, ...] = ()
     commands: tuple[str, ...] = ()
-    settings: str | None = None
+    settings: tuple[str, ...] = ()
     startup: tuple[str, ...] = ()
     demo: tuple[str, ...] = ()
     page_examples: tuple[str, ...] = ()
@@ -109,11 +110,12 @@ class Service:
             found.extend(factory(settings))
         return found
 
-    def load_settings_class(self) -> type[ServiceSettings] | None:
-        if self.settings is None:
-            return None
-        section: type[ServiceSettings] = resolve(self.settings)
-        return section
+    def __post_init__(self) -> None:
+        if isinstance(self.settings, str):
+            raise TypeError(f"{self.name}: settings is a tuple: settings=({self.settings!r},)")
+
+    def load_settings_classes(self) -> list[type[ServiceSettings]]:
+        return [resolve(reference) for reference in self.settings]
 
     def run_startup(self, app: FastAPI, settings: Settings) -> None:
         for reference in self.startup:

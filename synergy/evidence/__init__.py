@@ -13,7 +13,7 @@ SERVICE = Service(
     ),
     routers=("synergy.evidence.pages:router", "synergy.evidence.routes:router"),
     models=("synergy.evidence.models",),
-    settings="synergy.evidence.settings:EvidenceSettings",
+    settings=("synergy.evidence.settings:EvidenceSettings",),
     subscriptions=("synergy.evidence.events:subscriptions",),
     commands=("synergy.evidence.cli:app",),
     startup=("synergy.evidence.log_redaction:redact_upload_tokens_in_server_logs",),

@@ -29,7 +29,7 @@ Token = Annotated[str, Path(min_length=10, max_length=200)]
 
 
 def evidence_root(settings: Settings) -> LocalStorage:
-    return LocalStorage(settings.evidence_dir or settings.data_dir / "evidence")
+    return LocalStorage(settings.section(EvidenceSettings).dir or settings.data_dir / "evidence")
 
 
 def storage_for(request: Request) -> Storage:
@@ -43,7 +43,8 @@ def storage_for(request: Request) -> Storage:
 def limiter_for(request: Request) -> BadLinkLimiter:
     state = request.app.state
     if not hasattr(state, "evidence_limiter"):
-        state.evidence_limiter = BadLinkLimiter(state.settings.evidence_link_failures_per_ip)
+        section = state.settings.section(EvidenceSettings)
+        state.evidence_limiter = BadLinkLimiter(section.link_failures_per_ip)
     limiter: BadLinkLimiter = state.evidence_limiter
     return limiter
 
@@ -62,4 +63,4 @@ def code_limits_for(request: Request) -> CodeLimits:
 
 
 def abandoned_after(settings: Settings) -> dt.timedelta:
-    return dt.timedelta(hours=settings.evidence_abandoned_hours)
+    return dt.timedelta(hours=settings.section(EvidenceSettings).abandoned_hours)

@@ -15,6 +15,7 @@ from synergy.evidence import media, sending
 from synergy.evidence.deps import evidence_root
 from synergy.evidence.models import EvidenceFile, Notification
 from synergy.evidence.object_store import ObjectStore, object_store_for
+from synergy.evidence.settings import EvidenceSettings
 from synergy.evidence.stored_files import file_sha256
 from synergy.evidence.uploads import COMPLETED_TOPIC
 
@@ -118,7 +119,7 @@ def subscriptions(settings: Settings) -> list[Subscription]:
             COMPLETED_TOPIC, "evidence.notify_investigator", notify_investigator(settings)
         ),
     ]
-    if settings.evidence_s3_bucket:
+    if settings.section(EvidenceSettings).s3_bucket:
         # After the content check, which reads the local copy this deletes.
         found.append(
             Subscription(

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from synergy.core.config import ConfigError, Settings
+from synergy.evidence.settings import EvidenceSettings
 
 READ_PIECE = 1 << 20
 
@@ -55,10 +56,11 @@ class ObjectStore:
 
 
 def object_store_for(settings: Settings) -> ObjectStore | None:
-    if not settings.evidence_s3_bucket:
+    section = settings.section(EvidenceSettings)
+    if not section.s3_bucket:
         return None
     return ObjectStore(
-        bucket=settings.evidence_s3_bucket,
-        endpoint_url=settings.evidence_s3_endpoint_url,
-        region=settings.evidence_s3_region,
+        bucket=section.s3_bucket,
+        endpoint_url=section.s3_endpoint_url,
+        region=section.s3_region,
     )

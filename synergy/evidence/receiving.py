@@ -31,6 +31,7 @@ from synergy.evidence import uploads
 from synergy.evidence.deps import storage_for
 from synergy.evidence.hashing import ResumableSha256
 from synergy.evidence.media import SNIFF_BYTES
+from synergy.evidence.settings import EvidenceSettings
 from synergy.evidence.storage import Storage, disk_errors
 
 # Linux takes several times longer per byte to write 1 MiB at once than in 256 KiB slices
@@ -102,7 +103,7 @@ class _Writer:
         """fsync, then record the offset and hash state (never the other way round). Bytes
         written after `progress` was taken may be written meanwhile; fsync covers at least
         the ones it records."""
-        if self.request.app.state.settings.evidence_fsync:
+        if self.request.app.state.settings.section(EvidenceSettings).fsync:
             with disk_errors():
                 os.fsync(self.handle.fileno())
         with transaction(self.request.app.state.session_factory) as session:

@@ -1,13 +1,16 @@
-"""The evidence portal's own settings: GOV.UK Notify for texting and emailing upload links.
+"""The evidence portal's own settings: where files are kept, upload limits, and GOV.UK Notify
+for texting and emailing upload links.
 
 Read from `SYNERGY_EVIDENCE_*` environment variables or the `[evidence]` table of the settings
-file. With no Notify key, links are not texted (the page says so); emails then go by SMTP if
-`SYNERGY_SMTP_HOST` is set.
+file; code reads them with `settings.section(EvidenceSettings)`. With no Notify key, links are
+not texted (the page says so); emails then go by SMTP if `SYNERGY_SMTP_HOST` is set (the mail
+server is the platform's, in core's settings).
 """
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from pydantic import Field, SecretStr, field_validator
 
@@ -19,6 +22,25 @@ _NOTIFY_KEY = re.compile(rf"^.+-{_UUID}-{_UUID}$")
 
 
 class EvidenceSettings(ServiceSettings, env_prefix="SYNERGY_EVIDENCE_"):
+    dir: Path | None = Field(
+        default=None, description="Where uploaded evidence is stored; default data_dir/evidence"
+    )
+    link_failures_per_ip: int = Field(
+        default=30, ge=1, le=10_000, description="Bad upload links an address may try in 10 minutes"
+    )
+    abandoned_hours: int = Field(
+        default=48, ge=1, le=24 * 30, description="Unfinished uploads idle this long are deleted"
+    )
+    fsync: bool = Field(
+        default=True, description="fsync uploads before recording progress; off only to benchmark"
+    )
+    s3_bucket: str = Field(
+        default="", description="S3-compatible bucket for finished evidence; empty: local disk only"
+    )
+    s3_endpoint_url: str = Field(
+        default="", description="S3-compatible endpoint (MinIO, Ceph...); empty: AWS"
+    )
+    s3_region: str = Field(default="eu-west-2", description="Object store region")
     notify_api_key: SecretStr | None = Field(
         default=None, description="GOV.UK Notify API key; unset: links are not texted"
     )

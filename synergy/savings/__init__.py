@@ -20,7 +20,7 @@ SERVICE = Service(
     models=("synergy.savings.models",),
     subscriptions=("synergy.savings.events:subscriptions",),
     commands=("synergy.savings.cli:app",),
-    settings="synergy.savings.settings:SavingsSettings",
+    settings=("synergy.savings.settings:SavingsSettings",),
     demo=("synergy.savings.demo:load_seed_register",),
     page_examples=("tests.savings.page_examples",),
 )

@@ -50,7 +50,7 @@ def default_rates(settings: SavingsSettings) -> dict[str, Rate]:
     return {
         ACRO_REQUEST: Rate(
             ACRO_REQUEST, settings.acro_minutes,
-            "ACRO service's own estimate of a manual submission (acro_minutes_saved_per_request)",
+            "ACRO's own estimate of a manual submission (SYNERGY_ACRO_MINUTES_SAVED_PER_REQUEST)",
             pay, PLACEHOLDER,
         ),
         CCTV_LINK: Rate(CCTV_LINK, settings.cctv_link_minutes, PLACEHOLDER, pay, PLACEHOLDER),

@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from synergy.acro.events import AcroSubscriber
 from synergy.acro.gateway import AcroGateway
+from synergy.acro.settings import AcroSettings
 from synergy.acro.simulator import SimulatorConfig, create_simulator_app
 from synergy.core.events import OutboxEvent, OutboxWorker
 
@@ -21,14 +22,15 @@ CALLBACK_SECRET = "callback-secret-for-tests-0123456789"
 
 @pytest.fixture
 def acro_settings(settings):
-    return settings.model_copy(
+    section = settings.section(AcroSettings).model_copy(
         update={
-            "acro_retry_base_seconds": 0.001,
-            "acro_retry_cap_seconds": 0.01,
-            "acro_max_attempts": 4,
-            "acro_callback_secret": SecretStr(CALLBACK_SECRET),
+            "retry_base_seconds": 0.001,
+            "retry_cap_seconds": 0.01,
+            "max_attempts": 4,
+            "callback_secret": SecretStr(CALLBACK_SECRET),
         }
     )
+    return settings.with_sections(section)
 
 
 @dataclass
@@ -59,7 +61,8 @@ def make_harness(settings, session_factory, **config) -> Harness:
     app = create_simulator_app(SimulatorConfig(**config))
     simulator = TestClient(app, base_url="http://acro.test", raise_server_exceptions=False)
     simulator.__enter__()  # keeps the event loop (and the reply tasks) alive between calls
-    gateway = AcroGateway(simulator, requesting_force=settings.acro_requesting_force)
+    requesting_force = settings.section(AcroSettings).requesting_force
+    gateway = AcroGateway(simulator, requesting_force=requesting_force)
     subscriber = AcroSubscriber(settings, gateway=gateway)
     worker = OutboxWorker(
         factory=session_factory, subscriptions=subscriber.subscriptions(), worker_id="test"

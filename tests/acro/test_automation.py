@@ -6,6 +6,7 @@ from sqlalchemy import select
 
 from synergy.acro import exchange, service
 from synergy.acro.models import ACCEPTED, DEAD_LETTER, INCOMPLETE, QUEUED, AcroRequest
+from synergy.acro.settings import AcroSettings
 from synergy.core.audit import AuditRecord
 from synergy.core.errors import Conflict
 from synergy.core.events import OutboxEvent
@@ -133,7 +134,7 @@ def test_unavailable_gateway_is_retried_then_dead_lettered_and_officers_alerted(
         simulator.REQUEST_FAULTS = original
     (request,) = _requests(session_factory)
     assert request.status == DEAD_LETTER
-    assert request.attempts == acro_settings.acro_max_attempts
+    assert request.attempts == acro_settings.section(AcroSettings).max_attempts
     with session_factory() as session:
         alerts = (
             session.execute(
@@ -144,7 +145,7 @@ def test_unavailable_gateway_is_retried_then_dead_lettered_and_officers_alerted(
         )
         assert [a.payload["request_id"] for a in alerts] == [request.id]
         actions = session.execute(select(AuditRecord.action)).scalars().all()
-        assert actions.count("acro.disclosure") == acro_settings.acro_max_attempts
+        assert actions.count("acro.disclosure") == acro_settings.section(AcroSettings).max_attempts
         assert "acro.request_dead_lettered" in actions
 
 
@@ -202,7 +203,9 @@ def test_gateway_faults_after_accepting_never_make_duplicates(
     db, acro_settings, session_factory, harness_factory
 ):
     harness = harness_factory(
-        acro_settings.model_copy(update={"acro_max_attempts": 30}),
+        acro_settings.with_sections(
+            acro_settings.section(AcroSettings).model_copy(update={"max_attempts": 30})
+        ),
         fault_rate=0.5,
         seed=7,
         hang_seconds=0,

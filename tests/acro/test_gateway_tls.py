@@ -3,6 +3,7 @@
 import pytest
 
 from synergy.acro.gateway import AcroGateway, GatewayUnavailable, http_client
+from synergy.acro.settings import AcroSettings
 from tests.acro.certificates import make_pki
 from tests.acro.processes import free_port, start_simulator, stop
 
@@ -40,7 +41,8 @@ def tls_simulator(tmp_path):
 
 
 def _gateway(settings, **values):
-    configured = settings.model_copy(update={"acro_timeout_seconds": 5.0, **values})
+    section = settings.section(AcroSettings).model_copy(update={"timeout_seconds": 5.0, **values})
+    configured = settings.with_sections(section)
     return AcroGateway(http_client(configured), requesting_force="West Midlands Police")
 
 
@@ -50,10 +52,10 @@ def test_gateway_sends_over_mutual_tls_and_a_resend_gets_the_same_reference(
     pki, url = tls_simulator
     gateway = _gateway(
         settings,
-        acro_gateway_url=url,
-        acro_ca_bundle=pki["ca"],
-        acro_client_cert=pki["client_cert"],
-        acro_client_key=pki["client_key"],
+        gateway_url=url,
+        ca_bundle=pki["ca"],
+        client_cert=pki["client_cert"],
+        client_key=pki["client_key"],
     )
     first = gateway.submit(MESSAGE, idempotency_key="wmp-arrest-1")
     again = gateway.submit(MESSAGE, idempotency_key="wmp-arrest-1")
@@ -64,7 +66,7 @@ def test_gateway_sends_over_mutual_tls_and_a_resend_gets_the_same_reference(
 
 def test_without_a_client_certificate_the_gateway_refuses_the_connection(settings, tls_simulator):
     pki, url = tls_simulator
-    gateway = _gateway(settings, acro_gateway_url=url, acro_ca_bundle=pki["ca"])
+    gateway = _gateway(settings, gateway_url=url, ca_bundle=pki["ca"])
     with pytest.raises(GatewayUnavailable):
         gateway.submit(MESSAGE, idempotency_key="wmp-arrest-2")
     gateway.client.close()
@@ -74,9 +76,9 @@ def test_a_gateway_with_an_unknown_certificate_is_not_trusted(settings, tls_simu
     pki, url = tls_simulator
     gateway = _gateway(
         settings,
-        acro_gateway_url=url,
-        acro_client_cert=pki["client_cert"],
-        acro_client_key=pki["client_key"],
+        gateway_url=url,
+        client_cert=pki["client_cert"],
+        client_key=pki["client_key"],
     )
     with pytest.raises(GatewayUnavailable, match="CERTIFICATE_VERIFY_FAILED"):
         gateway.submit(MESSAGE, idempotency_key="wmp-arrest-3")

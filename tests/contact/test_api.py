@@ -9,7 +9,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from synergy.contact.models import ContactCall, ContactTurn
+from synergy.contact.settings import ContactSettings
 from synergy.core.audit import AuditRecord
+from synergy.core.config import Settings
 from synergy.core.events import OutboxEvent
 from synergy.core.roles import Role
 from tests.conftest import csrf_for
@@ -146,8 +148,12 @@ def test_turns_after_the_end_are_409(client: TestClient) -> None:
     assert response.status_code == 409
 
 
+def _with_contact(settings: Settings, **values: Any) -> Settings:
+    return settings.with_sections(settings.section(ContactSettings).model_copy(update=values))
+
+
 def test_too_many_turns_is_429(client: TestClient, app: Any) -> None:
-    app.state.settings = app.state.settings.model_copy(update={"contact_max_turns": 2})
+    app.state.settings = _with_contact(app.state.settings, max_turns=2)
     token, _ = start(client)
     say(client, token, "I want to report a crime")
     say(client, token, "My bike was stolen from my garden shed last night")
@@ -205,9 +211,7 @@ def test_taking_a_call_needs_the_csrf_header(client: TestClient, signed_in: Any)
 
 
 def test_one_address_cannot_start_endless_conversations(client: TestClient, app: Any) -> None:
-    app.state.settings = app.state.settings.model_copy(
-        update={"contact_starts_per_address_per_hour": 2}
-    )
+    app.state.settings = _with_contact(app.state.settings, starts_per_address_per_hour=2)
     start(client)
     start(client)
     response = client.post("/api/contact/sessions")

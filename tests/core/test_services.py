@@ -137,3 +137,8 @@ def test_records_runs_without_acro_and_shows_its_checks_only_with_it(
             page = client.get(f"/records/persons/{person.id}")
         assert page.status_code == 200
         assert ("Overseas conviction checks" in page.text) is shown, names
+
+
+def test_a_declaration_lists_its_settings_sections_in_a_tuple() -> None:
+    with pytest.raises(TypeError, match="tuple"):
+        Service(name="board", settings="synergy.board.settings:BoardSettings")  # type: ignore[arg-type]

@@ -11,6 +11,7 @@ from sqlalchemy import select, update
 from synergy.core.audit import AuditRecord
 from synergy.evidence import tokens
 from synergy.evidence.models import UploadRequest
+from synergy.evidence.settings import EvidenceSettings
 from tests.conftest import TEST_SECRET, csrf_for
 from tests.evidence.conftest import TUS, fake_video, metadata
 
@@ -131,7 +132,7 @@ def test_bad_tokens_from_one_address_are_limited_without_locking_out_real_links(
     client, make_link, app
 ) -> None:  # type: ignore[no-untyped-def]
     link = make_link()
-    limit = app.state.settings.evidence_link_failures_per_ip
+    limit = app.state.settings.section(EvidenceSettings).link_failures_per_ip
     for _ in range(limit):
         assert client.get("/evidence/upload/not-a-real-token-at-all").status_code == 404
     assert client.get("/evidence/upload/not-a-real-token-at-all").status_code == 429

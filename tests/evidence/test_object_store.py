@@ -18,6 +18,7 @@ from synergy.core.events import OutboxWorker
 from synergy.core.roles import Role
 from synergy.evidence import events
 from synergy.evidence.models import EvidenceFile
+from synergy.evidence.settings import EvidenceSettings
 from tests.conftest import sign_in
 from tests.evidence.conftest import TUS, metadata, tiny_mp4
 
@@ -44,9 +45,10 @@ def s3_settings(settings, monkeypatch):  # type: ignore[no-untyped-def]
     boto3.client("s3", endpoint_url=endpoint, region_name="eu-west-2").create_bucket(
         Bucket="evidence", CreateBucketConfiguration={"LocationConstraint": "eu-west-2"}
     )
-    yield settings.model_copy(
-        update={"evidence_s3_bucket": "evidence", "evidence_s3_endpoint_url": endpoint}
+    section = settings.section(EvidenceSettings).model_copy(
+        update={"s3_bucket": "evidence", "s3_endpoint_url": endpoint}
     )
+    yield settings.with_sections(section)
     server.stop()
 
 

@@ -24,6 +24,7 @@ from synergy.contact.dialogue import (
 )
 from synergy.contact.models import CallStatus, ContactCall, ContactTurn
 from synergy.contact.service.references import next_log_number
+from synergy.contact.settings import ContactSettings
 from synergy.core import audit, events
 from synergy.core.config import Settings
 from synergy.core.db import utcnow
@@ -37,7 +38,7 @@ MAX_TOKEN_LENGTH = 100
 
 @dataclass(frozen=True)
 class Limits:
-    """How much one public conversation may do; from Settings.contact_*."""
+    """How much one public conversation may do; from ContactSettings."""
 
     max_turns: int = 40
     max_message_chars: int = 1000
@@ -46,11 +47,12 @@ class Limits:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Limits:
+        contact = settings.section(ContactSettings)
         return cls(
-            max_turns=settings.contact_max_turns,
-            max_message_chars=settings.contact_max_message_chars,
-            session_minutes=settings.contact_session_minutes,
-            starts_per_address_per_hour=settings.contact_starts_per_address_per_hour,
+            max_turns=contact.max_turns,
+            max_message_chars=contact.max_message_chars,
+            session_minutes=contact.session_minutes,
+            starts_per_address_per_hour=contact.starts_per_address_per_hour,
         )
 
 

@@ -67,12 +67,13 @@ def voice_say(
 ) -> None:
     """Speak TEXT with the configured offline voice into a WAV file."""
     from synergy.contact.voice.audio import write_wav
+    from synergy.contact.voice.settings import VoiceSettings
     from synergy.contact.voice.speech.tts import SynthesisFailed, make_synthesizer
     from synergy.core.commands import command_settings, fail
 
-    config = command_settings(ctx)
+    voice = command_settings(ctx).section(VoiceSettings)
     try:
-        synthesizer = make_synthesizer(config.voice_tts_engine, config.voice_tts_voice or None)
+        synthesizer = make_synthesizer(voice.tts_engine, voice.tts_voice or None)
         pcm, rate = synthesizer.synthesize(text)
     except SynthesisFailed as exc:
         raise fail(str(exc)) from None
@@ -88,14 +89,13 @@ def voice_transcribe(
 ) -> None:
     """Transcribe a 16-bit WAV file offline with the configured speech engine."""
     from synergy.contact.voice.audio import read_wav
+    from synergy.contact.voice.settings import VoiceSettings
     from synergy.contact.voice.speech.asr import EngineNotInstalled, make_engine
     from synergy.core.commands import command_settings, fail
 
-    config = command_settings(ctx)
+    voice = command_settings(ctx).section(VoiceSettings)
     try:
-        recognizer = make_engine(
-            engine or config.voice_asr_engine, model_dir=config.voice_asr_model_dir
-        )
+        recognizer = make_engine(engine or voice.asr_engine, model_dir=voice.asr_model_dir)
         pcm, rate = read_wav(wav)
     except (EngineNotInstalled, ValueError) as exc:
         raise fail(str(exc)) from None

@@ -15,6 +15,8 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from synergy.contact.voice.settings import VoiceSettings
+
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
@@ -111,6 +113,6 @@ def engine_loader(app: FastAPI) -> EngineLoader:
 
 
 def preload_if_configured(app: FastAPI, settings: Settings) -> None:
-    """Startup hook: with `voice_preload`, start loading as the server starts."""
-    if settings.voice_preload:
+    """Startup hook: with `SYNERGY_VOICE_PRELOAD`, start loading as the server starts."""
+    if settings.section(VoiceSettings).preload:
         engine_loader(app).start()

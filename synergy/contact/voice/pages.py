@@ -19,6 +19,7 @@ from pydantic import BaseModel, Field, field_validator
 
 from synergy.contact.deps import OnlineCaller
 from synergy.contact.voice.loading import EnginesUnavailable, engine_loader
+from synergy.contact.voice.settings import VoiceSettings
 from synergy.core.deps import BROWSER_COOKIE, client_ip
 from synergy.core.errors import InvalidRequest, ServiceUnavailable, TooManyRequests
 from synergy.core.web import render
@@ -148,13 +149,14 @@ def _build_gateway(request: Request, services: VoiceServices) -> WebRTCGateway:
     from synergy.contact.voice.telephony.webrtc import WebRTCGateway
 
     settings = request.app.state.settings
-    addresses = [a.strip() for a in settings.voice_webrtc_addresses.split(",") if a.strip()]
+    voice = settings.section(VoiceSettings)
+    addresses = [a.strip() for a in voice.webrtc_addresses.split(",") if a.strip()]
     try:
         return WebRTCGateway(
-            services, addresses=addresses, max_calls=settings.voice_webrtc_max_calls,
-            per_visitor=settings.voice_webrtc_calls_per_visitor,
-            per_address=settings.voice_webrtc_calls_per_address,
-            connect_seconds=settings.voice_webrtc_connect_seconds,
+            services, addresses=addresses, max_calls=voice.webrtc_max_calls,
+            per_visitor=voice.webrtc_calls_per_visitor,
+            per_address=voice.webrtc_calls_per_address,
+            connect_seconds=voice.webrtc_connect_seconds,
             sip=SipConfig.from_settings(settings),
         )  # fmt: skip
     except ModuleNotFoundError as exc:  # aiortc, from the voice extra

@@ -38,6 +38,7 @@ from synergy.contact.voice.frames import (
 )
 from synergy.contact.voice.keys import InbandKeyDetector
 from synergy.contact.voice.pipeline import FrameProcessor, Pipeline
+from synergy.contact.voice.settings import VoiceSettings
 from synergy.contact.voice.speech.asr import SpeechRecognizer, make_engine
 from synergy.contact.voice.speech.engine_pool import RecognitionWorker
 from synergy.contact.voice.speech.recognizer import SpeechToText, TurnSettings
@@ -63,10 +64,11 @@ class LineLimits:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> LineLimits:
+        voice = settings.section(VoiceSettings)
         return cls(
-            media_seconds=settings.voice_media_timeout,
-            silent_seconds=settings.voice_silent_caller_seconds,
-            call_seconds=settings.voice_max_call_minutes * 60,
+            media_seconds=voice.media_timeout,
+            silent_seconds=voice.silent_caller_seconds,
+            call_seconds=voice.max_call_minutes * 60,
         )
 
 
@@ -114,16 +116,17 @@ class VoiceServices:
         *,
         source: str | None = None,
     ) -> VoiceServices:
+        voice = settings.section(VoiceSettings)
         turn = TurnSettings(
-            silence_timeout=settings.voice_silence_timeout,
-            hesitant_timeout=settings.voice_hesitant_timeout,
-            asr_deadline=settings.voice_asr_deadline,
+            silence_timeout=voice.silence_timeout,
+            hesitant_timeout=voice.hesitant_timeout,
+            asr_deadline=voice.asr_deadline,
         )
         limits = service.Limits.from_settings(settings)
         return cls.build(
-            session_factory, asr=settings.voice_asr_engine, model_dir=settings.voice_asr_model_dir,
-            asr_threads=settings.voice_asr_threads, tts=settings.voice_tts_engine,
-            voice=settings.voice_tts_voice or None, turn=turn, limits=limits, source=source,
+            session_factory, asr=voice.asr_engine, model_dir=voice.asr_model_dir,
+            asr_threads=voice.asr_threads, tts=voice.tts_engine,
+            voice=voice.tts_voice or None, turn=turn, limits=limits, source=source,
             line=LineLimits.from_settings(settings),
         )  # fmt: skip
 

@@ -9,6 +9,7 @@ import time
 import pytest
 
 from synergy.contact.voice.loading import EngineLoader, EnginesUnavailable, preload_if_configured
+from synergy.contact.voice.settings import VoiceSettings
 from synergy.contact.voice.speech.asr import EngineNotInstalled
 from tests.conftest import csrf_for
 
@@ -93,7 +94,8 @@ def test_with_preload_the_engines_load_as_the_server_starts(app, settings):
     app.state.voice_loader = EngineLoader(build)
     preload_if_configured(app, settings)
     assert not build.started.is_set()  # off by default
-    preload_if_configured(app, settings.model_copy(update={"voice_preload": True}))
+    voice = settings.section(VoiceSettings).model_copy(update={"preload": True})
+    preload_if_configured(app, settings.with_sections(voice))
     assert build.started.wait(30)
     build.release.set()
 

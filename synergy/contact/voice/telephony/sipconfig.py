@@ -6,6 +6,7 @@ from __future__ import annotations
 import ipaddress
 from dataclasses import dataclass
 
+from synergy.contact.voice.settings import VoiceSettings
 from synergy.contact.voice.telephony.sipendpoint import T1
 from synergy.core.config import Settings
 
@@ -32,21 +33,20 @@ class SipConfig:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> SipConfig:
-        first, last = (int(part) for part in settings.voice_rtp_ports.split("-"))
-        password = settings.voice_sip_password
-        caller_password = settings.voice_sip_caller_password
-        trunks = tuple(
-            part.strip() for part in settings.voice_sip_trunks.split(",") if part.strip()
-        )
+        voice = settings.section(VoiceSettings)
+        first, last = (int(part) for part in voice.rtp_ports.split("-"))
+        password = voice.sip_password
+        caller_password = voice.sip_caller_password
+        trunks = tuple(part.strip() for part in voice.sip_trunks.split(",") if part.strip())
         return cls(
-            host=settings.voice_sip_host, port=settings.voice_sip_port,
-            user=settings.voice_sip_user, rtp_ports=range(first, last + 1),
-            transfer_uri=settings.voice_sip_transfer_uri, registrar=settings.voice_sip_registrar,
-            username=settings.voice_sip_username,
+            host=voice.sip_host, port=voice.sip_port,
+            user=voice.sip_user, rtp_ports=range(first, last + 1),
+            transfer_uri=voice.sip_transfer_uri, registrar=voice.sip_registrar,
+            username=voice.sip_username,
             password=password.get_secret_value() if password else "",
-            agent_ring_seconds=settings.voice_agent_ring_seconds,
-            dial_port=settings.voice_sip_dial_port, max_calls=settings.voice_sip_max_calls,
-            trunks=trunks, caller_username=settings.voice_sip_caller_username,
+            agent_ring_seconds=voice.agent_ring_seconds,
+            dial_port=voice.sip_dial_port, max_calls=voice.sip_max_calls,
+            trunks=trunks, caller_username=voice.sip_caller_username,
             caller_password=caller_password.get_secret_value() if caller_password else "",
         )  # fmt: skip
 
