@@ -93,7 +93,7 @@ class ServiceSettings(_ReadFromFile):
 
     Values come from explicit arguments, then `SYNERGY_CAD_BOARD_REFRESH_SECONDS`, then the
     `[cad]` table of the settings file. Name the class in the service's declaration
-    (`Service(settings="synergy.cad.settings:CadSettings")`); `load_settings` then reads it
+    (`Service(settings=("synergy.cad.settings:CadSettings",))`); `load_settings` then reads it
     once with the rest, and code reads it with `settings.section(CadSettings)`.
     """
 
