@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 from typing import cast as typed
 
-from sqlalchemy import Text, cast, func, or_, select
+from sqlalchemy import Text, cast, false, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from synergy.cad import codes
@@ -206,27 +206,6 @@ def board(
     return rows
 
 
-# What deciding whether a row is wanted, and finding the incidents that could be its
-# duplicates, needs of every open incident. The page then reads the full board columns only
-# for the rows it shows and for those candidates.
-SORTING_COLUMNS = (
-    Incident.id,
-    Incident.status,
-    Incident.grade,
-    Incident.rural,
-    Incident.opened_at,
-    Incident.first_arrived_at,
-    Incident.area,
-    Incident.address_key,
-    Incident.postcode,
-    Incident.latitude,
-    Incident.longitude,
-    Incident.caller_phone,
-)
-# Ids per query when reading rows by id (well under every database's limit on parameters).
-ID_CHUNK = 500
-
-
 @dataclass
 class BoardPage:
     """What the board page shows: how many open incidents match, and the first rows of them
@@ -246,57 +225,32 @@ def board_page(
     """The first `limit` rows that `board(session, chosen, marked=limit)` would give, with the
     same markers, and how many rows there are in all.
 
-    Every open incident is read, but only the few columns needed to filter, count and find
-    duplicate candidates; whole rows are read and built for the rows shown and their
-    candidates only. With thousands of incidents open this is most of the page's time saved.
+    Only the rows shown, and the open incidents that share an address, number, postcode or
+    map cell with one of them, are read: with thousands of incidents open, reading and
+    sorting every one of them was most of the page's time.
     """
     now = now or utcnow()
     settings = cad_settings()
     signs = _call_signs(session)
     picked: list[tuple[BoardIncident, list[str], dt.datetime | None, bool]] = []
-    if not chosen.state:
-        # Area and grade are columns: the database finds, counts and orders the rows, and
-        # returns only the open incidents that could be a shown row's duplicate.
-        where = _column_filters(chosen)
-        total = int(session.execute(select(func.count()).where(*where)).scalar_one())
-        first = select(*BOARD_COLUMNS).where(*where)
-        first = first.order_by(Incident.grade, Incident.opened_at, Incident.id).limit(limit)
-        for incident in typed(list[BoardIncident], list(session.execute(first))):
-            due = target_at(incident, settings)
-            overdue = due is not None and incident.first_arrived_at is None and now > due
-            picked.append((incident, signs.get(incident.id, []), due, overdue))
-        if not picked:
-            return BoardPage(total=total, rows=[])
-        shown = [incident for incident, *_ in picked]
-        addresses = {i.address_key for i in shown if i.address_key}
-        phones = {i.caller_phone for i in shown if i.caller_phone}
-        near = _near_rows(session, shown, addresses, phones)
-        candidates = _related(near, shown, addresses, phones)
-        full = {i.id: i for i in [*near, *shown]}
-    else:
-        query = (
-            select(*SORTING_COLUMNS)
-            .where(Incident.status == IncidentStatus.OPEN)
-            .order_by(Incident.grade, Incident.opened_at, Incident.id)
-        )
-        everything = typed(list[BoardIncident], list(session.execute(query)))
-        total = 0
-        for incident in everything:
-            call_signs = signs.get(incident.id, [])
-            due = target_at(incident, settings)
-            overdue = due is not None and incident.first_arrived_at is None and now > due
-            if not _wanted_parts(incident, call_signs, overdue, chosen):
-                continue
-            total += 1
-            if len(picked) < limit:
-                picked.append((incident, call_signs, due, overdue))
-        if not picked:
-            return BoardPage(total=total, rows=[])
-        shown = [incident for incident, *_ in picked]
-        addresses = {i.address_key for i in shown if i.address_key}
-        phones = {i.caller_phone for i in shown if i.caller_phone}
-        candidates = _related(everything, shown, addresses, phones)
-        full = _full_rows(session, {i.id for i in shown} | {i.id for i in candidates})
+    # Every filter is a condition on columns: the database finds, counts and orders the rows,
+    # and returns only the open incidents that could be a shown row's duplicate.
+    where = _conditions(chosen, settings, now)
+    total = int(session.execute(select(func.count()).where(*where)).scalar_one())
+    first = select(*BOARD_COLUMNS).where(*where)
+    first = first.order_by(Incident.grade, Incident.opened_at, Incident.id).limit(limit)
+    for incident in typed(list[BoardIncident], list(session.execute(first))):
+        due = target_at(incident, settings)
+        overdue = due is not None and incident.first_arrived_at is None and now > due
+        picked.append((incident, signs.get(incident.id, []), due, overdue))
+    if not picked:
+        return BoardPage(total=total, rows=[])
+    shown = [incident for incident, *_ in picked]
+    addresses = {i.address_key for i in shown if i.address_key}
+    phones = {i.caller_phone for i in shown if i.caller_phone}
+    near = _near_rows(session, shown, addresses, phones)
+    candidates = _related(near, shown, addresses, phones)
+    full = {i.id: i for i in [*near, *shown]}
     rows = [
         BoardRow(
             incident=full[incident.id],
@@ -317,12 +271,38 @@ def board_page(
     return BoardPage(total=total, rows=rows)
 
 
-def _column_filters(chosen: BoardFilter) -> list[Any]:
+def _conditions(chosen: BoardFilter, settings: CadSettings, now: dt.datetime) -> list[Any]:
+    """The board filter as conditions on open incidents: the same rows `_wanted` keeps."""
     where: list[Any] = [Incident.status == IncidentStatus.OPEN]
     if chosen.area:
         where.append(func.upper(Incident.area) == chosen.area.upper())
     if chosen.grade is not None:
         where.append(Incident.grade == chosen.grade)
+    with_unit = (
+        select(Assignment.id)
+        .where(Assignment.incident_id == Incident.id, Assignment.cleared_at.is_(None))
+        .exists()
+    )
+    if chosen.state == "overdue":
+        # Not yet attended, and opened longer ago than its grade's target allows.
+        late = []
+        for grade in (1, 2, 3, 4):
+            for rural in (False, True):
+                minutes = settings.target_minutes(grade, rural=rural)
+                if minutes is not None:
+                    since = now - dt.timedelta(minutes=minutes)
+                    late.append(
+                        (Incident.grade == grade)
+                        & (Incident.rural == rural)
+                        & (Incident.opened_at < since)
+                    )
+        where += [Incident.first_arrived_at.is_(None), or_(*late) if late else false()]
+    elif chosen.state == "unassigned":
+        where.append(~with_unit)
+    elif chosen.state == "assigned":
+        where += [with_unit, Incident.first_arrived_at.is_(None)]
+    elif chosen.state == "at_scene":
+        where += [with_unit, Incident.first_arrived_at.is_not(None)]
     return where
 
 
@@ -356,17 +336,6 @@ def _near_rows(
         return []
     query = select(*BOARD_COLUMNS).where(Incident.status == IncidentStatus.OPEN, or_(*alike))
     return typed(list[BoardIncident], list(session.execute(query)))
-
-
-def _full_rows(session: Session, ids: set[int]) -> dict[int, BoardIncident]:
-    ordered = sorted(ids)
-    found: dict[int, BoardIncident] = {}
-    for start in range(0, len(ordered), ID_CHUNK):
-        chunk = ordered[start : start + ID_CHUNK]
-        query = select(*BOARD_COLUMNS).where(Incident.id.in_(chunk))
-        for row in session.execute(query):
-            found[row.id] = typed(BoardIncident, row)
-    return found
 
 
 def _mark(

@@ -3,12 +3,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from synergy.cad import board
+from synergy.cad import board, resources
+from synergy.cad.models import Incident
 from synergy.cad.schemas import Caller, Location
 from synergy.cad.settings import CadSettings
-from tests.cad.factories import open_incident
+from tests.cad.factories import make_unit, open_incident
 
 SETTINGS = CadSettings(duplicate_window_minutes=60, duplicate_distance_metres=200)
 T0 = dt.datetime(2026, 12, 1, 9, 0, tzinfo=dt.UTC)
@@ -102,14 +104,28 @@ def test_the_board_page_shows_what_the_whole_board_gives_for_its_first_rows(db: 
                 postcode=["B5 4TR", "B1 1AA", "CV1 2AB"][n % 3] if kind == 2 else "",
                 latitude=52.478 + (n % 3) * 0.0005 if kind == 3 else None,
                 longitude=-1.899 if kind == 3 else None,
+                rural=n % 5 == 0,
             ),
         )
+    # Units on some: assigned, at scene, and cleared again (no longer counts).
+    ids = sorted(db.scalars(select(Incident.id)))
+    for n, incident_id in enumerate(ids[:12]):
+        unit = make_unit(db, call_sign=f"BW{n:02d}")
+        resources.assign(db, incident_id=incident_id, unit_id=unit.id, actor="controller1")
+        if n % 3 == 1:
+            resources.arrive(db, unit_id=unit.id, actor="pc1")
+        elif n % 3 == 2:
+            resources.clear(db, unit_id=unit.id, actor="pc1")
+    db.flush()
     now = T0 + dt.timedelta(hours=5)
     filters = [
         board.BoardFilter(),
         board.BoardFilter(grade=2),
         board.BoardFilter(state="overdue"),
         board.BoardFilter(state="unassigned"),
+        board.BoardFilter(state="assigned"),
+        board.BoardFilter(state="at_scene"),
+        board.BoardFilter(state="overdue", grade=1),
         board.BoardFilter(area="b5"),
         board.BoardFilter(area="NOWHERE"),
     ]
@@ -117,6 +133,7 @@ def test_the_board_page_shows_what_the_whole_board_gives_for_its_first_rows(db: 
         everything = board.board(db, chosen, now=now)
         page = board.board_page(db, chosen, limit=20, now=now)
         assert page.total == len(everything), chosen
+        assert everything or chosen.area == "NOWHERE", chosen
         assert _marks(page.rows) == _marks(everything[:20]), chosen
         assert [(r.overdue, r.age, r.target, r.state) for r in page.rows] == [
             (r.overdue, r.age, r.target, r.state) for r in everything[:20]
