@@ -53,6 +53,28 @@ def test_board_marks_an_overdue_grade_1_and_not_a_grade_3(db: Session) -> None:
     ] == [1]
 
 
+def _open_alike(
+    db: Session, count: int, *, grades: int, minutes_apart: int, postcodes: list[str]
+) -> None:
+    """Incidents sharing callers, addresses, postcodes and map cells, each kind of likeness
+    on its own (a shared address, postcode, caller or map cell); every fifth one rural."""
+    for n in range(count):
+        kind = n % 4
+        open_incident(
+            db,
+            grade=1 + n % grades,
+            caller=Caller(phone=f"0770090{n % 5:04d}" if kind == 0 else ""),
+            opened_at=T0 + dt.timedelta(minutes=minutes_apart * n),
+            location=Location(
+                address=f"{n % 6 if kind == 1 else n} High Street, Birmingham",
+                postcode=postcodes[n % 3] if kind == 2 else "",
+                latitude=52.478 + (n % 3) * 0.0005 if kind == 3 else None,
+                longitude=-1.899 if kind == 3 else None,
+                rural=n % 5 == 0,
+            ),
+        )
+
+
 def _marks(rows: list[board.BoardRow]) -> list[tuple[int, list[str], list[int]]]:
     return [(r.incident.id, r.warnings, [d.id for d in r.duplicates]) for r in rows]
 
@@ -60,24 +82,9 @@ def _marks(rows: list[board.BoardRow]) -> list[tuple[int, list[str], list[int]]]
 def test_marking_only_the_rows_shown_gives_them_what_marking_every_row_gives(
     db: Session,
 ) -> None:
-    # Incidents sharing callers, addresses, postcodes and map cells, at every grade and over
-    # several hours, so that duplicates cross the line between rows shown and not shown.
-    # Each kind of likeness on its own: a shared address, postcode, caller or map cell.
-    postcodes = ["B5 4TR", "B1 1AA", "B12 9QP"]
-    for n in range(80):
-        kind = n % 4
-        open_incident(
-            db,
-            grade=1 + n % 3,
-            caller=Caller(phone=f"0770090{n % 5:04d}" if kind == 0 else ""),
-            opened_at=T0 + dt.timedelta(minutes=3 * n),
-            location=Location(
-                address=f"{n % 6 if kind == 1 else n} High Street, Birmingham",
-                postcode=postcodes[n % 3] if kind == 2 else "",
-                latitude=52.478 + (n % 3) * 0.0005 if kind == 3 else None,
-                longitude=-1.899 if kind == 3 else None,
-            ),
-        )
+    # At every grade and over several hours, so that duplicates cross the line between rows
+    # shown and not shown.
+    _open_alike(db, 80, grades=3, minutes_apart=3, postcodes=["B5 4TR", "B1 1AA", "B12 9QP"])
     now = T0 + dt.timedelta(hours=20)
     everything = board.board(db, now=now)
     shown = board.board(db, now=now, marked=30)
@@ -89,24 +96,10 @@ def test_marking_only_the_rows_shown_gives_them_what_marking_every_row_gives(
 
 
 def test_the_board_page_shows_what_the_whole_board_gives_for_its_first_rows(db: Session) -> None:
-    # Incidents sharing callers, addresses, postcodes and map cells, some attended, some
-    # overdue, in two areas: the page's first rows, its count and its markers must be those
-    # of the whole board, for every filter a controller can choose.
-    for n in range(60):
-        kind = n % 4
-        open_incident(
-            db,
-            grade=1 + n % 4,
-            caller=Caller(phone=f"0770090{n % 5:04d}" if kind == 0 else ""),
-            opened_at=T0 + dt.timedelta(minutes=4 * n),
-            location=Location(
-                address=f"{n % 6 if kind == 1 else n} High Street, Birmingham",
-                postcode=["B5 4TR", "B1 1AA", "CV1 2AB"][n % 3] if kind == 2 else "",
-                latitude=52.478 + (n % 3) * 0.0005 if kind == 3 else None,
-                longitude=-1.899 if kind == 3 else None,
-                rural=n % 5 == 0,
-            ),
-        )
+    # Some attended, some overdue, some rural, in two areas: the page's first rows, its count
+    # and its markers must be those of the whole board, for every filter a controller can
+    # choose.
+    _open_alike(db, 60, grades=4, minutes_apart=4, postcodes=["B5 4TR", "B1 1AA", "CV1 2AB"])
     # Units on some: assigned, at scene, and cleared again (no longer counts).
     ids = sorted(db.scalars(select(Incident.id)))
     for n, incident_id in enumerate(ids[:12]):
