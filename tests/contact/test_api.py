@@ -79,7 +79,11 @@ def test_every_turn_is_stored_and_every_decision_audited(client: TestClient, db:
     assert turns[1].understanding is not None and turns[1].understanding["intent"]
     assert all(t.decision for t in turns if t.speaker == "assistant")
     decided = (
-        db.execute(select(AuditRecord).where(AuditRecord.action == "contact.turn_decided"))
+        db.execute(
+            select(AuditRecord)
+            .where(AuditRecord.action == "contact.turn_decided")
+            .order_by(AuditRecord.id)
+        )
         .scalars()
         .all()
     )
