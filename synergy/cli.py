@@ -9,7 +9,7 @@ import signal
 import sys
 import threading
 from contextlib import AbstractContextManager
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 from sqlalchemy.orm import Session
@@ -67,12 +67,21 @@ def run(
 
     from synergy.app import create_app
     from synergy.core.db import NotMigrated
-    from synergy.core.serving import server_options
+    from synergy.core.memory import settle_for_serving
+    from synergy.core.serving import (
+        PortInUse,
+        claim_port,
+        serve_in_processes,
+        server_options,
+    )
 
     config = settings()
+    address = host or config.host
     try:
+        # Before anything starts: a second server must not even start an event worker.
+        chosen = claim_port(address, port or config.port)
         web = create_app(config)
-    except (NotMigrated, ConfigError) as exc:
+    except (NotMigrated, ConfigError, PortInUse) as exc:
         raise fail(str(exc)) from None
     stop = threading.Event()
     if with_worker:
@@ -81,25 +90,36 @@ def run(
         worker = build_worker(config, worker_id="web-worker")
         threading.Thread(target=worker.run, args=(stop,), daemon=True, name="events").start()
         _start_audit_sealer(config, stop)
-    target: Any = web
-    if processes > 1:
-        # Each process builds its own app from the same environment; this one supervises them
-        # and runs the event worker.
-        web.state.engine.dispose()
-        target = "synergy.app:create_app_from_environment"
     try:
-        uvicorn.run(
-            target,
-            factory=processes > 1,
-            workers=processes if processes > 1 else None,
-            host=host or config.host,
-            port=port or config.port,
+        if processes == 1:
+            settle_for_serving()
+            uvicorn.run(
+                web,
+                host=address,
+                port=chosen,
+                log_config=None,
+                proxy_headers=config.behind_tls,
+                **server_options(),
+            )
+            return
+        # Each process builds its own app from the same environment and listens on its own
+        # socket; this one supervises them and runs the event worker.
+        web.state.engine.dispose()
+        status = serve_in_processes(
+            "synergy.app:create_app_from_environment",
+            processes=processes,
+            host=address,
+            port=chosen,
             log_config=None,
             proxy_headers=config.behind_tls,
             **server_options(),
         )
+    except PortInUse as exc:
+        raise fail(str(exc)) from None
     finally:
         stop.set()
+    if status:
+        raise typer.Exit(status)
 
 
 @app.command()
