@@ -15,6 +15,8 @@ from typing import Any
 import joblib
 import numpy as np
 
+from synergy.core.memory import settle
+
 from .normalise import match_form, word_set
 from .types import Intent, Vulnerability
 
@@ -195,5 +197,11 @@ def load_model() -> TriageModel | None:
 def load_in_background(app: object, settings: object) -> None:
     """Startup hook: load the model on a background thread as the server starts, so the
     first caller's first message does not wait for it (about a second of CPU). Requests that
-    arrive sooner load it themselves; the cache keeps one copy."""
-    threading.Thread(target=load_model, name="triage-model-load", daemon=True).start()
+    arrive sooner load it themselves; the cache keeps one copy. Once loaded, the model is
+    frozen out of the garbage collector's sight in a web process (`core.memory`)."""
+
+    def load() -> None:
+        load_model()
+        settle()
+
+    threading.Thread(target=load, name="triage-model-load", daemon=True).start()
