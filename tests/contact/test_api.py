@@ -76,6 +76,7 @@ def test_every_turn_is_stored_and_every_decision_audited(client: TestClient, db:
     call = db.execute(select(ContactCall)).scalar_one()
     turns = db.execute(select(ContactTurn).order_by(ContactTurn.seq)).scalars().all()
     assert [t.speaker for t in turns] == ["assistant"] + ["caller", "assistant"] * 3
+    assert [t.seq for t in turns] == list(range(1, 8))
     assert turns[1].understanding is not None and turns[1].understanding["intent"]
     assert all(t.decision for t in turns if t.speaker == "assistant")
     decided = (

@@ -143,8 +143,11 @@ def take_turn(
         state, understand=understand, new_reference=lambda: next_log_number(session)
     )
     reply = conversation.respond(message)
-    _add_turn(session, call, speaker="caller", text=message, understanding=reply.understanding)
-    _store_reply(session, call, conversation.state, reply, source_ip=source_ip)
+    seq = _next_seq(session, call)
+    _add_turn(
+        session, call, speaker="caller", text=message, understanding=reply.understanding, seq=seq
+    )
+    _store_reply(session, call, conversation.state, reply, source_ip=source_ip, seq=seq + 1)
     return call, reply
 
 
@@ -234,16 +237,28 @@ def _add_turn(
     text: str,
     understanding: dict[str, object] | None = None,
     reply: Reply | None = None,
+    seq: int | None = None,
 ) -> ContactTurn:
-    seq = len(call.turns) + 1
     turn = ContactTurn(
-        call=call, seq=seq, speaker=speaker, text=text, understanding=understanding,
-        decision=reply.decision if reply else None,
+        seq=seq or _next_seq(session, call), speaker=speaker, text=text,
+        understanding=understanding, decision=reply.decision if reply else None,
         reasons=list(reply.reasons) if reply else [],
     )  # fmt: skip
+    if "turns" in call.__dict__:
+        turn.call = call  # the transcript is already loaded: keep it whole
+    else:
+        turn.call_id = call.id
     session.add(turn)
-    session.flush()
     return turn
+
+
+def _next_seq(session: Session, call: ContactCall) -> int:
+    """The next turn's number, without loading every earlier turn (and its understanding) when
+    the transcript is not already loaded: a turn's cost must not grow with the conversation."""
+    if "turns" in call.__dict__:
+        return len(call.turns) + 1
+    newest = select(func.max(ContactTurn.seq)).where(ContactTurn.call_id == call.id)
+    return (session.execute(newest).scalar_one_or_none() or 0) + 1
 
 
 def _store_reply(
@@ -253,8 +268,9 @@ def _store_reply(
     reply: Reply,
     *,
     source_ip: str | None,
+    seq: int | None = None,
 ) -> None:
-    turn = _add_turn(session, call, speaker="assistant", text=reply.text, reply=reply)
+    turn = _add_turn(session, call, speaker="assistant", text=reply.text, reply=reply, seq=seq)
     _update_call(call, state, reply)
     for action in reply.actions:
         payload = {**action.payload, "call_id": call.id}
