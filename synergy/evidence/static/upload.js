@@ -74,8 +74,13 @@
     });
   }
 
-  document.getElementById("start-upload").addEventListener("click", function (event) {
+  var start = document.getElementById("start-upload");
+  start.addEventListener("click", function (event) {
     event.preventDefault();
     Array.prototype.forEach.call(input.files, send);
   });
+  // The page shows the button disabled until this script can act on it.
+  start.disabled = false;
+  start.removeAttribute("aria-disabled");
+  start.classList.remove("govuk-button--disabled");
 }());
