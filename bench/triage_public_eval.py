@@ -41,7 +41,12 @@ from triage_eval import _pct, baseline, engine, run
 from synergy.contact.understanding import understand
 from synergy.contact.understanding.training import data_path, read_cases
 
-DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+# the shared data folder beside the repository, or beside the folder of its clones (/work/wt/X)
+DEFAULT_SHARED = next(
+    (p / "shared" / "data" for p in Path(__file__).resolve().parents[2:4]
+     if (p / "shared" / "data").is_dir()),
+    Path(__file__).resolve().parents[2] / "shared" / "data",
+)
 URGENT = {"emergency", "priority_agent"}
 PERSON = URGENT | {"agent"}
 SEED = 20261203
