@@ -28,10 +28,15 @@ def word_set(text: str) -> frozenset[str]:
 
 def pattern_words(*patterns: str) -> frozenset[str]:
     """The words of five letters or more written literally in regular expressions: the words
-    that a slip of the fingers should not hide from them (see `tolerant_form`)."""
-    return frozenset(
-        word for rx in patterns for word in re.findall(r"(?<![\\a-z])[a-z]{5,}(?![a-z\\])", rx)
-    )
+    that a slip of the fingers should not hide from them (see `tolerant_form`). A word with an
+    optional last letter ("cleavers?") gives both forms: "cleaver" was read as "cleaner"."""
+    words = set()
+    for rx in patterns:
+        for m in re.finditer(r"(?<![\\a-z])([a-z]{5,})(?![a-z\\])(\??)", rx):
+            words.add(m.group(1))
+            if m.group(2) and len(m.group(1)) > 5:  # "cleavers?" names "cleaver" too
+                words.add(m.group(1)[:-1])
+    return frozenset(words)
 
 
 def clean(text: str, *, what: str = "text") -> str:
