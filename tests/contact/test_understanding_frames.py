@@ -112,3 +112,31 @@ def test_shot_stabbed_breathing_and_knife_misheard_are_still_emergencies(text):
 ])
 def test_the_everyday_sense_of_the_misheard_words_is_not_an_emergency(text):
     assert understand(text).route is not Route.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "My manager sacked me by text after six years and I never got my holiday pay, can I take "
+    "them to a tribunal or is that something you deal with?",
+    "The hedge from next door is overhanging my drive so badly I can't open the car door, he "
+    "won't cut it and says it's my problem, I'm at the end of my patience with him.",
+    "The family court gave me every other weekend with my daughter but her mum keeps making "
+    "excuses, she says it's not convenient and I'm going out of my mind.",
+    "My gas bill has doubled and the supplier keeps chasing me for money I don't owe, they've "
+    "threatened to send a debt collector round.",
+])
+def test_a_long_civil_account_in_new_words_is_not_prioritised(text):
+    u = understand(text)
+    assert u.route not in URGENT, u.reasons
+    assert not u.danger
+
+
+@pytest.mark.parametrize("text", [
+    "my ex keeps breaking the contact order and last night he punched me in the face",
+    "my landlord said he'd keep my deposit, then he grabbed me by the throat",
+])
+def test_a_civil_account_that_discloses_harm_is_still_prioritised(text):
+    u = understand(text)
+    assert u.route in URGENT, u.reasons
+    assert u.evidence
+    for e in u.evidence:  # the caller's words, a model's quote in pieces joined by " … "
+        assert all(piece.lower() in text.lower() for piece in e.text.split(" … "))
