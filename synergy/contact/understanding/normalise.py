@@ -159,7 +159,7 @@ def tolerant_form(
 
 @lru_cache(maxsize=8192)
 def _near_keyword(word: str, keywords: frozenset[str]) -> str:
-    if len(word) < 4:
+    if len(word) < 4 or word in NOT_SLIPS:
         return word
     by_length = _by_length(keywords)
     for size in (len(word), len(word) - 1, len(word) + 1):
@@ -179,12 +179,23 @@ def _by_length(keywords: frozenset[str]) -> dict[int, tuple[str, ...]]:
     return {size: tuple(keys) for size, keys in out.items()}
 
 
+_CHANGED_LETTER_MIN = 8
+# Everyday words the model has not seen that are one slip from an emergency word: never read as
+# it ("flying" is not "lying", "alright" not "alight", "fried" not "fired").
+NOT_SLIPS = frozenset({
+    "flights", "flight", "flying", "alright", "fried", "lands", "stores", "became", "heading",
+    "employed", "wondering", "slight", "plight", "delight", "bright", "fright",
+})
+
+
 def _one_slip(a: str, b: str) -> bool:
     """One letter swapped with its neighbour, changed, added or dropped."""
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:
-            return len(a) >= 5  # a changed letter in a short word is too often another word
+            # a changed letter is too often another word: "cooking" is not "choking", "trash"
+            # not "crash", "thank" not "think"; in a long word it is a slip ("unconscioue")
+            return len(a) >= _CHANGED_LETTER_MIN
         return (
             len(diff) == 2
             and diff[1] == diff[0] + 1
