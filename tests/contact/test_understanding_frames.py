@@ -140,3 +140,31 @@ def test_a_civil_account_that_discloses_harm_is_still_prioritised(text):
     assert u.evidence
     for e in u.evidence:  # the caller's words, a model's quote in pieces joined by " … "
         assert all(piece.lower() in text.lower() for piece in e.text.split(" … "))
+
+
+@pytest.mark.parametrize("text", [
+    "my little girl has fallen off the balcony",
+    "there's an old man walking along the hard shoulder of the M5",
+    "he's aiming his van at people outside the mosque",
+    "there's an unattended rucksack on the platform and it's beeping",
+    "he's holding my sister hostage in the kitchen",
+    "she's thrown a kettle of boiling water over him",
+    "there's a man slumped on the bench with a needle in his arm",
+    "my baby's not moving in her cot",
+])
+def test_falls_roads_vehicles_packages_hostages_and_burns_are_emergencies(text):
+    _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my printer's having a fit, can I email my statement",
+    "the extractor fan is dead and the landlord won't fix it",
+    "my son is cooking the tea",
+    "my flight was alright, I just want to report my suitcase stolen",
+    "the kids threw a ball at the window, no harm done",
+    "is the road safety officer in today",
+])
+def test_everyday_words_near_the_new_frames_are_not_emergencies(text):
+    u = understand(text)
+    assert u.route is not Route.EMERGENCY, u.reasons
+    assert not u.danger

@@ -41,7 +41,9 @@ TOPICS = (
     r"(?:not |havent been |werent )?collected|park(?:s|ing|ed)? (?:\w+ ){0,3}(?:on|across|over|"
     r"in front of) (?:the|my|our) (?:pavement|drive|driveway|dropped kerb)|service charge|"
     r"freeholder|leaseholder|ground rent|breeder|delivered|delivery|gym|membership|subscription|"
-    r"excluded|exclusion|detention)\b"
+    r"excluded|exclusion|detention|(?:a |in a |having a )?dispute with (?:my|our|the|a|an|his|"
+    r"her) \w+|guarantor|broadband|internet provider|rent (?:up|increase|rise|review)|put the "
+    r"rent up)\b"
 )
 # Words of the topics that a typo should not hide ("landlrod", "tenacny").
 KEYWORDS = pattern_words(TOPICS)

@@ -112,7 +112,11 @@ BAD_STATE = (
     r"after|on|at))|gone down on the (?:floor|ground|kitchen floor|pavement)|dropped to the "
     r"(?:floor|ground)|hit the (?:floor|deck|ground)|fitting" + _EVERYDAY_FITTING + r"|"
     r"convulsing|shaking all over|having a fit|gasping(?! for)|(?:not|isnt|stopped|aint) "
-    r"breath(?:ing|in)|barely (?:breathing|conscious|alive|with it)|foaming|frothing|all "
+    r"breath(?:ing|in)|barely (?:breathing|conscious|alive|with it|talking|responsive)|not "
+    r"moving(?! (?:house|out|away|to|on|back|forward|here|there|abroad|anymore|any more)\b|"
+    r" in\b(?! (?:her|his|their|the|my) (?:cot|crib|bed|pram|car seat|chair|sleep)))|"
+    r"(?:cold|freezing) to the touch|stone cold|(?:all |really |very )?(?:blue|purple) (?:and|"
+    r"in the face|round (?:the|his|her) (?:lips|mouth))|foaming|frothing|all "
     r"(?:grey|gray|blue|purple|floppy|limp|stiff)|in a heap|"
     r"(?:been |lying |laid |laying |stuck )?on (?:the|his|her|their) (?:floor|ground) (?:all "
     r"night|for hours|since|and (?:cant|can not|cannot) get up))"
@@ -173,7 +177,8 @@ FRAMES: list[Pattern] = [
         "weapon in hand now",
         rf"\b(?:(?:with|got|has|holding|waving|wielding|brandishing|swinging|pointing|carrying|"
         rf"pulled out|pulling out|pulled) (?:a |an |his |her |their |some |two |a big |a massive "
-        rf"|a huge )?{WEAPON}(?! (?:licen[cs]e|certificate|amnesty|crime|shop|club|range|block|"
+        rf"|a huge )?(?:\w+ and )?{WEAPON}(?! (?:licen[cs]e|certificate|amnesty|crime|shop|club|"
+        rf"range|block|"
         rf"set|sharpener|and fork|drawer|stand|cabinet))|(?:waving|wielding|brandishing|swinging)"
         rf" (?:a |an |his |her |their |some |two )?{INSTRUMENT}|(?:going|went|gone|came|coming|"
         rf"chasing (?:\w+ ){{0,4}}?)at (?:each other|him|her|them|people|us|me|someone) with "
@@ -195,7 +200,12 @@ FRAMES: list[Pattern] = [
         r"(?:dropped|drooping|gone droopy)|eyes (?:have |are )?roll(?:ed|ing) back|rope round "
         r"(?:his|her|their|my) neck|noose|(?:asthma attack|allergic reaction|anaphylactic|"
         r"anaphylaxis|diabetic (?:coma|hypo))|inhaler (?:isnt|is not|not) working|"
-        r"(?:cut|slashed|slit) (?:his|her|my|their) wrists|clutching (?:his|her|their|my) chest|"
+        r"(?:cut|slashed|slit) (?:his|her|my|their) wrists|(?:shaking|fitting|jerking|"
+        r"convulsing|twitching) and (?:foaming|frothing|not (?:responding|breathing)|unconscious|"
+        r"wont stop)|on the floor (?:shaking|fitting|convulsing|jerking|twitching)|(?:lying|"
+        r"laying|slumped) (?:\w+ ){0,6}not (?:talking|speaking|responding|answering me)|(?:hasnt|"
+        r"has not|havent|not|never) (?:come|came) (?:back )?up|(?:hes|shes|theyre|he is|she is) "
+        r"(?:all |really |very |gone )?(?:blue|purple)$|clutching (?:his|her|their|my) chest|"
         r"slumped (?:in|over|on|against) (?:his|her|their|the|a) (?:chair|seat|steering wheel|"
         r"wheel|sofa|settee|desk|table|car|floor)|(?:just|suddenly) (?:dropped|drop|fell|keeled "
         r"over) (?:to the floor|to the ground|down)|(?:doing|giving|started|start|do) "
@@ -207,7 +217,8 @@ FRAMES: list[Pattern] = [
     (
         "bleeding badly",
         rf"\b(?:bleed(?:ing|in) (?:out|bad|badly|heavily|loads|a lot|everywhere|from)|losing "
-        rf"(?:a lot of |loads of |so much |lots of |a load of )?blood|blood (?:all )?(?:down|"
+        rf"(?:a lot of |loads of |so much |lots of |a load of )?blood|(?:puddle|pool|pools) of "
+        rf"blood|blood (?:all )?(?:down|"
         rf"over) (?:me|him|her|them|his|my|the floor)|(?:claret|blood) (?:everywhere|all over|"
         rf"pouring|pumping|gushing|spurting)|wont stop (?:pumping|bleeding|gushing|pouring)|"
         rf"(?:water|bath|floor|bed) (?:is |s )?(?:red|covered in blood|full of blood)|"
@@ -318,6 +329,54 @@ FRAMES: list[Pattern] = [
         rf"kill (?:himself|herself|myself|themselves)|hang (?:himself|herself|myself))(?= (?:\w+ "
         rf"){{0,8}}{_SUICIDE_PLACE})|(?:stood|standing|sat|sitting|on) (?:on )?(?:the|a|top of "
         rf"the) {_SUICIDE_PLACE}(?= (?:\w+ ){{0,8}}(?:jump|end it|end my life|kill|going to)))",
+        True,
+    ),
+    (
+        "a fall from a height",
+        r"\b(?:fallen|fell|come|came|dropped|slipped|jumped) (?:out of|off|from|through) (?:a |the "
+        r"|an |his |her |their |our |my )?(?:upstairs |bedroom |top |first floor |second floor )?"
+        r"(?:window|ladder|ladders|roof|balcony|scaffold\w*|cliff|bridge|building|tower block|"
+        r"multi ?storey|skylight)\b",
+        True,
+    ),
+    (
+        "a person in the road",
+        r"\b(?:lying|laying|sat|sitting|standing|stood|walking|wandering|collapsed) (?:\w+ ){0,3}"
+        r"?(?:on|in|across|along) the (?:hard shoulder|motorway|carriageway|middle of the road|"
+        r"railway line|tracks|track|road)(?! (?:safety|works|sign|signs|tax))\b",
+        True,
+    ),
+    (
+        "a vehicle driven at people",
+        r"\b(?:driv(?:ing|en|e|es)|drove|aiming|aimed|swerving|swerved|mounting|mounted) (?:his |"
+        r"her |their |a |the )?(?:\w+ )?(?:at|into|towards) (?:people|pedestrians|kids|children|"
+        r"(?:the|a) crowd|a group|us|them|him|her|someone|the (?:queue|pavement|market))\b|"
+        r"\bhit and run\b(?= (?:\w+ ){0,10}(?:just|now|road|floor|lying|bleeding|hurt|injured))",
+        True,
+    ),
+    (
+        "a bomb or suspicious package",
+        r"\b(?:(?:suspicious|unattended|abandoned) (?:package|bag|parcel|device|item|rucksack|"
+        r"suitcase)|(?:package|bag|parcel|device|box) (?:\w+ ){0,3}(?:is |s |its |it s )?ticking|"
+        r"(?:a|the) bomb\b(?! (?:site|squad)\b)|bomb threat|explosive device|pipe bomb)",
+        True,
+    ),
+    (
+        "held hostage",
+        rf"\b(?:holding|held|taken|keeping|kept|got) (?:a |the |my |our |his |her |some |two )?(?:"
+        rf"\w+ )?(?:{PEOPLE}|people|us|them|him|her|me|everyone)s? (?:as )?hostages?\b|"
+        r"\b(?:locked|locks|locking) (?:me|us|her|him|them|the kids) (?:in|inside)(?= (?:\w+ )"
+        r"{0,12}"
+        r"(?:kill|burn|petrol|knife|gun|hurt))",
+        True,
+    ),
+    (
+        "poison, gas or a burn",
+        r"\b(?:carbon monoxide|co alarm|co poisoning|(?:thrown|threw|poured|pouring|chucked) "
+        r"(?:a |the )?(?:boiling|hot) (?:water|oil|fat|kettle)|boiling (?:water|oil|fat) (?:over|"
+        r"on|at) (?:me|him|her|them|us|my|his|her)|pouring petrol|(?:doused|soaked|covered) "
+        r"(?:\w+ ){0,2}(?:in|with) petrol|needle (?:in|still in|hanging out of) (?:his|her|their|"
+        r"my) (?:arm|leg|neck|hand)|taken spice|on spice)\b",
         True,
     ),
     (

@@ -14,7 +14,8 @@ from __future__ import annotations
 _THINGS_THAT_DIE = (
     r"(?:phone|mobile|battery|boiler|car|laptop|tablet|telly|tv|line|engine|plant|plants|"
     r"hamster|goldfish|fish|printer|computer|pc|fridge|freezer|washing machine|laptops|router|"
-    r"internet|wifi|signal|torch|charger|heating)"
+    r"internet|wifi|signal|torch|charger|heating|fan|extractor fan|bulb|lights|remote|doorbell|"
+    r"camera|speaker|kettle|toaster|oven|cooker|dishwasher|boiler|app|website|system)"
 )
 
 EVERYDAY_USES = (
@@ -40,7 +41,9 @@ EVERYDAY_USES = (
     r"(?:track|tune|song|album|beat|set|mix|new \w+) (?:is|was|s) fire|fired (?:from|for "
     r"being)|fire (?:the|my|our|a|his|her) (?:builder|builders|cleaner|plumber|nanny|"
     r"gardener|solicitor|agent|staff|contractor)|bloodbath|massacre|dead to (?:me|her|him|them|"
-    r"us|the family)|{things}s? (?:(?:is|s|has|just|have|went|keeps|are) )*(?:died|dead|dying)|"
+    r"us|the family)|{things}s? (?:(?:is|s|has|just|have|went|keeps|are) )*(?:died|dead|dying|"
+    r"having a (?:fit|"
+    r"funny turn|wobble|meltdown))|"
     r"(?:mum|mom|mam|dad|boss|nan|gran)s? (?:is |s "
     r")?(?:going to|gonna|will|ll) (?:kill|murder) me (?:when|if) (?:she|he|they) (?:sees?|"
     r"finds? out|hears?) (?:about )?(?:the|my|this) (?:dent|scratch|mess|bill|state|"
