@@ -1,13 +1,13 @@
 """Emergencies as frames: *who* and *what is happening to them* (or *with what*), built from
 lexicons of concepts rather than from the sentences that showed them.
 
-`emergency.py` holds cues written phrase by phrase; on batches of new wording they caught about
-half of the emergencies (a person "plunged", "jooked" or "glassed", a baby "gone all limp", a
+`emergency.py` holds cues written phrase by phrase; on a batch of new wording they caught a
+third of the emergencies (a person "plunged", "jooked" or "glassed", a baby "gone all limp", a
 kitchen "alight"). Here each concept has one lexicon, with its inflections, synonyms and UK
 slang (`STABBED`, `WEAPON`, `BAD_STATE`...), and the frames combine them:
 
-* harm done to someone: a person + "has been / got / just" + a harm word ("our kid's been
-  plunged", "I got jumped");
+* harm done to someone: a person + "has been / just got" + a harm word ("our kid's been
+  plunged", "I've been jumped"; "I got punched" is most often a crime reported afterwards);
 * harm being done: someone + a harm word + a person ("he's shanked someone", "they're battering
   some poor bloke"), the weaker words ("cut", "stuck") only with how or where ("cut her really
   bad", "stuck me in the belly");
@@ -15,7 +15,8 @@ slang (`STABBED`, `WEAPON`, `BAD_STATE`...), and the frames combine them:
 * a person in a bad state ("my husband's gone a funny colour", "lips are blue", "can't rouse
   her", "his breathing is really shallow");
 * fire, crashes, people trapped or in water, intruders, a child taken or lost just now, a dog
-  attacking a person, a life at risk now;
+  attacking a person, a life at risk now, a fall from a height, a person in the road, a
+  vehicle driven at people, a suspicious package, a hostage, poison, gas or a burn;
 * the commonest words as speech recognition mishears them ("he's been shop", "she's not
   breeding"), only in frames that leave no everyday sense.
 
