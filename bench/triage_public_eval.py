@@ -3,6 +3,7 @@ words and plain-words 101 cases, each also varied (typos, fillers, speech style,
 recognised through the project's flite -> G.711 -> Whisper path), beside the keyword baseline.
 
     .venv/bin/python bench/triage_public_eval.py [--split dev|test] [--shared PATH] [--show-misses]
+    .venv/bin/python bench/triage_public_eval.py --batch new_wording [--show-misses]
 
 Parts (licences beside the data: shared data README, docs/contact-understanding.md):
 - `clinc_oos`: CLINC150 out-of-scope *test* queries (CC BY 3.0) - everyday, must not be
@@ -16,6 +17,10 @@ Parts (licences beside the data: shared data README, docs/contact-understanding.
   the rules (emergencies in plain words; long accounts of civil disputes; update requests with
   references in police formats), each in four forms: as typed, with a typo, speech style (lower
   case, no punctuation, a filler, the call taker's words before it) and as Whisper heard it.
+`--batch NAME` reads instead a batch of written cases, `data/NAME.jsonl` (categories
+`emergency`, `civil`, `everyday`: short everyday calls with words that sound alarming), in the
+same forms; it is measured before the rules are changed for it, so its first reading shows how
+they generalise to wording they were not written for.
 Every case falls in `dev` or `test` by a hash of its source id (all forms of a case on the same
 side). Tune only on `dev`; `test` is for the closing figures. Proportions carry 95% Wilson
 confidence intervals. Pin to one core for latency: `taskset -c 0`."""
@@ -36,7 +41,12 @@ from triage_eval import _pct, baseline, engine, run
 from synergy.contact.understanding import understand
 from synergy.contact.understanding.training import data_path, read_cases
 
-DEFAULT_SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
+# the shared data folder beside the repository, or beside the folder of its clones (/work/wt/X)
+DEFAULT_SHARED = next(
+    (p / "shared" / "data" for p in Path(__file__).resolve().parents[2:4]
+     if (p / "shared" / "data").is_dir()),
+    Path(__file__).resolve().parents[2] / "shared" / "data",
+)
 URGENT = {"emergency", "priority_agent"}
 PERSON = URGENT | {"agent"}
 SEED = 20261203
@@ -46,6 +56,7 @@ CALL_TAKER = {
     "emergency": "police whats the address of your emergency",
     "civil": "police how can i help",
     "update": "hello police non emergency how can i help",
+    "everyday": "police how can i help",
 }
 FILLERS = ("um", "er", "erm", "like", "you know")
 
@@ -78,12 +89,14 @@ def public_cases(shared: Path, rng: random.Random) -> list[dict]:
     return cases
 
 
-def plain_word_cases(rng: random.Random) -> list[dict]:
+def plain_word_cases(rng: random.Random, name: str = "plain_words") -> list[dict]:
+    """The written cases of `data/{name}.jsonl` in their four forms (Whisper's only when
+    `data/{name}_speech.jsonl` holds it)."""
     heard = {}
-    if data_path("plain_words_speech.jsonl").exists():
-        heard = {c["id"]: c["text"] for c in read_cases("plain_words_speech.jsonl")}
+    if data_path(f"{name}_speech.jsonl").exists():
+        heard = {c["id"]: c["text"] for c in read_cases(f"{name}_speech.jsonl")}
     cases = []
-    for c in read_cases("plain_words.jsonl"):
+    for c in read_cases(f"{name}.jsonl"):
         base = _case(c["id"], c["text"], c["category"])
         spoken = re.sub(r"[^\w\s]", "", c["text"].lower()).split()
         spoken.insert(rng.randrange(len(spoken) + 1), rng.choice(FILLERS))
@@ -131,6 +144,7 @@ MEASURES = {  # part: (what is measured, routes that count as a success)
     "counsel_chat": ("priority or emergency", URGENT),
     "civil": ("wrongly prioritised", URGENT),
     "update": ("wrongly prioritised", URGENT),
+    "everyday": ("wrongly prioritised", URGENT),
     "clinc_oos": ("wrongly prioritised", URGENT),
     "clinc_inscope": ("wrongly prioritised", URGENT),
     "banking77": ("wrongly prioritised", URGENT),
@@ -139,8 +153,11 @@ MEASURES = {  # part: (what is measured, routes that count as a success)
 
 def report(cases: list[dict], runs: dict[str, dict]) -> None:
     names = list(runs)
+    present = {c["part"] for c in cases}
     print(f"{'part':<15}{'form':<9}{'measure':<24}" + "".join(f"{n:<34}" for n in names))
     for part, (measure, routes) in MEASURES.items():
+        if part not in present:
+            continue
         forms = sorted({c["form"] for c in cases if c["part"] == part})
         for form in [*forms, "all"] if len(forms) > 1 else forms:
             idx = [
@@ -170,8 +187,13 @@ def _extra(cases: list[dict], runs: dict[str, dict]) -> None:
             "not police / general",
             lambda r: r[0] in ("not_police_matter", "general_enquiry"),
         ),
+        ("civil", "emergency route", lambda r: r[2] == "emergency"),
+        ("everyday", "emergency route", lambda r: r[2] == "emergency"),
     )
+    present = {c["part"] for c in cases}
     for part, what, ok in rows:
+        if part not in present:
+            continue
         row = f"{part:<15}{'all':<9}{what:<24}"
         for n in runs:
             got = [r for c, r in zip(cases, runs[n]["results"], strict=True) if c["part"] == part]
@@ -184,13 +206,23 @@ def main() -> None:
     parser.add_argument("--split", choices=["dev", "test"], default="dev")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--show-misses", action="store_true", help="dev split only")
+    parser.add_argument(
+        "--batch",
+        metavar="NAME",
+        help="instead, every case of data/NAME.jsonl, a batch written to measure new wording "
+        "(e.g. new_wording); no split, misses may be shown",
+    )
     args = parser.parse_args()
     rng = random.Random(SEED)  # noqa: S311 - sampling evaluation data
-    cases = [
-        c
-        for c in public_cases(args.shared, rng) + plain_word_cases(rng)
-        if c["split"] == args.split
-    ]
+    if args.batch:
+        cases = plain_word_cases(rng, args.batch)
+        args.split = "batch"
+    else:
+        cases = [
+            c
+            for c in public_cases(args.shared, rng) + plain_word_cases(rng)
+            if c["split"] == args.split
+        ]
     understand("warm up")
     runs = {
         "engine": run([{"text": c["text"]} for c in cases], engine),

@@ -37,6 +37,7 @@ from .rules import (
     find_vulnerabilities,
     missing_animal,
     missing_kind,
+    without_idioms,
 )
 from .types import DangerCue, Entities, Evidence, Intent, TextTooLong, Understanding, Vulnerability
 from .vocabulary import civil, emergency
@@ -91,8 +92,10 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     hits = [h for mt in forms for h in find_vulnerabilities(mt)]
     positive = [h for h in hits if not h.negated]
     conversation = _callers_words(" ".join(turns))
+    # the model never reads everyday idioms made of risk words ("bleeding me dry")
+    read = without_idioms(conversation)
     model = load_model()
-    intent, confidence, scores, reasons = _classify(model, conversation)
+    intent, confidence, scores, reasons = _classify(model, read)
     evidence = _evidence(positive)
     ruled = tuple(dict.fromkeys(e.vulnerability for e in evidence))
     known = _known_words(model)
@@ -102,7 +105,8 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
         weak_ok = _reads_as_risk(intent, confidence) and not ruled and not civil
         floor = CIVIL_FIRM_SCORE if civil else 0.0 if weak_ok else _FIRM_SCORE
         denied = [(h.vulnerability, h.text.lower()) for h in hits if h.denied_by_subject]
-        evidence += _model_evidence(scores, model, evidence, turns, floor, denied)
+        read_turns = [without_idioms(t) for t in turns]
+        evidence += _model_evidence(scores, model, evidence, read_turns, floor, denied)
     vulns = tuple(dict.fromkeys(e.vulnerability for e in evidence))
     tolerant = [tolerant_form(mt, emergency.KEYWORDS, known, hedges=True) for mt in forms]
     danger = _danger(tolerant, bool(vulns))
@@ -110,7 +114,7 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     if not enquiry and not civil:
         # in a civil account the model's emergency reading rests on words such as
         # "threatening letters"; only a danger cue, the caller's words, counts there
-        danger = danger or _model_danger(model, intent, confidence, conversation)
+        danger = danger or _model_danger(model, intent, confidence, read)
     elif intent is Intent.EMERGENCY:
         reasons.append(f"a question about learning first aid ('{enquiry}'), "
                        f"no one named in danger (model read emergency {confidence:.2f})")
@@ -138,7 +142,7 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
         language=language,
         negated=negated,
         doubts=doubts,
-        reading=_reading_words(model, intent, confidence, conversation),
+        reading=_reading_words(model, intent, confidence, read),
         enquiry=enquiry or "",
     )
     reasons += [f"{e.vulnerability.value}: '{e.text}' ({e.rule})" for e in evidence] + why

@@ -28,10 +28,15 @@ def word_set(text: str) -> frozenset[str]:
 
 def pattern_words(*patterns: str) -> frozenset[str]:
     """The words of five letters or more written literally in regular expressions: the words
-    that a slip of the fingers should not hide from them (see `tolerant_form`)."""
-    return frozenset(
-        word for rx in patterns for word in re.findall(r"(?<![\\a-z])[a-z]{5,}(?![a-z\\])", rx)
-    )
+    that a slip of the fingers should not hide from them (see `tolerant_form`). A word with an
+    optional last letter ("cleavers?") gives both forms: "cleaver" was read as "cleaner"."""
+    words = set()
+    for rx in patterns:
+        for m in re.finditer(r"(?<![\\a-z])([a-z]{5,})(?![a-z\\])(\??)", rx):
+            words.add(m.group(1))
+            if m.group(2) and len(m.group(1)) > 5:  # "cleavers?" names "cleaver" too
+                words.add(m.group(1)[:-1])
+    return frozenset(words)
 
 
 def clean(text: str, *, what: str = "text") -> str:
@@ -154,7 +159,7 @@ def tolerant_form(
 
 @lru_cache(maxsize=8192)
 def _near_keyword(word: str, keywords: frozenset[str]) -> str:
-    if len(word) < 4:
+    if len(word) < 4 or word in NOT_SLIPS:
         return word
     by_length = _by_length(keywords)
     for size in (len(word), len(word) - 1, len(word) + 1):
@@ -174,12 +179,23 @@ def _by_length(keywords: frozenset[str]) -> dict[int, tuple[str, ...]]:
     return {size: tuple(keys) for size, keys in out.items()}
 
 
+_CHANGED_LETTER_MIN = 8
+# Everyday words the model has not seen that are one slip from an emergency word: never read as
+# it ("flying" is not "lying", "alright" not "alight", "fried" not "fired").
+NOT_SLIPS = frozenset({
+    "flights", "flight", "flying", "alright", "fried", "lands", "stores", "became", "heading",
+    "employed", "wondering", "slight", "plight", "delight", "bright", "fright",
+})
+
+
 def _one_slip(a: str, b: str) -> bool:
     """One letter swapped with its neighbour, changed, added or dropped."""
     if len(a) == len(b):
         diff = [i for i in range(len(a)) if a[i] != b[i]]
         if len(diff) == 1:
-            return len(a) >= 5  # a changed letter in a short word is too often another word
+            # a changed letter is too often another word: "cooking" is not "choking", "trash"
+            # not "crash", "thank" not "think"; in a long word it is a slip ("unconscioue")
+            return len(a) >= _CHANGED_LETTER_MIN
         return (
             len(diff) == 2
             and diff[1] == diff[0] + 1

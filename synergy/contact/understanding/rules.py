@@ -10,13 +10,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalise import MatchText, word_set
+from .normalise import MatchText, match_form, word_set
 from .types import DangerCue, Vulnerability
 from .vocabulary import (
     child_at_risk,
+    danger_frames,
     domestic_abuse,
     emergency,
     exploitation,
+    figurative,
     hate_crime,
     mental_health_crisis,
     missing,
@@ -105,18 +107,52 @@ def _compiled() -> tuple[tuple[Vulnerability, tuple[tuple[str, re.Pattern[str], 
     )
 
 
+_FIGURATIVE = re.compile(figurative.EVERYDAY_USES)
+
+
+def _figurative(text: str) -> list[tuple[int, int]]:
+    """Spans of everyday idioms made of risk words ("bleeding me dry", "shot down")."""
+    return [m.span() for m in _FIGURATIVE.finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def without_idioms(text: str) -> str:
+    """`text` with its everyday idioms made of risk words blanked out, for the model: "I nearly
+    died laughing at the neighbours' lights" was read as a welfare concern, "the kids are
+    bleeding me dry" as a child at risk. Unchanged when there is none (the usual case)."""
+    mt = match_form(text)
+    spans = _figurative(mt.text)
+    if not spans:
+        return text
+    out, at = [], 0
+    for start, end in spans:
+        first, last = mt.origin[start], mt.origin[end - 1] + 1
+        out.append(text[at:first])
+        at = last
+    out.append(text[at:])
+    return " ".join(" ".join(out).split())
+
+
 def find_vulnerabilities(mt: MatchText) -> list[RuleHit]:
-    """Every rule hit in one turn (already in match form), negated ones flagged."""
+    """Every rule hit in one turn (already in match form), negated ones flagged. A hit on the
+    words of an everyday idiom ("I'm dead to her", "stabbed in the back by the letting agent")
+    is no hit."""
     hits: list[RuleHit] = []
+    idioms = _figurative(mt.text)
     for vuln, patterns in _compiled():
         for name, rx, negatable in patterns:
             for m in rx.finditer(mt.text):
+                if idioms and _inside(idioms, m.start(), m.end()):
+                    continue
                 negated = negatable and _is_negated(mt.text, m.start(), m.end())
                 vuln_here = missing_kind(mt.text) if vuln is Vulnerability.MISSING_ADULT else vuln
                 denied = negated and _subject_denied(mt.text, m.start())
                 words = mt.words_at(m.start(), m.end())
                 hits.append(RuleHit(vuln_here, words, name, negated, denied))
-    hits.extend(_cue_hits(mt))
+    hits.extend(_cue_hits(mt, idioms))
     hits.extend(_child_sexual(mt, hits))
     return hits
 
@@ -130,7 +166,7 @@ def _compiled_cues() -> tuple[tuple[str, str, re.Pattern[str], re.Pattern[str], 
     )
 
 
-def _cue_hits(mt: MatchText) -> list[RuleHit]:
+def _cue_hits(mt: MatchText, idioms: list[tuple[int, int]]) -> list[RuleHit]:
     hits = []
     for category, name, who_rx, what_rx, gap in _compiled_cues():
         whats = list(what_rx.finditer(mt.text))
@@ -147,6 +183,8 @@ def _cue_hits(mt: MatchText) -> list[RuleHit]:
                 continue
             who = min(near, key=lambda w: _words_apart(mt.text, w, what))
             start, end = min(who.start(), what.start()), max(who.end(), what.end())
+            if idioms and _inside(idioms, what.start(), what.end()):
+                continue
             vuln = missing_kind(mt.text) if category == "missing" else Vulnerability(category)
             negated = name not in UNNEGATABLE and _is_negated(mt.text, what.start(), what.start())
             hits.append(RuleHit(vuln, mt.words_at(start, end), name, negated))
@@ -209,9 +247,12 @@ _TOPIC_ONLY = re.compile(emergency.TOPIC_ONLY)
 _TOPIC = re.compile(emergency.TOPIC)
 
 
+_CUES = (*emergency.CUES, *danger_frames.FRAMES)
+
+
 @lru_cache(maxsize=1)
 def _emergency_cues() -> tuple[tuple[str, re.Pattern[str], bool], ...]:
-    return tuple((name, re.compile(rx), neg) for name, rx, neg in emergency.CUES)
+    return tuple((name, re.compile(rx), neg) for name, rx, neg in _CUES)
 
 
 def emergency_enquiry(mt: MatchText) -> str | None:
@@ -249,7 +290,7 @@ def _subject_denied(text: str, start: int) -> bool:
     return bool(at) and not any(w in _CONTRASTS for w in before[at[-1] + 1 :])
 
 
-_NEGATABLE_CUES = frozenset(name for name, _, negatable in emergency.CUES if negatable)
+_NEGATABLE_CUES = frozenset(name for name, _, negatable in _CUES if negatable)
 
 
 def danger_now(mt: MatchText, has_vulnerability: bool) -> DangerCue | None:
@@ -262,16 +303,19 @@ def danger_now(mt: MatchText, has_vulnerability: bool) -> DangerCue | None:
     threat ("he'll set my house on fire": the rules raise a threat to life instead) or a
     question about first aid ("how do I do CPR"); words inside a cue never do."""
     enquiry = emergency_enquiry(mt) is not None
+    idioms = _figurative(mt.text)
     for name, rx, _ in _emergency_cues():
         for m in rx.finditer(mt.text):
-            if _cue_does_not_count(mt, name, m, enquiry):
+            if _cue_does_not_count(mt, name, m, enquiry) or _inside(idioms, m.start(), m.end()):
                 continue
             if not _past_near(mt.text, m.start(), m.end()):
                 return DangerCue(mt.words_at(m.start(), m.end()), f"rule: {name}")
     if _PAST.search(mt.text):
         return None
     for m in _IN_PROGRESS.finditer(mt.text):
-        if not _is_negated(mt.text, m.start(), m.end()):
+        if not _is_negated(mt.text, m.start(), m.end()) and not _inside(
+            idioms, m.start(), m.end()
+        ):
             return DangerCue(mt.words_at(m.start(), m.end()), "rule: happening now")
     now = _NOW.search(mt.text) if has_vulnerability else None
     if now and not _is_negated(mt.text, now.start(), now.end()):

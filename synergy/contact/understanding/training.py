@@ -61,6 +61,7 @@ def read_cases(name: str) -> list[dict[str, Any]]:
 
 EVALUATION_SETS = (
     "heldout.jsonl", "blind.jsonl", "plain_words.jsonl", "plain_words_speech.jsonl",
+    "new_wording.jsonl", "new_wording_speech.jsonl", "new_wording_holdout.jsonl",
 )
 
 

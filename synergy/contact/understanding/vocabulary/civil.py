@@ -29,7 +29,21 @@ TOPICS = (
     r"seller) (?:\w+ ){0,6}(?:paid|refund|deposit|job|work|quote|invoice)|(?:paid|gave) (?:\w+ )"
     r"{0,3}(?:builder|plumber|roofer|tradesman|contractor)|(?:late |my |our |his |her )(?:\w+ )?"
     r"(?:mums|dads|mothers|fathers|nans|grandads|\w+s) will|executor|estate agent|letting "
-    r"agency|care home fees|invoices?|tenancy agreement|contract)\b"
+    r"agency|care home fees|invoices?|tenancy agreement|contract|family court|contact order|child "
+    r"arrangements? order|cafcass|residence order|parental responsibility|sacked|sacking|unfair "
+    r"dismissal|made (?:me |us |him |her )?redundant|laid off|p45|p60|hr|acas|holiday pay|minimum "
+    r"wage|zero hours|no breaks|(?:threaten\w*|going) to sack|energy (?:company|supplier|bills?)|"
+    r"(?:gas|electric|electricity|water|phone) bill|bills|owes? (?:me|us) (?:\w+ )?(?:money|"
+    r"[0-9]+|quid|pounds|grand)|money back|pip|tax credits|work coach|esa|dla|attendance "
+    r"allowance|carers allowance|(?:tree|hedge|branches|leaves) (?:\w+ ){0,3}(?:hanging over|"
+    r"overhanging|over (?:my|our))|overhanging|gutters?|(?:blocking|blocks|across|over|in front "
+    r"of) (?:my|our|the) (?:drive|driveway|dropped kerb|garage)|dropped kerb|bin collection|bins? "
+    r"(?:not |havent been |werent )?collected|park(?:s|ing|ed)? (?:\w+ ){0,3}(?:on|across|over|"
+    r"in front of) (?:the|my|our) (?:pavement|drive|driveway|dropped kerb)|service charge|"
+    r"freeholder|leaseholder|ground rent|breeder|delivered|delivery|gym|membership|subscription|"
+    r"excluded|exclusion|detention|(?:a |in a |having a )?dispute with (?:my|our|the|a|an|his|"
+    r"her) \w+|guarantor|broadband|internet provider|rent (?:up|increase|rise|review)|put the "
+    r"rent up)\b"
 )
 # Words of the topics that a typo should not hide ("landlrod", "tenacny").
 KEYWORDS = pattern_words(TOPICS)

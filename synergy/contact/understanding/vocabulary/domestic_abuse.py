@@ -51,7 +51,8 @@ PHRASES: list[Pattern] = [
     ("forced marriage", r"\b(?:forc\w* (?:me|her|him) (?:to|into) marr\w*|arranged marriage|forced "
      r"into (?:a |an )?(?:arranged )?marriage|marry someone (?:i|she|he) (?:dont|doesnt|has never|"
      r"have never|never))", True),
-    ("court order broken", r"\b(?:court order|injunction|bail conditions)\b", True),
+    ("court order broken", r"\b(?:court order(?! (?:says|said|allows|lets|gave|gives|states|"
+     r"hearing|application))|injunction|bail conditions)\b", True),
     ("violence by he or she", r"\b(?:he|she|hes|shes) (?:keeps |always |has |just |then )?(?:bites|"
      r"scratches|grabbed me|grabs me|pulled my hair|pulls my hair|grabbed me by|"
      r"throws things at me|"

@@ -13,6 +13,8 @@ third person, happening now or just happened. "He was shot last year" is a past 
 from __future__ import annotations
 
 from ..normalise import pattern_words, word_set
+from .danger_frames import FRAMES
+from .figurative import EVERYDAY_USES
 from .timing import IN_PROGRESS
 from .words import Pattern
 
@@ -326,7 +328,8 @@ TOPIC = rf"\b(?:{TOPIC_ONLY}|first aid|defibrillator|defib)\b"
 
 # Words of the cues above that a slip of the fingers or of speech recognition should not hide:
 # "stabebd", "unconsious" and "burinng" are read as these (`normalise.tolerant_form`). Every
-# word of five letters or more written in a cue, so a new cue is covered without a second list.
+# word of five letters or more written in a cue, so a new cue is covered without a second list;
+# the words of the everyday idioms too, so "drowning in hoemwork" is still an idiom.
 KEYWORDS = word_set(
     "shot stabbed knifed gunfire gunshots gunshot shooting breathing breathe unconscious "
     "unresponsive overdose overdosed bleeding ambulance paramedics collapsed choking drowning "
@@ -334,4 +337,4 @@ KEYWORDS = word_set(
     "intruder intruders burglar burglars breaking kidnapped abducted snatched dragged attacked "
     "attacking beaten battered knife machete firearm pistol shotgun rifle waving pointing "
     "blood fire gunpoint knifepoint"
-) | pattern_words(*(rx for _, rx, _ in CUES), IN_PROGRESS, LEARNING)
+) | pattern_words(*(rx for _, rx, _ in [*CUES, *FRAMES]), IN_PROGRESS, LEARNING, EVERYDAY_USES)

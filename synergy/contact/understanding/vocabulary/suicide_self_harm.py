@@ -15,7 +15,9 @@ PHRASES: list[Pattern] = [
     ("not wanting to live", r"\b(?:dont|do not|no longer|not|doesnt|does not|dont really) "
      r"(?:want|wanna|wish) (?:to )?(?:be here|be alive|live|exist|wake up|carry on|go on|be "
      r"around)\b", False),
-    ("cannot go on", r"\b(?:cant|cannot|can not|couldnt) (?:go on|carry on|do this any ?more|"
+    ("cannot go on", r"\b(?:cant|cannot|can not|couldnt) (?:go on(?! (?:holiday|holidays|a|an|"
+     r"the|my|our|his|her|their|trips?|school|tv|line|strike|social|facebook)\b)|carry on|"
+     r"do this any ?more|"
      r"keep going|take (?:it|this|any) ?more|face (?:it|tomorrow|another day))\b", False),
     ("wish to die", r"\b(?:want|wants|wanted|wanting|wanna|ready|going|gonna) (?:to )?die\b|"
      r"\bwish(?:ed)? (?:i|he|she) (?:was|were|wasnt|werent|had never been) "

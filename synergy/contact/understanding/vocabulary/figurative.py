@@ -1,0 +1,51 @@
+"""Everyday and figurative uses of emergency words: "the kids are bleeding me dry", "drowning in
+paperwork", "I got shot down by the council", "stabbed in the back by the letting agent",
+"fireworks that sound like gunshots", "stuck in the car park", "my phone died".
+
+A danger cue or a rule hit whose words overlap one of these spans does not count
+(`rules.danger_now`, `rules.find_vulnerabilities`), and the model never reads them
+(`rules.without_idioms`): it read "I nearly died laughing" as a welfare concern. Each entry
+is a whole idiom, never a single word: "bleeding" alone, "he's killing me" or "I'm dead" stay
+risk words. A real danger said in the same call is still read ("my phone died, he's been
+stabbed")."""
+
+from __future__ import annotations
+
+_THINGS_THAT_DIE = (
+    r"(?:phone|mobile|battery|boiler|car|laptop|tablet|telly|tv|line|engine|plant|plants|"
+    r"hamster|goldfish|fish|printer|computer|pc|fridge|freezer|washing machine|laptops|router|"
+    r"internet|wifi|signal|torch|charger|heating|fan|extractor fan|bulb|lights|remote|doorbell|"
+    r"camera|speaker|kettle|toaster|oven|cooker|dishwasher|boiler|app|website|system)"
+)
+
+EVERYDAY_USES = (
+    r"\b(?:bleed(?:ing|in) (?:me|us|you|them|him|her) dry|bleed(?:ing|in) (?:useless|hell|"
+    r"idiots?|idiotic|joke|ridiculous|annoying|nuisance|obvious|typical|marvellous|brilliant|"
+    r"liberty|cheek|lovely|nightmare|council|neighbours?|landlord|noise|racket|stupid|nora|"
+    r"freezing|boiling|expensive|cold|hot)|drowning in (?:debt|work|homework|paperwork|bills|"
+    r"emails|admin|letters|stress|red tape|forms)|(?:dying|died|die) (?:for|to) (?:a|an|some|"
+    r"go|see|get|know|hear|try|meet)\b|(?:nearly |almost )?(?:died|dying|die) (?:of |from )?"
+    r"(?:laughing|laughter|embarrassment|boredom|shame)|choking on (?:(?:this|a|my|the|his|her) "
+    r")?(?:cold|cough|words?|laughter|tears|prices?|bill)|shot (?:me|him|her|us|them)? ?(?:a|"
+    r"an|the) (?:look|glance|message|text|smile|email|dirty look)|shot down|stabbed (?:\w+ )?"
+    r"in the back by (?:the|my|our|his|her|their) (?:\w+ )?(?:letting|estate|council|landlord|"
+    r"company|firm|bank|boss|manager|employer|agent|agents|agency|club|party|union|insurer|"
+    r"insurance)|(?:fireworks?|bangers|exhaust|backfir\w*) (?:that |which )?(?:sound|sounds|"
+    r"sounded|sounding)(?: like)?|chas(?:ing|ed|e) (?:\w+ ){0,3}(?:for|about) (?:a |an |the |my "
+    r"|our |\w+ )?(?:money|payments?|debts?|rent|arrears|bills?|overpayment|[0-9]+|pounds|quid|"
+    r"grand|invoices?|fees?|tax|repayments?)|chasing (?:it |this |them |him |her |my \w+ )?up|"
+    r"dragging (?:its|their|his|her|my|our) (?:feet|heels)|dragging (?:on|out)|stuck in (?:the "
+    r")?(?:car park|car wash|traffic|queue)|(?:traffic|"
+    r"knees?|back|feet|head|heat|this|it|bills?|commute|job|wait|waiting|queue|prices|rent|"
+    r"shifts?|hours|cold|asthma) (?:is |are |s )?killing (?:me|us|my \w+)|bottled it|mugged off|"
+    r"(?:track|tune|song|album|beat|set|mix|new \w+) (?:is|was|s) fire|fired (?:from|for "
+    r"being)|fire (?:the|my|our|a|his|her) (?:builder|builders|cleaner|plumber|nanny|"
+    r"gardener|solicitor|agent|staff|contractor)|bloodbath|massacre|dead to (?:me|her|him|them|"
+    r"us|the family)|{things}s? (?:(?:is|s|has|just|have|went|keeps|are) )*(?:died|dead|dying|"
+    r"having a (?:fit|"
+    r"funny turn|wobble|meltdown))|"
+    r"(?:mum|mom|mam|dad|boss|nan|gran)s? (?:is |s "
+    r")?(?:going to|gonna|will|ll) (?:kill|murder) me (?:when|if) (?:she|he|they) (?:sees?|"
+    r"finds? out|hears?) (?:about )?(?:the|my|this) (?:dent|scratch|mess|bill|state|"
+    r"damage|car|price|receipt|tattoo))"
+).replace("{things}", _THINGS_THAT_DIE)
