@@ -66,3 +66,40 @@ def test_adding_a_disclosure_never_lowers_the_route(text):
     u = understand("i want to kill myself", history=[text])
     assert Vulnerability.SUICIDE_SELF_HARM in u.vulnerabilities
     assert u.route in (Route.PRIORITY_AGENT, Route.EMERGENCY)
+
+
+def _fresh_understanding(text: str, history: list[str]) -> Understanding:
+    from synergy.contact.understanding import engine
+
+    for kept in (engine._turn_hits, engine._turn_without_idioms, engine._turn_tolerant,
+                 engine._turn_danger, engine._turn_civil, engine._turn_entities):  # fmt: skip
+        kept.cache_clear()
+    return understand(text, history=history)
+
+
+@given(turns=st.lists(TEXT, min_size=1, max_size=5))
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_earlier_turns_read_from_the_kept_readings_give_the_same_understanding(
+    turns: list[str],
+) -> None:
+    # Each turn's own reading is kept and reused when the next turn is understood with it as
+    # history; what the caller is told must not depend on whether it was.
+    for number in range(1, len(turns) + 1):
+        *history, latest = turns[:number]
+        try:
+            kept = understand(latest, history=history)
+        except TextTooLong:
+            return
+        assert kept == _fresh_understanding(latest, history)
+
+
+def test_a_long_conversation_gives_the_same_answer_turn_after_turn() -> None:
+    said = [
+        "Hi, I'm calling about my neighbour",
+        "He keeps parking across my drive and the council say it is not for them",
+        "Today he shouted that he will stab me if I touch his car again",
+        "He has a knife in his hand right now and he is at my door",
+    ]
+    answers = [understand(said[n], history=said[:n]) for n in range(len(said))]
+    assert answers[-1] == _fresh_understanding(said[-1], said[:-1])
+    assert answers[-1].route.value == "emergency"
