@@ -34,7 +34,6 @@ from sqlalchemy.orm import Session
 
 from synergy.cad.models import Incident, LogEntry
 from synergy.core import audit
-from synergy.core.audit import AuditRecord
 from synergy.core.db import utcnow
 from synergy.core.errors import InvalidRequest
 
@@ -210,14 +209,12 @@ def verify_log(session: Session, incident_id: int) -> LogCheck:
 def _anchors(session: Session, incident_id: int) -> tuple[dict[int, set[str]], int]:
     """Every hash the audit log anchored for each entry number of one incident (one query),
     and how many anchors do not hold a number and a hash (so they are reported, not skipped)."""
-    query = select(AuditRecord.details).where(
-        AuditRecord.action == ENTRY_ANCHORED,
-        AuditRecord.target_type == ANCHOR_TARGET,
-        AuditRecord.target_id == str(incident_id),
-    )
     found: dict[int, set[str]] = {}
     unreadable = 0
-    for details in session.execute(query).scalars():
+    anchors = audit.details_about(
+        session, action=ENTRY_ANCHORED, target_type=ANCHOR_TARGET, target_id=incident_id
+    )
+    for details in anchors:
         seq = details.get("seq") if isinstance(details, dict) else None
         digest = details.get("hash") if isinstance(details, dict) else None
         if isinstance(seq, int) and isinstance(digest, str):
