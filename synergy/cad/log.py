@@ -17,8 +17,9 @@ kind, never its text), which the audit sealer seals under a key kept outside the
 `verify_log` compares each entry with its anchors. Because an entry's hash covers every entry
 before it, one anchor pins the whole log up to that entry; entries written before anchoring
 began are reported as not anchored, and are pinned by the first anchored entry if there is one.
-The anchors are as sound as the audit chain: removing or altering one is found by
-`synergy.core.audit_chain.verify_chain` (`synergy audit verify`), not here.
+The anchors are as sound as the audit chain: an anchor altered to match a rewrite, or removed
+together with its entry, is found by `synergy.core.audit_chain.verify_chain` (`synergy audit
+verify`), not here.
 """
 
 from __future__ import annotations
@@ -184,6 +185,9 @@ def verify_log(session: Session, incident_id: int) -> LogCheck:
     incident = session.get(Incident, incident_id)
     if incident is None:
         return LogCheck(False, 0, f"incident {incident_id} does not exist", None)
+    # Anchors before entries: an append committed between the reads then shows as entries
+    # beyond the head (as it would without anchors), never as an anchor without its entry.
+    anchors, unreadable = _anchors(session, incident_id)
     prev, expected = GENESIS_HASH, 1
     rows = entries(session, incident_id)
     for row in rows:
@@ -197,7 +201,6 @@ def verify_log(session: Session, incident_id: int) -> LogCheck:
             "its newest entries were deleted or replaced"
         )
         return LogCheck(False, len(rows), problem, expected)
-    anchors, unreadable = _anchors(session, incident_id)
     first = min(anchors) if anchors else None
     if unreadable:
         problem = f"{unreadable} of this log's anchors in the audit log cannot be read: altered"
