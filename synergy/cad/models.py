@@ -3,7 +3,9 @@ the crime-recording queue, officers' tasks, and links between incidents and othe
 
 The incident log is never updated or deleted: each entry carries the hash of the one before it
 and the incident keeps the newest entry's number and hash, so an edited, inserted or deleted
-entry (the newest included) is found by `synergy.cad.log.verify_log`.
+entry (the newest included) is found by `synergy.cad.log.verify_log`. Each entry is also
+anchored in the sealed audit log (see synergy/cad/log.py), so rewriting the chain and the head
+together is found too.
 """
 
 from __future__ import annotations

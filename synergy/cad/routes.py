@@ -149,6 +149,8 @@ def check_log(db: SessionDep, _: Controller, incident_id: IncidentId) -> dict[st
         "entries_checked": check.entries_checked,
         "problem": check.problem,
         "first_bad_seq": check.first_bad_seq,
+        "anchored_from": check.anchored_from,
+        "not_anchored": check.not_anchored,
     }
 
 

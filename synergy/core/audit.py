@@ -85,3 +85,21 @@ def recent(session: Session, *, limit: int = 50, target_id: str | None = None) -
     if target_id is not None:
         query = query.where(AuditRecord.target_id == target_id)
     return list(session.execute(query).scalars())
+
+
+def details_about(
+    session: Session, *, action: str, target_type: str, target_id: str | int
+) -> list[Any]:
+    """The details of every record of one action about one target, oldest first, in one query.
+    They are returned as stored (normally dicts), so that a caller holding them against its
+    own data can report a damaged one instead of trusting it."""
+    query = (
+        select(AuditRecord.details)
+        .where(
+            AuditRecord.action == action,
+            AuditRecord.target_type == target_type,
+            AuditRecord.target_id == str(target_id),
+        )
+        .order_by(AuditRecord.id)
+    )
+    return list(session.execute(query).scalars())
