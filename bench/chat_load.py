@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gc
+import itertools
 import os
 import statistics
 import sys
@@ -40,13 +41,16 @@ SERVER = os.environ.get(
 )
 # This checkout's code, whichever checkout the virtual environment was installed from.
 SYNERGY = [sys.executable, "-m", "synergy"]
+CONVERSATIONS = itertools.count(1)
+# Every conversation's words differ (its number is in each saying), so nothing the server keeps
+# from one conversation's turns makes another's cheaper than a real caller's would be.
 SAYINGS = (
-    "Hello, I want to report that my bike was stolen",
-    "It was taken from outside the library on Station Road yesterday evening",
-    "It is a blue Carrera mountain bike, frame number WTU123456",
-    "No, I did not see who took it",
-    "My phone number is 07700 900123",
-    "Thank you",
+    "Hello, I want to report that my bike was stolen from number {n}",
+    "It was taken from outside {n} Station Road yesterday evening near the library",
+    "It is a blue Carrera mountain bike, frame number WTU{n:06d}",
+    "No, I did not see who took it, but my neighbour at {n} might have",
+    "My phone number is 07700 9{n:05d}",
+    "Thank you, my reference note is {n}",
 )
 
 
@@ -90,6 +94,7 @@ async def _client(
             failures += 1
             continue
         token = opened.json()["token"]
+        conversation = next(CONVERSATIONS)
         for number in range(turns):
             if budget[0] <= 0:
                 break
@@ -97,7 +102,7 @@ async def _client(
             began = time.perf_counter()
             reply = await http.post(
                 f"/api/contact/sessions/{token}/turns",
-                json={"text": SAYINGS[number % len(SAYINGS)]},
+                json={"text": SAYINGS[number % len(SAYINGS)].format(n=conversation)},
             )
             said.append(time.perf_counter() - began)
             if reply.status_code != 200:

@@ -225,18 +225,25 @@ def seal_pending(
         {"n": SEAL_BATCH},
     ).all()
     seq, prev = head.seq or 0, head.hash
+    seals = []
     for row in rows:
         entry = _raw(row)
         seq += 1
         digest = link(keys, keys.current, _seal_body(entry, seq, prev))
+        seals.append(
+            {"seq": seq, "key": keys.current, "prev": prev, "hash": digest, "id": entry.row_id}
+        )
+        prev = digest
+    if seals:
+        # One statement for the batch (executemany: pipelined on PostgreSQL), not one
+        # round trip per record: the sealer shares its process with an event worker.
         session.execute(
             text(
                 "UPDATE core_audit_log SET seq = :seq, key_id = :key, prev_hash = :prev, "
                 "hash = :hash WHERE id = :id AND seq IS NULL"
             ),
-            {"seq": seq, "key": keys.current, "prev": prev, "hash": digest, "id": entry.row_id},
+            seals,
         )
-        prev = digest
     if rows:
         head.seq, head.hash = seq, prev
         session.flush()

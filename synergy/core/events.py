@@ -27,7 +27,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String, Text, and_, delete, or_, select
+from sqlalchemy import JSON, Integer, String, Text, and_, delete, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, mapped_column, sessionmaker
 
@@ -199,7 +199,11 @@ class OutboxWorker:
     def deliver(self, event: Event) -> bool:
         """Give the event to each subscription that is due; returns True once all have it."""
         subscriptions = self._by_topic.get(event.topic, [])
-        waiting = self._not_due(event, subscriptions)
+        # A delivery row is written only when a subscription fails, and settling that failure
+        # puts its attempts on the event: an event never tried before has none to look up.
+        first_try = event.attempts == 0
+        waiting = set() if first_try else self._not_due(event, subscriptions)
+        failed = False
         for sub in subscriptions:
             if sub.name in waiting:
                 continue
@@ -215,7 +219,28 @@ class OutboxWorker:
                     exc_info=True,
                 )
                 self._record_failure(event, sub, f"{type(exc).__name__}: {exc}")
+                failed = True
+        if first_try and not failed:
+            return self._delivered_at_once(event)
         return self._settle(event, subscriptions)
+
+    def _delivered_at_once(self, event: Event) -> bool:
+        """Every subscription took the event at its first try: mark it delivered in one
+        statement (the common case; `_settle` reads receipts and deliveries for the rest)."""
+        with transaction(self.factory) as session:
+            marked = session.execute(
+                update(OutboxEvent)
+                .where(OutboxEvent.id == event.id, OutboxEvent.status == PENDING)
+                .values(
+                    status=DELIVERED, delivered_at=utcnow(), claimed_until=None, claimed_by=None
+                )
+            )
+            if marked.rowcount == 1:  # type: ignore[attr-defined]
+                return True
+            status = session.execute(
+                select(OutboxEvent.status).where(OutboxEvent.id == event.id)
+            ).scalar_one_or_none()
+            return status == DELIVERED
 
     def _not_due(self, event: Event, subscriptions: Sequence[Subscription]) -> set[str]:
         """Subscriptions of this event that are dead or waiting for a later retry."""
