@@ -240,7 +240,11 @@ def test_a_notebook_entry_adds_one_line_to_the_incident_log(
         incident_id = incident.id
     deliver(session_factory, settings)
     texts = list(
-        db.execute(select(LogEntry.text).where(LogEntry.incident_id == incident_id)).scalars()
+        db.execute(
+            select(LogEntry.text)
+            .where(LogEntry.incident_id == incident_id)
+            .order_by(LogEntry.seq)
+        ).scalars()
     )
     assert texts[1:] == ["Pocket notebook entry NB-7-0003 attached by pc-jones"]
 
