@@ -3,8 +3,10 @@ and automation outside the platform (RPA processes) entered by finance.
 
 Hours saved = units × minutes saved per unit ÷ 60; cost avoided = hours × the staff cost per
 hour; FTE = hours ÷ the hours of one full-time post in a month. Each kind's minutes and staff
-rate carry their source; the rate in force is the latest set (earlier ones stay as history),
-and it is applied to every month shown. Hours saved are non-cashable unless posts are removed.
+rate carry their source and the month they apply from: a month is priced at the rate set last
+among those applying to it, so a new rate does not re-price months already reported unless
+finance say it applies to them. Every rate set is kept. Hours saved are non-cashable unless
+posts are removed.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ class Rate:
     minutes_source: str
     staff_rate_pence_per_hour: int
     rate_source: str
+    applies_from: dt.date | None = None  # None: every month
 
 
 def default_rates(settings: SavingsSettings) -> dict[str, Rate]:
@@ -60,15 +63,47 @@ def default_rates(settings: SavingsSettings) -> dict[str, Rate]:
     }  # fmt: skip
 
 
+def _as_rate(row: AutomationRate) -> Rate:
+    return Rate(
+        row.kind, row.minutes_per_unit, row.minutes_source,
+        row.staff_rate_pence_per_hour, row.rate_source, row.applies_from,
+    )  # fmt: skip
+
+
+def rate_history(session: Session) -> list[AutomationRate]:
+    """Every rate set, oldest first."""
+    return list(session.execute(select(AutomationRate).order_by(AutomationRate.id)).scalars())
+
+
+class RateBook:
+    """Which rate prices which month: the defaults, then every rate set, in the order set."""
+
+    def __init__(self, defaults: dict[str, Rate], history: list[Rate]) -> None:
+        self.defaults = defaults
+        self.history = history
+
+    def for_month(self, kind: str, month: dt.date) -> Rate:
+        found = self.defaults[kind]
+        for rate in self.history:
+            if rate.kind == kind and (rate.applies_from is None or rate.applies_from <= month):
+                found = rate
+        return found
+
+    def in_force(self, month: dt.date) -> dict[str, Rate]:
+        return {kind: self.for_month(kind, month) for kind in self.defaults}
+
+
+def rate_book(session: Session, settings: SavingsSettings) -> RateBook:
+    return RateBook(default_rates(settings), [_as_rate(row) for row in rate_history(session)])
+
+
+def this_month() -> dt.date:
+    return _month(dt.datetime.now(dt.UTC))
+
+
 def current_rates(session: Session, settings: SavingsSettings) -> dict[str, Rate]:
-    rates = default_rates(settings)
-    rows = session.execute(select(AutomationRate).order_by(AutomationRate.id)).scalars()
-    for row in rows:
-        rates[row.kind] = Rate(
-            row.kind, row.minutes_per_unit, row.minutes_source,
-            row.staff_rate_pence_per_hour, row.rate_source,
-        )  # fmt: skip
-    return rates
+    """The rates pricing this month (a rate set to apply from a later month is not yet in force)."""
+    return rate_book(session, settings).in_force(this_month())
 
 
 def parse_minutes(text: object, field: str) -> Decimal:
@@ -105,8 +140,11 @@ def set_rate(
     minutes_source: str,
     staff_rate_pence: int,
     rate_source: str,
+    applies_from: dt.date,
     actor: str,
 ) -> AutomationRate:
+    """Set a kind's minutes and staff cost for the months from `applies_from` on. Months before
+    it keep the rate they had; a rate set later for an overlapping month takes precedence."""
     if kind not in KINDS:
         raise InvalidRequest(f"'{kind}' is not a kind of automation", field="kind")
     row = AutomationRate(
@@ -114,13 +152,17 @@ def set_rate(
         minutes_source=_source(minutes_source, "minutes_source"),
         staff_rate_pence_per_hour=staff_rate_pence,
         rate_source=_source(rate_source, "rate_source"), set_by=actor,
+        applies_from=_month(applies_from),
     )  # fmt: skip
     session.add(row)
     session.flush()
     audit.record(
         session, action="savings.automation_rate_set", actor=actor,
         target_type="savings_automation_rate", target_id=row.id,
-        details={"kind": kind, "minutes": str(minutes), "pence_per_hour": staff_rate_pence},
+        details={
+            "kind": kind, "minutes": str(minutes), "pence_per_hour": staff_rate_pence,
+            "applies_from": row.applies_from.isoformat() if row.applies_from else None,
+        },
     )  # fmt: skip
     return row
 
@@ -194,19 +236,28 @@ def _month(value: dt.date | dt.datetime) -> dt.date:
 
 
 def platform_lines(session: Session, settings: SavingsSettings) -> list[SavingLine]:
-    rates = current_rates(session, settings)
+    """One line per month and kind, each priced at the rate that applies to its month."""
+    book = rate_book(session, settings)
     counts: Counter[tuple[dt.date, str]] = Counter(
         (_month(at), kind)
         for kind, at in session.execute(select(AutomationUnit.kind, AutomationUnit.occurred_at))
     )
-    return [
-        SavingLine(
-            month, KINDS.get(kind, kind), n, rates[kind].minutes_per_unit,
-            rates[kind].staff_rate_pence_per_hour, settings.fte_hours_per_month,
+    lines = []
+    for (month, kind), n in sorted(counts.items(), reverse=True):
+        if kind not in book.defaults:
+            continue
+        rate = book.for_month(kind, month)
+        lines.append(
+            SavingLine(
+                month,
+                KINDS[kind],
+                n,
+                rate.minutes_per_unit,
+                rate.staff_rate_pence_per_hour,
+                settings.fte_hours_per_month,
+            )  # fmt: skip
         )
-        for (month, kind), n in sorted(counts.items(), reverse=True)
-        if kind in rates
-    ]  # fmt: skip
+    return lines
 
 
 def rpa_entries(session: Session, *, entered_by: dt.datetime | None = None) -> list[RpaEntry]:

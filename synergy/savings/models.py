@@ -150,7 +150,9 @@ class ReportExplanation(Base):
 
 class AutomationRate(Base):
     """Minutes of manual work one automated unit saves, and what that staff time costs.
-    A new row supersedes the last for its kind; both figures carry their source."""
+    A rate prices the months from `applies_from` on (every month when empty: rates set before
+    rates were dated); among those that apply to a month, the one set last wins. Both figures
+    carry their source."""
 
     __tablename__ = "savings_automation_rates"
 
@@ -162,6 +164,7 @@ class AutomationRate(Base):
     rate_source: Mapped[str] = mapped_column(Text)
     set_by: Mapped[str] = mapped_column(String(64))
     set_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
+    applies_from: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
 
 class AutomationUnit(Base):

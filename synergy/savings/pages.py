@@ -253,6 +253,23 @@ def _date_field(form: dict[str, str], prefix: str) -> dt.date:
         raise InvalidRequest("Enter a real date, like 27 3 2025", field=f"{prefix}-day") from None
 
 
+def _month_field(form: dict[str, str], prefix: str) -> dt.date:
+    """A month given as month and year boxes (`PREFIX-month`, `PREFIX-year`)."""
+    from synergy.core.errors import InvalidRequest
+
+    month, year = form.get(f"{prefix}-month", "").strip(), form.get(f"{prefix}-year", "").strip()
+    if not (month.isascii() and month.isdigit() and year.isascii() and year.isdigit()):
+        raise InvalidRequest(
+            "Enter the month and year as numbers, like 4 2026", field=f"{prefix}-month"
+        )
+    if not 2000 <= int(year) <= 2100:
+        raise InvalidRequest("Enter a year from 2000 to 2100", field=f"{prefix}-year")
+    try:
+        return dt.date(int(year), int(month), 1)
+    except ValueError:
+        raise InvalidRequest("Enter a real month, like 4 2026", field=f"{prefix}-month") from None
+
+
 @router.get("/import", response_class=HTMLResponse, summary="Import contracts form")
 def import_form(request: Request, _: FinanceUser) -> Response:
     return _page(request, "savings/import.html", {"title": "Import contracts", "problems": []})
@@ -454,6 +471,8 @@ def _automation_page(
             "platform": platform,
             "rpa": rpa,
             "rates": automation.current_rates(db, settings),
+            "history": list(reversed(automation.rate_history(db))),
+            "this_month": automation.this_month(),
             "kinds": automation.KINDS,
             "fte_hours": settings.fte_hours_per_month.quantize(
                 type(settings.fte_hours_per_week)("0.01")
@@ -487,7 +506,8 @@ def set_rate(
             minutes=automation.parse_minutes(form.get("minutes", ""), "minutes"),
             minutes_source=form.get("minutes_source", ""),
             staff_rate_pence=automation.parse_rate(form.get("staff_rate", ""), "staff_rate"),
-            rate_source=form.get("rate_source", ""), actor=user.username,
+            rate_source=form.get("rate_source", ""),
+            applies_from=_month_field(form, "applies"), actor=user.username,
         )  # fmt: skip
     except SynergyError as exc:
         section = settings.section(SavingsSettings)

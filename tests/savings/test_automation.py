@@ -69,7 +69,8 @@ def test_monthly_hours_fte_and_pounds_with_their_working(session_factory, settin
         automation.set_rate(
             session, kind=automation.ACRO_REQUEST, minutes=Decimal("10"),
             minutes_source="Records unit timing, March 2026", staff_rate_pence=1850,
-            rate_source="Police staff scale 4 with on-costs", actor="fin",
+            rate_source="Police staff scale 4 with on-costs",
+            applies_from=dt.date(2026, 10, 1), actor="fin",
         )  # fmt: skip
         lines = automation.platform_lines(session, SETTINGS)
     november, october = lines
@@ -128,3 +129,61 @@ def test_rpa_entries_give_hours_value_and_cash(db) -> None:
     assert totals.cashable_pence == 150_000
     [line] = automation.rpa_lines(db, SETTINGS)
     assert line.month == dt.date(2026, 9, 1)
+
+
+def _set(session, minutes: str, pence: int, applies_from: dt.date) -> None:  # type: ignore[no-untyped-def]
+    automation.set_rate(
+        session, kind=automation.ACRO_REQUEST, minutes=Decimal(minutes),
+        minutes_source="Records unit timing", staff_rate_pence=pence,
+        rate_source="Staff scale", applies_from=applies_from, actor="fin",
+    )  # fmt: skip
+
+
+def test_a_new_rate_does_not_reprice_months_already_reported(session_factory, settings) -> None:
+    _publish_acceptances(session_factory, 12, month=10)
+    _publish_acceptances(session_factory, 6, month=11)
+    _worker(session_factory, settings).drain()
+    with session_factory() as session:
+        _set(session, "10", 1800, dt.date(2026, 10, 1))
+        session.commit()
+        before = {line.month: line.cost_avoided_pence for line in
+                  automation.platform_lines(session, SETTINGS)}  # fmt: skip
+        # Pay rises from November: October's figure must not move.
+        _set(session, "10", 2400, dt.date(2026, 11, 15))
+        session.commit()
+        after = {line.month: line for line in automation.platform_lines(session, SETTINGS)}
+    october, november = after[dt.date(2026, 10, 1)], after[dt.date(2026, 11, 1)]
+    assert october.cost_avoided_pence == before[dt.date(2026, 10, 1)] == 3600
+    assert october.how_cost == "2.00 h × £18.00 an hour = £36.00"
+    assert november.how_cost == "1.00 h × £24.00 an hour = £24.00"
+
+
+def test_a_correction_set_later_for_earlier_months_takes_precedence(
+    session_factory, settings
+) -> None:
+    _publish_acceptances(session_factory, 6, month=10)
+    _publish_acceptances(session_factory, 6, month=11)
+    _worker(session_factory, settings).drain()
+    with session_factory() as session:
+        _set(session, "10", 2000, dt.date(2026, 11, 1))
+        _set(session, "5", 2000, dt.date(2026, 10, 1))  # finance find the minutes were lower
+        session.commit()
+        lines = {line.month: line for line in automation.platform_lines(session, SETTINGS)}
+    assert lines[dt.date(2026, 10, 1)].how_hours == "6 × 5 min ÷ 60 = 0.50 h"
+    assert lines[dt.date(2026, 11, 1)].how_hours == "6 × 5 min ÷ 60 = 0.50 h"
+
+
+def test_months_before_any_rate_keep_the_default_and_undated_rates_price_every_month() -> None:
+    defaults = automation.default_rates(SETTINGS)
+    dated = automation.Rate(automation.ACRO_REQUEST, Decimal("7"), "timing", 1900, "scale",
+                            dt.date(2026, 11, 1))  # fmt: skip
+    book = automation.RateBook(defaults, [dated])
+    assert (
+        book.for_month(automation.ACRO_REQUEST, dt.date(2026, 10, 1))
+        == defaults[automation.ACRO_REQUEST]
+    )
+    assert book.for_month(automation.ACRO_REQUEST, dt.date(2027, 1, 1)) == dated
+    # A rate set before rates were dated (migration 0019 leaves it empty) prices every month.
+    undated = automation.Rate(automation.ACRO_REQUEST, Decimal("8"), "timing", 1900, "scale")
+    book = automation.RateBook(defaults, [undated])
+    assert book.for_month(automation.ACRO_REQUEST, dt.date(2020, 1, 1)) == undated

@@ -231,3 +231,35 @@ def test_whole_numbers_that_are_not_plain_digits_get_a_clear_error(signed_in, nu
     response = client.post("/savings/contracts/new", data={**row, "csrf_token": csrf_for(client)})
     assert response.status_code == 422
     assert "is not a whole number of years" in response.text
+
+
+def _rate_form(client: TestClient, month: str, year: str, pounds: str = "24.00") -> dict[str, str]:
+    return {"kind": "acro_request", "minutes": "10", "minutes_source": "Records unit timing",
+            "staff_rate": pounds, "rate_source": "Staff scale 4", "applies-month": month,
+            "applies-year": year, "csrf_token": csrf_for(client)}  # fmt: skip
+
+
+def test_a_rate_is_set_from_a_month_and_kept_in_the_history(signed_in) -> None:
+    client = signed_in(Role.FINANCE)
+    page = client.get("/savings/automation").text
+    assert 'name="applies-month"' in page and "Applies from" in page
+    response = client.post("/savings/automation/rates", data=_rate_form(client, "1", "2026"))
+    assert response.status_code == 303
+    page = client.get("/savings/automation").text
+    assert "Every rate set (1)" in page
+    assert "January 2026" in page and "£24.00" in page
+
+
+@pytest.mark.parametrize(
+    ("month", "year", "message"),
+    [("13", "2026", "Enter a real month"), ("²", "2026", "as numbers"),
+     ("4", "99999999999999999999", "from 2000 to 2100"), ("", "", "as numbers")],
+)  # fmt: skip
+def test_a_bad_applies_from_month_gets_a_clear_error_and_stores_nothing(
+    signed_in, month: str, year: str, message: str
+) -> None:
+    client = signed_in(Role.FINANCE)
+    response = client.post("/savings/automation/rates", data=_rate_form(client, month, year))
+    assert response.status_code == 422
+    assert message in response.text
+    assert "Every rate set" not in client.get("/savings/automation").text
