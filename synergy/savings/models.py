@@ -69,6 +69,9 @@ class Contract(Base):
     budget_holder_signed_by: Mapped[str | None] = mapped_column(String(200), default=None)
     budget_holder_signed_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
     finance_signed_by: Mapped[str | None] = mapped_column(String(200), default=None)
+    # The name of the account that signed for finance on the page (finance_signed_by holds its
+    # username), so that the budget holder named cannot be the same person.
+    finance_signer_name: Mapped[str | None] = mapped_column(String(200), default=None)
     finance_signed_on: Mapped[dt.date | None] = mapped_column(Date, default=None)
     created_by: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)

@@ -233,7 +233,7 @@ def sign_off(
         service.sign_off(
             db, contract_id=contract_id, who=form.get("who", ""),
             budget_holder=form.get("budget_holder", ""), on=on, actor=user.username,
-            finance_officer=Role.FINANCE in user.roles,
+            finance_officer=Role.FINANCE in user.roles, actor_name=user.display_name,
         )  # fmt: skip
     except SynergyError as exc:
         return _contract_page(request, db, contract_id, _errors(exc, "who"), form)

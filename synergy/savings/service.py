@@ -101,6 +101,8 @@ def update_contract(
                 changes[name] = [_plain(getattr(contract, name)), None]
     for name, value in new.items():
         setattr(contract, name, value)
+    if "finance_signed_by" in changes:
+        contract.finance_signer_name = None  # kept only for a sign-off made on the page
     contract.updated_at = utcnow()
     _record(session, contract, action=action, actor=actor, changes=changes)
     session.flush()
@@ -116,11 +118,14 @@ def sign_off(
     on: dt.date,
     actor: str,
     finance_officer: bool,
+    actor_name: str = "",
 ) -> Contract:
     """Record one sign-off: the budget holder's (`who='budget_holder'`, their name given) or
     finance's (`who='finance'`: the signed-in user, who must hold the finance role; an
     administrator may keep the register but cannot sign for finance). Needs the evidence
-    reference first."""
+    reference first. The two must be different people: finance cannot sign a saving whose
+    budget holder they are named as (by username or `actor_name`, the signed-in user's name),
+    and the budget holder named cannot be the person who signed for finance."""
     contract = get_contract(session, contract_id=contract_id)
     if not contract.evidence_reference.strip():
         raise InvalidRequest(
@@ -133,11 +138,28 @@ def sign_off(
         name = budget_holder.strip()
         if not name or len(name) > 200:
             raise InvalidRequest("Enter the budget holder's name", field="budget_holder")
+        if contract.finance_signed_by and _same_person(
+            name, {contract.finance_signed_by, contract.finance_signer_name or ""}
+        ):
+            raise InvalidRequest(
+                f"{name} signed this saving off for finance; the budget holder's sign-off must "
+                "come from someone else",
+                field="budget_holder",
+            )
         fields = {"budget_holder_signed_by": name, "budget_holder_signed_on": on}
     elif who == "finance":
         if not finance_officer:
             raise InvalidRequest("Only a finance officer can sign off for finance", field="who")
+        if contract.budget_holder_signed_by and _same_person(
+            contract.budget_holder_signed_by, {actor, actor_name}
+        ):
+            raise InvalidRequest(
+                "You signed this saving off as its budget holder; finance's sign-off must come "
+                "from someone else",
+                field="who",
+            )
         fields = {"finance_signed_by": actor, "finance_signed_on": on}
+        contract.finance_signer_name = actor_name.strip()[:200] or None
     else:
         raise InvalidRequest("Choose who is signing off", field="who")
     changes = {k: [_plain(getattr(contract, k)), _plain(v)] for k, v in fields.items()}
@@ -147,6 +169,17 @@ def sign_off(
     _record(session, contract, action="signed_off", actor=actor, changes=changes)
     session.flush()
     return contract
+
+
+def _plain_name(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _same_person(name: str, names_of_other: set[str]) -> bool:
+    """Names are all a sign-off keeps, so two are the same person when they read the same
+    (case and spacing aside)."""
+    mine = _plain_name(name)
+    return bool(mine) and any(mine == _plain_name(other) for other in names_of_other if other)
 
 
 def get_contract(session: Session, *, contract_id: int) -> Contract:

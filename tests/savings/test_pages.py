@@ -263,3 +263,23 @@ def test_a_bad_applies_from_month_gets_a_clear_error_and_stores_nothing(
     assert response.status_code == 422
     assert message in response.text
     assert "Every rate set" not in client.get("/savings/automation").text
+
+
+def test_the_budget_holder_and_finance_sign_offs_come_from_different_people(signed_in) -> None:
+    client = signed_in(Role.FINANCE)  # user0-finance, shown as "User0-Finance"
+    response = client.post(
+        "/savings/contracts/new",
+        data={**contract_row(evidence_reference="INV-7"), "csrf_token": csrf_for(client)},
+    )
+    location = response.headers["location"]
+    # Named as the budget holder (any case and spacing), they cannot also sign for finance.
+    assert _sign_off(client, location, "budget_holder", " user0-FINANCE ") == ""
+    page = _sign_off(client, location, "finance")
+    assert "finance&#39;s sign-off must come from someone else" in page
+    assert "Not signed off: not counted" in client.get(location).text
+    # With another budget holder, finance signs; the budget holder cannot then be finance.
+    assert _sign_off(client, location, "budget_holder", "Ann Holder") == ""
+    assert _sign_off(client, location, "finance") == ""
+    page = _sign_off(client, location, "budget_holder", "User0-Finance")
+    assert "signed this saving off for finance" in page
+    assert "Not signed off: not counted" not in client.get(location).text
