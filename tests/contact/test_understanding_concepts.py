@@ -1,0 +1,156 @@
+"""Emergencies read from concepts rather than sentences (round 4 of issue 11): any vehicle
+driven into any group of people, anything built falling on people, a person in open water, a
+head struck with anything swung, a fight with weapons and someone down, a firebomb, and
+slang spellings ("stabbin"). Beside each, everyday sentences with the same words that must
+stay everyday. Every sentence here was written for these tests; none is taken from an
+evaluation set."""
+
+from __future__ import annotations
+
+import pytest
+
+from synergy.contact.understanding import Route, understand
+
+URGENT = (Route.EMERGENCY, Route.PRIORITY_AGENT)
+
+
+def _assert_emergency_in_callers_words(text: str) -> None:
+    u = understand(text)
+    assert u.route is Route.EMERGENCY, u.reasons
+    assert u.danger, u.reasons
+    for cue in u.danger:
+        assert cue.text.lower() in text.lower()  # the caller's own words, not a paraphrase
+
+
+def _assert_not_an_emergency(text: str) -> None:
+    u = understand(text)
+    assert u.route is not Route.EMERGENCY, u.reasons
+    assert not u.danger, u.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "a taxi has just gone into a queue of people outside the club",
+    "the lorry ploughed straight into some pensioners at the crossing",
+    "a van's been driven into the school kids waiting at the gate",
+])
+def test_any_vehicle_into_any_group_of_people_is_an_emergency(text):
+    _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a car ran into my mate's van in the car park, can I get the driver's details",
+    "the bus went into the back of a taxi on the ring road, no one hurt",
+])
+def test_a_vehicle_into_something_owned_by_people_is_not_an_emergency(text):
+    _assert_not_an_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the garage roof has caved in and my dad is underneath it",
+    "a wall's come down on two lads on the building site",
+    "there's workers buried under the rubble where the old mill was",
+])
+def test_something_fallen_on_people_is_an_emergency(text):
+    _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the people underneath us have their music on all night",
+    "our fence came down in the wind and the neighbour won't pay half",
+])
+def test_people_below_or_a_fallen_fence_are_not_emergencies(text):
+    _assert_not_an_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "there's a lad in the river by the weir",
+    "my nan's slipped into the canal",
+])
+def test_a_person_in_open_water_is_an_emergency(text):
+    _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "we were in the river fishing and someone took our rods from the bank",
+    "the lads on the canal boat next door play music till 3am",
+    "my son's in the sea cadets and wants to join the police",
+])
+def test_fishing_boats_and_cadets_are_not_people_in_the_water(text):
+    _assert_not_an_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "some fella's smashed a glass over my brother's head",
+    "she's been whacked round the head with a hammer",
+    "my cousin got hit over the head with a bottle and he's spark out",
+])
+def test_a_head_struck_with_anything_swung_is_an_emergency(text):
+    _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "she hit the roof when she saw the bill",
+    "I smashed a plate on the floor when I dropped it",
+    "the kids were play fighting with sticks in the garden",
+])
+def test_striking_and_fighting_words_in_everyday_sense_are_not_emergencies(text):
+    _assert_not_an_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "there's a mass brawl with golf clubs in the car park",
+    "it's all kicked off outside the chippy and someone's down",
+    "a gang of lads tooled up on the estate",
+    "someone's chucked a molotov at the shop",
+])
+def test_fights_with_weapons_someone_down_and_firebombs_are_emergencies(text):
+    _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my baby's just gone down for a nap, can I report a stolen bike",
+    "he's down the pub every night and I want advice about money he owes me",
+])
+def test_gone_down_for_a_nap_or_down_the_pub_is_not_someone_down(text):
+    _assert_not_an_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "some guy is stabbin people at the bus station",
+    "he's not breathin and his lips are blue",
+    "there's a man shootin at cars on the bypass",
+])
+def test_a_dropped_g_does_not_hide_an_emergency(text):
+    _assert_emergency_in_callers_words(text)
+
+
+def test_bleedin_as_an_oath_is_not_bleeding():
+    _assert_not_an_emergency("the bleedin neighbours have blocked my drive again")
+
+
+@pytest.mark.parametrize("text", [
+    "my nephew's got into my blood pressure tablets, he's three, and he's gone very drowsy",
+    "there's a dog hanging off the postman's arm and it won't let go",
+    "two vans have hit head on and one's ended up on its roof",
+    "the window cleaner's gone off his ladder and he can't feel his legs",
+    "there's a lad sat on the train tracks by the level crossing",
+    "he's keeping her in the flat against her will",
+    "she's poured lighter fluid over herself and she's got matches",
+    "a gang set about him and he's lying in the car park",
+    "I can hear a woman screaming and thuds coming from upstairs",
+    "someone's pushed a lit rag through the letterbox",
+    "my dad's gone through the ice on the pond",
+    "he took something at the party and his eyes keep rolling back",
+])
+def test_concepts_from_this_rounds_batch_in_other_words_are_emergencies(text):
+    _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "our dog sleeps on my mum's lap every evening, can I report a lost collar",
+    "the kids next door are always screaming and banging about, every night",
+    "I put petrol in my diesel car by mistake, who do I ring",
+    "the ladder was stolen from the side of the house last week",
+])
+def test_the_same_words_in_everyday_calls_are_not_emergencies(text):
+    _assert_not_an_emergency(text)
