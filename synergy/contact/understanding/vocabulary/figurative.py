@@ -47,5 +47,9 @@ EVERYDAY_USES = (
     r"(?:mum|mom|mam|dad|boss|nan|gran)s? (?:is |s "
     r")?(?:going to|gonna|will|ll) (?:kill|murder) me (?:when|if) (?:she|he|they) (?:sees?|"
     r"finds? out|hears?) (?:about )?(?:the|my|this) (?:dent|scratch|mess|bill|state|"
-    r"damage|car|price|receipt|tattoo))"
+    r"damage|car|price|receipt|tattoo)|"
+    # round 4: a camera or a car flashing, fit and well, party games and toys
+    r"(?:cameras?|lights?|headlights|car|van|lorry|bus|taxi|driver) (?:\w+ )?flash(?:ed|es|ing) "
+    r"(?:me|us|at me|at us)|fighting fit|murder mystery|(?:toy|nerf|water|cap|plastic|bb) "
+    r"(?:guns?|pistols?|rifles?|swords?|knives)|knife (?:bin|amnesty|surrender))"
 ).replace("{things}", _THINGS_THAT_DIE)
