@@ -154,3 +154,36 @@ def test_concepts_from_this_rounds_batch_in_other_words_are_emergencies(text):
 ])
 def test_the_same_words_in_everyday_calls_are_not_emergencies(text):
     _assert_not_an_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a speed camera flashed me on the ring road, can I see the picture",
+    "we're having a murder mystery party with nerf guns, is that alright",
+    "the van that hit my car had a ladder on the roof",
+    "the boiler exploded on Saturday night, nobody was hurt, and the landlord won't fix it",
+    "my daughter didn't get a school place at our first choice, can we appeal",
+    "I got a parking charge notice at the hospital while my dad was in for his operation",
+])
+def test_everyday_and_civil_calls_with_alarming_words_are_not_prioritised(text):
+    u = understand(text)
+    assert u.route not in URGENT, u.reasons
+    assert not u.danger
+
+
+@pytest.mark.parametrize("text", [
+    "I found an old air rifle in my late dad's shed, how do I hand it in?",
+    "my nephew wants to join the police at 50, is there an age limit",
+])
+def test_a_question_about_a_police_service_reaches_a_person_at_most(text):
+    u = understand(text)
+    assert u.route not in URGENT, u.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "how do I get someone to check on my mum, she hasn't answered her phone for three days",
+    "who do I ring, my friend says she's going to take all her tablets tonight",
+])
+def test_a_question_that_discloses_risk_is_still_prioritised(text):
+    u = understand(text)
+    assert u.route in URGENT, u.reasons
+    assert u.evidence or u.danger or any("ahead of the queue" in r for r in u.reasons)

@@ -28,6 +28,7 @@ from .requests import (
     STATED_CONFIDENCE,
     TRUSTED_MODEL,
     UPDATE_KEYWORDS,
+    service_enquiry,
     stated_request,
     update_request,
 )
@@ -134,6 +135,15 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     language = detect_language(conversation)
     negated = any(h.negated for h in hits) and not vulns
     doubts = _doubts(scores, model) if not vulns else ()
+    reading = _reading_words(model, intent, confidence, read)
+    asked = service_enquiry(match_form(turns[-1])) if reading and turns else None
+    if asked and not vulns and not danger and not doubts:
+        # the model's reading of a risk intent in a question about a police service, with no
+        # vulnerability word or score behind it, is not high risk by itself: a person, normal
+        # queue (the policy's route for a risk intent with no words to show)
+        reasons.append(f"a question about a police service ('{asked}'): the model's reading of "
+                       f"{intent.value} from '{reading}' is not taken as evidence")
+        reading = ""
     risk, route, why = decide(
         intent,
         confidence,
@@ -142,7 +152,7 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
         language=language,
         negated=negated,
         doubts=doubts,
-        reading=_reading_words(model, intent, confidence, read),
+        reading=reading,
         enquiry=enquiry or "",
     )
     reasons += [f"{e.vulnerability.value}: '{e.text}' ({e.rule})" for e in evidence] + why

@@ -96,3 +96,24 @@ def update_request(text: MatchText) -> str | None:
     not one."""
     m = _UPDATE_ON_REPORT.search(text.text)
     return text.words_at(m.start(), m.end()) if m else None
+
+
+# A question about using a police service ("how do I hand them in", "is there an age limit",
+# "who do I ring", "when's the next auction"): the model, trained on callers who describe what
+# happened, reads welfare into such short everyday questions from words like "old", "moved
+# in" or "wants to".
+_SERVICE_ENQUIRY = re.compile(
+    r"\b(?:how (?:do|can|would|should|could) (?:i|we)|where(?: is|s) the nearest|who (?:do|"
+    r"should|can) (?:i|we) (?:ring|call|contact|speak to|talk to)|what (?:do|should) (?:i|we) "
+    r"do with|is (?:that|this|it) (?:even )?(?:a )?police (?:thing|matter|job)|is there (?:an? )?"
+    r"(?:\w+ )?(?:limit|form|fee|charge|way to)|when(?: is|s) the next|can (?:i|we) (?:apply|"
+    r"join|hand|get|book|pay|see|have|find out)|do (?:you|the police) (?:do|have|sell|auction|"
+    r"take|run)|will (?:the|my|our) (?:\w+ )?(?:neighbours?|police) (?:\w+ ){0,2}(?:ring|call|"
+    r"report|come))\b"
+)
+
+
+def service_enquiry(text: MatchText) -> str | None:
+    """The caller's words asking how to use a police service, or None."""
+    m = _SERVICE_ENQUIRY.search(text.text)
+    return text.words_at(m.start(), m.end()) if m else None
