@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from synergy.contact.understanding import Route, understand
+from synergy.contact.understanding import Intent, Route, understand
 
 URGENT = (Route.EMERGENCY, Route.PRIORITY_AGENT)
 
@@ -187,3 +187,14 @@ def test_a_question_that_discloses_risk_is_still_prioritised(text):
     u = understand(text)
     assert u.route in URGENT, u.reasons
     assert u.evidence or u.danger or any("ahead of the queue" in r for r in u.reasons)
+
+
+@pytest.mark.parametrize("text", [
+    "I rang about the graffiti, incident 77 of 9th June, just checking whether anyone came out",
+    "log 5 of 2nd March, is it still open or has it been closed?",
+    "crime number 44712, can I talk to whoever's dealing with it",
+])
+def test_update_requests_in_other_words_are_read_as_updates(text):
+    u = understand(text)
+    assert u.intent is Intent.UPDATE_EXISTING, u.reasons
+    assert u.route not in URGENT

@@ -63,7 +63,8 @@ def stated_request(text: MatchText) -> Intent | None:
 # gone): "20/123456/26" -> "20 123456 26", "CAD 1234", "log 567 of 3rd May", "crime number
 # 4512", "WMP-20-12345", "ref 12ab345".
 _REFERENCE = (
-    r"(?:\d{1,4} \d{3,8}(?: \d{2,4})?|(?:crime|incident|log|cad|occurrence|case|job|storm|"
+    r"(?:\d{1,4} \d{3,8}(?: \d{2,4})?|(?:log|incident|cad|storm) (?:number |no )?\d{1,5} (?:of|"
+    r"on) \d{1,2}(?:st|nd|rd|th)?\b|(?:crime|incident|log|cad|occurrence|case|job|storm|"
     r"reference|ref|report|crime ref|urn|complaint) (?:number |no |num |ref |reference )?(?:is )?"
     r"(?:[a-z]{0,4} ?)?\d[\da-z]{2,}|[a-z]{2,4} ?\d{5,}|\d{5,}(?: [a-z]{1,3}\d*)?)"
 )
@@ -73,7 +74,10 @@ _UPDATE = (
     r"(?:it )?up|status|where (?:are|is) (?:you|we|it|things|the case|my case) (?:at|up to|with)|"
     r"has (?:anyone|anybody|someone|an officer) (?:looked|been|picked)|(?:still )?waiting (?:to "
     r"hear|for (?:a |an )?(?:call|officer|update|reply|response|someone))|being (?:looked|dealt) "
-    r"(?:at|with)|(?:who|which officer) is dealing|outcome)"
+    r"(?:at|with)|(?:who|which officer) is dealing|whoever(?:s| is) dealing|outcome|(?:is|has) "
+    r"(?:it|the case|my case|that) (?:still open|been closed|closed)|(?:wondering|checking|asking|"
+    r"want to know) (?:if|whether) (?:anyone|anybody|someone|an officer|you|they) (?:ever )?"
+    r"(?:went|has been|have been|came|visited|looked|did|got))"
 )
 _OWN_REPORT = (
     r"(?:my|our|the) (?:report|case|crime|complaint|incident|claim|statement|burglary|theft)|"
@@ -108,8 +112,8 @@ _SERVICE_ENQUIRY = re.compile(
     r"do with|is (?:that|this|it) (?:even )?(?:a )?police (?:thing|matter|job)|is there (?:an? )?"
     r"(?:\w+ )?(?:limit|form|fee|charge|way to)|when(?: is|s) the next|can (?:i|we) (?:apply|"
     r"join|hand|get|book|pay|see|have|find out)|do (?:you|the police) (?:do|have|sell|auction|"
-    r"take|run)|will (?:the|my|our) (?:\w+ )?(?:neighbours?|police) (?:\w+ ){0,2}(?:ring|call|"
-    r"report|come))\b"
+    r"take|run)|will (?:the|my|our) (?:\w+ )?(?:neighbours?|police) (?:\w+ ){0,2}(?:ring\w*|"
+    r"call\w*|report\w*|com(?:e|ing)))\b"
 )
 
 
