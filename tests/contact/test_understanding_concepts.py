@@ -198,3 +198,33 @@ def test_update_requests_in_other_words_are_read_as_updates(text):
     u = understand(text)
     assert u.intent is Intent.UPDATE_EXISTING, u.reasons
     assert u.route not in URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "a man is sat on the outside of the railings on the bridge saying he is going to let go",
+    "a car's ploughed into people at the bus stop",
+    "the knife's gone in his side and he's pouring blood",
+    "my son has cut his wrist and it won't stop",
+    "two men bundled my sister into the back of a car",
+    "women screaming in the house opposite and a man shouting he'll kill her",
+    "I've been shaking him and nothing, he's not waking",
+    "he's had his tablets and now he's slurring and floppy",
+    "there was a massive bang and the windows have blown out",
+    "a man's got a gun in the post office and he's making everyone get on the floor",
+    "someone's trying the back door and I'm on my own with the kids",
+])
+def test_emergencies_as_speech_recognition_leaves_them_are_still_emergencies(text):
+    _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my son is on the train to Leeds and his phone is off, can I report it lost",
+    "youths are climbing on the roof of the garage again",
+    "he was shaking his head and laughing at me in the shop",
+])
+def test_trains_roofs_and_shaking_heads_are_everyday(text):
+    _assert_not_an_emergency(text)
+
+
+def test_my_mum_on_the_line_is_a_phone_call():
+    _assert_not_an_emergency("my mum is on the line too, she wants to report her bike stolen")

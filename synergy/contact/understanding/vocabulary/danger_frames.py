@@ -220,6 +220,10 @@ INCENDIARY = (
 FRAMES: list[Pattern] = [
     (
         "harm done to someone",
+        rf"\b(?:its|it s|it has|knife|knife s|knifes|blade|blade s|blades) (?:gone|went) (?:in|"
+        rf"into|"
+        rf"through) (?:his|her|their|my|your) {BODY_PART}\b|\bbundled (?:\w+ ){{0,3}}?(?:in|into)"
+        rf"\b|"
         rf"\b{SUBJECT} (?:(?:has|have|s|ve|is|was|were|just|got|been|getting|get|bin|gone and) )"
         rf"{{0,3}}(?:{STABBED}|{_PASSIVE}{_PASSIVE_ONLY}|{_PASSIVE}{_WITH_HOW} {_HOW_BAD}|"
         rf"(?:got|was|were) {_STRIKE} over (?:the|his|her|my|their) head|got (?:\w+ )?"
@@ -280,13 +284,17 @@ FRAMES: list[Pattern] = [
         r"very |so |all )?(?:shallow|funny|weird|strange|"
         r"rattly|noisy|slow|laboured|wrong)|snoring (?:weird|funny|strange|really loud|and wont)|"
         r"making (?:a |these |this )?(?:gurgling|choking|rattling|gasping) (?:noises?|sounds?)|"
-        r"(?:cant|cannot|can not) get (?:any )?(?:air|breath)|(?:cant|cannot|can not) feel (?:his|"
+        r"(?:cant|cannot|can not) get (?:any )?(?:air|breath)|(?:been )?shaking (?:him|her|them) "
+        r"(?:and|but) (?:nothing|no response|(?:he|she|they) (?:wont|doesnt|dont|isnt))|"
+        r"(?:tablets|pills|paracetamol|meds|medication|methadone)(?= (?:\w+ ){0,6}?(?:slurring|"
+        r"floppy|drowsy|wont wake|not waking|unconscious|not responding|gone blue|going blue))|"
+        r"(?:cant|cannot|can not) feel (?:his|"
         r"her|their|my) (?:legs|arms|body)|eyes (?:\w+ ){0,2}roll(?:ed|ing|s)? (?:back|up)|"
         r"(?:face|mouth) (?:has |s )?"
         r"(?:dropped|drooping|gone droopy)|eyes (?:have |are )?roll(?:ed|ing) back|rope round "
         r"(?:his|her|their|my) neck|noose|(?:asthma attack|allergic reaction|anaphylactic|"
         r"anaphylaxis|diabetic (?:coma|hypo))|inhaler (?:isnt|is not|not) working|"
-        r"(?:cut|slashed|slit) (?:his|her|my|their) wrists|(?:shaking|fitting|jerking|"
+        r"(?:cut|slashed|slit) (?:his|her|my|their) wrists?|(?:shaking|fitting|jerking|"
         r"convulsing|twitching) and (?:foaming|frothing|not (?:responding|breathing)|unconscious|"
         r"wont stop)|on the floor (?:shaking|fitting|convulsing|jerking|twitching)|(?:lying|"
         r"laying|slumped) (?:\w+ ){0,6}not (?:talking|speaking|responding|answering me)|(?:hasnt|"
@@ -329,7 +337,10 @@ FRAMES: list[Pattern] = [
     ),
     (
         "fire now",
-        rf"\b(?:alight(?! (?:at|from|here|there|the))|ablaze|in flames|engulfed in|torched|set "
+        rf"\b(?:windows (?:have |has |s )?(?:come|blown|been blown) out|(?:just|massive|huge|loud|"
+        rf"big) (?:a )?(?:bang|boom)(?= (?:\w+ ){{0,8}}?(?:windows|smoke|fire|gas|collapsed|came "
+        rf"down|flames))|alight(?! (?:at|from|here|there|the))|ablaze|in flames|engulfed in|"
+        rf"torched|set "
         rf"(?:fire to|light to|alight|on fire)|{_BURNABLE}s? (?:(?:has|have|s|is|are|just) )*"
         rf"(?:gone up|going up|caught fire|caught light|burning)(?! (?:in (?:value|price)|by|to|"
         rf"for sale|a bit|a lot|again|on the market|hot|up|rubber))|(?:black |thick )?smoke (?:is "
@@ -354,8 +365,10 @@ FRAMES: list[Pattern] = [
         rf"s|are|still) )*(?:stuck|trapped) (?:inside|in there|in it|in the (?:car|van|wreck\w*|"
         rf"vehicle|cab))|"
         rf"(?:wiped out|mown down|mowed down|ran down|run down|(?:ploughed|plowed) (?:into|"
-        rf"through)|careered into|smashed into) (?:a |the |some |two |three )?(?:{PEOPLE}|crowd|"
-        rf"bus shelter|bus stop|queue)|{VEHICLE} (?:(?:has|s|just) )*(?:(?:ploughed|plowed|smashed|"
+        rf"through)|careered into|smashed into) (?:{PEOPLE_GROUP}|(?:a |the |some |two |three )?"
+        rf"(?:{PEOPLE}|crowd|"
+        rf"bus shelter|bus stop|queue))|{VEHICLE} (?:(?:has|s|just) )*(?:(?:ploughed|plowed|"
+        rf"smashed|"
         rf"crashed|"
         rf"careered|driven|slammed) (?:straight )?(?:through|into)|(?:gone|went|come|came) "
         rf"(?:straight )?through) (?:the front of )?(?:a |the |an |some )?(?:\w+ )?(?:shop|house|"
@@ -381,7 +394,11 @@ FRAMES: list[Pattern] = [
     ),
     (
         "intruder now",
-        r"\b(?:(?:kicked|booted|smashed|forced|bashed|broke|broken) (?:the |my |our )?(?:front |"
+        r"\b(?:(?:trying|tried|rattling|testing) (?:the|my|our) (?:back |front |patio |side )?(?:"
+        r"door|doors|handle|windows?)(?= (?:\w+ ){0,8}?(?:im|i am|were|we are) (?:on my own|on our "
+        r"own|alone|home alone|inside|hiding))|(?:making|made|telling|told) (?:everyone|everybody|"
+        r"us|people|them|the staff) (?:to )?(?:get|lie|lay) (?:on the floor|down)|"
+        r"(?:kicked|booted|smashed|forced|bashed|broke|broken) (?:the |my |our )?(?:front |"
         r"back )?door (?:in|down|open)|(?:smash|smashing|kick|kicking|force|forcing|break|"
         r"breaking) (?:their|his|her|the) way in|(?:got|came|come|climbed) in through (?:the|my|"
         r"our) (?:\w+ )?(?:window|door)|(?:a|some|an?) (?:strange )?(?:man|men|stranger|bloke|"
@@ -424,18 +441,21 @@ FRAMES: list[Pattern] = [
         rf"are|just|still) )*(?:on|hanging off|latched on to|latched onto|gone for|going for|went "
         rf"for) (?:a |the |my |our |this |some |his |her )?(?:\w+ )?(?:{PEOPLE}s?|him|her|them|"
         rf"me|us)\b(?! (?:lap|bed|sofa|settee|lead|knee|knees|side)\b)|\b(?:dog|dogs|pit ?bull|"
-        rf"xl bully|staffy|rottweiler|alsatian)s? (?:\w+ ){{0,10}}?(?:wont|will not|doesnt|isnt "
+        rf"xl bully|staffy|rottweiler|alsatian)s? (?:\w+ ){{0,14}}?(?:wont|will not|doesnt|isnt "
         rf"letting) let go\b",
         True,
     ),
     (
         "life at risk now",
         rf"\b(?:(?:saying|says|said|threatening|wants|going|gonna|about) (?:hes |shes |theyre |"
+        rf"he is "
+        rf"|she is |they are |"
         rf"im |i am )?(?:going |gonna )?(?:to )?(?:jump|let go|end it|end (?:his|her|my|"
         rf"their) life|"
         rf"kill (?:himself|herself|myself|themselves)|hang (?:himself|herself|myself))(?= (?:\w+ "
         rf"){{0,8}}{_SUICIDE_PLACE})|(?:stood|standing|sat|sitting|on) (?:on )?(?:the|a|top of "
-        rf"the) {_SUICIDE_PLACE}(?= (?:\w+ ){{0,14}}(?:jump|let go|end it|end my life|kill|going "
+        rf"the|the (?:outside|other side|wrong side|edge|top) of (?:the|"
+        rf"a)) {_SUICIDE_PLACE}(?= (?:\w+ ){{0,14}}(?:jump|let go|end it|end my life|kill|going "
         rf"to)))",
         True,
     ),
@@ -450,7 +470,9 @@ FRAMES: list[Pattern] = [
     ),
     (
         "a person in the road",
-        r"\b(?:lying|laying|sat|sitting|standing|stood|walking|wandering|collapsed) (?:\w+ ){0,3}"
+        rf"\b{PEOPLE}s? (?:\w+ )?on the (?:(?:railway|train|tram) (?:line|lines)|tracks?|rails)\b"
+        rf"(?! (?:\w+ )?(?:to|from|into|for|at) )|"
+        r"(?:lying|laying|sat|sitting|standing|stood|walking|wandering|collapsed) (?:\w+ ){0,3}"
         r"?(?:on|in|across|along) the (?:hard shoulder|motorway|carriageway|middle of the road|"
         r"(?:railway |train |tram )?(?:line|lines|tracks?|rails)|road)(?! (?:safety|works|sign|"
         r"signs|"
@@ -514,9 +536,10 @@ FRAMES: list[Pattern] = [
     ),
     (
         "sounds of an attack now",
-        r"\b(?:(?:woman|man|girl|lady|someone|somebody|she|he|her|him|kid|child|baby)(?: \w+){0,3}?"
+        r"\b(?:(?:woman|women|man|men|girl|lady|someone|somebody|she|he|her|him|kid|child|baby)"
+        r"(?: \w+){0,3}?"
         r" (?:is |s )?(?:screaming|screamin|crying out|yelling for help|shouting for help)|(?:hear|"
-        r"hearing|heard) (?:\w+ ){0,2}screams?)(?= (?:\w+ ){0,12}?(?:thuds?|thumps?|kill|help|get "
+        r"hearing|heard) (?:\w+ ){0,2}screams?)(?= (?:\w+ ){0,16}?(?:thuds?|thumps?|kill|help|get "
         r"off|stop it|please stop|being (?:hit|beaten|attacked)))(?! (?:\w+ ){0,14}?(?:every|"
         r"always|"
         r"all the time|most nights|usually))",
