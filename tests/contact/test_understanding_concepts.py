@@ -228,3 +228,12 @@ def test_trains_roofs_and_shaking_heads_are_everyday(text):
 
 def test_my_mum_on_the_line_is_a_phone_call():
     _assert_not_an_emergency("my mum is on the line too, she wants to report her bike stolen")
+
+
+@pytest.mark.parametrize("text", [
+    "how can I stop feeling like this, I cry every night and I can't see the point any more",
+    "who do I call, my brother keeps saying he wants to hurt himself",
+])
+def test_a_question_in_distress_is_not_a_question_about_a_service(text):
+    u = understand(text)
+    assert u.route in URGENT, u.reasons

@@ -107,13 +107,15 @@ def update_request(text: MatchText) -> str | None:
 # happened, reads welfare into such short everyday questions from words like "old", "moved
 # in" or "wants to".
 _SERVICE_ENQUIRY = re.compile(
-    r"\b(?:how (?:do|can|would|should|could) (?:i|we)|where(?: is|s) the nearest|who (?:do|"
-    r"should|can) (?:i|we) (?:ring|call|contact|speak to|talk to)|what (?:do|should) (?:i|we) "
-    r"do with|is (?:that|this|it) (?:even )?(?:a )?police (?:thing|matter|job)|is there (?:an? )?"
-    r"(?:\w+ )?(?:limit|form|fee|charge|way to)|when(?: is|s) the next|can (?:i|we) (?:apply|"
-    r"join|hand|get|book|pay|see|have|find out)|do (?:you|the police) (?:do|have|sell|auction|"
-    r"take|run)|will (?:the|my|our) (?:\w+ )?(?:neighbours?|police) (?:\w+ ){0,2}(?:ring\w*|"
-    r"call\w*|report\w*|com(?:e|ing)))\b"
+    r"\b(?:how (?:do|can|would) (?:i|we) (?:hand|apply|join|book|pay|collect|claim|see the "
+    r"(?:photo|picture|footage|evidence)|report a (?:lost|found))|where(?: is|s) the nearest "
+    r"(?:knife bin|police station|front counter|station)|who do (?:i|we) (?:ring|call|contact)"
+    r"\b(?! (?:\w+ ){0,4}(?:hurt|hit|kill|scared|abus\w*|danger|missing|threat\w*))|is (?:that|"
+    r"this|it) (?:even )?(?:a )?police (?:thing|matter|job)|is there (?:an? )?(?:age|height) "
+    r"limit|when(?: is|s) the next (?:auction|intake|open day|recruitment|one)|can (?:i|we) "
+    r"(?:apply|join|hand (?:it|them|this|in)|book|pay)|do (?:you|the police) (?:sell|auction)|"
+    r"will (?:the|my|our) (?:\w+ )?(?:neighbours?|police) (?:\w+ ){0,2}(?:ring\w*|call\w*|"
+    r"report\w*|com(?:e|ing)))\b"
 )
 
 
