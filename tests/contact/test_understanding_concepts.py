@@ -237,3 +237,11 @@ def test_my_mum_on_the_line_is_a_phone_call():
 def test_a_question_in_distress_is_not_a_question_about_a_service(text):
     u = understand(text)
     assert u.route in URGENT, u.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "there's a man in the river every morning swimming, is that allowed",
+    "my car was hit by a bus and the driver drove off, nobody was hurt",
+])
+def test_a_habit_or_a_collision_that_hurt_no_one_is_not_an_emergency(text):
+    _assert_not_an_emergency(text)

@@ -181,6 +181,7 @@ WATER = (
 # What a person in the water is doing for fun or work ("in the river fishing", "the canal
 # boat"): then it is not an emergency.
 _WATER_EVERYDAY = (
+    r"(?! (?:\w+ ){0,3}?(?:every|always|usually|most (?:days|mornings|nights)))"
     r"(?! ?(?:boat|boats|barge|path|towpath|side|bank|walk|basin|festival|centre|park|front|"
     r"taxi|bus|view|cruise|sports|cadets|rescue|district|bill|company|rates|meter|board|"
     r"pressure|supply|tank|leak|heater|feature)\b)(?! (?:\w+ )?(?:swimming|fishing|paddl\w*|"
@@ -555,7 +556,8 @@ FRAMES: list[Pattern] = [
     ),
     (
         "a fight with weapons",
-        rf"\b(?:(?<!play )(?:fight|fighting|brawl|brawling|scrap|scrapping|ruck|punch ?up|kicking "
+        rf"\b(?:(?<!play )(?<!always )(?<!usually )(?:fight|fighting|brawl|brawling|scrap|"
+        rf"scrapping|ruck|punch ?up|kicking "
         rf"off|kicked off|going at it|battle|battling|set about (?:him|her|them|\w+)) (?:\w+ )"
         rf"{{0,5}}?(?:with|using|swinging|waving|got|carrying|tooled up with) (?:\w+ )?{INSTRUMENT}"
         r"|tooled up)\b",
