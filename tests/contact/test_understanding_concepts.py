@@ -242,6 +242,7 @@ def test_a_question_in_distress_is_not_a_question_about_a_service(text):
 @pytest.mark.parametrize("text", [
     "there's a man in the river every morning swimming, is that allowed",
     "my car was hit by a bus and the driver drove off, nobody was hurt",
+    "the lads next door are always fighting with sticks and being noisy",
 ])
 def test_a_habit_or_a_collision_that_hurt_no_one_is_not_an_emergency(text):
     _assert_not_an_emergency(text)
