@@ -246,3 +246,12 @@ def test_a_question_in_distress_is_not_a_question_about_a_service(text):
 ])
 def test_a_habit_or_a_collision_that_hurt_no_one_is_not_an_emergency(text):
     _assert_not_an_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my mum got into my pills cupboard to tidy it",
+    "our kid's team got thrashed, they were getting battered all game",
+    "my nephew's in the sea scouts",
+])
+def test_a_cupboard_a_match_and_the_scouts_are_not_emergencies(text):
+    _assert_not_an_emergency(text)

@@ -183,7 +183,8 @@ WATER = (
 _WATER_EVERYDAY = (
     r"(?! (?:\w+ ){0,3}?(?:every|always|usually|most (?:days|mornings|nights)))"
     r"(?! ?(?:boat|boats|barge|path|towpath|side|bank|walk|basin|festival|centre|park|front|"
-    r"taxi|bus|view|cruise|sports|cadets|rescue|district|bill|company|rates|meter|board|"
+    r"taxi|bus|view|cruise|sports|cadets|scouts|rangers|rescue|district|bill|company|rates|"
+    r"meter|board|"
     r"pressure|supply|tank|leak|heater|feature)\b)(?! (?:\w+ )?(?:swimming|fishing|paddl\w*|"
     r"kayak\w*|canoe\w*|rowing|surfing|sailing|on (?:a|his|her|their) (?:boat|paddleboard|"
     r"board|lilo))\b)"
@@ -333,7 +334,8 @@ FRAMES: list[Pattern] = [
         r"pills|pills)(?= (?:\w+ ){0,8}(?:breath\w*|wake|conscious|responding|floppy|blue|grey|"
         r"shaking|fitting|eyes|sleepy|drowsy|collapsed|sick|foaming))|got (?:into|hold of) (?:my|"
         r"the|his|her|their|nans|grans|mums|dads) (?:\w+ ){0,2}(?:pills|tablets|medicine|"
-        r"medication|meds|capsules|bleach|washing tablets|methadone))",
+        r"medication|meds|capsules|bleach|washing tablets|methadone)(?! (?:cupboard|cabinet|drawer|"
+        r"box|bag|organiser|shelf)))",
         True,
     ),
     (

@@ -51,5 +51,8 @@ EVERYDAY_USES = (
     # round 4: a camera or a car flashing, fit and well, party games and toys
     r"(?:cameras?|lights?|headlights|car|van|lorry|bus|taxi|driver) (?:\w+ )?flash(?:ed|es|ing) "
     r"(?:me|us|at me|at us)|fighting fit|murder mystery|(?:toy|nerf|water|cap|plastic|bb) "
-    r"(?:guns?|pistols?|rifles?|swords?|knives)|knife (?:bin|amnesty|surrender))"
+    r"(?:guns?|pistols?|rifles?|swords?|knives)|knife (?:bin|amnesty|surrender)|(?:getting|got|"
+    r"get|been) (?:battered|thrashed|hammered|smashed|destroyed|murdered|slaughtered) (?:\w+ )"
+    r"{0,2}(?:all game|all match|at (?:darts|pool|snooker|football|cards|chess|fifa|golf)|in "
+    r"the (?:match|game|final|league)))"
 ).replace("{things}", _THINGS_THAT_DIE)
