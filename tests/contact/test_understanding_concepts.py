@@ -255,3 +255,16 @@ def test_a_habit_or_a_collision_that_hurt_no_one_is_not_an_emergency(text):
 ])
 def test_a_cupboard_a_match_and_the_scouts_are_not_emergencies(text):
     _assert_not_an_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "there was a big bang and the windows rattled, I think it was a car backfiring",
+    "the dog is on my lap and won't let go of his toy",
+    "the lads are tooled up for the match, just saying",
+    "my mum's down and not herself since dad died, is there a helpline",
+    "someone's been keeping my post against my will, the landlord opens it",
+    "the woman next door was screaming at her kids to stop it and get in the car",
+    "my son is in the water polo team",
+])
+def test_everyday_senses_of_the_new_frames_words_are_not_emergencies(text):
+    _assert_not_an_emergency(text)

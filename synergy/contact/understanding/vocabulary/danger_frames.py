@@ -183,7 +183,8 @@ WATER = (
 _WATER_EVERYDAY = (
     r"(?! (?:\w+ ){0,3}?(?:every|always|usually|most (?:days|mornings|nights)))"
     r"(?! ?(?:boat|boats|barge|path|towpath|side|bank|walk|basin|festival|centre|park|front|"
-    r"taxi|bus|view|cruise|sports|cadets|scouts|rangers|rescue|district|bill|company|rates|"
+    r"taxi|bus|view|cruise|sports|cadets|scouts|rangers|rescue|district|bill|company|rates|polo|"
+    r"skiing|fight|bottle|pistol|gun|slide|aerobics|"
     r"meter|board|"
     r"pressure|supply|tank|leak|heater|feature)\b)(?! (?:\w+ )?(?:swimming|fishing|paddl\w*|"
     r"kayak\w*|canoe\w*|rowing|surfing|sailing|on (?:a|his|her|their) (?:boat|paddleboard|"
@@ -341,8 +342,9 @@ FRAMES: list[Pattern] = [
     (
         "fire now",
         rf"\b(?:windows (?:have |has |s )?(?:come|blown|been blown) out|(?:just|massive|huge|loud|"
-        rf"big) (?:a )?(?:bang|boom)(?= (?:\w+ ){{0,8}}?(?:windows|smoke|fire|gas|collapsed|came "
-        rf"down|flames))|alight(?! (?:at|from|here|there|the))|ablaze|in flames|engulfed in|"
+        rf"big) (?:a )?(?:bang|boom)(?= (?:\w+ ){{0,8}}?(?:windows (?:have |are |s )?(?:blown|come "
+        rf"out|shattered|smashed|gone|caved)|smoke|fire|gas|collapsed|came down|flames))|"
+        rf"alight(?! (?:at|from|here|there|the))|ablaze|in flames|engulfed in|"
         rf"torched|set "
         rf"(?:fire to|light to|alight|on fire)|{_BURNABLE}s? (?:(?:has|have|s|is|are|just) )*"
         rf"(?:gone up|going up|caught fire|caught light|burning)(?! (?:in (?:value|price)|by|to|"
@@ -445,7 +447,8 @@ FRAMES: list[Pattern] = [
         rf"for) (?:a |the |my |our |this |some |his |her )?(?:\w+ )?(?:{PEOPLE}s?|him|her|them|"
         rf"me|us)\b(?! (?:lap|bed|sofa|settee|lead|knee|knees|side)\b)|\b(?:dog|dogs|pit ?bull|"
         rf"xl bully|staffy|rottweiler|alsatian)s? (?:\w+ ){{0,14}}?(?:wont|will not|doesnt|isnt "
-        rf"letting) let go\b",
+        rf"letting) let go\b(?! of (?:his|her|its|the|a|my) (?:toy|ball|stick|bone|lead|rope|"
+        rf"slipper|sock|shoe))",
         True,
     ),
     (
@@ -506,8 +509,9 @@ FRAMES: list[Pattern] = [
         rf"\w+ )?(?:{PEOPLE}|people|us|them|him|her|me|everyone)s? (?:as )?hostages?\b|"
         r"\b(?:locked|locks|locking) (?:me|us|her|him|them|the kids) (?:in|inside)(?= (?:\w+ )"
         r"{0,12}"
-        r"(?:kill|burn|petrol|knife|gun|hurt))|\b(?:keeping|holding|kept|held|locked|locking) "
-        r"(?:\w+ ){0,5}?against (?:her|his|their|my|our) will\b",
+        r"(?:kill|burn|petrol|knife|gun|hurt))|"
+        rf"\b(?:keeping|holding|kept|held|locked|locking) {OBJECT} (?:\w+ ){{0,4}}?against (?:her|"
+        rf"his|their|my|our) will\b",
         True,
     ),
     (
@@ -541,7 +545,8 @@ FRAMES: list[Pattern] = [
         "sounds of an attack now",
         r"\b(?:(?:woman|women|man|men|girl|lady|someone|somebody|she|he|her|him|kid|child|baby)"
         r"(?: \w+){0,3}?"
-        r" (?:is |s )?(?:screaming|screamin|crying out|yelling for help|shouting for help)|(?:hear|"
+        r" (?:is |s )?(?:screaming|screamin|crying out|yelling for help|shouting for help)(?! at)|"
+        r"(?:hear|"
         r"hearing|heard) (?:\w+ ){0,2}screams?)(?= (?:\w+ ){0,16}?(?:thuds?|thumps?|kill|help|get "
         r"off|stop it|please stop|being (?:hit|beaten|attacked)))(?! (?:\w+ ){0,14}?(?:every|"
         r"always|"
@@ -551,8 +556,9 @@ FRAMES: list[Pattern] = [
     (
         "someone down in a fight",
         rf"\b(?:(?:someones|somebodys|someone is|somebody is|man|mans|one of them is|one of them "
-        rf"s|{THIRD_PERSON}) (?:(?:is|s|just) )?down(?=$| and (?:not|isnt|hes|shes|"
-        rf"theyre|wont|cant|aint|not)\b| on the (?:floor|ground|deck|pavement|road)\b| (?:not|"
+        rf"s|{THIRD_PERSON}) (?:(?:is|s|just) )?down(?=$| and (?:(?:hes|shes|theyre|he is|she is) "
+        rf")?(?:not|isnt|wont|cant|aint) (?:moving|getting up|get up|responding|breathing|waking|"
+        rf"conscious|talking)\b| on the (?:floor|ground|deck|pavement|road)\b| (?:not|"
         rf"isnt) (?:moving|getting up|responding)\b)|man down)",
         True,
     ),
@@ -562,7 +568,8 @@ FRAMES: list[Pattern] = [
         rf"scrapping|ruck|punch ?up|kicking "
         rf"off|kicked off|going at it|battle|battling|set about (?:him|her|them|\w+)) (?:\w+ )"
         rf"{{0,5}}?(?:with|using|swinging|waving|got|carrying|tooled up with) (?:\w+ )?{INSTRUMENT}"
-        r"|tooled up)\b",
+        r"|tooled up (?:with|and (?:looking|heading|going|coming|waiting|chasing)|outside|on the "
+        r"(?:estate|street|corner))|(?:lads|men|gang|they|theyre)(?: are| s)? all tooled up$)\b",
         True,
     ),
     (
