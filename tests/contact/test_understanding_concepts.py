@@ -268,3 +268,11 @@ def test_a_cupboard_a_match_and_the_scouts_are_not_emergencies(text):
 ])
 def test_everyday_senses_of_the_new_frames_words_are_not_emergencies(text):
     _assert_not_an_emergency(text)
+
+
+def test_harm_to_several_people_counted_is_an_emergency():
+    _assert_emergency_in_callers_words("he's stabbing two lads by the bins")
+
+
+def test_a_photographer_who_shoots_people_is_not_an_emergency():
+    _assert_not_an_emergency("she shoots people for a living, she's a photographer")

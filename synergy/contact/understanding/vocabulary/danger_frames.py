@@ -62,7 +62,8 @@ SUBJECT = (
 THIRD_PERSON = SUBJECT.replace("|i|im|ive|we|weve|", "|")
 OBJECT = (
     rf"(?:me|us|him|her|them|someone|somebody|people|everyone|everybody|anyone|(?:a|an|the|my|"
-    rf"our|his|her|their|some|this|that|one of (?:the|them|my|our)) (?:\w+ )?{PEOPLE}s?)"
+    rf"our|his|her|their|some|this|that|two|three|four|five|several|a few|loads of|one of (?:the|"
+    rf"them|my|our)) (?:\w+ )?(?:{PEOPLE}s?|people))"
 )
 # Several people as what a vehicle or an attack reaches ("into a crowd of school kids",
 # "into school children", "at people"), never a thing they own ("my mate's van").
