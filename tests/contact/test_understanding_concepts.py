@@ -276,3 +276,24 @@ def test_harm_to_several_people_counted_is_an_emergency():
 
 def test_a_photographer_who_shoots_people_is_not_an_emergency():
     _assert_not_an_emergency("she shoots people for a living, she's a photographer")
+
+
+@pytest.mark.parametrize("text", [
+    "he's swung a machete at my brother's head",
+    "there's blood pissing out his leg",
+    "my dad's having chest pains and he's sweating buckets",
+    "a man's threatening people with a screwdriver in the shop",
+    "a guy's hit my wife with his car and driven off, she's on the floor",
+    "the canal boat is sinking and there's a family on it",
+])
+def test_more_emergencies_written_to_probe_the_frames_are_emergencies(text):
+    _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I had chest pains last year and the doctor said it was stress",
+    "my car has sunk in the mud at the festival car park",
+    "the council are threatening us with a fine",
+])
+def test_their_everyday_neighbours_are_not_emergencies(text):
+    _assert_not_an_emergency(text)

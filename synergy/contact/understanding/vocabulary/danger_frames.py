@@ -266,11 +266,14 @@ FRAMES: list[Pattern] = [
         rf"pulled out|pulling out|pulled) (?:a |an |his |her |their |some |two |a big |a massive "
         rf"|a huge )?(?:\w+ and )?{WEAPON}(?! (?:licen[cs]e|certificate|amnesty|crime|shop|club|"
         rf"range|block|"
-        rf"set|sharpener|and fork|drawer|stand|cabinet))|(?:waving|wielding|brandishing|swinging)"
+        rf"set|sharpener|and fork|drawer|stand|cabinet))|(?:waving|wielding|brandishing|swinging|"
+        rf"swung|lunged|lunging)"
         rf" (?:a |an |his |her |their |some |two )?{INSTRUMENT}|(?:going|went|gone|came|coming|"
         rf"chasing (?:\w+ ){{0,4}}?)at (?:each other|him|her|them|people|us|me|someone) with "
         rf"(?:a |an |his |her )?(?:\w+ )?{INSTRUMENT}|{WEAPON} (?:out|about|around)(?! (?:of|"
-        rf"the house|in the))|with (?:a |an |his |her |"
+        rf"the house|in the))|(?:threatening|attacking|chasing|menacing) (?:\w+ ){{0,2}}?with (?:a "
+        rf"|an |his |her )?(?:\w+ )?(?:{INSTRUMENT}|screwdrivers?|scissors|syringes?|needles?)|"
+        rf"with (?:a |an |his |her |"
         rf"their )?(?:\w+ )?{INSTRUMENT} (?:\w+ ){{0,12}}?"
         rf"(?:going for|went for|gone for|attacking|chasing|swinging (?:it )?at|hitting) (?:\w+ )?"
         rf"(?:{PEOPLE}|people|him|her|them|me|us|someone|anyone)|(?:got|has|with|holding|"
@@ -296,7 +299,8 @@ FRAMES: list[Pattern] = [
         r"her|their|my) (?:legs|arms|body)|eyes (?:\w+ ){0,2}roll(?:ed|ing|s)? (?:back|up)|"
         r"(?:face|mouth) (?:has |s )?"
         r"(?:dropped|drooping|gone droopy)|eyes (?:have |are )?roll(?:ed|ing) back|rope round "
-        r"(?:his|her|their|my) neck|noose|(?:asthma attack|allergic reaction|anaphylactic|"
+        r"(?:his|her|their|my) neck|noose|(?:having|got|has|with|complaining of) (?:\w+ )?chest "
+        r"pains?|(?:asthma attack|allergic reaction|anaphylactic|"
         r"anaphylaxis|diabetic (?:coma|hypo))|inhaler (?:isnt|is not|not) working|"
         r"(?:cut|slashed|slit) (?:his|her|my|their) wrists?|(?:shaking|fitting|jerking|"
         r"convulsing|twitching) and (?:foaming|frothing|not (?:responding|breathing)|unconscious|"
@@ -321,7 +325,8 @@ FRAMES: list[Pattern] = [
         rf"pouring|pumping|gushing|spurting)|wont stop (?:pumping|bleeding|gushing|pouring)|"
         rf"(?:water|bath|floor|bed) (?:is |s )?(?:red|covered in blood|full of blood)|"
         rf"(?:{SUBJECT}|{BODY_PART}) (?:(?:is|s|are) )?bleedin|blood (?:is )?(?:coming|pouring|"
-        rf"pumping|gushing|running|pissing|spurting) (?:out )?(?:from|of|out of) (?:his|her|their|"
+        rf"pumping|gushing|running|pissing|spurting) (?:out )?(?:from|of|out of|out) (?:his|her|"
+        rf"their|"
         rf"my|the|your) {BODY_PART})\b",
         False,
     ),
@@ -394,7 +399,10 @@ FRAMES: list[Pattern] = [
         rf"machinery)|(?:cant|can not|cannot) (?:lift|get|move) (?:it|the \w+) off (?:him|her|"
         rf"them|his|my)|(?:he|she|they|hes|shes|kid|child|boy|girl|man|woman|someone|somebody|"
         rf"lad|dog) (?:(?:has|s|just|is) )*(?:gone|went|going) under|(?:fallen|fell|gone|went|"
-        rf"going|falling|go) through the ice|"
+        rf"going|falling|go) through the ice|(?:boat|ship|ferry|dinghy|canoe|kayak|barge|"
+        rf"narrowboat) (?:(?:is|s|has|just) )*(?:sinking|going under|capsized|"
+        rf"overturned)(?! in the "
+        rf"(?:film|game|movie|show))|"
         rf"(?:face down|floating) in (?:the )?(?:river|water|canal|pool|pond|bath|lake|sea))\b",
         True,
     ),
@@ -488,6 +496,8 @@ FRAMES: list[Pattern] = [
     ),
     (
         "a vehicle driven at people",
+        rf"\b(?:hit|knocked|ran|run|mowed|struck) (?:down |over )?{OBJECT} (?:down |over )?with "
+        rf"(?:his|her|their|a|the) {VEHICLE}\b|"
         rf"\b(?:driv(?:ing|en|e|es)|drove|aiming|aimed|swerving|swerved|mounting|mounted) (?:his |"
         rf"her |their |a |the )?(?:\w+ )?(?:at|into|towards) (?:{PEOPLE_GROUP}|(?:the|a) crowd|a "
         rf"group|us|them|him|her|someone|the (?:queue|pavement|market))\b|\b{VEHICLE}s? (?:(?:has|"
