@@ -297,3 +297,26 @@ def test_more_emergencies_written_to_probe_the_frames_are_emergencies(text):
 ])
 def test_their_everyday_neighbours_are_not_emergencies(text):
     _assert_not_an_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my wife just went down in the kitchen and she's making this horrible noise",
+    "there's a toddler on the window ledge of the third floor flat",
+    "someone's broke in and they're upstairs now, I can hear them",
+    "the old boy next door has fallen and he's been on the floor since last night",
+    "a gang are battering a lad with hammers outside the shop",
+    "she's put her head in the oven",
+])
+def test_a_third_round_of_probing_emergencies_are_emergencies(text):
+    _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my son shot up three inches this year, can he join the cadets",
+    "the price went down in the shop",
+    "my kids are always on the roof of the shed, is that dangerous",
+    "I'm making a funny noise when I breathe, is that a police matter lol",
+    "someone broke in last week and took my bike",
+])
+def test_and_their_everyday_neighbours_are_not(text):
+    _assert_not_an_emergency(text)

@@ -39,7 +39,8 @@ from .words import Pattern
 
 PEOPLE = (
     r"(?:man|men|woman|women|lad|lads|boy|boys|girl|girls|guy|guys|bloke|blokes|fella|fellas|"
-    r"feller|geezer|kid|kids|child|children|baby|toddler|teenager|mate|son|daughter|brother|"
+    r"feller|geezer|kid|kids|child|children|baby|toddler|teenager|mate|son|daughter|brother|gang|"
+    r"mob|"
     r"sister|friend|husband|wife|partner|boyfriend|girlfriend|dad|mum|mom|mam|mother|father|nan|"
     r"nana|gran|grandad|grandma|grandpa|uncle|aunt|auntie|cousin|neighbour|neighbor|flatmate|"
     r"housemate|stepdad|stepmum|nephew|niece|pedestrian|cyclist|driver|passenger|rider|person|"
@@ -93,7 +94,8 @@ INSTRUMENT = (
 # Harm that is serious whatever "has", "is" or "just" comes before it ("our kid's plunged").
 STABBED = (
     r"(?:stabbed|knifed|shanked|plunged(?! into)|jooked|juked|chibbed|shot(?! (?:down|at "
-    r"dawn|up the|of))|glassed|slashed|run over|ran over|mown down|mowed down|hit by a (?:car|"
+    r"dawn|up the|of|up (?:\w+ )?(?:inches|cm|centimetres|feet|foot|a lot|loads|in height)))|"
+    r"glassed|slashed|run over|ran over|mown down|mowed down|hit by a (?:car|"
     r"van|bus|lorry|train|tram|motorbike|taxi)|strangled|set on fire|set alight|electrocuted|"
     r"savaged|mauled)"
 )
@@ -133,6 +135,9 @@ _EVERYDAY_FITTING = r"(?! (?:in|out|a|an|the|new|kitchen|carpet|room|windows|for
 BAD_STATE = (
     r"(?:(?:gone|going|turned|turning|went) (?:all |really |very |a bit |completely )?(?:limp|"
     r"floppy|blue|grey|gray|purple|cold|stiff|a (?:funny|weird|strange|horrible|odd) colou?r)|"
+    r"(?:just )?(?:went|gone) down (?:in|on) the (?:kitchen|floor|street|bathroom|shop|garden|"
+    r"hallway|road|pavement)|making (?:this |a |that )?(?:horrible|funny|weird|strange|awful) "
+    r"(?:noises?|sounds?)|"
     r"slumped|keeled over|passed out|blacked out|out cold|spark(?:ed)? out|sparko|out for the "
     r"count|fainted|unresponsive|unconscious|not conscious|not responding"
     r"(?! to)|not waking(?: up)?(?! (?:for|in time|on time|early|in the morning))|(?:wont|cant|"
@@ -299,7 +304,8 @@ FRAMES: list[Pattern] = [
         r"her|their|my) (?:legs|arms|body)|eyes (?:\w+ ){0,2}roll(?:ed|ing|s)? (?:back|up)|"
         r"(?:face|mouth) (?:has |s )?"
         r"(?:dropped|drooping|gone droopy)|eyes (?:have |are )?roll(?:ed|ing) back|rope round "
-        r"(?:his|her|their|my) neck|noose|(?:having|got|has|with|complaining of) (?:\w+ )?chest "
+        r"(?:his|her|their|my) neck|noose|(?:put|got|stuck|with) (?:his|her|their|my) head in the "
+        r"(?:gas )?oven|(?:having|got|has|with|complaining of) (?:\w+ )?chest "
         r"pains?|(?:asthma attack|allergic reaction|anaphylactic|"
         r"anaphylaxis|diabetic (?:coma|hypo))|inhaler (?:isnt|is not|not) working|"
         r"(?:cut|slashed|slit) (?:his|her|my|their) wrists?|(?:shaking|fitting|jerking|"
@@ -408,7 +414,11 @@ FRAMES: list[Pattern] = [
     ),
     (
         "intruder now",
-        r"\b(?:(?:trying|tried|rattling|testing) (?:the|my|our) (?:back |front |patio |side )?(?:"
+        r"\b(?:(?:broke|broken|breaking|got) in (?:\w+ ){0,4}?(?:theyre|hes|shes|they are|he is|"
+        r"still|someones|someone is) (?:still )?(?:upstairs|downstairs|inside|in the house|here)|"
+        r"(?:theyre|hes|shes|someones|someone is|they are) (?:upstairs|downstairs) (?:now|"
+        r"right now)"
+        r"|(?:trying|tried|rattling|testing) (?:the|my|our) (?:back |front |patio |side )?(?:"
         r"door|doors|handle|windows?)(?= (?:\w+ ){0,8}?(?:im|i am|were|we are) (?:on my own|on our "
         r"own|alone|home alone|inside|hiding))|(?:making|made|telling|told) (?:everyone|everybody|"
         r"us|people|them|the staff) (?:to )?(?:get|lie|lay) (?:on the floor|down)|"
@@ -476,6 +486,10 @@ FRAMES: list[Pattern] = [
     ),
     (
         "a fall from a height",
+        rf"\b{YOUNG_CHILD}s? (?:(?:is|s|has|just|got) )*(?:\w+ )?(?:on|out on|hanging (?:out of|"
+        rf"off)|"
+        rf"climbing (?:on|out of)|climbed (?:on|out of)) (?:the|a) (?:\w+ )?(?:window ?ledge|"
+        rf"windowsill|window|balcony|roof|ledge|edge)\b|"
         r"\b(?:fallen|fell|falling|come|came|gone|went|dropped|slipped|jumped|tumbled|toppled) "
         r"(?:out of|off|from|through) (?:a |the "
         r"|an |his |her |their |our |my )?(?:upstairs |bedroom |top |first floor |second floor )?"
