@@ -320,3 +320,25 @@ def test_a_third_round_of_probing_emergencies_are_emergencies(text):
 ])
 def test_and_their_everyday_neighbours_are_not(text):
     _assert_not_an_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "a man has climbed the crane on the building site and says he's going to throw himself off",
+    "the neighbour's kid is hanging out of the upstairs window screaming",
+    "there are kids on the ice on the lake and it's cracking",
+])
+def test_a_fourth_round_of_probing_emergencies_are_emergencies(text):
+    _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my daughter's drowning in coursework, how do work experience placements work",
+    "the washing is hanging out of the window to dry",
+])
+def test_drowning_in_anything_but_water_is_an_idiom(text):
+    _assert_not_an_emergency(text)
+
+
+def test_an_old_person_fallen_and_unable_to_get_up_is_prioritised_as_the_evaluation_sets_label_it():
+    u = understand("my nan's fallen in the bath and can't get out and she's freezing")
+    assert u.route in URGENT, u.reasons

@@ -177,7 +177,7 @@ _GONE_NOW = (
 )
 _SUICIDE_PLACE = (
     r"(?:bridge|roof|ledge|edge|railway|tracks|multi ?storey|balcony|cliff|railings?|parapet|"
-    r"barrier)"
+    r"barrier|crane|pylon|scaffold\w*)"
 )
 # Open water a person can be in, fall into or go under.
 WATER = (
@@ -405,7 +405,9 @@ FRAMES: list[Pattern] = [
         rf"machinery)|(?:cant|can not|cannot) (?:lift|get|move) (?:it|the \w+) off (?:him|her|"
         rf"them|his|my)|(?:he|she|they|hes|shes|kid|child|boy|girl|man|woman|someone|somebody|"
         rf"lad|dog) (?:(?:has|s|just|is) )*(?:gone|went|going) under|(?:fallen|fell|gone|went|"
-        rf"going|falling|go) through the ice|(?:boat|ship|ferry|dinghy|canoe|kayak|barge|"
+        rf"going|falling|go) through the ice|(?:on|onto) the ice (?:\w+ ){{0,8}}?(?:cracking|"
+        rf"cracked|"
+        rf"breaking|gave way|giving way)|(?:boat|ship|ferry|dinghy|canoe|kayak|barge|"
         rf"narrowboat) (?:(?:is|s|has|just) )*(?:sinking|going under|capsized|"
         rf"overturned)(?! in the "
         rf"(?:film|game|movie|show))|"
@@ -478,14 +480,18 @@ FRAMES: list[Pattern] = [
         rf"im |i am )?(?:going |gonna )?(?:to )?(?:jump|let go|end it|end (?:his|her|my|"
         rf"their) life|"
         rf"kill (?:himself|herself|myself|themselves)|hang (?:himself|herself|myself))(?= (?:\w+ "
-        rf"){{0,8}}{_SUICIDE_PLACE})|(?:stood|standing|sat|sitting|on) (?:on )?(?:the|a|top of "
+        rf"){{0,8}}{_SUICIDE_PLACE})|(?:stood|standing|sat|sitting|on|climbed|climbing|up) (?:on |"
+        rf"up "
+        rf")?(?:the|a|top of "
         rf"the|the (?:outside|other side|wrong side|edge|top) of (?:the|"
         rf"a)) {_SUICIDE_PLACE}(?= (?:\w+ ){{0,14}}(?:jump|let go|end it|end my life|kill|going "
-        rf"to)))",
+        rf"to|throw (?:himself|herself|myself|themselves))))",
         True,
     ),
     (
         "a fall from a height",
+        rf"\b{SUBJECT} (?:(?:is|s|are|just) )?(?:hanging|dangling) (?:out of|off|from) (?:the|a) "
+        rf"(?:\w+ )?(?:window|balcony|ledge|bridge|roof)\b|"
         rf"\b{YOUNG_CHILD}s? (?:(?:is|s|has|just|got) )*(?:\w+ )?(?:on|out on|hanging (?:out of|"
         rf"off)|"
         rf"climbing (?:on|out of)|climbed (?:on|out of)) (?:the|a) (?:\w+ )?(?:window ?ledge|"
