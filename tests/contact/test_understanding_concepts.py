@@ -342,3 +342,8 @@ def test_drowning_in_anything_but_water_is_an_idiom(text):
 def test_an_old_person_fallen_and_unable_to_get_up_is_prioritised_as_the_evaluation_sets_label_it():
     u = understand("my nan's fallen in the bath and can't get out and she's freezing")
     assert u.route in URGENT, u.reasons
+
+
+def test_i_think_my_neighbours_dead_is_an_emergency_and_my_phones_dead_is_not():
+    _assert_emergency_in_callers_words("I think my neighbour's dead, he's not answered for a week")
+    _assert_not_an_emergency("I think my phone's dead, can I report it lost")
