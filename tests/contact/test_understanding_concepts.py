@@ -347,3 +347,8 @@ def test_an_old_person_fallen_and_unable_to_get_up_is_prioritised_as_the_evaluat
 def test_i_think_my_neighbours_dead_is_an_emergency_and_my_phones_dead_is_not():
     _assert_emergency_in_callers_words("I think my neighbour's dead, he's not answered for a week")
     _assert_not_an_emergency("I think my phone's dead, can I report it lost")
+
+
+def test_being_chased_by_a_debt_collector_is_not_being_chased_by_people_now():
+    _assert_not_an_emergency("I'm being chased by a debt collector for a loan I never took")
+    _assert_emergency_in_callers_words("I'm being chased by two lads")
