@@ -352,3 +352,12 @@ def test_i_think_my_neighbours_dead_is_an_emergency_and_my_phones_dead_is_not():
 def test_being_chased_by_a_debt_collector_is_not_being_chased_by_people_now():
     _assert_not_an_emergency("I'm being chased by a debt collector for a loan I never took")
     _assert_emergency_in_callers_words("I'm being chased by two lads")
+
+
+@pytest.mark.parametrize("text", [
+    "my son is obsessed with guns in his video games, is that a worry",
+    "my granddaughter is choking back tears because her bike was stolen",
+    "my car was shot at with a paintball gun last night",
+])
+def test_games_tears_and_paintball_are_not_emergencies(text):
+    _assert_not_an_emergency(text)

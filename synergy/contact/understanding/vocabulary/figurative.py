@@ -52,7 +52,11 @@ EVERYDAY_USES = (
     # round 4: a camera or a car flashing, fit and well, party games and toys
     r"(?:cameras?|lights?|headlights|car|van|lorry|bus|taxi|driver) (?:\w+ )?flash(?:ed|es|ing) "
     r"(?:me|us|at me|at us)|fighting fit|murder mystery|(?:toy|nerf|water|cap|plastic|bb) "
-    r"(?:guns?|pistols?|rifles?|swords?|knives)|knife (?:bin|amnesty|surrender)|(?:being )?"
+    r"(?:guns?|pistols?|rifles?|swords?|knives)|(?:paintball|airsoft) (?:guns?|pistols?|rifles?)|"
+    r"shot (?:at )?with (?:a |an )?(?:paintball|bb|airsoft|nerf|water|toy|cap) (?:guns?|pistols?|"
+    r"rifles?)|(?:obsessed|fascinated|interested|into|mad on|mad about) (?:with |in |by )?(?:guns|"
+    r"knives|weapons|swords)|choking back (?:the )?(?:tears|a sob|sobs)|"
+    r"knife (?:bin|amnesty|surrender)|(?:being )?"
     r"(?:chased|chasing) by (?:a |the |my |our )?(?:debt|bailiff|collector|bank|council|"
     r"landlord|company|firm|agency|hmrc|creditor|energy|supplier|lender)\w*|(?:getting|got|"
     r"get|been) (?:battered|thrashed|hammered|smashed|destroyed|murdered|slaughtered) (?:\w+ )"
