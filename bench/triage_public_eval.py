@@ -18,9 +18,11 @@ Parts (licences beside the data: shared data README, docs/contact-understanding.
   references in police formats), each in four forms: as typed, with a typo, speech style (lower
   case, no punctuation, a filler, the call taker's words before it) and as Whisper heard it.
 `--batch NAME` reads instead a batch of written cases, `data/NAME.jsonl` (categories
-`emergency`, `civil`, `everyday`: short everyday calls with words that sound alarming), in the
-same forms; it is measured before the rules are changed for it, so its first reading shows how
-they generalise to wording they were not written for.
+`emergency`, `civil`, `everyday`: short everyday calls with words that sound alarming, and
+`update`: requests for an update on a report, measured as in the plain-words cases: read as
+`update_existing`, and not prioritised), in the same forms; it is measured before the rules
+are changed for it, so its first reading shows how they generalise to wording they were not
+written for. With `--show-misses`, an update not read as `update_existing` is a miss too.
 Every case falls in `dev` or `test` by a hash of its source id (all forms of a case on the same
 side). Tune only on `dev`; `test` is for the closing figures. Proportions carry 95% Wilson
 confidence intervals. Pin to one core for latency: `taskset -c 0`."""
@@ -236,7 +238,7 @@ def main() -> None:
         for c, r in zip(cases, runs["engine"]["results"], strict=True):
             measure, routes = MEASURES[c["part"]]
             wrong = (r[2] in routes) == (measure == "wrongly prioritised")
-            if wrong:
+            if wrong or (c["part"] == "update" and r[0] != "update_existing"):
                 print(f"MISS {c['part']}/{c['form']} got {r[0]}/{r[2]}: {c['text'][:150]}")
 
 

@@ -28,6 +28,7 @@ from .requests import (
     STATED_CONFIDENCE,
     TRUSTED_MODEL,
     UPDATE_KEYWORDS,
+    service_enquiry,
     stated_request,
     update_request,
 )
@@ -100,9 +101,11 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     ruled = tuple(dict.fromkeys(e.vulnerability for e in evidence))
     known = _known_words(model)
     civil = None if ruled else _civil_topic(turns, known)
+    asked = service_enquiry(match_form(turns[-1])) if turns else None
     if not _confident_everyday(intent, confidence):
-        # a call the rules already prioritise gains nothing from the model's weakest guesses
-        weak_ok = _reads_as_risk(intent, confidence) and not ruled and not civil
+        # a call the rules already prioritise gains nothing from the model's weakest guesses,
+        # nor does a question about a police service
+        weak_ok = _reads_as_risk(intent, confidence) and not ruled and not civil and not asked
         floor = CIVIL_FIRM_SCORE if civil else 0.0 if weak_ok else _FIRM_SCORE
         denied = [(h.vulnerability, h.text.lower()) for h in hits if h.denied_by_subject]
         read_turns = [_turn_without_idioms(t) for t in turns]
@@ -134,6 +137,14 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     language = detect_language(conversation)
     negated = any(h.negated for h in hits) and not vulns
     doubts = _doubts(scores, model) if not vulns else ()
+    reading = _reading_words(model, intent, confidence, read)
+    if reading and asked and not vulns and not danger and not doubts:
+        # the model's reading of a risk intent in a question about a police service, with no
+        # vulnerability word or score behind it, is not high risk by itself: a person, normal
+        # queue (the policy's route for a risk intent with no words to show)
+        reasons.append(f"a question about a police service ('{asked}'): the model's reading of "
+                       f"{intent.value} from '{reading}' is not taken as evidence")
+        reading = ""
     risk, route, why = decide(
         intent,
         confidence,
@@ -142,7 +153,7 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
         language=language,
         negated=negated,
         doubts=doubts,
-        reading=_reading_words(model, intent, confidence, read),
+        reading=reading,
         enquiry=enquiry or "",
     )
     reasons += [f"{e.vulnerability.value}: '{e.text}' ({e.rule})" for e in evidence] + why

@@ -122,13 +122,15 @@ def tolerant_form(
     """`mt` with filler words dropped ("a white erm van"), with `hedges` also the `HEDGES`, and
     each unknown word one slip away from a keyword spelt as the keyword ("stabebd",
     "unconsious"), still pointing back at the caller's words. A word in `known` (the words the
-    model has seen) is never changed, nor is any word under four letters."""
+    model has seen) is never changed, nor is any word under four letters, except that a
+    dropped final g is always put back on a keyword ("stabbin" is "stabbing")."""
     words = mt.text.split(" ") if mt.text else []
     pairs = zip(words, [*words[1:], ""], strict=False)
     if not any(
         w in FILLERS
         or (hedges and (w in HEDGES or f"{w} {after}" in HEDGES))
         or (w not in known and w not in keywords and _near_keyword(w, keywords) != w)
+        or _restored_g(w, keywords)
         for w, after in pairs
     ):
         return mt  # nothing to drop or correct: the usual case, kept fast for long messages
@@ -147,7 +149,9 @@ def tolerant_form(
         if hedges and i + 1 < len(words) and f"{word} {words[i + 1]}" in HEDGES:
             skip = 1
             continue
-        fixed = word if word in known or word in keywords else _near_keyword(word, keywords)
+        fixed = _restored_g(word, keywords) or (
+            word if word in known or word in keywords else _near_keyword(word, keywords)
+        )
         if out:
             out.append(" ")
             origin.append(mt.origin[start])
@@ -155,6 +159,19 @@ def tolerant_form(
             out.append(ch)
             origin.append(mt.origin[start + min(k, len(word) - 1)])
     return MatchText(mt.source, "".join(out), tuple(origin))
+
+
+# A dropped final g ("stabbin", "shootin", "breathin") is the same word, whether or not the
+# model has seen the short spelling; "bleedin" is left as it is, most often an oath ("the
+# bleedin neighbours"), and read as bleeding only where the cues say so.
+_KEPT_SHORT = frozenset({"bleedin"})
+
+
+def _restored_g(word: str, keywords: frozenset[str]) -> str | None:
+    if len(word) >= 5 and word.endswith("in") and word not in _KEPT_SHORT:
+        full = word + "g"
+        return full if full in keywords else None
+    return None
 
 
 @lru_cache(maxsize=8192)

@@ -63,7 +63,8 @@ def stated_request(text: MatchText) -> Intent | None:
 # gone): "20/123456/26" -> "20 123456 26", "CAD 1234", "log 567 of 3rd May", "crime number
 # 4512", "WMP-20-12345", "ref 12ab345".
 _REFERENCE = (
-    r"(?:\d{1,4} \d{3,8}(?: \d{2,4})?|(?:crime|incident|log|cad|occurrence|case|job|storm|"
+    r"(?:\d{1,4} \d{3,8}(?: \d{2,4})?|(?:log|incident|cad|storm) (?:number |no )?\d{1,5} (?:of|"
+    r"on) \d{1,2}(?:st|nd|rd|th)?\b|(?:crime|incident|log|cad|occurrence|case|job|storm|"
     r"reference|ref|report|crime ref|urn|complaint) (?:number |no |num |ref |reference )?(?:is )?"
     r"(?:[a-z]{0,4} ?)?\d[\da-z]{2,}|[a-z]{2,4} ?\d{5,}|\d{5,}(?: [a-z]{1,3}\d*)?)"
 )
@@ -73,7 +74,10 @@ _UPDATE = (
     r"(?:it )?up|status|where (?:are|is) (?:you|we|it|things|the case|my case) (?:at|up to|with)|"
     r"has (?:anyone|anybody|someone|an officer) (?:looked|been|picked)|(?:still )?waiting (?:to "
     r"hear|for (?:a |an )?(?:call|officer|update|reply|response|someone))|being (?:looked|dealt) "
-    r"(?:at|with)|(?:who|which officer) is dealing|outcome)"
+    r"(?:at|with)|(?:who|which officer) is dealing|whoever(?:s| is) dealing|outcome|(?:is|has) "
+    r"(?:it|the case|my case|that) (?:still open|been closed|closed)|(?:wondering|checking|asking|"
+    r"want to know) (?:if|whether) (?:anyone|anybody|someone|an officer|you|they) (?:ever )?"
+    r"(?:went|has been|have been|came|visited|looked|did|got))"
 )
 _OWN_REPORT = (
     r"(?:my|our|the) (?:report|case|crime|complaint|incident|claim|statement|burglary|theft)|"
@@ -95,4 +99,27 @@ def update_request(text: MatchText) -> str | None:
     an update word and a reference or "my report/I reported": "an update to my address" is
     not one."""
     m = _UPDATE_ON_REPORT.search(text.text)
+    return text.words_at(m.start(), m.end()) if m else None
+
+
+# A question about using a police service ("how do I hand them in", "is there an age limit",
+# "who do I ring", "when's the next auction"): the model, trained on callers who describe what
+# happened, reads welfare into such short everyday questions from words like "old", "moved
+# in" or "wants to".
+_SERVICE_ENQUIRY = re.compile(
+    r"\b(?:how (?:do|can|would) (?:i|we) (?:hand|apply|join|book|pay|collect|claim|see the "
+    r"(?:photo|picture|footage|evidence)|report a (?:lost|found))|where(?: is|s) the nearest "
+    r"(?:knife bin|police station|front counter|station)|who do (?:i|we) (?:ring|call|contact)"
+    r"\b(?! (?:\w+ ){0,4}(?:hurt|hit|kill|scared|abus\w*|danger|missing|threat\w*))|is (?:that|"
+    r"this|it) (?:even )?(?:a )?police (?:thing|matter|job)|is there (?:an? )?(?:age|height) "
+    r"limit|when(?: is|s) the next (?:auction|intake|open day|recruitment|one)|can (?:i|we) "
+    r"(?:apply|join|hand (?:it|them|this|in)|book|pay)|do (?:you|the police) (?:sell|auction)|"
+    r"will (?:the|my|our) (?:\w+ )?(?:neighbours?|police) (?:\w+ ){0,2}(?:ring\w*|call\w*|"
+    r"report\w*|com(?:e|ing)))\b"
+)
+
+
+def service_enquiry(text: MatchText) -> str | None:
+    """The caller's words asking how to use a police service, or None."""
+    m = _SERVICE_ENQUIRY.search(text.text)
     return text.words_at(m.start(), m.end()) if m else None

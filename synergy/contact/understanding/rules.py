@@ -278,7 +278,9 @@ def _cue_does_not_count(mt: MatchText, name: str, m: re.Match[str], enquiry: boo
         return True  # "he'll set my house on fire": a threat (a vulnerability), not now
     if enquiry and _TOPIC_ONLY.fullmatch(m.group()):
         return True  # "how do I do CPR": the words name the subject of a question
-    return name.startswith("crash") and _NOBODY_HURT.search(mt.text) is not None
+    # a collision said to have hurt no one ("my car was hit by a bus, nobody was hurt")
+    hit_by_vehicle = name.startswith(("crash", "a vehicle")) or "hit by a" in m.group()
+    return hit_by_vehicle and _NOBODY_HURT.search(mt.text) is not None
 
 
 def _subject_denied(text: str, start: int) -> bool:

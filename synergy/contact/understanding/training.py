@@ -62,6 +62,8 @@ def read_cases(name: str) -> list[dict[str, Any]]:
 EVALUATION_SETS = (
     "heldout.jsonl", "blind.jsonl", "plain_words.jsonl", "plain_words_speech.jsonl",
     "new_wording.jsonl", "new_wording_speech.jsonl", "new_wording_holdout.jsonl",
+    "new_wording_r4.jsonl", "new_wording_r4_speech.jsonl", "new_wording_r4_holdout.jsonl",
+    "new_wording_r4_holdout_speech.jsonl",
 )
 
 

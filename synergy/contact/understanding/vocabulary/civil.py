@@ -43,7 +43,16 @@ TOPICS = (
     r"freeholder|leaseholder|ground rent|breeder|delivered|delivery|gym|membership|subscription|"
     r"excluded|exclusion|detention|(?:a |in a |having a )?dispute with (?:my|our|the|a|an|his|"
     r"her) \w+|guarantor|broadband|internet provider|rent (?:up|increase|rise|review)|put the "
-    r"rent up)\b"
+    r"rent up|"
+    # round 4: schools, private parking charges, council services, roots and party walls,
+    # a car bought from a dealer, appliances through a shared wall, splitting belongings
+    r"school (?:place|admissions?|appeal|transport|uniform)|admissions? appeal|catchment|ehcp|"
+    r"(?:first|second|third|fourth|fifth) choice|parking (?:charge|fine|ticket|penalty)|penalty "
+    r"charge|pcn|private parking|recycling|(?:at war|fight\w*|battle\w*|dispute) with the "
+    r"council|roots|subsidence|party wall|gearbox|clutch|from a (?:dealer|dealership|garage)|"
+    r"(?:washing machine|tumble dryer|dishwasher)s? (?:\w+ ){0,6}(?:night|midnight|wall|noise)|"
+    r"(?:split|splitting|divide|dividing) (?:up )?(?:the|our) (?:furniture|belongings|stuff|"
+    r"things))\b"
 )
 # Words of the topics that a typo should not hide ("landlrod", "tenacny").
 KEYWORDS = pattern_words(TOPICS)

@@ -13,7 +13,8 @@ NOW = (
     r"(?:just|has just|have just) (?:taken|swallowed|cut))\b"
 )
 IN_PROGRESS = (
-    r"\b(?:(?:is|s|are|re|hes|shes|theyre|theres|someones|whos) (?:(?!been )\w+ )?(?:breaking|"
+    r"\b(?:(?:is|s|are|re|hes|shes|theyre|theres|someones|whos) (?:(?!been |always |usually "
+    r"|constantly |forever )\w+ )?(?:breaking|"
     r"kicking (?:the|my|our|his|her) (?:door|window)|"
     r"kicking (?:me|him|her|them|someone|the shit)|trying to (?:get in|break|kill|hurt|attack|"
     r"grab|take(?! (?:the|my|our|his|her) (?:house|flat|property|home|money|car|mortgage)| "
@@ -32,12 +33,19 @@ IN_PROGRESS = (
     r"(?:theyre|they are|hes|he is|shes|she is|someones|someone is|burglars? (?:is|are)|"
     r"intruders? (?:is|are)) still (?:(?:in|inside) (?:the|my|our) (?:house|home|flat|"
     r"building|shop|garden|garage|property)|inside|here|upstairs|downstairs)|"
-    r"(?:on|standing on) the (?:bridge|ledge|roof)|"
+    r"(?:someone|somebody|someones|hes|shes|theyre|im|he is|she is|they are|man|woman|lad|boy|"
+    r"girl|kid|person|bloke|guy|son|daughter|husband|wife|partner|friend|brother|sister|mum|dad)s?"
+    r" (?:is |s |are )?(?:(?!always |usually |often )\w+ )?(?:on|standing on|stood on|sat on|"
+    r"sitting on) the (?:bridge|ledge|"
+    r"roof)|"
     r"screaming for help|(?:just|has just|have just|been) (?:been )?(?:stabbed|shot|attacked|"
     r"knocked down|snatched)|fight going on)\b"
 )
 PAST = (
-    r"\b(?:last (?:week|month|year|night|weekend|time|tuesday|monday|wednesday|thursday|friday|"
-    r"saturday|sunday)|years? ago|months? ago|weeks? ago|days ago|yesterday|back in|when i was|"
-    r"used to|in the past|historic\w*|a while ago|over the weekend|previously|already reported)\b"
+    r"\b(?:(?<!since )last (?:week|month|year|night|weekend|time|tuesday|monday|wednesday|"
+    r"thursday|friday|saturday|sunday)|years? ago|months? ago|weeks? ago|days ago|(?<!since )"
+    r"yesterday|back in|when i was|"
+    r"used to|in the past|historic\w*|a while ago|over the weekend|previously|already reported|"
+    r"the other (?:day|night|week)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday) (?:night|morning|afternoon|evening))\b"
 )
