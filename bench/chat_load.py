@@ -54,6 +54,19 @@ SAYINGS = (
 )
 
 
+def _wait_until_idle(root: int, *, timeout: float) -> float:
+    """Seconds until the server's processes use under 2% of a core over a second."""
+    started = time.monotonic()
+    before = _tree_cpu_seconds(root)
+    while time.monotonic() - started < timeout:
+        time.sleep(1.0)
+        now = _tree_cpu_seconds(root)
+        if now - before < 0.02:
+            break
+        before = now
+    return time.monotonic() - started
+
+
 def _tree_cpu_seconds(root: int) -> float:
     """CPU time (user + system) used so far by process `root` and every process under it,
     read from /proc (Linux): the server's own cost, whatever else the machine is doing."""
@@ -150,7 +163,12 @@ def run_once(database_url: str, processes: int, args: argparse.Namespace, folder
     )
     try:
         wait_for_port(port, server, timeout=60)
-        time.sleep(1.0 + processes)  # every process up, not only the first
+        # Every process up and done starting: imports and the triage model's load in the
+        # background take a few seconds of CPU each, which a server that has been running
+        # for a while no longer spends. On a slower machine a fixed pause let them fall
+        # into the measured run.
+        settled = _wait_until_idle(server.pid, timeout=90)
+        print(f"processes={processes}: server settled {settled:.1f}s after its port opened")
         base = f"http://127.0.0.1:{port}"
         asyncio.run(_load(base, args.conversations, args.turns, 40))  # warm up
         measured = _load(base, args.conversations, args.turns, args.requests)
