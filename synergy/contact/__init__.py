@@ -33,7 +33,7 @@ SERVICE = Service(
         "synergy.contact.voice.settings:VoiceSettings",
     ),
     startup=(
-        "synergy.contact.understanding.model:load_in_background",
+        "synergy.contact.understanding.engine:prepare_in_background",
         "synergy.contact.voice.loading:preload_if_configured",
     ),
     demo=("synergy.contact.demo:create_demo_chats",),

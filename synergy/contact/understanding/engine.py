@@ -4,8 +4,11 @@ risk disclosed in any turn persists), the model on the conversation, then the po
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Sequence
 from functools import lru_cache
+
+from synergy.core.memory import settle
 
 from .entities import extract
 from .language import detect_language
@@ -84,6 +87,30 @@ _CIVIL_KEEPS = frozenset(
 _SURE_EMERGENCY = 0.6
 
 
+# Read once as the server starts: it reaches every family of rules, so their patterns are
+# compiled before the first caller's message rather than during it.
+_WARM_UP = "hello, I need to report something that happened to my neighbour last night"
+
+
+def prepare() -> None:
+    """Load the model and compile every rule (about two seconds of CPU on a slow machine)."""
+    load_model()
+    understand(_WARM_UP)
+
+
+def prepare_in_background(app: object, settings: object) -> None:
+    """Startup hook: `prepare()` on a background thread as the server starts, so the first
+    caller's first message does not wait for it. Requests that arrive sooner load what they
+    need themselves; the caches keep one copy. Once ready, what was built is frozen out of
+    the garbage collector's sight in a web process (`core.memory`)."""
+
+    def run() -> None:
+        prepare()
+        settle()
+
+    threading.Thread(target=run, name="triage-prepare", daemon=True).start()
+
+
 def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
     """Understand a caller. `text` is the latest turn, `history` the caller's earlier turns.
 
@@ -119,8 +146,10 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
         # "threatening letters"; only a danger cue, the caller's words, counts there
         danger = danger or _model_danger(model, intent, confidence, read)
     elif intent is Intent.EMERGENCY:
-        reasons.append(f"a question about learning first aid ('{enquiry}'), "
-                       f"no one named in danger (model read emergency {confidence:.2f})")
+        reasons.append(
+            f"a question about learning first aid ('{enquiry}'), "
+            f"no one named in danger (model read emergency {confidence:.2f})"
+        )
         intent = Intent.GENERAL_ENQUIRY
     if civil and not vulns and not danger and intent not in _CIVIL_KEEPS:
         reasons.append(
@@ -142,8 +171,10 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
         # the model's reading of a risk intent in a question about a police service, with no
         # vulnerability word or score behind it, is not high risk by itself: a person, normal
         # queue (the policy's route for a risk intent with no words to show)
-        reasons.append(f"a question about a police service ('{asked}'): the model's reading of "
-                       f"{intent.value} from '{reading}' is not taken as evidence")
+        reasons.append(
+            f"a question about a police service ('{asked}'): the model's reading of "
+            f"{intent.value} from '{reading}' is not taken as evidence"
+        )
         reading = ""
     risk, route, why = decide(
         intent,

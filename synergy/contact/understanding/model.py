@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 import re
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -14,8 +13,6 @@ from typing import Any
 
 import joblib
 import numpy as np
-
-from synergy.core.memory import settle
 
 from .normalise import match_form, word_set
 from .types import Intent, Vulnerability
@@ -192,16 +189,3 @@ def load_model() -> TriageModel | None:
     if not ref.is_file():
         return None
     return TriageModel(joblib.load(io.BytesIO(ref.read_bytes())))
-
-
-def load_in_background(app: object, settings: object) -> None:
-    """Startup hook: load the model on a background thread as the server starts, so the
-    first caller's first message does not wait for it (about a second of CPU). Requests that
-    arrive sooner load it themselves; the cache keeps one copy. Once loaded, the model is
-    frozen out of the garbage collector's sight in a web process (`core.memory`)."""
-
-    def load() -> None:
-        load_model()
-        settle()
-
-    threading.Thread(target=load, name="triage-model-load", daemon=True).start()
