@@ -68,6 +68,7 @@ def _chat_context(call: ContactCall, **extra: Any) -> dict[str, Any]:
     context = {
         "title": "Your conversation with us",
         "call": call,
+        "live_since": service.fingerprint_of(call),
         "turns": call.turns,
         "active": service.accepts_caller_turns(call),
         "expects": state.get("pending") or ("confirm" if stage == "confirm" else None),

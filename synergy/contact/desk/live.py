@@ -2,7 +2,9 @@
 
 Each stream holds no database session: every `POLL_SECONDS` it opens a short read-only session
 to compute a fingerprint of what its page shows (the queue, or one conversation), and sends
-`changed` when that differs. Reading the database rather than an in-process hub means a change
+`changed` when that differs. The page says which fingerprint it was drawn from (`?since=`, and on
+a reconnect the browser's `Last-Event-ID`), so a change made between drawing the page and the
+stream starting is still sent. Reading the database rather than an in-process hub means a change
 made by any web process reaches every page, on SQLite and PostgreSQL alike. A stream ends after
 `STREAM_SECONDS` and the browser reconnects (`retry`), so no connection lives for ever.
 
@@ -31,6 +33,7 @@ router = APIRouter()
 STATIC = FilePath(__file__).resolve().parent / "static"
 POLL_SECONDS = 2.0
 STREAM_SECONDS = 300.0
+MAX_FINGERPRINT = 100
 HEADERS = {"Cache-Control": "no-store", "X-Accel-Buffering": "no"}
 
 
@@ -38,14 +41,18 @@ async def changes(
     fingerprint: Callable[[], Awaitable[str | None]],
     *,
     is_disconnected: Callable[[], Awaitable[bool]],
+    since: str | None = None,
     poll_seconds: float = POLL_SECONDS,
     stream_seconds: float = STREAM_SECONDS,
 ) -> AsyncIterator[str]:
-    """Server-sent events: `changed` each time `fingerprint()` differs from the last one seen;
-    the stream ends when the page goes, when what it watches is gone (None), or after
-    `stream_seconds`."""
+    """Server-sent events: `changed` each time `fingerprint()` differs from the last one seen,
+    starting from `since` (what the page shows) when given; the stream ends when the page goes,
+    when what it watches is gone (None), or after `stream_seconds`. Each event's id is the
+    fingerprint, so a reconnecting browser says what it last saw."""
     last = await fingerprint()
-    yield "retry: 3000\n: connected\n\n"
+    yield f"retry: 3000\nid: {last or ''}\n: connected\n\n"
+    if since and since != last:
+        yield f"event: changed\nid: {last or ''}\ndata: {last or 'gone'}\n\n"
     waited = 0.0
     while waited < stream_seconds and last is not None:
         await asyncio.sleep(poll_seconds)
@@ -55,7 +62,7 @@ async def changes(
         now = await fingerprint()
         if now != last:
             last = now
-            yield f"event: changed\ndata: {now or 'gone'}\n\n"
+            yield f"event: changed\nid: {now or ''}\ndata: {now or 'gone'}\n\n"
         else:
             yield ": still here\n\n"
 
@@ -73,9 +80,15 @@ def _reader(
     return fingerprint
 
 
+def _since(request: Request) -> str | None:
+    """The fingerprint the page was drawn from, or the last one this browser was sent."""
+    given = request.query_params.get("since") or request.headers.get("last-event-id") or ""
+    return given[:MAX_FINGERPRINT] if given.isascii() and given.isprintable() else None
+
+
 def _stream(request: Request, read: Callable[[Session], str | None]) -> StreamingResponse:
     fingerprint = _reader(request.app.state.session_factory, read)
-    events = changes(fingerprint, is_disconnected=request.is_disconnected)
+    events = changes(fingerprint, is_disconnected=request.is_disconnected, since=_since(request))
     return StreamingResponse(events, media_type="text/event-stream", headers=HEADERS)
 
 

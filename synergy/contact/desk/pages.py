@@ -29,8 +29,8 @@ router = APIRouter(prefix="/contact")
 def queue_page(request: Request, db: SessionDep, user: DeskStaff) -> Response:
     context = {
         "title": "Calls waiting for a person",
+        "live_since": queue.fingerprint(db),  # read first: a change after it is then sent
         "rows": queue.rows_for(db, username=user.username),
-        "fingerprint": queue.fingerprint(db),
         "due_callbacks": len(callbacks.due_callbacks(db)),
         "my_skills": [skills.skill_label(s) for s in skills.skills_of(db, username=user.username)],
     }
@@ -51,6 +51,7 @@ def _desktop_context(
     return {
         "title": f"Call {call.id}",
         "call": call,
+        "live_since": service.fingerprint_of(call),
         "mine": call.taken_by == user.username,
         "thrive": summary.thrive(call),
         "evidence": summary.risk_evidence(call),

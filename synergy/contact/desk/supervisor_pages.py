@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, Response
 
 from synergy.contact.desk import figures as desk_figures
+from synergy.contact.desk import queue
 from synergy.contact.desk.charts import Bar, bar_chart
 from synergy.contact.desk.deps import Supervisor
 from synergy.contact.service import UK_TIME
@@ -74,9 +75,11 @@ def live_view(request: Request, db: SessionDep, _: Supervisor) -> Response:
         error: InvalidRequest | None = problem
     else:
         error = None
+    live_since = queue.fingerprint(db)  # read first: a change after it is then sent live
     result = desk_figures.figures(db, start=_bounds(first, last)[0], end=_bounds(first, last)[1])
     context = {
         "title": "Contact centre live view",
+        "live_since": live_since,
         "figures": result,
         "first": first,
         "last": last,

@@ -200,6 +200,11 @@ def call_fingerprint(session: Session, *, call_id: int) -> str | None:
     return _fingerprint(session.get(ContactCall, call_id))
 
 
+def fingerprint_of(call: ContactCall) -> str:
+    """`call_fingerprint` of a call already read, for the page drawn from it."""
+    return _fingerprint(call) or ""
+
+
 def chat_fingerprint(session: Session, *, digest: str) -> str | None:
     """`call_fingerprint` for the caller's own chat, found by its token's digest."""
     query = select(ContactCall).where(ContactCall.token_digest == digest)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import functools
+import re
 from typing import Any
 
 from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from synergy.contact.desk import live
 from synergy.contact.desk.live import changes
 from synergy.contact.desk.queue import wait_band
 from synergy.core.audit import AuditRecord
@@ -89,9 +92,49 @@ def test_event_stream_says_changed_only_when_the_fingerprint_changes() -> None:
     events = asyncio.run(collect())
     assert events[0].startswith("retry:")
     assert [e for e in events if e.startswith("event: changed")] == [
-        "event: changed\ndata: b\n\n",
-        "event: changed\ndata: gone\n\n",
+        "event: changed\nid: b\ndata: b\n\n",
+        "event: changed\nid: \ndata: gone\n\n",
     ]
+
+
+def _first_events(since: str | None, now: str) -> list[str]:
+    async def fingerprint() -> str | None:
+        return now
+
+    async def connected() -> bool:
+        return True  # the page goes after the first poll
+
+    async def collect() -> list[str]:
+        stream = changes(fingerprint, is_disconnected=connected, since=since, poll_seconds=0)
+        return [event async for event in stream]
+
+    return asyncio.run(collect())
+
+
+def test_a_change_made_before_the_stream_starts_is_still_sent() -> None:
+    # The page was drawn from "a"; the queue changed to "b" before the browser connected.
+    assert "event: changed\nid: b\ndata: b\n\n" in _first_events(since="a", now="b")
+    # Nothing changed since the page was drawn: nothing to fetch.
+    assert not [e for e in _first_events(since="b", now="b") if "changed" in e]
+
+
+def test_the_queue_page_says_what_it_was_drawn_from_and_the_stream_uses_it(
+    client: TestClient, signed_in: Any, session_factory: Any, monkeypatch: Any
+) -> None:
+    # The stream is cut short after its first events, so the test client can read it whole.
+    short = functools.partial(live.changes, poll_seconds=0, stream_seconds=0)
+    monkeypatch.setattr(live, "changes", short)
+    signed_in(Role.CONTACT_AGENT)
+    drawn = re.search(r'data-live-since="([0-9a-f]+)"', client.get("/contact").text)
+    assert drawn, "the queue page names the state it shows"
+    unchanged = client.get(f"/contact/queue/events?since={drawn.group(1)}").text
+    assert "event: changed" not in unchanged
+    handed_over_call(session_factory)  # a call joins the queue before the stream connects
+    changed = client.get(f"/contact/queue/events?since={drawn.group(1)}").text
+    assert "event: changed" in changed
+    # A reconnecting browser says what it last saw in Last-Event-ID, to the same effect.
+    again = client.get("/contact/queue/events", headers={"Last-Event-ID": drawn.group(1)})
+    assert "event: changed" in again.text
 
 
 def test_live_streams_are_for_contact_staff(client: TestClient, signed_in: Any) -> None:

@@ -1,5 +1,6 @@
 // Keeps the queue, the agent desktop and the caller's chat current without a reload.
-// Each element with data-live-events listens to that server-sent event stream; on "changed"
+// Each element with data-live-events listens to that server-sent event stream, saying which
+// state the page was drawn from (data-live-since) so a change made meanwhile is not missed; on "changed"
 // it fetches data-live-source (server-rendered HTML) and puts it in place (only the part
 // matching data-live-select, when the source is a whole page). Waiting times tick
 // every second, and a new emergency or priority call is announced (and beeps if allowed).
@@ -71,7 +72,9 @@ function tick(loadedAt) {
 
 for (const element of document.querySelectorAll("[data-live-events]")) {
   noteUrgent(element, false);
-  const source = new EventSource(element.dataset.liveEvents);
+  const url = new URL(element.dataset.liveEvents, window.location.href);
+  if (element.dataset.liveSince) url.searchParams.set("since", element.dataset.liveSince);
+  const source = new EventSource(url);
   source.addEventListener("changed", async () => {
     const response = await fetch(element.dataset.liveSource, { credentials: "same-origin" });
     if (!response.ok) return;
