@@ -56,11 +56,21 @@ class ContactCall(Base):
     taken_by: Mapped[str | None] = mapped_column(String(200), default=None)
     taken_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime, default=None)
     turn_count: Mapped[int] = mapped_column(Integer, default=0)
+    # the number of the newest turn (1, 2, ... within a call): see `number_next_turn`
+    last_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     state: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
     turns: Mapped[list[ContactTurn]] = relationship(
         back_populates="call", order_by="ContactTurn.seq", cascade="all, delete-orphan"
     )
+
+
+def number_next_turn(call: ContactCall) -> int:
+    """The number for a new turn of this call, counted on the call itself, so that numbering a
+    turn never reads the transcript (a turn's cost must not grow with the conversation). The
+    caller holds the call's row for update, or one writer's turn is refused as a duplicate."""
+    call.last_seq = (call.last_seq or 0) + 1
+    return call.last_seq
 
 
 class ContactTurn(Base):

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from synergy.contact.desk.access import may_read
 from synergy.contact.desk.models import DeskEntry, DeskOutcome, EntryKind
-from synergy.contact.models import CallStatus, ContactCall, ContactTurn
+from synergy.contact.models import CallStatus, ContactCall, ContactTurn, number_next_turn
 from synergy.contact.service import staff_queue
 from synergy.contact.service.conversations import CALLER_ACTOR
 from synergy.core import audit, events
@@ -80,7 +80,7 @@ def _add_turn(
     session: Session, call: ContactCall, *, speaker: str, text: str, decision: str
 ) -> ContactTurn:
     turn = ContactTurn(
-        call=call, seq=len(call.turns) + 1, speaker=speaker, text=text, decision=decision
+        call=call, seq=number_next_turn(call), speaker=speaker, text=text, decision=decision
     )
     session.add(turn)
     call.updated_at = utcnow()

@@ -22,7 +22,7 @@ from synergy.contact.dialogue import (
     Stage,
     Understand,
 )
-from synergy.contact.models import CallStatus, ContactCall, ContactTurn
+from synergy.contact.models import CallStatus, ContactCall, ContactTurn, number_next_turn
 from synergy.contact.service.references import next_log_number
 from synergy.contact.settings import ContactSettings
 from synergy.core import audit, events
@@ -143,11 +143,8 @@ def take_turn(
         state, understand=understand, new_reference=lambda: next_log_number(session)
     )
     reply = conversation.respond(message)
-    seq = _next_seq(session, call)
-    _add_turn(
-        session, call, speaker="caller", text=message, understanding=reply.understanding, seq=seq
-    )
-    _store_reply(session, call, conversation.state, reply, source_ip=source_ip, seq=seq + 1)
+    _add_turn(session, call, speaker="caller", text=message, understanding=reply.understanding)
+    _store_reply(session, call, conversation.state, reply, source_ip=source_ip)
     return call, reply
 
 
@@ -242,10 +239,9 @@ def _add_turn(
     text: str,
     understanding: dict[str, object] | None = None,
     reply: Reply | None = None,
-    seq: int | None = None,
 ) -> ContactTurn:
     turn = ContactTurn(
-        seq=seq or _next_seq(session, call), speaker=speaker, text=text,
+        seq=number_next_turn(call), speaker=speaker, text=text,
         understanding=understanding, decision=reply.decision if reply else None,
         reasons=list(reply.reasons) if reply else [],
     )  # fmt: skip
@@ -257,15 +253,6 @@ def _add_turn(
     return turn
 
 
-def _next_seq(session: Session, call: ContactCall) -> int:
-    """The next turn's number, without loading every earlier turn (and its understanding) when
-    the transcript is not already loaded: a turn's cost must not grow with the conversation."""
-    if "turns" in call.__dict__:
-        return len(call.turns) + 1
-    newest = select(func.max(ContactTurn.seq)).where(ContactTurn.call_id == call.id)
-    return (session.execute(newest).scalar_one_or_none() or 0) + 1
-
-
 def _store_reply(
     session: Session,
     call: ContactCall,
@@ -273,9 +260,8 @@ def _store_reply(
     reply: Reply,
     *,
     source_ip: str | None,
-    seq: int | None = None,
 ) -> None:
-    turn = _add_turn(session, call, speaker="assistant", text=reply.text, reply=reply, seq=seq)
+    turn = _add_turn(session, call, speaker="assistant", text=reply.text, reply=reply)
     _update_call(call, state, reply)
     for action in reply.actions:
         payload = {**action.payload, "call_id": call.id}

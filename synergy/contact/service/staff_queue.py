@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from synergy.contact.desk.access import may_read
 from synergy.contact.dialogue import Queue
 from synergy.contact.dialogue.state import QUEUE_ORDER
-from synergy.contact.models import CallStatus, ContactCall, ContactTurn
+from synergy.contact.models import CallStatus, ContactCall, ContactTurn, number_next_turn
 from synergy.contact.service.conversations import CALLER_ACTOR
 from synergy.core import audit
 from synergy.core.db import utcnow
@@ -92,7 +92,7 @@ def record_put_through(
     if call is None:
         raise NotFound("There is no call with that number")
     decision = "agent_connected" if connected else "agent_unavailable"
-    turn = ContactTurn(call=call, seq=len(call.turns) + 1, speaker="assistant", text=told,
+    turn = ContactTurn(call=call, seq=number_next_turn(call), speaker="assistant", text=told,
                        decision=decision, reasons=list(reasons))  # fmt: skip
     session.add(turn)
     if connected and call.status == CallStatus.WAITING:

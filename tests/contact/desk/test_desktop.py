@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from synergy.contact.models import ContactTurn
 from synergy.core.events import OutboxEvent
 from synergy.core.roles import Role
 from tests.conftest import csrf_for
@@ -29,7 +30,7 @@ def taken_call(client: TestClient, signed_in: Any, session_factory: Any, *lines:
 
 
 def test_agent_and_web_chat_caller_talk_both_ways(
-    app: Any, client: TestClient, signed_in: Any
+    app: Any, client: TestClient, signed_in: Any, db: Session
 ) -> None:
     with TestClient(app, base_url="http://testserver", follow_redirects=False) as caller:
         post(caller, "/contact-us")
@@ -61,6 +62,17 @@ def test_agent_and_web_chat_caller_talk_both_ways(
             post(caller, "/contact-us/chat/reply", text="Yes, he has gone out").status_code == 303
         )
         assert "Yes, he has gone out" in client.get(f"/contact/calls/{call_id}/transcript").text
+    # Every turn, whoever wrote it, has the next number: the transcript reads in order.
+    turns = db.execute(
+        select(ContactTurn.seq, ContactTurn.text)
+        .where(ContactTurn.call_id == call_id)
+        .order_by(ContactTurn.id)
+    ).all()
+    assert [seq for seq, _ in turns] == list(range(1, len(turns) + 1))
+    assert [text for _, text in turns][-2:] == [
+        "Hello, I'm Sam. Are you safe?",
+        "Yes, he has gone out",
+    ]
 
 
 def test_empty_messages_are_refused_with_a_clear_error(
