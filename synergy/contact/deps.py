@@ -27,7 +27,7 @@ CallId = RecordId
 Token = Annotated[str, Path(min_length=16, max_length=100, pattern=r"^[A-Za-z0-9_-]+$")]
 
 
-def conversation_limits(settings: SettingsDep) -> service.Limits:
+async def conversation_limits(settings: SettingsDep) -> service.Limits:  # never waits
     return service.Limits.from_settings(settings)
 
 

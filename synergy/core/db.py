@@ -121,10 +121,20 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
     session = factory()
     try:
         yield session
-        session.commit()
     except BaseException:
-        session.rollback()
+        end_transaction(session, commit=False)
         raise
+    end_transaction(session, commit=True)
+
+
+def end_transaction(session: Session, *, commit: bool) -> None:
+    """Commit (or roll back) a unit of work and let its connection go; a failed commit is
+    rolled back and raised."""
+    try:
+        if commit:
+            session.commit()
+        else:
+            session.rollback()
     finally:
         session.close()
 

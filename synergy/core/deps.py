@@ -10,15 +10,16 @@ raises, before the response is sent.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from typing import Annotated, Any, TypeVar
 
 from fastapi import Depends, Path, Request
+from fastapi.concurrency import run_in_threadpool
 from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from synergy.core.config import Settings
-from synergy.core.db import transaction
+from synergy.core.db import end_transaction
 from synergy.core.errors import CsrfRejected, Forbidden, NotAuthenticated
 from synergy.core.principal import Principal, SessionLimits, principal_lookup
 from synergy.core.roles import ALL_ROLES, Role
@@ -31,14 +32,24 @@ CSRF_HEADER = "X-CSRF-Token"
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
-def get_settings(request: Request) -> Settings:
+# Dependencies that never wait on anything are `async`: FastAPI runs a plain `def` dependency
+# on a worker thread, and each such hop costs every request CPU time and a wait for the GIL.
+async def get_settings(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_db(request: Request) -> Iterator[Session]:
-    with transaction(request.app.state.session_factory) as session:
+async def get_db(request: Request) -> AsyncIterator[Session]:
+    """The request's unit of work: committed once the route returns, rolled back if it raises.
+    Making the session touches no database (it connects when first used), so only the end of
+    the unit of work, which does, goes to a worker thread."""
+    session = request.app.state.session_factory()
+    try:
         yield session
+    except BaseException:
+        await run_in_threadpool(end_transaction, session, commit=False)
+        raise
+    await run_in_threadpool(end_transaction, session, commit=True)
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
@@ -74,8 +85,14 @@ class Access:
             return f"public({self.reason!r})"
         return f"allow({', '.join(sorted(r.value for r in self.roles))})"
 
-    def __call__(self, request: Request, db: SessionDep, settings: SettingsDep) -> Principal | None:
-        user = _signed_in_user(request, db, settings)
+    async def __call__(
+        self, request: Request, db: SessionDep, settings: SettingsDep
+    ) -> Principal | None:
+        # Only a request with a session cookie reads the database (on a worker thread, as a
+        # plain dependency would): a member of the public's request needs no thread at all.
+        user = None
+        if request.cookies.get(SESSION_COOKIE):
+            user = await run_in_threadpool(_signed_in_user, request, db, settings)
         request.state.user = user
         if self.public:
             return user
