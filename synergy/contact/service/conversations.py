@@ -77,11 +77,8 @@ def start_conversation(
     token = new_token(32)
     conversation = Conversation(ConversationState(channel=channel), understand=understand)
     reply = conversation.start()
-    call = ContactCall(
-        token_digest=token_digest(token), channel=channel.value, source_ip=source_ip, state={}
-    )
+    call = ContactCall(token_digest=token_digest(token), channel=channel.value, source_ip=source_ip)
     session.add(call)
-    session.flush()
     _store_reply(session, call, conversation.state, reply, source_ip=source_ip)
     audit.record(
         session, action="contact.call_started", actor=CALLER_ACTOR, target_type="contact_call",
@@ -245,8 +242,8 @@ def _add_turn(
         understanding=understanding, decision=reply.decision if reply else None,
         reasons=list(reply.reasons) if reply else [],
     )  # fmt: skip
-    if "turns" in call.__dict__:
-        turn.call = call  # the transcript is already loaded: keep it whole
+    if "turns" in call.__dict__ or call.id is None:
+        turn.call = call  # the transcript is already loaded (or the call is new): keep it whole
     else:
         turn.call_id = call.id
     session.add(turn)
@@ -263,6 +260,8 @@ def _store_reply(
 ) -> None:
     turn = _add_turn(session, call, speaker="assistant", text=reply.text, reply=reply)
     _update_call(call, state, reply)
+    if call.id is None:
+        session.flush()  # a new call is stored as it stands after its greeting, in one insert
     for action in reply.actions:
         payload = {**action.payload, "call_id": call.id}
         events.publish(session, action.topic, payload, key=f"contact-call-{call.id}-{action.topic}")
