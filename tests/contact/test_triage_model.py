@@ -15,6 +15,7 @@ from synergy.contact.understanding import Intent, Vulnerability
 from synergy.contact.understanding.model import TriageModel, load_model, model_text
 from synergy.contact.understanding.training import (
     EVALUATION_SETS,
+    TRAINING_BATCHES,
     build_corpus,
     data_path,
     fit,
@@ -75,6 +76,24 @@ def test_no_held_out_text_is_used_for_training():
     authored = {model_text(c["text"]) for c in read_cases("train_cases.jsonl")}
     held = {model_text(c["text"]) for name in EVALUATION_SETS for c in read_cases(name)}
     assert not authored & held
+
+
+@needs_shared
+def test_spent_batches_train_the_model_and_kept_aside_ones_never_do():
+    assert "new_wording_r5_holdout.jsonl" in EVALUATION_SETS
+    assert "new_wording_r5.jsonl" in EVALUATION_SETS
+    assert not {f"{b}.jsonl" for b in TRAINING_BATCHES} & set(EVALUATION_SETS)
+    corpus = build_corpus(SHARED)
+    batch = [e for e in corpus if e.source.startswith("batches")]
+    assert {e.source for e in batch} == {"batches", "batches_asr", "batches_whisper"}
+    updates = [e for e in corpus if e.source == "update_phrasings"]
+    assert len({e.text for e in updates}) > 200
+    # they widen the intent classifier only: the vocabulary and the vulnerability classifiers
+    # are shaped by the cases labelled for vulnerabilities
+    for e in batch + updates:
+        assert e.intent is Intent.UPDATE_EXISTING and e.intent_only and not e.vulnerabilities
+    labelled = {"authored", "asr", "clinc150", "banking77", "counsel_chat"}
+    assert not any(e.intent_only for e in corpus if e.source in labelled)
 
 
 @pytest.mark.slow
