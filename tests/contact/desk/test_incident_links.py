@@ -54,7 +54,9 @@ def test_a_link_says_linked_only_once_command_and_control_confirms_it(
     first = taken_call(client, signed_in, session_factory)
     deliver(session_factory, settings)
     log_number = raised_log_number(client, first)
-    second = taken_call(client, signed_in, session_factory, "It's about the same thing")
+    second = taken_call(
+        client, signed_in, session_factory, "I want to speak to a person, it's about the same thing"
+    )
     deliver(session_factory, settings)  # the second call's own handover incident
     linked = post(client, f"/contact/calls/{second}/incident-link", **{"log-number": log_number})
     assert linked.status_code == 303
