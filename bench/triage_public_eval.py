@@ -10,6 +10,10 @@ Parts (licences beside the data: shared data README, docs/contact-understanding.
   prioritised;
 - `clinc_inscope`: 3 test queries per CLINC150 in-scope intent - everyday, likewise;
 - `banking77`: 4 test queries per BANKING77 category (CC BY 4.0) - everyday, likewise;
+- `hwu64`: HWU64 utterances to a home assistant (CC BY 4.0), `data/hwu64_alarming.jsonl`: every
+  one with a word that sounds alarming out of context (alarm, fire, kill, died, help...) and 300
+  plain ones - everyday, likewise; built by `scripts/derive_hwu64_fixture.py` and not committed
+  (the part is left out, with a note, until it is built);
 - `counsel_chat`: Counsel Chat questions (MIT) outside its train split, topics depression,
   anxiety, trauma, domestic violence - disclosures of distress: should reach a person, and
   ideally the priority queue;
@@ -36,6 +40,7 @@ import json
 import math
 import random
 import re
+import sys
 from pathlib import Path
 
 from triage_eval import _pct, baseline, engine, run
@@ -61,6 +66,7 @@ CALL_TAKER = {
     "everyday": "police how can i help",
 }
 FILLERS = ("um", "er", "erm", "like", "you know")
+HWU64 = "hwu64_alarming.jsonl"
 
 
 def split_of(key: str) -> str:
@@ -88,7 +94,17 @@ def public_cases(shared: Path, rng: random.Random) -> list[dict]:
             if row["topic"] in COUNSEL_TOPICS and row["split"] != "train":
                 text = f"{row['questionTitle']}. {row['questionText']}"[:4000]
                 cases.append(_case(f"cc{row['questionID']}", text, "counsel_chat"))
-    return cases
+    return cases + hwu64_cases()
+
+
+def hwu64_cases() -> list[dict]:
+    """HWU64's utterances with alarming words, and its plain sample (`sample` says which)."""
+    if not data_path(HWU64).exists():
+        print(f"hwu64 left out: data/{HWU64} is not built here "
+              "(scripts/derive_hwu64_fixture.py)", file=sys.stderr)
+        return []
+    return [{**_case(c["id"], c["text"], "hwu64"), "sample": c["sample"]}
+            for c in read_cases(HWU64)]
 
 
 def plain_word_cases(rng: random.Random, name: str = "plain_words") -> list[dict]:
@@ -150,6 +166,7 @@ MEASURES = {  # part: (what is measured, routes that count as a success)
     "clinc_oos": ("wrongly prioritised", URGENT),
     "clinc_inscope": ("wrongly prioritised", URGENT),
     "banking77": ("wrongly prioritised", URGENT),
+    "hwu64": ("wrongly prioritised", URGENT),
 }
 
 
@@ -179,26 +196,34 @@ def report(cases: list[dict], runs: dict[str, dict]) -> None:
 def _extra(cases: list[dict], runs: dict[str, dict]) -> None:
     """Figures beside the main ones: emergencies that reach a person at once or ahead of the
     queue, distress that reaches a person at all, updates read as updates, civil matters sent
-    to self-service."""
-    rows = (
-        ("emergency", "emergency or priority", lambda r: r[2] in URGENT),
-        ("counsel_chat", "reaches a person", lambda r: r[2] in PERSON),
-        ("update", "intent update_existing", lambda r: r[0] == "update_existing"),
+    to self-service, everyday words sent to the emergency route; HWU64's two samples apart."""
+    rows = (  # part, cases of it ("all" or a sample), what is counted
+        ("emergency", "all", "emergency or priority", lambda r: r[2] in URGENT),
+        ("counsel_chat", "all", "reaches a person", lambda r: r[2] in PERSON),
+        ("update", "all", "intent update_existing", lambda r: r[0] == "update_existing"),
         (
             "civil",
+            "all",
             "not police / general",
             lambda r: r[0] in ("not_police_matter", "general_enquiry"),
         ),
-        ("civil", "emergency route", lambda r: r[2] == "emergency"),
-        ("everyday", "emergency route", lambda r: r[2] == "emergency"),
+        ("civil", "all", "emergency route", lambda r: r[2] == "emergency"),
+        ("everyday", "all", "emergency route", lambda r: r[2] == "emergency"),
+        ("hwu64", "all", "emergency route", lambda r: r[2] == "emergency"),
+        ("hwu64", "alarming", "wrongly prioritised", lambda r: r[2] in URGENT),
+        ("hwu64", "plain", "wrongly prioritised", lambda r: r[2] in URGENT),
     )
     present = {c["part"] for c in cases}
-    for part, what, ok in rows:
+    for part, subset, what, ok in rows:
         if part not in present:
             continue
-        row = f"{part:<15}{'all':<9}{what:<24}"
+        row = f"{part:<15}{subset:<9}{what:<24}"
         for n in runs:
-            got = [r for c, r in zip(cases, runs[n]["results"], strict=True) if c["part"] == part]
+            got = [
+                r
+                for c, r in zip(cases, runs[n]["results"], strict=True)
+                if c["part"] == part and subset in ("all", c.get("sample"))
+            ]
             row += f"{_share(sum(ok(r) for r in got), len(got)):<34}"
         print(row)
 

@@ -14,11 +14,14 @@ import pytest
 from synergy.contact.understanding import Intent, Vulnerability
 from synergy.contact.understanding.model import TriageModel, load_model, model_text
 from synergy.contact.understanding.training import (
+    DERIVED_EVALUATION_SETS,
     EVALUATION_SETS,
     TRAINING_BATCHES,
     build_corpus,
     data_path,
+    evaluation_sets,
     fit,
+    heldout_keys,
     read_cases,
 )
 
@@ -69,13 +72,21 @@ def test_fast_scoring_equals_scikit_learn():
 def test_no_held_out_text_is_used_for_training():
     corpus = build_corpus(SHARED)
     trained = {model_text(e.text) for e in corpus}
-    for name in EVALUATION_SETS:
+    for name in evaluation_sets():
         for case in read_cases(name):
             for turn in [*case.get("history", []), case["text"]]:
                 assert model_text(turn) not in trained, turn
     authored = {model_text(c["text"]) for c in read_cases("train_cases.jsonl")}
-    held = {model_text(c["text"]) for name in EVALUATION_SETS for c in read_cases(name)}
+    held = {model_text(c["text"]) for name in evaluation_sets() for c in read_cases(name)}
     assert not authored & held
+
+
+def test_derived_evaluation_sets_are_held_out_wherever_they_are_built():
+    assert "hwu64_alarming.jsonl" in DERIVED_EVALUATION_SETS
+    built = [n for n in DERIVED_EVALUATION_SETS if data_path(n).exists()]
+    assert evaluation_sets() == [*EVALUATION_SETS, *built]
+    keys = heldout_keys()
+    assert all(model_text(c["text"]) in keys for name in built for c in read_cases(name))
 
 
 @needs_shared
