@@ -14,10 +14,12 @@ import pytest
 from synergy.contact.understanding import Intent, Vulnerability
 from synergy.contact.understanding.model import TriageModel, load_model, model_text
 from synergy.contact.understanding.training import (
+    DANGER_BATCHES,
     DERIVED_EVALUATION_SETS,
     EVALUATION_SETS,
     TRAINING_BATCHES,
     build_corpus,
+    contrast_examples,
     data_path,
     evaluation_sets,
     fit,
@@ -42,7 +44,8 @@ def _script():
 
 def test_the_artefact_ships_in_the_package_and_is_small():
     path = data_path("triage_model.joblib")
-    assert path.is_file() and path.stat().st_size < 5 * 1024 * 1024
+    # about 5.3 MB since round 6 added the contrast classifiers (0.4 MB)
+    assert path.is_file() and path.stat().st_size < 6 * 1024 * 1024
     assert load_model() is not None
 
 
@@ -50,7 +53,9 @@ def test_the_committed_artefact_matches_its_manifest():
     manifest = json.loads(data_path("triage_model.manifest.json").read_text())
     model = load_model()
     assert model is not None
-    artefact = {"format": 1, "vectoriser": model.vectoriser, "intent_clf": model.intent_clf,
+    artefact = {"format": 2, "vectoriser": model.vectoriser, "intent_clf": model.intent_clf,
+                "contrast_vectoriser": model.contrast.vectoriser,
+                "danger_clf": model.contrast.clf, "risk_clf": model.contrast.risk_clf,
                 "vuln_clfs": {v.value: c for v, c in model.vuln_clfs.items()},
                 "thresholds": {v.value: t for v, t in model.thresholds.items()}}
     assert _script().prediction_hash(artefact) == manifest["prediction_sha256"]
@@ -66,6 +71,15 @@ def test_fast_scoring_equals_scikit_learn():
         for v in Vulnerability:
             assert fast.vulnerability_scores[v] == pytest.approx(slow.vulnerability_scores[v],
                                                                  abs=1e-9)
+
+
+def test_fast_contrast_scoring_equals_scikit_learn():
+    model = load_model()
+    assert model is not None
+    for text in ["someone's been stabbed", "I lost my keys!", "", "ਮਦਦ", "fire " * 80]:
+        reader = model.contrast
+        assert reader.score(text) == pytest.approx(reader.score_slow(text), abs=1e-9)
+        assert reader.risk(text) == pytest.approx(reader.risk_slow(text), abs=1e-9)
 
 
 @needs_shared
@@ -91,8 +105,8 @@ def test_derived_evaluation_sets_are_held_out_wherever_they_are_built():
 
 @needs_shared
 def test_spent_batches_train_the_model_and_kept_aside_ones_never_do():
-    assert "new_wording_r5_holdout.jsonl" in EVALUATION_SETS
-    assert "new_wording_r5.jsonl" in EVALUATION_SETS
+    assert "new_wording_r6_holdout.jsonl" in EVALUATION_SETS
+    assert "new_wording_r6.jsonl" in EVALUATION_SETS
     assert not {f"{b}.jsonl" for b in TRAINING_BATCHES} & set(EVALUATION_SETS)
     corpus = build_corpus(SHARED)
     batch = [e for e in corpus if e.source.startswith("batches")]
@@ -107,6 +121,27 @@ def test_spent_batches_train_the_model_and_kept_aside_ones_never_do():
     assert not any(e.intent_only for e in corpus if e.source in labelled)
 
 
+@needs_shared
+def test_the_contrast_classifiers_learn_from_every_spent_batch_and_no_evaluation_set():
+    assert set(TRAINING_BATCHES) <= set(DANGER_BATCHES)
+    assert not {f"{b}.jsonl" for b in DANGER_BATCHES} & set(EVALUATION_SETS)
+    corpus = build_corpus(SHARED)
+    examples = contrast_examples(corpus)
+    texts = {model_text(c.text) for c in examples}
+    for name in EVALUATION_SETS:
+        for case in read_cases(name):
+            assert model_text(case["text"]) not in texts, case["text"]
+    labels = {model_text(c.text): c for c in examples}
+    spent = [c for b in DANGER_BATCHES for c in read_cases(f"{b}.jsonl")]
+    for case in spent:
+        if case["category"] in ("emergency", "civil", "everyday"):
+            taught = labels[model_text(case["text"])]
+            assert taught.danger is taught.risk is (case["category"] == "emergency")
+    # the update phrasings teach the intent model only, not what counts as a risk
+    assert all(c.risk is None for c in examples if not c.danger and "reported" in c.text
+               and model_text(c.text) in {model_text(e.text) for e in corpus if e.intent_only})
+
+
 @pytest.mark.slow
 @needs_shared
 def test_training_is_deterministic_at_small_scale():
@@ -114,7 +149,9 @@ def test_training_is_deterministic_at_small_scale():
         corpus = build_corpus(SHARED, scale=0.05)[::6]  # a small slice keeps this test quick
         model = TriageModel(fit(corpus))
         probes = ["my son is missing", "noise from next door", "i was scammed online"]
-        return [(p.intent, round(p.confidence, 10)) for p in map(model.predict, probes)]
+        return [(p.intent, round(p.confidence, 10)) for p in map(model.predict, probes)] + [
+            (round(model.contrast.score(t), 10), round(model.contrast.risk(t), 10))
+            for t in probes]
 
     assert predictions() == predictions()
 

@@ -18,7 +18,7 @@ from .normalise import match_form, word_set
 from .types import Intent, Vulnerability
 
 ARTEFACT_NAME = "triage_model.joblib"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: with the contrast classifiers (round 6)
 
 
 def model_text(text: str) -> str:
@@ -39,6 +39,10 @@ FUNCTION_WORDS = word_set(
     "too also if s t d ll ve re m get got go going gone like um er erm yeah oh ok okay please "
     "hi hello thanks thank"
 )
+
+# Words never quoted as the danger: they say how a call is told, not what happened ("there's
+# a", "that's" open emergencies and everyday calls alike).
+DANGER_STOP_WORDS = FUNCTION_WORDS | word_set("theres thats whats heres")
 
 # A vulnerability that is itself one of the intents.
 VULNERABILITY_INTENTS = {Vulnerability.DOMESTIC_ABUSE: Intent.DOMESTIC_ABUSE}
@@ -72,6 +76,8 @@ class TriageModel:
             Vulnerability(k): float(v) for k, v in artefact["thresholds"].items()
         }
         self.meta: dict[str, Any] = artefact.get("meta", {})
+        self.contrast = ContrastReader(artefact["contrast_vectoriser"], artefact["danger_clf"],
+                                     artefact["risk_clf"])
         self.intents = [Intent(c) for c in self.intent_clf.classes_]
         self._vulns = list(self.vuln_clfs)
         weights = [self.intent_clf.coef_] + [c.coef_ for c in self.vuln_clfs.values()]
@@ -159,18 +165,7 @@ class TriageModel:
         grams = [
             g for push, g in reversed(pushes) if push > 0 and not set(g.split()) <= FUNCTION_WORDS
         ][:limit]
-        spans: list[tuple[int, int]] = []
-        for gram in grams:
-            at = re.search(rf"\b{re.escape(gram)}\b", mt.text)
-            if at:
-                spans.append(at.span())
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted(spans):  # "my husband" and "husband is" show as one quote
-            if merged and start <= merged[-1][1] + 1:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
-        return " … ".join(mt.words_at(start, end) for start, end in merged)
+        return _quote(mt, grams)
 
     def _column(self, label: Intent | Vulnerability) -> int:
         if isinstance(label, Vulnerability):
@@ -179,6 +174,94 @@ class TriageModel:
 
     def vulnerability_scores(self, texts: list[str]) -> list[dict[Vulnerability, float]]:
         return [self.predict(t).vulnerability_scores for t in texts]
+
+
+class ContrastReader:
+    """Two readings kept apart from the intent model (round 6), over one word 1-2-gram TF-IDF
+    space: *danger now* and *any risk* a person should hear ahead of the queue. Each is one
+    logistic regression trained on the 101 cases and on the spent batches' emergencies, civil
+    accounts and everyday calls with alarming words (`training.contrast_examples`), so it has
+    met everyday senses of risk words that the intent model never saw, and what it learns
+    cannot move any vulnerability score. Fast path as in `TriageModel`."""
+
+    def __init__(self, vectoriser: Any, danger_clf: Any, risk_clf: Any) -> None:
+        self.vectoriser = vectoriser
+        self.clf = danger_clf
+        self.risk_clf = risk_clf
+        self._analyse = vectoriser.build_analyzer()
+        self._vocab: dict[str, int] = vectoriser.vocabulary_
+        self._idf: np.ndarray = vectoriser.idf_
+        self._w: np.ndarray = np.ascontiguousarray(
+            np.vstack([danger_clf.coef_[0], risk_clf.coef_[0]]).T)  # (features, 2)
+        self._b = np.array([danger_clf.intercept_[0], risk_clf.intercept_[0]])
+
+    def _counts(self, doc: str) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for gram in self._analyse(doc):
+            if gram in self._vocab:
+                counts[gram] = counts.get(gram, 0) + 1
+        return counts
+
+    def _probabilities(self, text: str) -> np.ndarray:
+        counts = self._counts(model_text(text))
+        raw = self._b.copy()
+        if counts:
+            idx = np.fromiter((self._vocab[g] for g in counts), dtype=np.int64,
+                              count=len(counts))
+            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+            v = (1.0 + np.log(tf)) * self._idf[idx]
+            v /= np.sqrt(v @ v)
+            raw += v @ self._w[idx]
+        probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-raw))
+        return probabilities
+
+    def score(self, text: str) -> float:
+        """Probability that the text describes danger now (or just now)."""
+        return float(self._probabilities(text)[0])
+
+    def risk(self, text: str) -> float:
+        """Probability that the text tells of a risk (a vulnerability, a risk intent, danger)
+        rather than an everyday or civil matter."""
+        return float(self._probabilities(text)[1])
+
+    def score_slow(self, text: str) -> float:
+        return float(self.clf.predict_proba(self.vectoriser.transform([model_text(text)]))[0, 1])
+
+    def risk_slow(self, text: str) -> float:
+        x = self.vectoriser.transform([model_text(text)])
+        return float(self.risk_clf.predict_proba(x)[0, 1])
+
+    def words(self, text: str, limit: int = 3) -> str:
+        """The caller's words that pushed the danger score up most (as
+        `TriageModel.strongest_words`); empty when only function words did."""
+        mt = match_form(text)
+        counts = self._counts(mt.text)
+        pushes = sorted(
+            ((1.0 + np.log(n)) * self._idf[self._vocab[g]] * self._w[self._vocab[g], 0], g)
+            for g, n in counts.items()
+        )
+        grams = [
+            g for push, g in reversed(pushes)
+            if push > 0 and not set(g.split()) <= DANGER_STOP_WORDS
+        ][:limit]
+        return _quote(mt, grams)
+
+
+def _quote(mt: Any, grams: list[str]) -> str:
+    """The grams in the caller's own spelling and order, adjacent ones joined into one quote
+    ("my husband" and "husband is" show as "my husband is")."""
+    spans: list[tuple[int, int]] = []
+    for gram in grams:
+        at = re.search(rf"\b{re.escape(gram)}\b", mt.text)
+        if at:
+            spans.append(at.span())
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1] + 1:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return " … ".join(mt.words_at(start, end) for start, end in merged)
 
 
 @lru_cache(maxsize=1)
