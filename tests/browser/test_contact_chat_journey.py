@@ -51,3 +51,20 @@ def test_a_caller_in_crisis_gets_help_lines_questions_and_what_happens_next(
     assert "What happens next" in page.inner_text("#what-happens-next")
     assert page.get_by_label("Add something for the member of staff").is_visible()
     _checked(page, "contact-chat-waiting")
+
+
+def test_an_emergency_in_words_no_rule_reads_gets_the_999_advice_first(
+    page,
+    live_server,  # type: ignore[no-untyped-def]
+) -> None:
+    page.set_default_timeout(60_000)  # the first message loads the understanding model
+    page.goto(f"{live_server}/contact-us")
+    page.get_by_role("button", name="Start now").click()
+    page.wait_for_load_state()
+    # read as danger now by the contrast classifiers, not by any written rule
+    _send(page, "my dad's on the bathroom floor and he's cold and clammy and I can't get a "
+                "word out of him")
+    latest = page.inner_text("#latest")
+    assert "999" in latest
+    assert latest.index("999") < latest.index("?")  # the advice comes before any question
+    _checked(page, "contact-chat-emergency-in-new-words")
