@@ -68,6 +68,7 @@ EVALUATION_SETS = (
     "heldout.jsonl", "blind.jsonl", "plain_words.jsonl", "plain_words_speech.jsonl",
     "new_wording_r6.jsonl", "new_wording_r6_speech.jsonl",
     "new_wording_r6_holdout.jsonl", "new_wording_r6_holdout_speech.jsonl",
+    "new_wording_r7_holdout.jsonl", "new_wording_r7_holdout_speech.jsonl",
 )
 # Evaluation sets derived from public data whose text is not committed here, each built on the
 # machine by its script (`hwu64_alarming.jsonl`: scripts/derive_hwu64_fixture.py, read by
