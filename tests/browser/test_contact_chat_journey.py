@@ -30,14 +30,18 @@ def _send(page, text: str) -> None:  # type: ignore[no-untyped-def]
     page.wait_for_load_state()
 
 
-def test_a_caller_in_crisis_gets_help_lines_questions_and_what_happens_next(
-    page,
-    live_server,  # type: ignore[no-untyped-def]
-) -> None:
+def _start(page, live_server: str) -> None:  # type: ignore[no-untyped-def]
     page.set_default_timeout(60_000)  # the first message loads the understanding model
     page.goto(f"{live_server}/contact-us")
     page.get_by_role("button", name="Start now").click()
     page.wait_for_load_state()
+
+
+def test_a_caller_in_crisis_gets_help_lines_questions_and_what_happens_next(
+    page,
+    live_server,  # type: ignore[no-untyped-def]
+) -> None:
+    _start(page, live_server)
     _send(page, "I don't want to be here anymore")
     panel = page.get_by_role("region", name="Help you can get now")
     assert "116 123" in panel.inner_text() and "NHS 111" in panel.inner_text()
@@ -57,10 +61,7 @@ def test_an_emergency_in_words_no_rule_reads_gets_the_999_advice_first(
     page,
     live_server,  # type: ignore[no-untyped-def]
 ) -> None:
-    page.set_default_timeout(60_000)  # the first message loads the understanding model
-    page.goto(f"{live_server}/contact-us")
-    page.get_by_role("button", name="Start now").click()
-    page.wait_for_load_state()
+    _start(page, live_server)
     # read as danger now by the contrast classifiers, not by any written rule
     _send(page, "my dad's on the bathroom floor and he's cold and clammy and I can't get a "
                 "word out of him")

@@ -132,20 +132,27 @@ def _authored(case: dict[str, Any], index: int) -> Example:
                    group=index)
 
 
-def _batches(rng: random.Random) -> list[Example]:
-    out: list[Example] = []
-    for name in TRAINING_BATCHES:
+def _batch_cases(
+    names: tuple[str, ...], categories: tuple[str, ...]
+) -> Iterator[tuple[dict[str, Any], str | None]]:
+    """The batches' cases of these categories, each with its Whisper form (None if none)."""
+    for name in names:
         heard = {}
         if data_path(f"{name}_speech.jsonl").exists():
             heard = {c["id"]: c["text"] for c in read_cases(f"{name}_speech.jsonl")}
         for case in read_cases(f"{name}.jsonl"):
-            if case["category"] not in TRAINED_CATEGORIES:
-                continue
-            e = Example(case["text"], Intent(case["intent"]), source="batches",
-                        group=_BATCH_GROUP + len(out), intent_only=True)
-            out += [e, _asr_variant(e, rng)]
-            if case["id"] in heard:
-                out.append(replace(e, text=heard[case["id"]], source="batches_whisper"))
+            if case["category"] in categories:
+                yield case, heard.get(case["id"])
+
+
+def _batches(rng: random.Random) -> list[Example]:
+    out: list[Example] = []
+    for case, whisper in _batch_cases(TRAINING_BATCHES, TRAINED_CATEGORIES):
+        e = Example(case["text"], Intent(case["intent"]), source="batches",
+                    group=_BATCH_GROUP + len(out), intent_only=True)
+        out += [e, _asr_variant(e, rng)]
+        if whisper is not None:
+            out.append(replace(e, text=whisper, source="batches_whisper"))
     return out
 
 
@@ -307,18 +314,10 @@ def contrast_examples(corpus: list[Example]) -> list[Contrast]:
         written = Contrast(case["text"], bool(case["danger"]), bool(case["risk"]))
         spoken = _asr_variant(Example(case["text"], Intent(case["intent"])), rng).text
         out += [written, replace(written, text=spoken)]
+    for case, whisper in _batch_cases(DANGER_BATCHES, DANGER_CATEGORIES):
+        label = case["category"] == "emergency"
+        out += [Contrast(t, label, label) for t in (case["text"], whisper) if t is not None]
     banned = heldout_keys()
-    for name in DANGER_BATCHES:
-        heard = {}
-        if data_path(f"{name}_speech.jsonl").exists():
-            heard = {c["id"]: c["text"] for c in read_cases(f"{name}_speech.jsonl")}
-        for case in read_cases(f"{name}.jsonl"):
-            if case["category"] not in DANGER_CATEGORIES:
-                continue
-            label = case["category"] == "emergency"
-            out.append(Contrast(case["text"], label, label))
-            if case["id"] in heard:
-                out.append(Contrast(heard[case["id"]], label, label))
     return [c for c in out if model_text(c.text) not in banned]
 
 
