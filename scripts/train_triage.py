@@ -35,7 +35,8 @@ def prediction_hash(artefact: dict) -> str:
     for text in PROBES:
         p = model.predict(text)
         scores = {v.value: round(s, 4) for v, s in sorted(p.vulnerability_scores.items())}
-        rows.append([p.intent.value, round(p.confidence, 4), scores])
+        contrast = [round(model.contrast.score(text), 4), round(model.contrast.risk(text), 4)]
+        rows.append([p.intent.value, round(p.confidence, 4), scores, contrast])
     return hashlib.sha256(json.dumps(rows, sort_keys=True).encode()).hexdigest()
 
 
