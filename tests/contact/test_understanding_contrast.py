@@ -105,6 +105,8 @@ def test_a_rule_hit_in_a_civil_account_is_checked_by_the_contrast_classifier(con
     u = understand(text)
     assert u.route is Route.AGENT and not u.vulnerabilities
     assert any("contrast classifier finds no risk" in r for r in u.reasons)
+    # the person who takes the call still sees what the rule found, and that it was doubted
+    assert any(r.startswith("doubted: vulnerable_adult: 'elderly'") for r in u.reasons)
 
 
 def test_a_disclosure_in_a_civil_account_keeps_the_priority_queue() -> None:

@@ -230,6 +230,9 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
         doubt = _risk_doubt(model, read)
         if doubt:
             reasons.append(doubt)
+            # what was doubted stays in the reasons, for the person who takes the call
+            reasons += [f"doubted: {e.vulnerability.value}: '{e.text}' ({e.rule})"
+                        for e in evidence]
             doubts = tuple(dict.fromkeys((*doubts, *vulns)))
             vulns, evidence, reading = (), [], ""
             risk, route, why = decide(intent, confidence, vulns, danger=False, language=language,
