@@ -23,7 +23,9 @@ def _due_in(db, days: int, reference: str):  # type: ignore[no-untyped-def]
 
 
 def _alerts(db) -> list[dict]:  # type: ignore[type-arg]
-    rows = db.execute(select(OutboxEvent).where(OutboxEvent.topic == renewals.RENEWAL_ALERT))
+    # in the order published: PostgreSQL returns rows in no set order without ORDER BY
+    query = select(OutboxEvent).where(OutboxEvent.topic == renewals.RENEWAL_ALERT)
+    rows = db.execute(query.order_by(OutboxEvent.id))
     return [row.payload for row in rows.scalars()]
 
 
