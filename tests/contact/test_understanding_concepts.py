@@ -361,3 +361,40 @@ def test_being_chased_by_a_debt_collector_is_not_being_chased_by_people_now():
 ])
 def test_games_tears_and_paintball_are_not_emergencies(text):
     _assert_not_an_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my van battery is flat outside the station, could an officer give me a jump start",
+    "can someone shoot me a quick email with the firearms licence form",
+    "we're dead worried our insurance won't pay out for the stolen bike",
+    "the banking app has locked me out after three tries, is that fraud",
+    "a car with blacked out windows has been parked on our road all week",
+])
+def test_everyday_sayings_made_of_risk_words_are_not_prioritised(text):
+    u = understand(text)
+    assert u.route not in URGENT, u.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "he's locked me out of the house and he's got the kids",
+    "he says he'll shoot me if I leave",
+    "I'm dead scared, he's outside with a knife",
+])
+def test_the_same_words_said_of_a_real_risk_are_still_prioritised(text):
+    u = understand(text)
+    assert u.route in URGENT, u.reasons
+    assert u.evidence or u.danger, u.reasons
+
+
+@pytest.mark.parametrize(("text", "vulnerability"), [
+    ("my boy is 10 and he still isn't home from school", "missing_child"),
+    ("our toddler has wandered out of the front door", "missing_child"),
+    ("honestly I'm not sure I'll still be alive by the weekend", "suicide_self_harm"),
+])
+def test_plain_words_for_a_missing_child_or_not_wanting_to_live_are_rule_evidence(
+    text, vulnerability
+):
+    u = understand(text)
+    assert u.route in URGENT, u.reasons
+    assert any(e.vulnerability.value == vulnerability and e.rule.startswith("rule:")
+               for e in u.evidence), u.reasons

@@ -61,5 +61,17 @@ EVERYDAY_USES = (
     r"landlord|company|firm|agency|hmrc|creditor|energy|supplier|lender)\w*|(?:getting|got|"
     r"get|been) (?:battered|thrashed|hammered|smashed|destroyed|murdered|slaughtered) (?:\w+ )"
     r"{0,2}(?:all game|all match|at (?:darts|pool|snooker|football|cards|chess|fifa|golf)|in "
-    r"the (?:match|game|final|league)))"
+    r"the (?:match|game|final|league))|"
+    # round 7: a flat battery, a message sent, "dead" as "very", a locked account, tinted glass
+    r"jump(?: |-)?start(?:s|ed|ing)?|jump leads|shoot(?:ing)? (?:me|us|him|her|them) (?:a|an|"
+    r"the|over (?:a|an|the)) (?:quick )?(?:email|e mail|text|message|line|msg|dm|link|reply|"
+    r"invite|form|copy)|(?:i m|im|i am|we re|were|we are|i was|we were|he s|hes|he is|she s|"
+    r"shes|she is|they re|theyre|they are) dead (?:worried|keen|excited|chuffed|pleased|proud|"
+    r"busy|nice|lucky|nervous|bored|serious|careful|embarrassed|annoyed|impressed|happy|good "
+    r"at|into)|(?:app|account|bank|banking|phone|laptop|computer|website|site|system|email|"
+    r"tablet|ipad) (?:has |s |have |just |keeps )*lock(?:ed|ing|s) (?:me|us|him|her|them) out|"
+    r"lock(?:ed|ing) (?:me|us|him|her|them|myself|ourselves) out of (?:my|our|his|her|their|the) "
+    r"(?:\w+ )?(?:account|app|email|phone|laptop|computer|tablet|ipad|online banking|banking)|"
+    r"(?:windows?|glass|tints?|car|van|vehicle) (?:\w+ ){0,2}blacked out|blacked(?: |-)out "
+    r"(?:windows?|glass|car|van|vehicle|motor|range rover|audi|bmw|merc))"
 ).replace("{things}", _THINGS_THAT_DIE)

@@ -10,6 +10,7 @@ _PERSON = (
     r"granddad|grandfather|husband|wife|partner|brother|sister|son|daughter|uncle|aunt|auntie|"
     r"friend|mate|flatmate|housemate|neighbour|neighbor|lodger|resident|patient|client|"
     r"boyfriend|girlfriend|child|kid|boy|girl|lad|nephew|niece|cousin|teenager|grandson|"
+    r"toddler|baby|little one|little boy|little girl|"
     r"granddaughter|stepson|stepdaughter|fiance|colleague|dementia)"
 )
 _WHO = rf"(?:he|she|they|hes|shes|theyre|my \w+ {_PERSON}|my {_PERSON}|our {_PERSON}|{_PERSON})"
@@ -22,6 +23,10 @@ PHRASES: list[Pattern] = [
      rf"\b(?:{_WHO}) (?:\w+ ){{0,3}}(?:hasnt|has not|havent|have not|didnt|did not|never|not|"
      r"wasnt) (?:\w+ )?(?:come|came|returned|been|got|gone|turned up|arrived|made it) (?:back|"
      r"home|in|to school|to work|to college)\b", False),
+    ("still not home",
+     rf"\b(?:{_WHO}) (?:\w+ ){{0,4}}(?:still (?:isnt|is not|not|aint|isn t) (?:back )?home|"
+     r"(?:isnt|is not|not|aint|isn t) (?:back )?home from (?:school|college|work|nursery|"
+     r"uni|the park))\b", False),
     ("cannot find or reach them",
      rf"\b(?:cant|cannot|can not|unable to|couldnt|could not|not been able to) (?:find|get hold "
      rf"of|reach|contact|locate|get through to|trace) (?:him|her|them|my {_PERSON}|my \w+ "

@@ -68,7 +68,10 @@ PHRASES: list[Pattern] = [
     ("cannot stay alive", r"\b(?:finish it (?:tonight|all|now)|finish myself off|sleep forever|"
      r"nothing (?:left )?to live for|(?:cant|cannot|can not|dont think i can|unable to) (?:stay|"
      r"keep "
-     r"myself|keep) (?:alive|safe)|(?:be|stay) alive much longer)\b", False),
+     r"myself|keep) (?:alive|safe)|(?:be|stay) alive much longer|"
+     r"(?:not sure|dont know if|dont think|doubt|wonder if) (?:i ll|ill|i will|im going to|im "
+     r"gonna|i am going to) (?:still )?be alive|(?:wont|will not|not going to|not gonna) (?:still "
+     r")?be alive (?:by|next|this time|tomorrow|at|for))\b", False),
     ("signs of a plan", r"\b(?:engine running|not being around|easier to (?:just )?die|(?:picture|"
      r"photo) of (?:pills|tablets)|tell (?:my |the )?\w+ (?:im|i am) sorry|(?:im|i am) done|"
      r"do it any "

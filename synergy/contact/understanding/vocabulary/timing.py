@@ -47,5 +47,6 @@ PAST = (
     r"yesterday|back in|when i was|"
     r"used to|in the past|historic\w*|a while ago|over the weekend|previously|already reported|"
     r"the other (?:day|night|week)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday) (?:night|morning|afternoon|evening))\b"
+    r"sunday) (?:night|morning|afternoon|evening)|(?:in|during) (?:january|february|march|april|"
+    r"may|june|july|august|september|october|november|december))\b"
 )
