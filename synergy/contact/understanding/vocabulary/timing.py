@@ -14,7 +14,7 @@ NOW = (
 )
 IN_PROGRESS = (
     r"\b(?:(?:is|s|are|re|hes|shes|theyre|theres|someones|whos) (?:(?!been |always |usually "
-    r"|constantly |forever )\w+ )?(?:breaking|"
+    r"|constantly |forever |this |that |it )\w+ )?(?:breaking|"
     r"kicking (?:the|my|our|his|her) (?:door|window)|"
     r"kicking (?:me|him|her|them|someone|the shit)|trying to (?:get in|break|kill|hurt|attack|"
     r"grab|take(?! (?:the|my|our|his|her) (?:house|flat|property|home|money|car|mortgage)| "
