@@ -135,3 +135,20 @@ def test_a_caller_who_may_not_speak_english_keeps_the_priority_queue(contrast) -
     u = understand("Dzień dobry, potrzebuję pomocy, mój sąsiad")
     assert u.language == "pl"
     assert u.route is Route.PRIORITY_AGENT
+
+
+def test_a_vulnerability_the_model_is_firm_about_is_not_doubted_outside_a_civil_account(
+    contrast,
+) -> None:
+    text = "the two kids at number 9 are left out in the cold every night with no coats and no tea"
+    model = load_model()
+    assert model is not None
+    score = model.predict(text).vulnerability_scores
+    firm = [v for v, s in score.items() if s >= understanding_engine.SPARED_SCORE]
+    if not firm:
+        pytest.skip("the model is no longer firm about this wording")
+    contrast(risk=0.0)
+    u = understand(text)
+    assert u.route is Route.PRIORITY_AGENT
+    assert set(firm) <= set(u.vulnerabilities)
+    assert not any("contrast classifier finds no risk" in r for r in u.reasons)

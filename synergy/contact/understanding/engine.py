@@ -104,12 +104,17 @@ DANGER_SCORE = 0.8
 DANGER_RISK = 0.7
 _DANGER_EVIDENCE = "danger-now model (score {score:.2f})"
 # Below this risk score of the contrast classifier, a priority route that rests only on the
-# model's guesses, or on a rule's hit in a civil account, goes to the normal queue. Chosen
-# leaving one spent batch out at a time: civil accounts prioritised 79 -> 52 of 317 forms,
-# everyday calls 71 -> 52 of 300, no held-out or blind vulnerable caller moved (docs, Round 6).
-# Round 7, 9 batches: 0.3 would spare 20 more civil and 28 more everyday forms of 1,849, but
-# sends a held-out neglected child ("no coats no food") to the normal queue; kept at 0.2.
-RISK_FLOOR = 0.2
+# model's guesses, or on a rule's hit in a civil account, goes to the normal queue. Round 6, at
+# 0.2: civil accounts prioritised 79 -> 52 of 317 forms, everyday calls 71 -> 52 of 300. Round
+# 7, with characters in the contrast space and `SPARED_SCORE`, left out one spent batch at a
+# time (`bench/triage_lobo.py`): 0.3 against 0.2 takes civil accounts prioritised 88 -> 66 of
+# 809 forms and everyday calls 134 -> 119 of 1,040, with no held-out or blind vulnerable caller
+# moved; at 0.4 one of each moves (docs, Round 7).
+RISK_FLOOR = 0.3
+# Outside a civil account, a vulnerability the model scores at least this high is not a guess
+# for the contrast classifier to doubt (round 7: a child at risk scored 0.87, "the kids over
+# the road are always out till late no coats no food", was sent to the normal queue by it).
+SPARED_SCORE = 0.8
 _MODEL_EVIDENCE_PREFIX = "statistical model"
 _UPGRADABLE = frozenset({Route.PRIORITY_AGENT, Route.AGENT})
 
@@ -223,8 +228,9 @@ def understand(text: str, *, history: Sequence[str] = ()) -> Understanding:
             reasons.append(f"danger now: '{cue.text}' ({cue.rule})")
             risk, route, why = decide(intent, confidence, vulns, danger=True, language=language,
                                       negated=negated, doubts=doubts, reading=reading)
+    civil_account = bool(civil or _civil_topic(turns, known))
     if route is Route.PRIORITY_AGENT and not language and (
-        not _ruled(evidence) or civil or _civil_topic(turns, known)
+        civil_account or (not _ruled(evidence) and not _firm(scores, vulns))
     ):
         # the model's guesses alone (a vulnerability score, or a risk intent read from some
         # words), or a rule's hit in a civil account ("my elderly dad", "I'm panicking about
@@ -463,6 +469,12 @@ def _model_danger(
         return None
     words = model.strongest_words(conversation[-_MODEL_WINDOW:], Intent.EMERGENCY)
     return DangerCue(words, _MODEL_EVIDENCE.format(score=confidence)) if words else None
+
+
+def _firm(scores: dict[Vulnerability, float], vulns: tuple[Vulnerability, ...]) -> bool:
+    """Whether the model is firm about a vulnerability it raised (`SPARED_SCORE`): such a
+    reading is not a guess for the contrast classifier to doubt."""
+    return any(scores.get(v, 0.0) >= SPARED_SCORE for v in vulns)
 
 
 def _ruled(evidence: list[Evidence]) -> bool:

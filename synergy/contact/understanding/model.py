@@ -18,7 +18,7 @@ from .normalise import match_form, word_set
 from .types import Intent, Vulnerability
 
 ARTEFACT_NAME = "triage_model.joblib"
-FORMAT_VERSION = 2  # 2: with the contrast classifiers (round 6)
+FORMAT_VERSION = 3  # 2: with the contrast classifiers (round 6); 3: their characters (round 7)
 
 
 def model_text(text: str) -> str:
@@ -177,23 +177,31 @@ class TriageModel:
 
 
 class ContrastReader:
-    """Two readings kept apart from the intent model (round 6), over one word 1-2-gram TF-IDF
-    space: *danger now* and *any risk* a person should hear ahead of the queue. Each is one
+    """Two readings kept apart from the intent model (round 6), over one TF-IDF space of their
+    own: *danger now* and *any risk* a person should hear ahead of the queue. Each is one
     logistic regression trained on the 101 cases and on the spent batches' emergencies, civil
     accounts and everyday calls with alarming words (`training.contrast_examples`), so it has
     met everyday senses of risk words that the intent model never saw, and what it learns
-    cannot move any vulnerability score. Fast path as in `TriageModel`."""
+    cannot move any vulnerability score. The space is word 1-2-grams (round 6) joined by
+    character 2-5-grams within words (round 7: misheard and misspelt words share most of their
+    characters). Fast path as in `TriageModel`; the words quoted as danger are the word
+    features' (`words`)."""
 
     def __init__(self, vectoriser: Any, danger_clf: Any, risk_clf: Any) -> None:
         self.vectoriser = vectoriser
         self.clf = danger_clf
         self.risk_clf = risk_clf
-        self._analyse = vectoriser.build_analyzer()
-        self._vocab: dict[str, int] = vectoriser.vocabulary_
-        self._idf: np.ndarray = vectoriser.idf_
+        blocks = [v for _, v in vectoriser.transformer_list]
         self._w: np.ndarray = np.ascontiguousarray(
             np.vstack([danger_clf.coef_[0], risk_clf.coef_[0]]).T)  # (features, 2)
         self._b = np.array([danger_clf.intercept_[0], risk_clf.intercept_[0]])
+        self._parts = []
+        offset = 0
+        for vec in blocks:
+            self._parts.append((vec.build_analyzer(), vec.vocabulary_, vec.idf_, offset))
+            offset += len(vec.vocabulary_)
+        # the word block (first): what `words` quotes
+        self._analyse, self._vocab, self._idf, _ = self._parts[0]
 
     def _counts(self, doc: str) -> dict[str, int]:
         counts: dict[str, int] = {}
@@ -203,15 +211,21 @@ class ContrastReader:
         return counts
 
     def _probabilities(self, text: str) -> np.ndarray:
-        counts = self._counts(model_text(text))
+        doc = model_text(text)
         raw = self._b.copy()
-        if counts:
-            idx = np.fromiter((self._vocab[g] for g in counts), dtype=np.int64,
-                              count=len(counts))
+        for analyse, vocab, idf, offset in self._parts:
+            counts: dict[int, int] = {}
+            for gram in analyse(doc):
+                j = vocab.get(gram)
+                if j is not None:
+                    counts[j] = counts.get(j, 0) + 1
+            if not counts:
+                continue
+            idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
             tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-            v = (1.0 + np.log(tf)) * self._idf[idx]
+            v = (1.0 + np.log(tf)) * idf[idx]  # sublinear tf, as fitted
             v /= np.sqrt(v @ v)
-            raw += v @ self._w[idx]
+            raw += v @ self._w[idx + offset]
         probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-raw))
         return probabilities
 
