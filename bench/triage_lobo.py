@@ -48,14 +48,18 @@ def _batch_texts(name: str) -> set[str]:
     return {model_text(c["text"]) for c in cases}
 
 
-def _count(tally: Counter, part: str, route: str) -> None:
+def _count(tally: Counter, part: str, route: str, form: str) -> None:
     tally[f"{part} n"] += 1
     if part == "emergency":
         tally["emergency route"] += route == "emergency"
+        tally[f"emergency {form} n"] += 1
+        tally[f"emergency {form}"] += route == "emergency"
+        tally["emergency self-service"] += route == "self_service"
         tally["emergency or priority"] += route in URGENT
     elif part in ("civil", "everyday"):
         tally[f"{part} prioritised"] += route in URGENT
         tally[f"{part} emergency route"] += route == "emergency"
+        tally[f"{part} self-service"] += route == "self_service"
 
 
 def _set_thresholds(combo: tuple[float, float, float]) -> None:
@@ -67,6 +71,9 @@ def main() -> None:
     parser.add_argument("--danger", type=_floats, default=[engine.DANGER_SCORE])
     parser.add_argument("--risk", type=_floats, default=[engine.DANGER_RISK])
     parser.add_argument("--floor", type=_floats, default=[engine.RISK_FLOOR])
+    parser.add_argument("--show-misses", metavar="FORM",
+                        help="list the emergencies of this form (typed, typo, asr, whisper) "
+                             "not on the emergency route, at the first combination")
     args = parser.parse_args()
     combos = list(itertools.product(args.danger, args.risk, args.floor))
     model = load_model()
@@ -84,7 +91,11 @@ def main() -> None:
         for combo in combos:
             _set_thresholds(combo)
             for c in cases:
-                _count(tallies[combo], c["part"], understand(c["text"]).route.value)
+                u = understand(c["text"])
+                _count(tallies[combo], c["part"], u.route.value, c["form"])
+                if (combo == combos[0] and c["part"] == "emergency"
+                        and c["form"] == args.show_misses and u.route.value != "emergency"):
+                    print(f"MISS {name} {u.route.value} {u.intent.value}: {c['text'][:160]}")
         print(f"read {name}: {len(cases)} forms", flush=True)
     model.contrast = full
     sets = {n: read_cases(f"{n}.jsonl") for n in ("heldout", "blind")}
@@ -119,6 +130,11 @@ def _report(tallies: dict[tuple[float, float, float], Counter]) -> None:
                                 for r in ("emergency", "priority_agent", "agent")))
             row.append(f"{t[f'{s} others prioritised']}/{t[f'{s} others n']}")
         print("".join(f"{v:>12}" for v in row))
+        forms = ("typed", "typo", "asr", "whisper")
+        print(" " * 36 + "emergency route by form: " + ", ".join(
+            f"{f} {t[f'emergency {f}']}/{t[f'emergency {f} n']}" for f in forms))
+        print(" " * 36 + "self-service: " + ", ".join(
+            f"{p} {t[f'{p} self-service']}" for p in ("emergency", "civil", "everyday")))
 
 
 if __name__ == "__main__":

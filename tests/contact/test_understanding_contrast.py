@@ -52,7 +52,9 @@ def test_the_danger_reading_never_raises_a_call_the_assistant_can_handle(
     assert understand(text).route is Route.SELF_SERVICE
     contrast(danger=0.99, risk=0.99)
     after = understand(text)
-    assert after.route is Route.SELF_SERVICE and not after.danger
+    # a person checks (round 7: never self-service on a possible danger), but the call is not
+    # raised to the emergency route on the classifier's reading alone
+    assert after.route is Route.AGENT and not after.danger
 
 
 @pytest.mark.parametrize("start", [
@@ -152,3 +154,14 @@ def test_a_vulnerability_the_model_is_firm_about_is_not_doubted_outside_a_civil_
     assert u.route is Route.PRIORITY_AGENT
     assert set(firm) <= set(u.vulnerabilities)
     assert not any("contrast classifier finds no risk" in r for r in u.reasons)
+
+
+def test_a_possible_danger_reading_never_leaves_a_call_to_self_service(contrast) -> None:
+    text = "I lost my wallet on the 50 bus this morning"
+    contrast(danger=understanding_engine.DOUBT_DANGER - 0.01, risk=0.0)
+    assert understand(text).route is Route.SELF_SERVICE
+    contrast(danger=understanding_engine.DOUBT_DANGER)
+    u = understand(text)
+    assert u.route is Route.AGENT  # a person, normal queue: not raised any further
+    assert any("danger-now classifier reads possible danger" in r for r in u.reasons)
+    assert not any("the assistant can handle it" in r for r in u.reasons)
