@@ -379,6 +379,24 @@ def test_update_requests_are_recognised_in_any_phrasing(text):
     assert u.route is Route.SELF_SERVICE
 
 
+@pytest.mark.parametrize("text", [
+    "can you tell me if the lad who smashed my windscreen in May was ever charged",
+    "has anyone been arrested for the theft from my van yet",
+    "was he cautioned in the end for the graffiti",
+])
+def test_asking_what_became_of_the_person_reported_is_an_update(text):
+    u = understand(text)
+    assert u.intent is Intent.UPDATE_EXISTING, u.reasons
+
+
+def test_the_callers_own_arrest_is_not_an_update_request():
+    from synergy.contact.understanding.normalise import match_form
+    from synergy.contact.understanding.requests import update_request
+
+    assert update_request(match_form("I was arrested last night, can I get my phone back")) is None
+    assert update_request(match_form("was he arrested?")) == "was he arrested"
+
+
 def test_an_update_request_does_not_hide_a_disclosure():
     u = understand("any update on 20/123456/26, he's been hitting me again")
     assert Vulnerability.DOMESTIC_ABUSE in u.vulnerabilities

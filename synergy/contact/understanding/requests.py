@@ -89,16 +89,32 @@ _UPDATE_ON_REPORT = re.compile(
 )
 
 
+# Asking what became of the person reported ("was he charged", "can you tell me if the man
+# who attacked me in June was arrested"): an update whatever words come before (round 7). Never
+# the caller's own arrest ("I was arrested").
+_WHO_REPORTED = (
+    r"(?:he|she|they|anyone|anybody|someone|somebody|the \w+(?: \w+){0,8}?|him|her|them)"
+)
+_OUTCOME = (
+    r"(?:charged|arrested|caught|cautioned|sentenced|convicted|bailed|prosecuted|interviewed)"
+)
+_ASKED_OUTCOME = re.compile(
+    rf"\b(?:(?:was|were|has|have|had) {_WHO_REPORTED} (?:ever )?(?:been |got |gotten )?{_OUTCOME}"
+    rf"|(?:if|whether) {_WHO_REPORTED} (?:was|were|has been|have been|had been|got|ever got|"
+    rf"is being|are being|will be) (?:ever )?{_OUTCOME})\b"
+)
+
+
 # Words of an update request that a slip should not hide ("reporetd", "progess").
 UPDATE_KEYWORDS = word_set("update reported report progress reference chasing")
 
 
 def update_request(text: MatchText) -> str | None:
     """The caller's words asking about a report already made ("any update on 20/123456/26",
-    "what's happening with my case", "crime number 4512, any news?"), or None. It needs both
-    an update word and a reference or "my report/I reported": "an update to my address" is
-    not one."""
-    m = _UPDATE_ON_REPORT.search(text.text)
+    "what's happening with my case", "crime number 4512, any news?", "was he charged?"), or
+    None. It needs both an update word and a reference or "my report/I reported" ("an update to
+    my address" is not one), or a question about what became of the person reported."""
+    m = _UPDATE_ON_REPORT.search(text.text) or _ASKED_OUTCOME.search(text.text)
     return text.words_at(m.start(), m.end()) if m else None
 
 
