@@ -72,8 +72,9 @@ def main() -> None:
     parser.add_argument("--risk", type=_floats, default=[engine.DANGER_RISK])
     parser.add_argument("--floor", type=_floats, default=[engine.RISK_FLOOR])
     parser.add_argument("--show-misses", metavar="FORM",
-                        help="list the emergencies of this form (typed, typo, asr, whisper) "
-                             "not on the emergency route, at the first combination")
+                        help="list the cases of this form (typed, typo, asr, whisper) on the "
+                             "wrong side (an emergency not on the emergency route, a civil or "
+                             "everyday call prioritised), at the first combination")
     args = parser.parse_args()
     combos = list(itertools.product(args.danger, args.risk, args.floor))
     model = load_model()
@@ -93,9 +94,13 @@ def main() -> None:
             for c in cases:
                 u = understand(c["text"])
                 _count(tallies[combo], c["part"], u.route.value, c["form"])
-                if (combo == combos[0] and c["part"] == "emergency"
-                        and c["form"] == args.show_misses and u.route.value != "emergency"):
-                    print(f"MISS {name} {u.route.value} {u.intent.value}: {c['text'][:160]}")
+                if combo == combos[0] and c["form"] == args.show_misses and (
+                    (c["part"] == "emergency" and u.route.value != "emergency")
+                    or (c["part"] != "emergency" and u.route.value in URGENT)
+                ):
+                    why = "; ".join(u.reasons)[:200]
+                    print(f"MISS {name} {c['part']} {u.route.value} {u.intent.value}: "
+                          f"{c['text'][:160]} || {why}")
         print(f"read {name}: {len(cases)} forms", flush=True)
     model.contrast = full
     sets = {n: read_cases(f"{n}.jsonl") for n in ("heldout", "blind")}

@@ -369,6 +369,10 @@ def test_games_tears_and_paintball_are_not_emergencies(text):
     "we're dead worried our insurance won't pay out for the stolen bike",
     "the banking app has locked me out after three tries, is that fraud",
     "a car with blacked out windows has been parked on our road all week",
+    "the neighbours let off fireworks that sound like gunshots till 2am",
+    "is there a hosepipe ban this summer",
+    "the old fence posts are still in the ground on his side, so where is the boundary",
+    "I'm dead on my feet after a night shift, can you ring me tomorrow about my statement",
 ])
 def test_everyday_sayings_made_of_risk_words_are_not_prioritised(text):
     u = understand(text)

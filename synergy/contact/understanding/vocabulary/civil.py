@@ -52,7 +52,10 @@ TOPICS = (
     r"council|roots|subsidence|party wall|gearbox|clutch|from a (?:dealer|dealership|garage)|"
     r"(?:washing machine|tumble dryer|dishwasher)s? (?:\w+ ){0,6}(?:night|midnight|wall|noise)|"
     r"(?:split|splitting|divide|dividing) (?:up )?(?:the|our) (?:furniture|belongings|stuff|"
-    r"things))\b"
+    r"things)|"
+    # round 7: a will changed or contested
+    r"(?:changed|contest\w*|challeng\w*|wrote|written|made|read|dispute\w*) (?:his|her|their|"
+    r"the|a|my|mums|dads) (?:new |last )?will\b|(?:his|her|their) will (?:left|leaves|says|said))\b"
 )
 # Words of the topics that a typo should not hide ("landlrod", "tenacny").
 KEYWORDS = pattern_words(TOPICS)
