@@ -402,3 +402,23 @@ def test_plain_words_for_a_missing_child_or_not_wanting_to_live_are_rule_evidenc
     assert u.route in URGENT, u.reasons
     assert any(e.vulnerability.value == vulnerability and e.rule.startswith("rule:")
                for e in u.evidence), u.reasons
+
+
+@pytest.mark.parametrize("text", [
+    "the van's driving down the pavement towards the people at the bus stop",
+    "there's blood spraying out everywhere from his leg",
+    "I've got my hand on her chest and it's not moving up and down",
+    "I've given her naloxone and she's still not waking",
+    "a woman is trapped in her car in the ford and the water is coming in",
+])
+def test_round_seven_frames_of_danger_now_are_emergencies(text):
+    _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "he was driving to the shops at about 6 when his car was keyed",
+    "we drove down to see my mum at christmas and the house was burgled",
+    "my blood test results came back fine, can I still give a statement",
+])
+def test_and_their_everyday_neighbours_are_not_emergencies(text):
+    _assert_not_an_emergency(text)

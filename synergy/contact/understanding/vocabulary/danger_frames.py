@@ -319,7 +319,12 @@ FRAMES: list[Pattern] = [
         r"over) (?:to the floor|to the ground|down)|(?:doing|giving|started|start|do) "
         r"(?:chest )?compressions|(?:dont|do not|not sure|cant tell if) (?:think )?(?:if |"
         r"whether )?"
-        r"(?:hes|shes|theyre|he is|she is|they are|the baby is|(?:my|the) \w+ is) breath\w*)\b",
+        r"(?:hes|shes|theyre|he is|she is|they are|the baby is|(?:my|the) \w+ is) breath\w*|"
+        # round 7: a chest that does not rise, an opioid antidote given
+        r"(?:chest|nothing|nothings|nothing is|it s not|its not|isnt|not) (?:\w+ )?(?:going|"
+        r"moving|rising) up and down|(?:gave|given|give|giving|got|put|used|using|injected|"
+        r"sprayed) (?:\w+ ){0,3}(?:narcan|naloxone)|(?:narcan|naloxone) (?:\w+ ){0,3}(?:not "
+        r"working|isnt working|didnt work|hasnt worked))\b",
         False,
     ),
     (
@@ -328,7 +333,8 @@ FRAMES: list[Pattern] = [
         rf"(?:a lot of |loads of |so much |lots of |a load of )?blood|(?:puddle|pool|pools) of "
         rf"blood|blood (?:all )?(?:down|"
         rf"over) (?:me|him|her|them|his|my|the floor)|(?:claret|blood) (?:everywhere|all over|"
-        rf"pouring|pumping|gushing|spurting)|wont stop (?:pumping|bleeding|gushing|pouring)|"
+        rf"pouring|pumping|gushing|spurting)|(?:claret|blood) (?:\w+ ){{1,2}}everywhere|"
+        rf"wont stop (?:pumping|bleeding|gushing|pouring)|"
         rf"(?:water|bath|floor|bed) (?:is |s )?(?:red|covered in blood|full of blood)|"
         rf"(?:{SUBJECT}|{BODY_PART}) (?:(?:is|s|are) )?bleedin|blood (?:is )?(?:coming|pouring|"
         rf"pumping|gushing|running|pissing|spurting) (?:out )?(?:from|of|out of|out) (?:his|her|"
@@ -398,7 +404,10 @@ FRAMES: list[Pattern] = [
     ),
     (
         "trapped or in water",
-        rf"\b(?:pinned (?:under|down|against|beneath)|(?:wall|roof|ceiling|scaffolding|tree|"
+        rf"\b(?:pinned (?:under|down|against|beneath)|(?:pinned|trapped|stuck) in (?:the |his |"
+        rf"her |their |a )?(?:\w+ )?(?:car|van|pickup|truck|lorry|cab|wreck|wreckage|vehicle) "
+        rf"(?:\w+ ){{0,4}}(?:smok\w*|fire|flames|burning|leaking|petrol|fuel|water|sinking)|"
+        rf"(?:wall|roof|ceiling|scaffolding|tree|"
         rf"building|shelf|shelving|rack|garage door|load) (?:(?:has|s|just) )*(?:come down|"
         rf"collapsed|fallen|fell) on (?:top of )?(?:a |the |my |some )?(?:him|her|them|someone|"
         rf"somebody|{PEOPLE})|stuck in (?:the |some )?(?:mud|quicksand|sea|river|chimney|"
@@ -519,8 +528,9 @@ FRAMES: list[Pattern] = [
         rf"\b(?:hit|knocked|ran|run|mowed|struck) (?:down |over )?{OBJECT} (?:down |over )?with "
         rf"(?:his|her|their|a|the) {VEHICLE}\b|"
         rf"\b(?:driv(?:ing|en|e|es)|drove|aiming|aimed|swerving|swerved|mounting|mounted) (?:his |"
-        rf"her |their |a |the )?(?:\w+ )?(?:at|into|towards) (?:{PEOPLE_GROUP}|(?:the|a) crowd|a "
-        rf"group|us|them|him|her|someone|the (?:queue|pavement|market))\b|\b{VEHICLE}s? (?:(?:has|"
+        rf"her |their |a |the )?(?:\w+ ){{0,4}}?(?:at|into|towards) (?:{PEOPLE_GROUP}|(?:the|a) "
+        rf"crowd|a group|us|them|him|her|someone|the (?:queue|pavement|market))\b|"
+        rf"\b{VEHICLE}s? (?:(?:has|"
         rf"have|s|just|been|was|is|got|gone and|went and) ){{0,3}}(?:driven|drove|driving|ploughed|"
         rf"ploughing|plowed|smashed|crashed|careered|slammed|ran|run|gone|went|hit|hitting|mowed|"
         rf"mown) (?:straight |right )?(?:into|through|at|over) (?:the middle of )?{PEOPLE_GROUP}\b|"
