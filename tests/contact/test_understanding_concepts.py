@@ -422,3 +422,28 @@ def test_round_seven_frames_of_danger_now_are_emergencies(text):
 ])
 def test_and_their_everyday_neighbours_are_not_emergencies(text):
     _assert_not_an_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I feel completely trapped by this tenancy agreement, who can help",
+    "how do I get the council's decision overturned",
+    "the phone company are holding us hostage to a two year contract",
+    "the finance company is now chasing me for the whole balance",
+    "kids let off bangers by the shops every weekend, it sounds like gunfire",
+    "where's the nearest clay pigeon shooting ground, do I need a licence",
+    "someone had smashed our car window while we were away",
+    "could PC Shah shoot me a call back about my statement",
+    "the gym are robbing me blind with their fees",
+    "any news on the hit and run that injured my son? he's home from hospital now",
+])
+def test_everyday_and_past_senses_of_round_seven_danger_words_are_not_emergencies(text):
+    _assert_not_an_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I'm trapped in my car and it's filling with water",
+    "they're robbing the shop next door right now",
+    "he's chasing me with a bat",
+])
+def test_and_the_same_words_of_danger_now_still_are(text):
+    _assert_emergency_in_callers_words(text)

@@ -96,12 +96,13 @@ _CIVIL_KEEPS = frozenset(
 _SURE_EMERGENCY = 0.6
 # The contrast classifiers' thresholds for danger now: the danger reading at least
 # DANGER_SCORE and the risk reading at least DANGER_RISK. Chosen leaving one spent batch out at
-# a time (`bench/triage_lobo.py`: trained on the others, read on it): emergencies on the
-# emergency route 502 -> 554 of 622 forms, everyday calls there 8 -> 8 of 230, civil accounts
-# 2 -> 2 of 277; 4 held-out and 1 blind vulnerable caller raised from the priority queue, no
-# everyday one (docs, Round 6).
+# a time (`bench/triage_lobo.py`: trained on the others, read on it). Round 6 (7 batches): 0.8
+# and 0.7. Round 7 (11 batches, 2,506 emergency forms): 0.8 and 0.75 put 2,276 on the emergency
+# route; 0.7 risk would put 2,295 there with no more everyday calls (22 of 1,440), but raises
+# "there's a fire alarm going off in the flats next door" (risk 0.72), and 0.7 danger raises
+# "he is not moving house after all" (danger 0.74) (docs, Round 7).
 DANGER_SCORE = 0.8
-DANGER_RISK = 0.7
+DANGER_RISK = 0.75
 _DANGER_EVIDENCE = "danger-now model (score {score:.2f})"
 # A call the danger-now classifier reads as danger with at least this probability goes to a
 # person, never to self-service (round 7). Left out one spent batch at a time: emergencies

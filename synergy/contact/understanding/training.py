@@ -66,8 +66,7 @@ def read_cases(name: str) -> list[dict[str, Any]]:
 
 EVALUATION_SETS = (
     "heldout.jsonl", "blind.jsonl", "plain_words.jsonl", "plain_words_speech.jsonl",
-    "new_wording_r8_holdout.jsonl", "new_wording_r8_holdout_speech.jsonl",
-    "new_wording_r9_holdout.jsonl", "new_wording_r9_holdout_speech.jsonl",
+    "new_wording_r10_holdout.jsonl", "new_wording_r10_holdout_speech.jsonl",
 )
 # Evaluation sets derived from public data whose text is not committed here, each built on the
 # machine by its script (`hwu64_alarming.jsonl`: scripts/derive_hwu64_fixture.py, read by
@@ -80,7 +79,8 @@ DERIVED_EVALUATION_SETS = ("hwu64_alarming.jsonl",)
 # queue, so they are not used (docs/contact-understanding.md, Round 5).
 TRAINING_BATCHES = ("new_wording", "new_wording_holdout", "new_wording_r4",
                     "new_wording_r4_holdout", "new_wording_r5", "new_wording_r5_holdout",
-                    "new_wording_r6", "new_wording_r6_holdout", "new_wording_r7_holdout")
+                    "new_wording_r6", "new_wording_r6_holdout", "new_wording_r7_holdout",
+                    "new_wording_r8_holdout", "new_wording_r9_holdout")
 TRAINED_CATEGORIES = ("update",)
 # The contrast classifiers (round 6: danger now, and any risk) learn from every spent batch's
 # emergencies, civil accounts and everyday calls, typed and as Whisper heard them: kept apart

@@ -534,7 +534,9 @@ FRAMES: list[Pattern] = [
         rf"have|s|just|been|was|is|got|gone and|went and) ){{0,3}}(?:driven|drove|driving|ploughed|"
         rf"ploughing|plowed|smashed|crashed|careered|slammed|ran|run|gone|went|hit|hitting|mowed|"
         rf"mown) (?:straight |right )?(?:into|through|at|over) (?:the middle of )?{PEOPLE_GROUP}\b|"
-        r"\bhit and run\b(?= (?:\w+ ){0,10}(?:just|now|road|floor|lying|bleeding|hurt|injured))",
+        r"\bhit and run\b(?= (?:\w+ ){0,10}(?:just|(?<!hospital )(?<!home )(?<!better )(?<!fine )"
+        r"(?<!ok )(?<!recovering )now|road|floor|lying|bleeding|(?<!that )(?<!which )(?:hurt|"
+        r"injured)))",
         True,
     ),
     (

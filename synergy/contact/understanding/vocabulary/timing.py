@@ -47,6 +47,8 @@ PAST = (
     r"yesterday|back in|when i was|"
     r"used to|in the past|historic\w*|a while ago|over the weekend|previously|already reported|"
     r"the other (?:day|night|week)|on (?:monday|tuesday|wednesday|thursday|friday|saturday|"
-    r"sunday) (?:night|morning|afternoon|evening)|(?:in|during) (?:january|february|march|april|"
+    r"sunday) (?:night|morning|afternoon|evening)|(?:someone|somebody|they|kids|he|she) had "
+    r"(?:\w+ )?(?:set|smashed|broken|stolen|taken|sprayed|slashed|scratched|keyed|dumped|"
+    r"burnt|burned|kicked|thrown)|(?:in|during|of) (?:january|february|march|april|"
     r"may|june|july|august|september|october|november|december))\b"
 )
