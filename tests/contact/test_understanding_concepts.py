@@ -447,3 +447,19 @@ def test_everyday_and_past_senses_of_round_seven_danger_words_are_not_emergencie
 ])
 def test_and_the_same_words_of_danger_now_still_are(text):
     _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "someone's just attacked my sister outside the chippy",
+    "there's a gang chasing a lad down the high street",
+])
+def test_someone_attacked_or_chased_now_is_an_emergency(text):
+    _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "someone attacked my car last night",
+    "I was attacked in town on Saturday and want to report it",
+])
+def test_an_attack_told_as_the_past_is_not(text):
+    _assert_not_an_emergency(text)

@@ -238,7 +238,13 @@ FRAMES: list[Pattern] = [
         rf"(?:got|was|were) {_STRIKE} over (?:the|his|her|my|their) head|got (?:\w+ )?"
         rf"{_PASSIVE_ONLY} by (?:a gang|a group|some|two|three|four|five|six|loads)|"
         rf"{_PASSIVE}(?:\w+ )?(?:{_PASSIVE_ONLY}|{_WITH_HOW}) by (?:a gang|a group|some|two|three"
-        rf"|four|five|six|loads))\b|\b(?:been|got|bin|getting) (?:stabbed|knifed|shanked|plunged"
+        rf"|four|five|six|loads))\b|"
+        # round 7: someone has just attacked someone ("someone's attacked her"), never "I was
+        # attacked" (most often a report of the past)
+        rf"\b(?:someone|somebody|someones|somebodys|(?:a|the|some|two|three) (?:\w+ )?"
+        rf"{PEOPLE}s?|he|she|they|hes|shes|theyve|theyre) (?:has |have |s |ve )?(?:just )?"
+        rf"(?:attacked|assaulted|beaten up|beat up|battered|jumped) {OBJECT}\b|"
+        rf"\b(?:been|got|bin|getting) (?:stabbed|knifed|shanked|plunged"
         rf"(?! into)|jooked|juked|chibbed|glassed|slashed|bottled(?! it)|strangled|savaged|mauled)"
         rf"\b",
         True,

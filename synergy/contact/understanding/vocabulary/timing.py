@@ -38,6 +38,12 @@ IN_PROGRESS = (
     r" (?:is |s |are )?(?:(?!always |usually |often )\w+ )?(?:on|standing on|stood on|sat on|"
     r"sitting on) the (?:bridge|ledge|"
     r"roof)|"
+    r"theres (?:a |an |some |two |three |four |a gang of )?(?:\w+ )?(?:man|men|bloke|blokes|lad|"
+    r"lads|guy|guys|gang|woman|someone|somebody|person|people|group)s? (?:\w+ )?(?:chasing|"
+    r"attacking|hitting|beating|stabbing|kicking|punching|dragging|grabbing|strangling) (?:me|"
+    r"him|her|them|us|someone|somebody|(?:a|an|the|some|two|my|our) (?:\w+ )?(?:girl|girls|boy|"
+    r"boys|kid|kids|child|children|woman|women|man|men|lad|lads|lass|teenager|pensioner|son|"
+    r"daughter|wife|husband|partner|mum|dad|friend|mate|brother|sister|neighbour))\b|"
     r"screaming for help|(?:just|has just|have just|been) (?:been )?(?:stabbed|shot|attacked|"
     r"knocked down|snatched)|fight going on)\b"
 )
