@@ -463,3 +463,29 @@ def test_someone_attacked_or_chased_now_is_an_emergency(text):
 ])
 def test_an_attack_told_as_the_past_is_not(text):
     _assert_not_an_emergency(text)
+
+
+def test_a_denial_in_an_earlier_sentence_does_not_cancel_a_danger():
+    # "not" ends its sentence: it does not deny the knife that follows
+    _assert_emergency_in_callers_words("My English not good. Man with big knife in shop now.")
+    # the same words in one sentence stay a denial for a person to check
+    u = understand("no one has a knife")
+    assert u.route is not Route.EMERGENCY
+
+
+@pytest.mark.parametrize("text", [
+    "there's someone banging from inside the boot of that car shouting help",
+    "he's shoved her in the boot of his car",
+])
+def test_someone_shut_in_a_car_boot_is_an_emergency(text):
+    _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "my two are always fighting over the bathroom, can the council give us a bigger flat",
+    "the smoke alarm goes off when I cook, it's like the kitchen is on fire every morning",
+    "is it legal to carry a multitool in my work bag, the blade is about 3 inches",
+    "my new phone cost a bomb and the screen's already cracked, can I claim",
+])
+def test_everyday_senses_of_fighting_fire_blades_and_bombs_are_not_emergencies(text):
+    _assert_not_an_emergency(text)

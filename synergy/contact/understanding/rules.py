@@ -147,7 +147,7 @@ def find_vulnerabilities(mt: MatchText) -> list[RuleHit]:
             for m in rx.finditer(mt.text):
                 if idioms and _inside(idioms, m.start(), m.end()):
                     continue
-                negated = negatable and _is_negated(mt.text, m.start(), m.end())
+                negated = negatable and _is_negated(mt.text, m.start(), m.end(), mt)
                 vuln_here = missing_kind(mt.text) if vuln is Vulnerability.MISSING_ADULT else vuln
                 denied = negated and _subject_denied(mt.text, m.start())
                 words = mt.words_at(m.start(), m.end())
@@ -186,7 +186,8 @@ def _cue_hits(mt: MatchText, idioms: list[tuple[int, int]]) -> list[RuleHit]:
             if idioms and _inside(idioms, what.start(), what.end()):
                 continue
             vuln = missing_kind(mt.text) if category == "missing" else Vulnerability(category)
-            negated = name not in UNNEGATABLE and _is_negated(mt.text, what.start(), what.start())
+            negated = name not in UNNEGATABLE and _is_negated(
+                mt.text, what.start(), what.start(), mt)
             hits.append(RuleHit(vuln, mt.words_at(start, end), name, negated))
             break  # one hit per cue is enough evidence
     return hits
@@ -197,18 +198,33 @@ def _words_apart(text: str, a: re.Match[str], b: re.Match[str]) -> int:
     return text.count(" ", lo, hi) if hi > lo else 0
 
 
-def _is_negated(text: str, start: int, end: int) -> bool:
-    before = text[:start].split()[-_NEGATION_WINDOW:]
+def _is_negated(text: str, start: int, end: int, mt: MatchText | None = None) -> bool:
+    spans = list(_WORD.finditer(text[:start]))[-_NEGATION_WINDOW:]
+    before = [w.group() for w in spans]
     inside = text[start:end].split()
     words = before + inside
     negator_at = [i for i, w in enumerate(words) if w in _NEGATORS]
     if not negator_at:
         return False
     last = negator_at[-1]
+    if mt is not None and last < len(spans) and _sentence_between(mt, spans[last].end(), start):
+        return False  # "My English not good. Man with big knife in shop."
     after_negator = words[last + 1 :]
     subject = words[last] in _NEGATED_SUBJECTS or after_negator[:1] == ["one"]
     affirmers = _CONTRASTS if subject else _AFFIRMERS
     return not any(w in affirmers for w in after_negator)
+
+
+_WORD = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.!?;]")
+
+
+def _sentence_between(mt: MatchText, after: int, before: int) -> bool:
+    """Whether the caller ended a sentence between match-form positions `after` and `before`
+    (the match form has no punctuation; the caller's words do)."""
+    if not mt.origin or before >= len(mt.origin) or after <= 0:
+        return False
+    return _SENTENCE_END.search(mt.source, mt.origin[after - 1] + 1, mt.origin[before]) is not None
 
 
 def missing_kind(text: str) -> Vulnerability:
@@ -270,7 +286,7 @@ def _cue_does_not_count(mt: MatchText, name: str, m: re.Match[str], enquiry: boo
     """A cue is not danger now when it is denied, threatened, asked about or (a crash) said to
     have hurt no one."""
     if name in _NEGATABLE_CUES:
-        if _is_negated(mt.text, m.start(), m.start()):
+        if _is_negated(mt.text, m.start(), m.start(), mt):
             return True
     elif _subject_denied(mt.text, m.start()):
         return True
@@ -315,12 +331,12 @@ def danger_now(mt: MatchText, has_vulnerability: bool) -> DangerCue | None:
     if _PAST.search(mt.text):
         return None
     for m in _IN_PROGRESS.finditer(mt.text):
-        if not _is_negated(mt.text, m.start(), m.end()) and not _inside(
+        if not _is_negated(mt.text, m.start(), m.end(), mt) and not _inside(
             idioms, m.start(), m.end()
         ):
             return DangerCue(mt.words_at(m.start(), m.end()), "rule: happening now")
     now = _NOW.search(mt.text) if has_vulnerability else None
-    if now and not _is_negated(mt.text, now.start(), now.end()):
+    if now and not _is_negated(mt.text, now.start(), now.end(), mt):
         return DangerCue(mt.words_at(now.start(), now.end()), "rule: risk and now")
     return None
 

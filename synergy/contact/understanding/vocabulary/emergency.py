@@ -248,7 +248,12 @@ CUES: list[Pattern] = [
         "abduction (3)",
         r"\b(?:(?:got|has|taken|took|grabbed) (?:my|our) (?:\w+ )?(?:son|daughter|kids?|children|"
         r"child|baby|boy|girl) (?:\w+ ){0,3}(?:driving|drove|driven|ran|running|gone) (?:off|"
-        r"away))\b",
+        r"away)|"
+        # round 7: someone shut in a car boot
+        r"(?:banging|knocking|kicking|screaming|shouting|crying|someone|somebody|a (?:man|woman|"
+        r"girl|boy|kid|child|person)) (?:\w+ ){0,4}(?:in|inside|from inside|from) (?:the|a|his|"
+        r"her|their) (?:car )?boot|(?:locked|shut|put|thrown|stuffed|bundled) (?:\w+ ){0,3}(?:in|"
+        r"into) (?:the|a|his|her|their) (?:car )?boot)\b",
         True,
     ),
     (

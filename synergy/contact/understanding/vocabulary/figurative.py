@@ -108,6 +108,18 @@ EVERYDAY_USES = (
     r"(?:like )?(?:a |an )?(?:gunfire|gun ?shots?|shots?|a gun|guns?|bombs?|explosions?)|(?:clay|"
     r"clay pigeon|target|skeet|trap) shooting(?: at (?:the|a) (?:\w+ )?(?:range|club|ground))?|"
     r"shooting (?:range|club|ground|licence|certificate|lessons?|season|party)|"
+    # siblings squabbling, an alarm set off by toast, a blade's length, a price that was a bomb
+    r"(?:kids|children|boys|girls|brothers|sisters|siblings|twins) (?:are |keep |always |"
+    r"constantly )*fighting (?:over|about|for) (?:\w+ ){0,2}(?:space|room|rooms|bathroom|"
+    r"telly|tv|remote|toys?|games?|console|ipad|tablet|computer|laptop|homework|bedroom|"
+    r"bedrooms|turns?)|(?:its|it s|like) (?:the )?(?:place|house|flat|kitchen) (?:is |s )?"
+    r"(?:burning|on fire)(?: down)? every (?:single )?(?:morning|day|night|time|week)|"
+    r"blade(?: s| is|s)? (?:is )?(?:about |around |under |less than |over |only )?(?:[0-9]+|an?|"
+    r"one|two|three|four|five|half an?) (?:inch|inches|cm|centimetres|mm)|(?:legal|allowed|ok|"
+    r"okay|illegal|an offence) to (?:carry|own|buy|have|keep|sell) (?:a |an )?(?:\w+ )?(?:knife|"
+    r"penknife|pocket knife|multitool|multi tool|blade|sword|machete|crossbow|air rifle|bb gun|"
+    r"kitchen knife)|(?:cost|costs|costing|price|prices|priced|spent|paid) (?:\w+ ){0,2}a bomb|"
+    r"(?:was|is|s) the bomb|"
     # fitting a kitchen, not fitting (a seizure)
     r"(?:fitting|fitted|fits|fit) (?:(?:a|an|the|new|my|our|his|her|their|some) )?"
     r"(?:(?!in |on |at |by |under |near |into |onto )\w+ )?(?:kitchen|kitchens|carpets?|"
