@@ -489,3 +489,18 @@ def test_someone_shut_in_a_car_boot_is_an_emergency(text):
 ])
 def test_everyday_senses_of_fighting_fire_blades_and_bombs_are_not_emergencies(text):
     _assert_not_an_emergency(text)
+
+
+@pytest.mark.parametrize("text", [
+    "I've got a shot at a job as a special constable, how fit do I need to be",
+    "paid for a sofa online and the website has completely vanished",
+    "I'm dead certain it was my neighbour who took the parcel, can I report it",
+])
+def test_a_shot_at_a_job_a_vanished_website_and_dead_certain_are_not_prioritised(text):
+    u = understand(text)
+    assert u.route not in URGENT, u.reasons
+
+
+def test_a_shot_at_someone_and_a_child_vanished_still_are():
+    assert understand("he took a shot at me with an air rifle").route in URGENT
+    assert understand("my daughter has vanished from the park").route in URGENT

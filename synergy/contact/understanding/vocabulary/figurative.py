@@ -76,6 +76,7 @@ EVERYDAY_USES = (
     r"(?:feel|feels|felt|feeling) (?:like )?(?:\w+ ){0,2}(?:robbing|mugging|scamming|conning|"
     r"ripping) (?:me|us)|(?:i m|im|i am|we re|were|we are|i was|we were|he s|hes|he is|she s|"
     r"shes|she is|they re|theyre|they are) dead (?:worried|keen|excited|chuffed|pleased|proud|"
+    r"certain|sure|right|tired|set on|against|"
     r"busy|nice|lucky|nervous|bored|serious|careful|embarrassed|annoyed|impressed|happy|good "
     r"at|into)|(?:app|account|bank|banking|phone|laptop|computer|website|site|system|email|"
     r"tablet|ipad) (?:has |s |have |just |keeps )*lock(?:ed|ing|s) (?:me|us|him|her|them) out|"
@@ -120,6 +121,11 @@ EVERYDAY_USES = (
     r"penknife|pocket knife|multitool|multi tool|blade|sword|machete|crossbow|air rifle|bb gun|"
     r"kitchen knife)|(?:cost|costs|costing|price|prices|priced|spent|paid) (?:\w+ ){0,2}a bomb|"
     r"(?:was|is|s) the bomb|"
+    # a shot at a job, a website that vanished
+    r"(?:a|another|good|fair|decent|my|your|his|her|our|their) shot at (?:a |an |the |being |"
+    r"winning |getting |it\b|this\b|that\b)|(?:website|seller|company|trader|builder|shop|page|"
+    r"account|listing|money|parcel|advert|ad|app|profile|firm|landlord|agent|tenant|buyer) "
+    r"(?:\w+ ){0,3}(?:vanished|disappeared)|"
     # fitting a kitchen, not fitting (a seizure)
     r"(?:fitting|fitted|fits|fit) (?:(?:a|an|the|new|my|our|his|her|their|some) )?"
     r"(?:(?!in |on |at |by |under |near |into |onto )\w+ )?(?:kitchen|kitchens|carpets?|"
