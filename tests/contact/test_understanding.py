@@ -470,3 +470,20 @@ def test_a_missing_pet_is_not_a_missing_person(text):
 ])
 def test_a_missing_person_with_a_pet_in_the_story_is_still_missing(text):
     assert understand(text).route in (Route.PRIORITY_AGENT, Route.EMERGENCY)
+
+
+def test_in_the_end_before_a_new_sentence_is_not_a_threat():
+    u = understand("I rang last week about the lads on the bikes, did anybody go round in the end? "
+                   "you said a PCSO would visit")
+    assert u.route not in (Route.PRIORITY_AGENT, Route.EMERGENCY), u.reasons
+    assert Vulnerability.THREAT_TO_LIFE in understand("he said he'll end you if you call the "
+                                                      "police").vulnerabilities
+
+
+def test_a_landlord_heard_as_two_words_is_still_a_civil_matter():
+    import re
+
+    from synergy.contact.understanding.normalise import match_form
+    from synergy.contact.understanding.vocabulary.civil import TOPICS
+
+    assert re.search(TOPICS, match_form("the land, Lord won't give us the deposit back").text)

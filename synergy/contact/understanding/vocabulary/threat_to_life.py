@@ -40,7 +40,8 @@ PHRASES: list[Pattern] = [
      r"(?:kill|hurt))\b", True),
     ("threat of death", r"\b(?:if (?:he|she|i) (?:cant|cannot) (?:have|be with) (?:me|her|him)"
      r"(?: then)? (?:nobody|no one|noone)|(?:wont|will not|not) (?:live|make it) to (?:see )?|"
-     r"coming for (?:me|you|us|him|her)|end (?:me|you|him|her)\b|do (?:me|you|him|her) in|cut "
+     r"coming for (?:me|you|us|him|her)|(?<!the )end (?:me|you|him|her)\b|do (?:me|you|him|her) "
+     r"in|cut "
      r"(?:me|you|him|her) up|put (?:me|you|him|her) in (?:hospital|a box|the ground)|finish (?:me|"
      r"you|him|her) off|(?:wont|will not) miss|run (?:me|him|her|my \w+) (?:down|over)|(?:blacked|"
      r"passed) out|everything went black|pressed on (?:my|her|his) (?:throat|neck)|"
