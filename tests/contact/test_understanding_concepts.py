@@ -504,3 +504,22 @@ def test_a_shot_at_a_job_a_vanished_website_and_dead_certain_are_not_prioritised
 def test_a_shot_at_someone_and_a_child_vanished_still_are():
     assert understand("he took a shot at me with an air rifle").route in URGENT
     assert understand("my daughter has vanished from the park").route in URGENT
+
+
+@pytest.mark.parametrize("text", [
+    "there's been a shooting outside the youth club",
+    "Knifing. Bus station. Happening now.",
+    "hello fire in bedroom my children inside please",
+    "big explosion on our street, there's people lying in the road injured",
+])
+def test_an_incident_named_in_few_words_is_an_emergency(text):
+    _assert_emergency_in_callers_words(text)
+
+
+@pytest.mark.parametrize("text", [
+    "there was a stabbing on our road last year, is it safe to let my kids out now",
+    "the pothole on our lane is like a bomb crater, it's wrecked my tyre",
+    "am I allowed to shoot pigeons in my own garden with an air rifle",
+])
+def test_an_incident_in_the_past_or_in_a_saying_is_not(text):
+    _assert_not_an_emergency(text)

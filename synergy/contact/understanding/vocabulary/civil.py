@@ -12,7 +12,8 @@ from __future__ import annotations
 from ..normalise import pattern_words
 
 TOPICS = (
-    r"\b(?:landlord|landlady|land lord|land lady|letting agent|tenancy|tenant|deposit|rent arrears|eviction|"
+    r"\b(?:landlord|landlady|land lord|land lady|letting agent|tenancy|tenant|deposit|"
+    r"rent arrears|eviction|"
     r"evict\w*|section 21|section 8|notice to quit|mortgage|repossess\w*|council housing|"
     r"housing (?:association|benefits?|officers?)|overpayment|employer|sick pay|wages|unpaid|"
     r"redundan\w*|"

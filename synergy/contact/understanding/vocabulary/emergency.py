@@ -230,7 +230,25 @@ CUES: list[Pattern] = [
         "fire (3)",
         r"\b(?:(?:theres|there is|there s) (?:a |been a )(?:\w+ )?fire(?! (?:alarm|engine|station|"
         r"safety|door|escape|exit|brigade|service|extinguisher|drill|risk|pit|work|pit|place|"
-        r"hydrant|officer)))\b",
+        r"hydrant|officer))|"
+        # round 7: "fire in kitchen", as callers with little English say it
+        r"(?<!no )(?<!not a )(?<!is there a )(?<!any )fire in (?:the |my |our |a |his |her |"
+        r"their )?(?:kitchen|house|flat|"
+        r"home|bedroom|building|room|garage|shop|block|stairwell|hallway|loft|attic|car|van))\b",
+        True,
+    ),
+    (
+        "an attack named",
+        # round 7: the incident named as a noun ("there's been a stabbing on Market Street",
+        # "Stabbing. Market Street. Now.")
+        r"\b(?:(?:theres|there is|there s|there has|there have|there was|theres been|there s been)"
+        r" (?:been )?(?:a |an |another )?(?:\w+ )?(?:stabbing|shooting|knifing|explosion|armed "
+        r"robbery|hold ?up|acid attack|knife attack|machete attack|gun attack)|(?:stabbing|"
+        r"shooting|knifing|explosion|acid attack|knife attack)(?= (?:\w+ ){0,5}(?:now|right now|"
+        r"just now|happening|going on|as we speak)\b)|(?:people|someone|somebody|a (?:man|woman|"
+        r"lad|girl|boy|kid|child)|bodies|kids|two|three|several) (?:\w+ ){0,2}lying (?:in|on) "
+        r"the (?:street|road|floor|ground|pavement) (?:\w+ ){0,2}(?:hurt|injured|bleeding|not "
+        r"moving|unconscious|screaming))\b",
         True,
     ),
     (

@@ -121,6 +121,10 @@ EVERYDAY_USES = (
     r"penknife|pocket knife|multitool|multi tool|blade|sword|machete|crossbow|air rifle|bb gun|"
     r"kitchen knife)|(?:cost|costs|costing|price|prices|priced|spent|paid) (?:\w+ ){0,2}a bomb|"
     r"(?:was|is|s) the bomb|"
+    # a pothole like a bomb crater, shooting pests
+    r"bomb (?:crater|site)|like a bomb (?:has gone off|went off|hit) in (?:my|the|his|her|their|"
+    r"our) (?:room|bedroom|kitchen|house|flat)|shoot(?:ing)? (?:the )?(?:pigeons|rabbits|rats|"
+    r"vermin|squirrels|crows|magpies|pests)|"
     # a shot at a job, a website that vanished
     r"(?:a|another|good|fair|decent|my|your|his|her|our|their) shot at (?:a |an |the |being |"
     r"winning |getting |it\b|this\b|that\b)|(?:website|seller|company|trader|builder|shop|page|"
