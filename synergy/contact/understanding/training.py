@@ -67,6 +67,7 @@ def read_cases(name: str) -> list[dict[str, Any]]:
 EVALUATION_SETS = (
     "heldout.jsonl", "blind.jsonl", "plain_words.jsonl", "plain_words_speech.jsonl",
     "new_wording_r10_holdout.jsonl", "new_wording_r10_holdout_speech.jsonl",
+    "new_wording_r11_holdout.jsonl", "new_wording_r11_holdout_speech.jsonl",
 )
 # Evaluation sets derived from public data whose text is not committed here, each built on the
 # machine by its script (`hwu64_alarming.jsonl`: scripts/derive_hwu64_fixture.py, read by
