@@ -48,6 +48,33 @@ DANGER_STOP_WORDS = FUNCTION_WORDS | word_set("theres thats whats heres")
 VULNERABILITY_INTENTS = {Vulnerability.DOMESTIC_ABUSE: Intent.DOMESTIC_ABUSE}
 
 
+Part = tuple[Any, dict[str, int], np.ndarray, int]  # analyser, vocabulary, idf, column offset
+
+
+def tfidf_features(parts: list[Part], doc: str) -> tuple[np.ndarray, np.ndarray]:
+    """The columns and values of `doc`'s TF-IDF features over fitted vectorisers joined side by
+    side (each block sublinear and L2-normalised, as scikit-learn fits them), without building
+    a sparse matrix: a dense product against the few rows they name is the fast path."""
+    cols: list[np.ndarray] = []
+    vals: list[np.ndarray] = []
+    for analyse, vocab, idf, offset in parts:
+        counts: dict[int, int] = {}
+        for gram in analyse(doc):
+            j = vocab.get(gram)
+            if j is not None:
+                counts[j] = counts.get(j, 0) + 1
+        if not counts:
+            continue
+        idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
+        v = (1.0 + np.log(tf)) * idf[idx]  # sublinear tf, as fitted
+        cols.append(idx + offset)
+        vals.append(v / np.sqrt(v @ v))
+    if not cols:
+        return np.empty(0, dtype=np.int64), np.empty(0)
+    return np.concatenate(cols), np.concatenate(vals)
+
+
 @dataclass(frozen=True)
 class Prediction:
     intent: Intent
@@ -84,7 +111,7 @@ class TriageModel:
         biases = [self.intent_clf.intercept_] + [c.intercept_ for c in self.vuln_clfs.values()]
         self._w = np.ascontiguousarray(np.vstack(weights).T)  # (features, outputs)
         self._b = np.concatenate(biases)
-        self._parts = []
+        self._parts: list[Part] = []
         # single words the model was trained on: real spellings, never "corrected"
         word_vocab = self.vectoriser.transformer_list[0][1].vocabulary_
         self.known_words = frozenset(g for g in word_vocab if " " not in g)
@@ -94,26 +121,10 @@ class TriageModel:
             offset += len(vec.vocabulary_)
 
     def _scores(self, text: str) -> np.ndarray:
-        doc = model_text(text)
-        cols: list[int] = []
-        vals: list[float] = []
-        for analyse, vocab, idf, offset in self._parts:
-            counts: dict[int, int] = {}
-            for gram in analyse(doc):
-                j = vocab.get(gram)
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
-            if not counts:
-                continue
-            idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-            v = (1.0 + np.log(tf)) * idf[idx]  # sublinear tf, as fitted
-            v /= np.sqrt(v @ v)
-            cols.extend((idx + offset).tolist())
-            vals.extend(v.tolist())
-        if not cols:
+        cols, vals = tfidf_features(self._parts, model_text(text))
+        if not len(cols):
             return self._b.copy()
-        scores: np.ndarray = np.asarray(vals) @ self._w[cols] + self._b
+        scores: np.ndarray = vals @ self._w[cols] + self._b
         return scores
 
     def predict(self, text: str) -> Prediction:
@@ -195,7 +206,7 @@ class ContrastReader:
         self._w: np.ndarray = np.ascontiguousarray(
             np.vstack([danger_clf.coef_[0], risk_clf.coef_[0]]).T)  # (features, 2)
         self._b = np.array([danger_clf.intercept_[0], risk_clf.intercept_[0]])
-        self._parts = []
+        self._parts: list[Part] = []
         offset = 0
         for vec in blocks:
             self._parts.append((vec.build_analyzer(), vec.vocabulary_, vec.idf_, offset))
@@ -211,21 +222,8 @@ class ContrastReader:
         return counts
 
     def _probabilities(self, text: str) -> np.ndarray:
-        doc = model_text(text)
-        raw = self._b.copy()
-        for analyse, vocab, idf, offset in self._parts:
-            counts: dict[int, int] = {}
-            for gram in analyse(doc):
-                j = vocab.get(gram)
-                if j is not None:
-                    counts[j] = counts.get(j, 0) + 1
-            if not counts:
-                continue
-            idx = np.fromiter(counts, dtype=np.int64, count=len(counts))
-            tf = np.fromiter(counts.values(), dtype=np.float64, count=len(counts))
-            v = (1.0 + np.log(tf)) * idf[idx]  # sublinear tf, as fitted
-            v /= np.sqrt(v @ v)
-            raw += v @ self._w[idx + offset]
+        cols, vals = tfidf_features(self._parts, model_text(text))
+        raw = self._b + vals @ self._w[cols] if len(cols) else self._b.copy()
         probabilities: np.ndarray = 1.0 / (1.0 + np.exp(-raw))
         return probabilities
 
