@@ -69,3 +69,30 @@ def test_an_emergency_in_words_no_rule_reads_gets_the_999_advice_first(
     assert "999" in latest
     assert latest.index("999") < latest.index("?")  # the advice comes before any question
     _checked(page, "contact-chat-emergency-in-new-words")
+
+
+def test_an_incident_named_in_three_words_gets_the_999_advice_first(
+    page,
+    live_server,  # type: ignore[no-untyped-def]
+) -> None:
+    _start(page, live_server)
+    _send(page, "Stabbing. Market Street. Now.")
+    latest = page.inner_text("#latest")
+    assert "999" in latest
+    assert latest.index("999") < latest.index("?")
+    _checked(page, "contact-chat-incident-named")
+
+
+def test_a_long_civil_account_in_strong_words_is_not_told_to_ring_999(
+    page,
+    live_server,  # type: ignore[no-untyped-def]
+) -> None:
+    _start(page, live_server)
+    _send(page, "My broadband provider is killing me with charges. I've been trying to leave "
+                "for months, they keep billing me and I feel completely trapped by the "
+                "contract. It's a nightmare and my elderly mum lives with me. Who do I "
+                "complain to?")
+    latest = page.inner_text("#latest")
+    assert "999" not in latest
+    assert page.get_by_role("region", name="Help you can get now").count() == 0
+    _checked(page, "contact-chat-civil-account")
